@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+/**
+ * govcloud command line: argument parsing, exit codes and output only; the work is in config/
+ * and stacks/. Exit codes: 0 ok, 1 invalid input or refused synth, 2 usage error, 3 internal error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { flag, parseArgs, Parsed, UsageError } from './args';
+import { t } from './text';
+import { Lang, langFromEnv } from '../config/messages';
+import { formatIssue, Issue } from '../config/issues';
+import { validateEnvironment } from '../config/validate';
+import { CityModel } from '../config/model';
+import { formatBytes, formatCpu } from '../config/quantity';
+import { jsonSchemas } from '../config/json-schema';
+import { planStacks } from '../stacks/slices';
+import { defaultRepoRoot, synthesize, SynthError } from '../stacks/synth';
+
+const FLAGS = {
+  env: { value: true },
+  lang: { value: true },
+  out: { value: true },
+  stack: { value: true, repeat: true },
+  quiet: { value: false },
+  check: { value: false },
+  help: { value: false },
+} as const;
+
+export const DEFAULT_ENV = 'environments/example-city';
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function printIssues(issues: readonly Issue[], lang: Lang, io: Io): void {
+  for (const i of issues) (i.severity === 'error' ? io.err : io.out)(formatIssue(i, lang));
+}
+
+function pct(a: number, b: number): string {
+  return b > 0 ? `${((a / b) * 100).toFixed(1)} %` : '-';
+}
+
+function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
+  io.out(t('utilHeader', lang));
+  for (const u of model.utilisation) {
+    const g = u.granted;
+    const a = u.allowed;
+    io.out(
+      `  ${u.cluster.padEnd(16)} cpu ${formatCpu(g.cpuMillis)}/${formatCpu(a.cpuMillis)} (${pct(g.cpuMillis, a.cpuMillis)})  ` +
+        `memory ${formatBytes(g.memoryBytes)}/${formatBytes(a.memoryBytes)} (${pct(g.memoryBytes, a.memoryBytes)})  ` +
+        `storage ${formatBytes(g.storageBytes)}/${formatBytes(a.storageBytes)} (${pct(g.storageBytes, a.storageBytes)})`,
+    );
+  }
+}
+
+function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
+  const env = flag(p, 'env') ?? DEFAULT_ENV;
+  const result = validateEnvironment(env);
+  printIssues(result.issues, lang, io);
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  const warnings = result.issues.length - errors;
+  if (errors > 0) {
+    io.err(t('summaryFail', lang, { files: result.files, errors, warnings }));
+    return undefined;
+  }
+  if (summary) io.out(t('summaryOk', lang, { files: result.files, warnings }));
+  if (summary && result.model) printUtilisation(result.model, lang, io);
+  return result.model;
+}
+
+function synth(p: Parsed, lang: Lang, io: Io): number {
+  const model = validate(p, lang, io, true);
+  if (!model) return 1;
+  const outDir = flag(p, 'out') ?? 'cdktf.out';
+  const quiet = p.flags.has('quiet');
+  const started = Date.now();
+  const tty = process.stderr.isTTY === true;
+  try {
+    const results = synthesize(model, {
+      outDir,
+      only: p.flags.get('stack'),
+      onProgress: quiet
+        ? undefined
+        : (done, total, stack) => {
+            if (tty) process.stderr.write(`\r\x1b[K${t('progress', lang, { done, total, stack })}${done === total ? '\n' : ''}`);
+            else if (total >= 20 && done % Math.ceil(total / 10) !== 0 && done !== total) return;
+            else io.err(t('progress', lang, { done, total, stack }));
+          },
+    });
+    const resources = results.reduce((n, r) => n + r.resources, 0);
+    const size = formatBytes(results.reduce((n, r) => n + r.bytes, 0));
+    io.out(t('synthDone', lang, { count: results.length, resources, size, out: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof SynthError)) throw e;
+    if (e.code === 'unknownStack') {
+      const s = e.details.suggestion;
+      io.err(t('unknownStack', lang, { value: JSON.stringify(e.details.unknown ?? ''), suggestion: s ? (lang === 'zh' ? `；是否应为 ${s}？` : `; did you mean ${s}?`) : '' }));
+      return 1;
+    }
+    const v = e.details.violations ?? [];
+    for (const x of v) io.err(t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, value: JSON.stringify(x.value), path: x.path }));
+    io.err(t('isolationSummary', lang, { count: v.length }));
+    return 1;
+  }
+}
+
+function stacks(p: Parsed, lang: Lang, io: Io): number {
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  for (const s of planStacks(model)) {
+    const what = s.kind === 'platform' ? `${s.cluster.site}` : `${s.county.code} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`;
+    io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.name.padEnd(14)} ${what}`);
+  }
+  return 0;
+}
+
+function schema(p: Parsed, lang: Lang, io: Io): number {
+  const dir = path.join(defaultRepoRoot(), 'schema');
+  let stale = 0;
+  for (const s of jsonSchemas()) {
+    const file = path.join(dir, s.file);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (p.flags.has('check')) {
+      if (current !== s.text) {
+        io.err(t('schemaStale', lang, { file: `schema/${s.file}` }));
+        stale++;
+      }
+    } else if (current !== s.text) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(file, s.text);
+      io.out(t('schemaWritten', lang, { file: `schema/${s.file}` }));
+    }
+  }
+  if (stale === 0 && p.flags.has('check')) io.out(t('schemaCurrent', lang));
+  return stale > 0 ? 1 : 0;
+}
+
+export function run(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+  let lang: Lang = langFromEnv(undefined);
+  try {
+    const p = parseArgs(argv, FLAGS);
+    const langFlag = flag(p, 'lang');
+    if (langFlag !== undefined && langFlag !== 'zh' && langFlag !== 'en') throw new UsageError(`--lang must be zh or en, got ${JSON.stringify(langFlag)}`);
+    lang = langFromEnv(langFlag);
+    const [command, ...rest] = p.positionals;
+    if (p.flags.has('help') || command === undefined || command === 'help') {
+      io.out(t('usage', lang));
+      return command === undefined && !p.flags.has('help') ? 2 : 0;
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
+    switch (command) {
+      case 'validate':
+        return validate(p, lang, io, true) ? 0 : 1;
+      case 'synth':
+        return synth(p, lang, io);
+      case 'stacks':
+        return stacks(p, lang, io);
+      case 'schema':
+        return schema(p, lang, io);
+      default:
+        io.err(t('unknownCommand', lang, { value: JSON.stringify(command) }));
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(t('usageError', lang, { message: e.message }));
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(t('internal', lang, { message }));
+    if (process.env.GOVCLOUD_DEBUG === '1' && e instanceof Error && e.stack) io.err(e.stack);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

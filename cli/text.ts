@@ -1,0 +1,59 @@
+/** What the CLI itself says, in both languages. */
+import { Lang } from '../config/messages';
+
+const texts = {
+  usage: {
+    en: `Usage: govcloud <command> [options]
+
+Commands:
+  validate                 check the platform and every tenant request file
+  synth [--stack NAME…]    validate, then synthesize stacks (default: all) [--out DIR]
+  stacks                   list the stacks in apply order
+  schema [--check]         write (or check) the JSON Schemas in schema/
+
+Options:
+  --env DIR     environment folder (default: environments/example-city)
+  --lang zh|en  language of messages (default: from the locale)
+  --out DIR     output folder of synth (default: cdktf.out)
+  --quiet       no progress output`,
+    zh: `用法：govcloud <命令> [选项]
+
+命令：
+  validate                 校验平台文件和所有租户申请文件
+  synth [--stack 名称…]    校验后生成 Terraform 栈（默认全部）[--out 目录]
+  stacks                   按部署顺序列出所有栈
+  schema [--check]         生成（或检查）schema/ 中的 JSON Schema
+
+选项：
+  --env 目录    环境目录（默认 environments/example-city）
+  --lang zh|en  消息语言（默认取自系统区域设置）
+  --out 目录    synth 输出目录（默认 cdktf.out）
+  --quiet       不显示进度`,
+  },
+  summaryOk: { en: '{files} files checked: no errors, {warnings} warnings', zh: '已检查 {files} 个文件：无错误，{warnings} 个警告' },
+  summaryFail: { en: '{files} files checked: {errors} errors, {warnings} warnings', zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告' },
+  utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
+  synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
+  progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
+  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema）' },
+  unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
+  isolation: {
+    en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',
+    zh: '违反物理隔离：{stack}（{network}）在 {path} 引用了另一网络的{what} {value}',
+  },
+  isolationSummary: { en: 'synth refused: {count} isolation violations; nothing was written', zh: '拒绝生成：{count} 处隔离违规；未写入任何文件' },
+  schemaStale: { en: '{file} is stale; run: npm run schema', zh: '{file} 已过期；请运行 npm run schema' },
+  schemaWritten: { en: 'wrote {file}', zh: '已写入 {file}' },
+  schemaCurrent: { en: 'JSON Schemas are current', zh: 'JSON Schema 均为最新' },
+  internal: {
+    en: 'internal error: {message} (this is a bug in govcloud; please report it with the command you ran)',
+    zh: '内部错误：{message}（这是 govcloud 的缺陷，请连同所执行的命令一并报告）',
+  },
+  usageError: { en: '{message}\nRun govcloud --help for usage.', zh: '{message}\n运行 govcloud --help 查看用法。' },
+} as const;
+
+export type TextKey = keyof typeof texts;
+
+export function t(key: TextKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return texts[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (params[k] === undefined ? w : String(params[k])));
+}

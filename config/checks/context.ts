@@ -1,0 +1,22 @@
+/** What every cross-file check reads: the platform and the tenants that passed their schema. */
+import { LoadedFile, LoadedTenant } from '../load';
+import { PlatformFile } from '../schema/platform';
+import { Issue, issue } from '../issues';
+import { fieldPath, locate, PathSegment } from '../source';
+import { MessageCode, MessageParams } from '../messages';
+
+export interface CheckContext {
+  readonly platform: LoadedFile<PlatformFile>;
+  readonly tenants: readonly LoadedTenant[];
+}
+
+/** An error (or warning) at a field of a tenant file. */
+export function at(
+  t: LoadedTenant,
+  path: PathSegment[],
+  code: MessageCode,
+  params: MessageParams = {},
+  severity: 'error' | 'warning' = 'error',
+): Issue {
+  return issue(severity, locate(t.source, path), fieldPath(path), code, params);
+}

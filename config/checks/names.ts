@@ -1,0 +1,31 @@
+/** Tenant names are unique in the city; the file name is the name and the folder is the county. */
+import { Issue } from '../issues';
+import { suggest } from '../suggest';
+import { at, CheckContext } from './context';
+
+export function checkNames(ctx: CheckContext): Issue[] {
+  const out: Issue[] = [];
+  const counties = ctx.platform.data.spec.counties.map((c) => c.code);
+  const seen = new Map<string, string>();
+  for (const t of ctx.tenants) {
+    const m = t.data.metadata;
+    const first = seen.get(m.name);
+    if (first !== undefined) out.push(at(t, ['metadata', 'name'], 'names.duplicate', { value: JSON.stringify(m.name), other: first }));
+    else seen.set(m.name, t.source.file);
+    if (m.name !== t.basename) {
+      out.push(at(t, ['metadata', 'name'], 'names.fileMismatch', { value: JSON.stringify(m.name), expected: JSON.stringify(t.basename) }));
+    }
+    if (!counties.includes(m.county)) {
+      out.push(
+        at(t, ['metadata', 'county'], 'ref.unknownCounty', {
+          value: JSON.stringify(m.county),
+          known: counties.join(', '),
+          suggestion: `suggest:${suggest(m.county, counties) ?? ''}`,
+        }),
+      );
+    } else if (m.county !== t.folder) {
+      out.push(at(t, ['metadata', 'county'], 'names.folderMismatch', { value: JSON.stringify(m.county), expected: JSON.stringify(t.folder) }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Friendly names and hints for the string formats the schemas use. Issues carry a language-neutral
+ * key (`fmt:dns-label`, `hint:dns-label`) that the message renderer translates.
+ */
+import { BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
+import { FLOW_TARGET } from './schema/tenant';
+
+interface Words {
+  readonly en: string;
+  readonly zh: string;
+}
+
+const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = {
+  'dns-label': {
+    pattern: DNS_LABEL.source,
+    name: { en: 'DNS label', zh: 'DNS 标签' },
+    hint: { en: "lower-case letters, digits and '-', starting with a letter", zh: '小写字母、数字和“-”，以字母开头' },
+  },
+  'cpu-quantity': {
+    pattern: CPU_QUANTITY.source,
+    name: { en: 'CPU quantity', zh: 'CPU 数量' },
+    hint: { en: 'cores such as "16" or millicores such as "500m"', zh: '核数如 "16"，或毫核如 "500m"' },
+  },
+  'bytes-quantity': {
+    pattern: BYTES_QUANTITY.source,
+    name: { en: 'size', zh: '容量' },
+    hint: { en: 'a number with a unit such as 64Gi or 500Gi', zh: '带单位的数值，如 64Gi、500Gi' },
+  },
+  cidr: { pattern: CIDR_V4.source, name: { en: 'IPv4 CIDR', zh: 'IPv4 CIDR' }, hint: { en: 'such as 10.20.0.0/16', zh: '如 10.20.0.0/16' } },
+  'host-name': { pattern: HOST_NAME.source, name: { en: 'host name', zh: '主机名' }, hint: { en: 'such as api.example.cn', zh: '如 api.example.cn' } },
+  'flow-target': {
+    pattern: FLOW_TARGET.source,
+    name: { en: 'flow target', zh: '访问目标' },
+    hint: { en: 'tenant/<county>/<name> or internet', zh: 'tenant/<县区>/<名称> 或 internet' },
+  },
+  email: { name: { en: 'e-mail address', zh: '电子邮件地址' }, hint: { en: 'such as zhangsan@example.gov.cn', zh: '如 zhangsan@example.gov.cn' } },
+  date: { name: { en: 'date', zh: '日期' }, hint: { en: 'YYYY-MM-DD', zh: 'YYYY-MM-DD' } },
+  value: { name: { en: 'value', zh: '取值' }, hint: { en: 'see the JSON Schema in schema/', zh: '参见 schema/ 中的 JSON Schema' } },
+};
+
+/** The format key for a zod `invalid_format` issue. */
+export function formatKey(format: string, pattern: string | undefined): string {
+  if (pattern !== undefined) {
+    for (const [key, f] of Object.entries(formats)) if (f.pattern === pattern) return key;
+  }
+  return formats[format] !== undefined ? format : 'value';
+}
+
+/** Vocabulary entries `fmt:<key>` and `hint:<key>` for the message renderer. */
+export function formatWords(): Record<string, Words> {
+  const out: Record<string, Words> = {};
+  for (const [key, f] of Object.entries(formats)) {
+    out[`fmt:${key}`] = f.name;
+    out[`hint:${key}`] = f.hint;
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * Bilingual message catalog. Identifiers stay in English; what people read comes in Chinese or
+ * English. Templates use `{name}` placeholders filled from the issue's params.
+ */
+import { formatWords } from './formats';
+
+export type Lang = 'zh' | 'en';
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+interface Template {
+  readonly en: string;
+  readonly zh: string;
+}
+
+const catalog = {
+  // files
+  'file.notFound': { en: 'file not found: expected {expected}', zh: '找不到文件：应为 {expected}' },
+  'file.unreadable': { en: 'cannot read file ({reason})', zh: '无法读取文件（{reason}）' },
+  'file.empty': { en: 'file is empty: expected one {kind} document', zh: '文件为空：应包含一个 {kind} 文档' },
+  'file.binary': {
+    en: 'file is not UTF-8 text (binary content near byte {offset})',
+    zh: '文件不是 UTF-8 文本（第 {offset} 字节附近为二进制内容）',
+  },
+  'file.tooLarge': {
+    en: 'file is {size} bytes, more than the limit of {limit} bytes',
+    zh: '文件大小 {size} 字节，超过上限 {limit} 字节',
+  },
+  'file.misplaced': {
+    en: 'request files belong in tenants/<county>/<name>.yaml, got {value}',
+    zh: '申请文件应位于 tenants/<县区>/<名称>.yaml，实际为 {value}',
+  },
+  'env.notFound': { en: 'environment folder {value} does not exist', zh: '环境目录 {value} 不存在' },
+  'yaml.syntax': { en: 'YAML syntax error: {detail}', zh: 'YAML 语法错误：{detail}' },
+  'yaml.duplicateKey': { en: 'duplicate key {key}', zh: '重复的键 {key}' },
+  'yaml.multiDoc': {
+    en: 'file holds {count} YAML documents; put exactly one per file',
+    zh: '文件包含 {count} 个 YAML 文档；每个文件只能有一个',
+  },
+  'yaml.notMapping': {
+    en: 'top level must be a mapping with apiVersion, kind, metadata and spec, got {received}',
+    zh: '顶层必须是包含 apiVersion、kind、metadata 和 spec 的映射，实际为 {received}',
+  },
+  // schema
+  'schema.required': { en: 'required field is missing', zh: '缺少必填字段' },
+  'schema.type': { en: 'expected {expected}, got {received}', zh: '应为 {expected}，实际为 {received}' },
+  'schema.enum': { en: 'value {value} is not allowed (allowed: {allowed})', zh: '取值 {value} 不允许（允许：{allowed}）' },
+  'schema.literal': { en: 'must be {expected}, got {value}', zh: '必须为 {expected}，实际为 {value}' },
+  'schema.unknownKey': {
+    en: 'unknown field {key} (allowed: {allowed})',
+    zh: '未知字段 {key}（允许：{allowed}）',
+  },
+  'schema.unknownKeySuggest': {
+    en: 'unknown field {key}; did you mean {suggestion}?',
+    zh: '未知字段 {key}；是否应为 {suggestion}？',
+  },
+  'schema.tooSmall': { en: 'value {value} is below the minimum {min}', zh: '取值 {value} 小于最小值 {min}' },
+  'schema.tooBig': { en: 'value {value} is above the maximum {max}', zh: '取值 {value} 大于最大值 {max}' },
+  'schema.tooShort': { en: 'needs at least {min} {unit}', zh: '至少需要 {min} 个{unit}' },
+  'schema.tooLong': { en: 'allows at most {max} {unit}, got {count}', zh: '最多允许 {max} 个{unit}，实际 {count} 个' },
+  'schema.format': { en: 'value {value} is not a valid {format} ({hint})', zh: '取值 {value} 不是有效的{format}（{hint}）' },
+  'schema.duplicateItem': { en: 'duplicate entry {value}', zh: '重复的条目 {value}' },
+  'schema.invalid': { en: 'invalid value {value}', zh: '无效取值 {value}' },
+  // platform
+  'platform.duplicate': { en: '{what} {value} is declared twice (first at line {line})', zh: '{what} {value} 重复声明（首次在第 {line} 行）' },
+  'platform.unknownRef': { en: 'unknown {what} {value} (known: {known}){suggestion}', zh: '未知的{what} {value}（已知：{known}）{suggestion}' },
+  'platform.primarySites': {
+    en: 'exactly one site must have role primary, found {count}',
+    zh: '必须且只能有一个 primary 站点，实际 {count} 个',
+  },
+  'platform.noCluster': {
+    en: 'site {site} has no cluster; every site needs at least one',
+    zh: '站点 {site} 没有集群；每个站点至少需要一个集群',
+  },
+  // references and names
+  'names.duplicate': { en: 'tenant name {value} is already used by {other}', zh: '租户名称 {value} 已被 {other} 使用' },
+  'names.fileMismatch': {
+    en: 'metadata.name {value} must equal the file name {expected}',
+    zh: 'metadata.name {value} 必须与文件名 {expected} 一致',
+  },
+  'names.folderMismatch': {
+    en: 'metadata.county {value} must equal the folder name {expected}',
+    zh: 'metadata.county {value} 必须与所在目录名 {expected} 一致',
+  },
+  'ref.unknownCounty': { en: 'unknown county {value} (known: {known}){suggestion}', zh: '未知县区 {value}（已知：{known}）{suggestion}' },
+  'ref.unknownCluster': { en: 'unknown cluster {value} (known: {known}){suggestion}', zh: '未知集群 {value}（已知：{known}）{suggestion}' },
+  // network rules
+  'net.classifiedNeedsIntranet': {
+    en: 'classified work must run on the intranet (network: intranet), got {value}',
+    zh: '涉密系统必须部署在电子政务内网（network: intranet），实际为 {value}',
+  },
+  'net.zoneRequired': {
+    en: 'extranet tenants must name a zone (allowed: {allowed})',
+    zh: '外网租户必须指定区域（允许：{allowed}）',
+  },
+  'net.zoneOnIntranet': {
+    en: 'zone {value} applies to the extranet only; remove it for an intranet tenant',
+    zh: '区域 {value} 仅适用于外网；内网租户请删除该字段',
+  },
+  'net.intranetExposure': {
+    en: 'intranet tenants are physically isolated and cannot be exposed to the Internet',
+    zh: '内网租户物理隔离，不能对互联网开放',
+  },
+  'net.intranetInternet': {
+    en: 'intranet tenants are physically isolated and cannot have flows to the Internet',
+    zh: '内网租户物理隔离，不能访问互联网',
+  },
+  'net.crossNetwork': {
+    en: 'flow to {target} crosses from the {from} to the {to}; the intranet is physically isolated from the extranet',
+    zh: '到 {target} 的访问从{from}跨到{to}；电子政务内网与外网物理隔离',
+  },
+  'flow.unknownTenant': {
+    en: 'flow target {value} does not exist (no request file tenants/{county}/{name}.yaml){suggestion}',
+    zh: '访问目标 {value} 不存在（没有申请文件 tenants/{county}/{name}.yaml）{suggestion}',
+  },
+  'flow.self': { en: 'flow to the tenant itself is not needed: its own namespaces are already allowed', zh: '无需声明到自身的访问：租户自身命名空间已允许' },
+  'flow.crossZone': {
+    en: 'flow from zone {from} to {target} in zone {to} must pass through the exchange zone',
+    zh: '从{from}区到{to}区 {target} 的访问必须经由交换区',
+  },
+  'flow.internetNotPublic': {
+    en: 'only public-service tenants may reach the Internet, through the unified egress (zone is {zone})',
+    zh: '只有公共服务域租户可以经互联网统一出口访问互联网（当前区域为 {zone}）',
+  },
+  'flow.internetHosts': {
+    en: 'a flow to the Internet must list its hosts, for the unified egress allow-list',
+    zh: '访问互联网的流向必须列出目标主机，用于统一出口白名单',
+  },
+  'flow.hostsOnTenant': {
+    en: 'hosts apply to Internet flows only; a flow to a tenant is by namespace',
+    zh: 'hosts 仅适用于互联网访问；到租户的访问按命名空间控制',
+  },
+  'exposure.notPublic': {
+    en: 'only public-service tenants may be exposed to the Internet (zone is {zone})',
+    zh: '只有公共服务域租户可以对互联网开放（当前区域为 {zone}）',
+  },
+  // capacity and placement
+  'capacity.exceeded': {
+    en: 'cluster {cluster}: granted {resource} {granted} exceeds capacity {capacity} × over-commit {ratio} = {allowed} ({pct} %)',
+    zh: '集群 {cluster}：已分配 {resource} {granted} 超出容量 {capacity} × 超分比 {ratio} = {allowed}（{pct}%）',
+  },
+  'capacity.high': {
+    en: 'cluster {cluster}: granted {resource} {granted} is {pct} % of the allowed {allowed}',
+    zh: '集群 {cluster}：已分配 {resource} {granted}，达到允许值 {allowed} 的 {pct}%',
+  },
+  'placement.noCluster': {
+    en: 'no {network} cluster at the {role} site to place this tenant',
+    zh: '{role} 站点没有可承载该租户的{network}集群',
+  },
+  'placement.noDomestic': {
+    en: 'domestic (信创) placement needs a domestic node pool, but no {network} cluster at the {role} site has one (clusters: {clusters})',
+    zh: '信创部署需要国产化节点池，但 {role} 站点的{network}集群都没有（集群：{clusters}）',
+  },
+  'placement.clusterMismatch': {
+    en: 'cluster {value} is on the {actual} at site {site}; this tenant needs a {network} cluster at the primary site',
+    zh: '集群 {value} 属于站点 {site} 的{actual}；该租户需要主中心的{network}集群',
+  },
+  'dr.missingSite': {
+    en: 'DR tier {tier} needs a {role} site with a {network} cluster, and none is declared',
+    zh: '灾备级别 {tier} 需要带有{network}集群的 {role} 站点，但平台未声明',
+  },
+  'cidr.overlap': { en: 'CIDR {value} overlaps {other} ({where})', zh: 'CIDR {value} 与 {other}（{where}）重叠' },
+} satisfies Record<string, Template>;
+
+export type MessageCode = keyof typeof catalog;
+
+const words: Readonly<Record<string, Template>> = {
+  extranet: { en: 'extranet', zh: '外网' },
+  intranet: { en: 'intranet', zh: '内网' },
+  items: { en: 'items', zh: '条目' },
+  characters: { en: 'characters', zh: '字符' },
+  list: { en: 'a list', zh: '列表' },
+  mapping: { en: 'a mapping', zh: '映射' },
+  string: { en: 'a string', zh: '字符串' },
+  number: { en: 'a number', zh: '数字' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
+  null: { en: 'nothing (null)', zh: '空值 (null)' },
+  county: { en: 'county', zh: '县区' },
+  site: { en: 'site', zh: '站点' },
+  cluster: { en: 'cluster', zh: '集群' },
+  'node pool': { en: 'node pool', zh: '节点池' },
+  ...formatWords(),
+};
+
+/** Translates a known vocabulary word (network names, units) and leaves anything else as is. */
+export function word(value: string, lang: Lang): string {
+  if (value.startsWith('suggest:')) {
+    const name = value.slice('suggest:'.length);
+    if (name === '') return '';
+    return lang === 'zh' ? `；是否应为 ${name}？` : `; did you mean ${name}?`;
+  }
+  const w = words[value];
+  return w === undefined ? value : w[lang];
+}
+
+export function renderMessage(code: MessageCode, params: MessageParams, lang: Lang): string {
+  const template: Template = catalog[code];
+  return template[lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = params[key];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? String(v) : word(v, lang);
+  });
+}
+
+export function knownCodes(): MessageCode[] {
+  return Object.keys(catalog) as MessageCode[];
+}
+
+/** Chooses the language: an explicit flag wins, then LC_ALL / LC_MESSAGES / LANG starting with zh. */
+export function langFromEnv(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

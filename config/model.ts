@@ -1,0 +1,150 @@
+/**
+ * The resolved model of a city's government cloud: the only input the stacks see. Plain data,
+ * no YAML types, no cdktf: quantities are numbers, references are resolved, placement is decided.
+ */
+
+export type Network = 'extranet' | 'intranet';
+export type ZoneName = 'public-service' | 'administrative' | 'exchange';
+export type SiteRole = 'primary' | 'same-city' | 'remote';
+export type DrTier = 'none' | 'backup' | 'hot-standby' | 'active-active';
+export type EnvironmentName = 'prod' | 'staging' | 'test' | 'dev';
+export type MlpsLevel = 1 | 2 | 3 | 4;
+export type StateBackend = 'local' | 'pg';
+
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Resources {
+  readonly cpuMillis: number;
+  readonly memoryBytes: number;
+  readonly storageBytes: number;
+  readonly pods: number;
+}
+
+/** Quota as written, for Kubernetes objects ("16", "64Gi"). */
+export interface QuotaText {
+  readonly cpu: string;
+  readonly memory: string;
+  readonly storage: string;
+  readonly pods: number;
+}
+
+export interface County {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface Site {
+  readonly name: string;
+  readonly displayName: string;
+  readonly city: string;
+  readonly role: SiteRole;
+  readonly backupEndpoint: string;
+  readonly backupCidr: string;
+}
+
+export interface NodePool {
+  readonly name: string;
+  readonly kind: 'general' | 'domestic';
+  readonly nodes: number;
+}
+
+export interface Cluster {
+  readonly name: string;
+  readonly site: string;
+  readonly siteRole: SiteRole;
+  readonly network: Network;
+  readonly mlpsLevel: MlpsLevel;
+  readonly kubeContext: string;
+  readonly capacity: Resources;
+  readonly nodePools: readonly NodePool[];
+  readonly source: SourceRef;
+}
+
+export type Flow =
+  | { readonly kind: 'tenant'; readonly tenant: string; readonly county: string; readonly zone: ZoneName | 'intranet'; readonly ports: readonly number[] }
+  | { readonly kind: 'internet'; readonly hosts: readonly string[]; readonly ports: readonly number[] };
+
+/** A flow arriving at a tenant, computed from the other tenants' declared flows. */
+export interface InboundFlow {
+  readonly tenant: string;
+  readonly county: string;
+  readonly zone: ZoneName | 'intranet';
+  readonly ports: readonly number[];
+}
+
+export type ReplicaMode = 'standby' | 'active' | 'backup';
+
+export interface Replica {
+  readonly site: string;
+  readonly siteRole: 'same-city' | 'remote';
+  readonly cluster: string;
+  readonly mode: ReplicaMode;
+  /** Cron schedule of the replica's sync job; follows the tier. */
+  readonly schedule: string;
+  readonly backupEndpoint: string;
+  readonly backupCidr: string;
+}
+
+export interface Tenant {
+  readonly name: string;
+  readonly county: string;
+  readonly department: string;
+  readonly displayName: string;
+  readonly approvalRef: string;
+  readonly classification: 'unclassified' | 'classified';
+  readonly mlpsLevel: MlpsLevel;
+  readonly network: Network;
+  /** The extranet zone, or `intranet` for intranet tenants. */
+  readonly zone: ZoneName | 'intranet';
+  readonly environments: readonly EnvironmentName[];
+  readonly quota: Resources;
+  readonly quotaText: QuotaText;
+  readonly domestic: boolean;
+  /** The primary-site cluster the tenant runs on. */
+  readonly cluster: string;
+  readonly dr: DrTier;
+  readonly replicas: readonly Replica[];
+  readonly exposedToInternet: boolean;
+  readonly flows: readonly Flow[];
+  readonly inbound: readonly InboundFlow[];
+  readonly admins: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface Utilisation {
+  readonly cluster: string;
+  readonly granted: Resources;
+  readonly allowed: Resources;
+}
+
+export interface CityModel {
+  readonly name: string;
+  readonly displayName: string;
+  readonly city: County;
+  readonly counties: readonly County[];
+  readonly sites: readonly Site[];
+  readonly clusters: readonly Cluster[];
+  readonly zones: readonly { readonly name: ZoneName; readonly cidr: string }[];
+  readonly intranetCidr: string;
+  readonly egress: { readonly namespace: string; readonly cidr: string };
+  readonly registries: readonly string[];
+  readonly logRetentionDays: number;
+  readonly overcommit: { readonly cpu: number; readonly memory: number; readonly storage: number };
+  readonly state: { readonly backend: StateBackend; readonly schemaPrefix: string };
+  readonly tenants: readonly Tenant[];
+  readonly utilisation: readonly Utilisation[];
+}
+
+/** Namespace of a tenant environment: `<tenant>-<environment>`. */
+export function namespaceName(tenant: string, env: EnvironmentName): string {
+  return `${tenant}-${env}`;
+}
+
+/**
+ * Quota of a backup-only replica namespace: the tenant's storage plus just enough for the sync job.
+ * Standby and active replicas get the tenant's full quota.
+ */
+export const BACKUP_REPLICA = { cpu: '1', memory: '1Gi', pods: 5, cpuMillis: 1000, memoryBytes: 2 ** 30 } as const;

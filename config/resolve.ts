@@ -1,0 +1,283 @@
+/**
+ * Turns checked files into the resolved model: placement on clusters, DR replicas per tier,
+ * inbound flows, and capacity accounting per cluster (error over the limit, warning at 85 %).
+ */
+import { Issue, issue } from './issues';
+import { LoadedTenant } from './load';
+import { fieldPath, locate } from './source';
+import { suggest } from './suggest';
+import { bytes, cpuMillis, cpuText, formatBytes, formatCpu } from './quantity';
+import { CheckContext, at } from './checks/context';
+import {
+  BACKUP_REPLICA,
+  CityModel,
+  Cluster,
+  DrTier,
+  Flow,
+  InboundFlow,
+  MlpsLevel,
+  Replica,
+  Resources,
+  Site,
+  Tenant,
+  Utilisation,
+  ZoneName,
+} from './model';
+
+export const WARN_UTILISATION = 0.85;
+
+/** The DR sites a tier implies, with the replica's mode and its sync schedule (minute spread by name). */
+export function replicaPlan(tier: DrTier, minute: number): { role: 'same-city' | 'remote'; mode: Replica['mode']; schedule: string }[] {
+  const m = minute % 60;
+  switch (tier) {
+    case 'none':
+      return [];
+    case 'backup':
+      return [{ role: 'remote', mode: 'backup', schedule: `${m} 2 * * *` }];
+    case 'hot-standby':
+      return [
+        { role: 'same-city', mode: 'standby', schedule: '*/15 * * * *' },
+        { role: 'remote', mode: 'backup', schedule: `${m} */6 * * *` },
+      ];
+    case 'active-active':
+      return [
+        { role: 'same-city', mode: 'active', schedule: '*/5 * * * *' },
+        { role: 'remote', mode: 'backup', schedule: `${m} * * * *` },
+      ];
+  }
+}
+
+function spread(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
+  return h % 60;
+}
+
+const ZERO: Resources = { cpuMillis: 0, memoryBytes: 0, storageBytes: 0, pods: 0 };
+const add = (a: Resources, b: Resources, times = 1): Resources => ({
+  cpuMillis: a.cpuMillis + b.cpuMillis * times,
+  memoryBytes: a.memoryBytes + b.memoryBytes * times,
+  storageBytes: a.storageBytes + b.storageBytes * times,
+  pods: a.pods + b.pods * times,
+});
+
+export interface ResolveResult {
+  readonly model?: CityModel;
+  readonly issues: Issue[];
+}
+
+export function resolveModel(ctx: CheckContext): ResolveResult {
+  const p = ctx.platform.data;
+  const s = p.spec;
+  const issues: Issue[] = [];
+  const sites: Site[] = s.sites.map((x) => ({
+    name: x.name,
+    displayName: x.displayName ?? x.name,
+    city: x.city,
+    role: x.role,
+    backupEndpoint: x.backupStorage.endpoint,
+    backupCidr: x.backupStorage.cidr,
+  }));
+  const siteByName = new Map(sites.map((x) => [x.name, x]));
+  const clusters: Cluster[] = s.clusters.map((c, i) => ({
+    name: c.name,
+    site: c.site,
+    siteRole: siteByName.get(c.site)?.role ?? 'primary',
+    network: c.network,
+    mlpsLevel: c.mlpsLevel as MlpsLevel,
+    kubeContext: c.kubeContext ?? c.name,
+    capacity: {
+      cpuMillis: cpuMillis(c.capacity.cpu),
+      memoryBytes: bytes(c.capacity.memory),
+      storageBytes: bytes(c.capacity.storage),
+      pods: c.capacity.pods ?? 0,
+    },
+    nodePools: c.nodePools,
+    source: { file: ctx.platform.source.file, line: locate(ctx.platform.source, ['spec', 'clusters', i]).line },
+  }));
+  const hasDomestic = (c: Cluster) => c.nodePools.some((np) => np.kind === 'domestic');
+  const clusterNames = clusters.map((c) => c.name);
+
+  const tenantsOut: Tenant[] = [];
+  const granted = new Map<string, Resources>(clusters.map((c) => [c.name, ZERO]));
+  const inbound = new Map<string, InboundFlow[]>();
+  const zoneOf = (t: LoadedTenant): ZoneName | 'intranet' => (t.data.spec.network === 'intranet' ? 'intranet' : t.data.spec.zone ?? 'administrative');
+  const byRef = new Map(ctx.tenants.map((t) => [`tenant/${t.data.metadata.county}/${t.data.metadata.name}`, t]));
+
+  for (const t of ctx.tenants) {
+    for (const f of t.data.spec.flows) {
+      const target = f.to === 'internet' ? undefined : byRef.get(f.to);
+      if (!target || target === t) continue;
+      const list = inbound.get(target.data.metadata.name) ?? [];
+      list.push({ tenant: t.data.metadata.name, county: t.data.metadata.county, zone: zoneOf(t), ports: f.ports });
+      inbound.set(target.data.metadata.name, list);
+    }
+  }
+
+  for (const t of ctx.tenants) {
+    const m = t.data.metadata;
+    const sp = t.data.spec;
+    const candidates = (role: Site['role']) => clusters.filter((c) => c.siteRole === role && c.network === sp.network);
+    const pickFor = (role: Site['role']): Cluster | 'none' | 'no-domestic' => {
+      const list = candidates(role);
+      if (list.length === 0) return 'none';
+      if (!sp.placement.domestic) return list[0];
+      return list.find(hasDomestic) ?? 'no-domestic';
+    };
+    let cluster: Cluster | undefined;
+    if (sp.placement.cluster !== undefined) {
+      const named = clusters.find((c) => c.name === sp.placement.cluster);
+      const path = ['spec', 'placement', 'cluster'];
+      if (!named) {
+        issues.push(
+          at(t, path, 'ref.unknownCluster', {
+            value: JSON.stringify(sp.placement.cluster),
+            known: clusterNames.join(', '),
+            suggestion: `suggest:${suggest(sp.placement.cluster, clusterNames) ?? ''}`,
+          }),
+        );
+      } else if (named.siteRole !== 'primary' || named.network !== sp.network) {
+        issues.push(at(t, path, 'placement.clusterMismatch', { value: named.name, actual: named.network, site: named.site, network: sp.network }));
+      } else if (sp.placement.domestic && !hasDomestic(named)) {
+        issues.push(at(t, ['spec', 'placement', 'domestic'], 'placement.noDomestic', { network: sp.network, role: 'primary', clusters: named.name }));
+      } else {
+        cluster = named;
+      }
+    } else {
+      const picked = pickFor('primary');
+      if (picked === 'none') issues.push(at(t, ['spec', 'network'], 'placement.noCluster', { network: sp.network, role: 'primary' }));
+      else if (picked === 'no-domestic') {
+        const names = candidates('primary').map((c) => c.name).join(', ');
+        issues.push(at(t, ['spec', 'placement', 'domestic'], 'placement.noDomestic', { network: sp.network, role: 'primary', clusters: names }));
+      } else cluster = picked;
+    }
+
+    const replicas: Replica[] = [];
+    for (const plan of replicaPlan(sp.dr.tier, spread(m.name))) {
+      const picked = pickFor(plan.role);
+      if (picked === 'none') {
+        issues.push(at(t, ['spec', 'dr', 'tier'], 'dr.missingSite', { tier: sp.dr.tier, role: plan.role, network: sp.network }));
+        continue;
+      }
+      if (picked === 'no-domestic') {
+        const names = candidates(plan.role).map((c) => c.name).join(', ');
+        issues.push(at(t, ['spec', 'placement', 'domestic'], 'placement.noDomestic', { network: sp.network, role: plan.role, clusters: names }));
+        continue;
+      }
+      const site = siteByName.get(picked.site);
+      if (!site) continue;
+      replicas.push({
+        site: site.name,
+        siteRole: plan.role,
+        cluster: picked.name,
+        mode: plan.mode,
+        schedule: plan.schedule,
+        backupEndpoint: site.backupEndpoint,
+        backupCidr: site.backupCidr,
+      });
+    }
+
+    const quota: Resources = {
+      cpuMillis: cpuMillis(sp.quota.cpu),
+      memoryBytes: bytes(sp.quota.memory),
+      storageBytes: bytes(sp.quota.storage),
+      pods: sp.quota.pods,
+    };
+    if (cluster) granted.set(cluster.name, add(granted.get(cluster.name) ?? ZERO, quota, sp.environments.length));
+    for (const r of replicas) {
+      const charge: Resources =
+        r.mode === 'backup'
+          ? { cpuMillis: BACKUP_REPLICA.cpuMillis, memoryBytes: BACKUP_REPLICA.memoryBytes, storageBytes: quota.storageBytes, pods: BACKUP_REPLICA.pods }
+          : quota;
+      granted.set(r.cluster, add(granted.get(r.cluster) ?? ZERO, charge));
+    }
+
+    const flows: Flow[] = sp.flows.flatMap((f): Flow[] => {
+      if (f.to === 'internet') return [{ kind: 'internet', hosts: f.hosts ?? [], ports: f.ports }];
+      const target = byRef.get(f.to);
+      if (!target || target === t) return [];
+      return [{ kind: 'tenant', tenant: target.data.metadata.name, county: target.data.metadata.county, zone: zoneOf(target), ports: f.ports }];
+    });
+
+    tenantsOut.push({
+      name: m.name,
+      county: m.county,
+      department: m.department,
+      displayName: m.displayName,
+      approvalRef: m.approval.ref,
+      classification: sp.classification,
+      mlpsLevel: sp.mlpsLevel as MlpsLevel,
+      network: sp.network,
+      zone: zoneOf(t),
+      environments: sp.environments,
+      quota,
+      quotaText: { cpu: cpuText(sp.quota.cpu), memory: sp.quota.memory, storage: sp.quota.storage, pods: sp.quota.pods },
+      domestic: sp.placement.domestic,
+      cluster: cluster?.name ?? '',
+      dr: sp.dr.tier,
+      replicas,
+      exposedToInternet: sp.exposure.internet,
+      flows,
+      inbound: inbound.get(m.name) ?? [],
+      admins: sp.admins,
+      source: { file: t.source.file, line: locate(t.source, []).line },
+    });
+  }
+
+  const utilisation: Utilisation[] = clusters.map((c, ci) => {
+    const g = granted.get(c.name) ?? ZERO;
+    const allowed: Resources = {
+      cpuMillis: Math.floor(c.capacity.cpuMillis * s.overcommit.cpu),
+      memoryBytes: Math.floor(c.capacity.memoryBytes * s.overcommit.memory),
+      storageBytes: Math.floor(c.capacity.storageBytes * s.overcommit.storage),
+      pods: c.capacity.pods,
+    };
+    const checks = [
+      { res: 'cpu', g: g.cpuMillis, a: allowed.cpuMillis, cap: c.capacity.cpuMillis, ratio: s.overcommit.cpu, fmt: formatCpu },
+      { res: 'memory', g: g.memoryBytes, a: allowed.memoryBytes, cap: c.capacity.memoryBytes, ratio: s.overcommit.memory, fmt: formatBytes },
+      { res: 'storage', g: g.storageBytes, a: allowed.storageBytes, cap: c.capacity.storageBytes, ratio: s.overcommit.storage, fmt: formatBytes },
+      { res: 'pods', g: g.pods, a: allowed.pods, cap: c.capacity.pods, ratio: 1, fmt: String },
+    ];
+    for (const k of checks) {
+      if (k.a <= 0) continue; // pods capacity not declared
+      const path = ['spec', 'clusters', ci, 'capacity', k.res];
+      const pos = locate(ctx.platform.source, path);
+      const pct = Math.round((k.g / k.a) * 1000) / 10;
+      if (k.g > k.a) {
+        issues.push(
+          issue('error', pos, fieldPath(path), 'capacity.exceeded', {
+            cluster: c.name,
+            resource: k.res,
+            granted: k.fmt(k.g),
+            capacity: k.fmt(k.cap),
+            ratio: k.ratio,
+            allowed: k.fmt(k.a),
+            pct,
+          }),
+        );
+      } else if (k.g >= k.a * WARN_UTILISATION) {
+        issues.push(issue('warning', pos, fieldPath(path), 'capacity.high', { cluster: c.name, resource: k.res, granted: k.fmt(k.g), allowed: k.fmt(k.a), pct }));
+      }
+    }
+    return { cluster: c.name, granted: g, allowed };
+  });
+
+  const model: CityModel = {
+    name: p.metadata.name,
+    displayName: p.metadata.displayName,
+    city: { code: s.city.code, name: s.city.name },
+    counties: s.counties,
+    sites,
+    clusters,
+    zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
+    intranetCidr: s.intranet.cidr,
+    egress: s.egress,
+    registries: s.registries,
+    logRetentionDays: s.logRetentionDays,
+    overcommit: s.overcommit,
+    state: s.state,
+    tenants: tenantsOut,
+    utilisation,
+  };
+  return { model, issues };
+}

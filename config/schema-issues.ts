@@ -1,0 +1,137 @@
+/** Runs a strict zod schema over a parsed YAML file and turns every zod issue into a positioned Issue. */
+import { z } from 'zod';
+import { Issue, issue } from './issues';
+import { fieldPath, locate, PathSegment, SourceFile } from './source';
+import { suggest } from './suggest';
+import { formatKey } from './formats';
+
+type ZodIssue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'list';
+  if (value !== null && typeof value === 'object') return 'mapping';
+  return String(value);
+}
+
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+const expectedWord = (expected: string): string =>
+  expected === 'array' ? 'list' : expected === 'object' ? 'mapping' : expected === 'int' ? 'number' : expected;
+
+/** Walks the schema along a data path to the object schema there, through optional/default/array. */
+function objectKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  let s: AnySchema | undefined = schema;
+  const unwrap = (x: AnySchema | undefined): AnySchema | undefined => {
+    let cur = x;
+    for (let guard = 0; cur && guard < 10; guard++) {
+      const def = cur._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+      if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType) cur = def.innerType;
+      else if (def.type === 'pipe' && def.in) cur = def.in;
+      else break;
+    }
+    return cur;
+  };
+  for (const seg of path) {
+    s = unwrap(s);
+    if (!s) return [];
+    const def = s._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    if (def.type === 'object' && def.shape && typeof seg === 'string') s = def.shape[seg];
+    else if (def.type === 'array' && def.element && typeof seg === 'number') s = def.element;
+    else return [];
+  }
+  s = unwrap(s);
+  const def = s?._zod.def as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Picks the most telling issue inside a union: one from a branch whose type matched. */
+function unionDetail(i: ZodIssue): ZodIssue | undefined {
+  if (i.code !== 'invalid_union') return undefined;
+  for (const branch of i.errors) {
+    const inner = branch.find((b) => b.code !== 'invalid_type');
+    if (inner) return { ...inner, path: [...i.path, ...inner.path] } as ZodIssue;
+  }
+  return undefined;
+}
+
+function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssue): Issue[] {
+  const zi = unionDetail(raw) ?? raw;
+  const path = zi.path.filter((p): p is PathSegment => typeof p === 'string' || typeof p === 'number');
+  const field = fieldPath(path);
+  const value = valueAt(data, path);
+  switch (zi.code) {
+    case 'unrecognized_keys': {
+      const allowed = objectKeysAt(schema, path);
+      return zi.keys.map((key) => {
+        const at = locate(src, [...path, key], { key: true });
+        const f = fieldPath([...path, key]);
+        const suggestion = suggest(key, allowed);
+        return suggestion
+          ? issue('error', at, f, 'schema.unknownKeySuggest', { key: JSON.stringify(key), suggestion })
+          : issue('error', at, f, 'schema.unknownKey', { key: JSON.stringify(key), allowed: allowed.join(', ') });
+      });
+    }
+    case 'invalid_type': {
+      const at = locate(src, path);
+      if (value === undefined) return [issue('error', at, field, 'schema.required')];
+      const got = kindOf(value) === 'string' || kindOf(value) === 'number' ? `${kindOf(value)} ${show(value)}` : kindOf(value);
+      return [issue('error', at, field, 'schema.type', { expected: expectedWord(zi.expected), received: got })];
+    }
+    case 'invalid_value': {
+      const at = locate(src, path);
+      if (value === undefined) return [issue('error', at, field, 'schema.required')];
+      if (zi.values.length === 1) return [issue('error', at, field, 'schema.literal', { expected: show(zi.values[0]), value: show(value) })];
+      return [issue('error', at, field, 'schema.enum', { value: show(value), allowed: zi.values.map(String).join(', ') })];
+    }
+    case 'too_small': {
+      const at = locate(src, path);
+      if (zi.origin === 'array' || zi.origin === 'string') {
+        return [issue('error', at, field, 'schema.tooShort', { min: Number(zi.minimum), unit: zi.origin === 'array' ? 'items' : 'characters' })];
+      }
+      return [issue('error', at, field, 'schema.tooSmall', { value: show(value), min: Number(zi.minimum) })];
+    }
+    case 'too_big': {
+      const at = locate(src, path);
+      if (zi.origin === 'array' || zi.origin === 'string') {
+        const count = Array.isArray(value) || typeof value === 'string' ? value.length : 0;
+        return [issue('error', at, field, 'schema.tooLong', { max: Number(zi.maximum), unit: zi.origin === 'array' ? 'items' : 'characters', count })];
+      }
+      return [issue('error', at, field, 'schema.tooBig', { value: show(value), max: Number(zi.maximum) })];
+    }
+    case 'invalid_format': {
+      const key = formatKey(zi.format, 'pattern' in zi ? zi.pattern : undefined);
+      return [issue('error', locate(src, path), field, 'schema.format', { value: show(value), format: `fmt:${key}`, hint: `hint:${key}` })];
+    }
+    default:
+      return [issue('error', locate(src, path), field, 'schema.invalid', { value: show(value) })];
+  }
+}
+
+export interface SchemaResult<T> {
+  readonly data?: T;
+  readonly issues: Issue[];
+}
+
+export function checkSchema<T>(src: SourceFile, schema: z.ZodType<T>): SchemaResult<T> {
+  const data: unknown = src.doc.toJS({ maxAliasCount: 50 });
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { data: parsed.data, issues: [] };
+  return { issues: parsed.error.issues.flatMap((zi) => toIssue(src, schema, data, zi)) };
+}

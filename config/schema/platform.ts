@@ -1,0 +1,99 @@
+/** Platform: the city's government cloud center, environments/<city>/platform.yaml. */
+import { z } from 'zod';
+import { bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
+
+const county = z
+  .strictObject({
+    code: dnsLabel(40).describe('County code, the folder name under tenants/ / 县区代码'),
+    name: z.string().min(1).max(50).describe('Chinese name / 中文名称'),
+  })
+  .describe('A county (district) of the city, or the city itself / 县区');
+
+const site = z
+  .strictObject({
+    name: dnsLabel(40),
+    displayName: z.string().min(1).max(100).optional(),
+    city: z.string().min(1).max(50).describe('City the site is in / 所在城市'),
+    role: siteRole,
+    backupStorage: z
+      .strictObject({
+        endpoint: z.string().regex(/^(s3|https):\/\/[^\s@]+$/).describe('Backup storage URL without credentials / 备份存储地址（不含凭据）'),
+        cidr,
+      })
+      .describe('Backup storage at this site / 站点备份存储'),
+  })
+  .describe('A data center: primary, same-city DR or remote DR / 数据中心站点');
+
+const nodePool = z.strictObject({
+  name: dnsLabel(40),
+  kind: z.enum(['general', 'domestic']).describe('general or domestic (信创) hardware and OS / 通用或信创'),
+  nodes: z.number().int().min(1).max(10000),
+});
+
+const capacity = z
+  .strictObject({ cpu: cpuQuantity, memory: bytesQuantity, storage: bytesQuantity, pods: z.number().int().min(1).optional() })
+  .describe('Allocatable capacity of the cluster / 集群可分配容量');
+
+const cluster = z
+  .strictObject({
+    name: dnsLabel(40),
+    site: dnsLabel(40).describe('Site name / 站点名称'),
+    network,
+    mlpsLevel: mlpsLevel.describe('Highest MLPS level the cluster platform is assessed for / 平台测评等级'),
+    kubeContext: z.string().min(1).max(100).optional().describe('kubeconfig context at deploy time (default: cluster name) / 部署时使用的 kubeconfig 上下文'),
+    capacity,
+    nodePools: z.array(nodePool).min(1),
+  })
+  .describe('A Kubernetes cluster at a site, on one network / 集群');
+
+const zone = z.strictObject({ cidr }).describe('Zone of the extranet / 外网区域');
+
+export const platformSchema = z
+  .strictObject({
+    apiVersion: z.literal('govcloud/v1'),
+    kind: z.literal('Platform'),
+    metadata: z.strictObject({
+      name: dnsLabel(40),
+      displayName: z.string().min(1).max(100),
+    }),
+    spec: z.strictObject({
+      city: z.strictObject({ code: dnsLabel(40), name: z.string().min(1).max(50) }),
+      counties: z.array(county).min(1),
+      sites: z.array(site).min(1),
+      clusters: z.array(cluster).min(1),
+      zones: z
+        .strictObject({ 'public-service': zone, administrative: zone, exchange: zone })
+        .describe('The extranet zones and their CIDRs / 外网各区域及其地址段'),
+      intranet: z.strictObject({ cidr }).describe('Address range of the intranet / 内网地址段'),
+      egress: z
+        .strictObject({ namespace: dnsLabel(63), cidr })
+        .describe('Unified Internet egress gateway (互联网统一出口) / 统一出口网关'),
+      registries: z
+        .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
+        .min(1)
+        .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
+      logRetentionDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(3650)
+        .describe('Days logs are kept (Cybersecurity Law art. 21 asks ≥ 6 months) / 日志保存天数'),
+      overcommit: z
+        .strictObject({
+          cpu: z.number().min(1).max(10).default(1),
+          memory: z.number().min(1).max(10).default(1),
+          storage: z.number().min(1).max(10).default(1),
+        })
+        .describe('Allowed over-commit ratio per resource / 允许的超分比'),
+      state: z
+        .strictObject({
+          backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),
+          schemaPrefix: z.string().regex(/^[a-z_][a-z0-9_]*$/).max(30).default('govcloud'),
+        })
+        .default({ backend: 'local', schemaPrefix: 'govcloud' })
+        .describe('Terraform state backend / 状态后端'),
+    }),
+  })
+  .describe('The government cloud platform of one city / 市级政务云平台');
+
+export type PlatformFile = z.infer<typeof platformSchema>;

@@ -1,0 +1,106 @@
+/** TenantRequest: the file a department writes, one per tenant, tenants/<county>/<name>.yaml. */
+import { z } from 'zod';
+import {
+  bytesQuantity,
+  cpuQuantity,
+  dnsLabel,
+  drTier,
+  environmentName,
+  HOST_NAME,
+  isoDate,
+  mlpsLevel,
+  network,
+  zoneName,
+} from './common';
+
+export const FLOW_TARGET = /^(internet|tenant\/[a-z]([-a-z0-9]*[a-z0-9])?\/[a-z]([-a-z0-9]*[a-z0-9])?)$/;
+
+const flow = z
+  .strictObject({
+    to: z
+      .string()
+      .regex(FLOW_TARGET)
+      
+      .describe('tenant/<county>/<name> or internet / 目标：tenant/<县区>/<名称> 或 internet'),
+    ports: z
+      .array(z.number().int().min(1).max(65535))
+      .min(1)
+      .describe('TCP ports allowed / 允许的 TCP 端口'),
+    hosts: z
+      .array(z.string().regex(HOST_NAME))
+      .min(1)
+      .optional()
+      .describe('Internet host names, for the unified egress allow-list / 互联网目标主机（统一出口白名单）'),
+  })
+  .describe('One allowed traffic flow out of the tenant / 一条允许的访问流向');
+
+export const tenantSpec = z.strictObject({
+  classification: z
+    .enum(['unclassified', 'classified'])
+    .describe('unclassified (非涉密) or classified (涉密, intranet only)'),
+  mlpsLevel,
+  network,
+  zone: zoneName.optional().describe('Extranet zone (extranet only) / 外网区域（仅外网）'),
+  environments: z
+    .array(environmentName)
+    .min(1)
+    .max(4)
+    .describe('Environments, one namespace each / 环境，每个环境一个命名空间'),
+  quota: z
+    .strictObject({
+      cpu: cpuQuantity,
+      memory: bytesQuantity,
+      storage: bytesQuantity,
+      pods: z.number().int().min(1).max(10000).describe('Maximum pods / 最大 Pod 数'),
+    })
+    .describe('ResourceQuota of each environment namespace; the cluster is charged quota × environments / 每个环境命名空间的配额'),
+  placement: z
+    .strictObject({
+      domestic: z.boolean().default(false).describe('Run on the domestic (信创) node pool / 部署在信创节点池'),
+      cluster: dnsLabel(40).optional().describe('Pin to a cluster of the primary site (default: chosen by network) / 指定主中心集群'),
+    })
+    .default({ domestic: false })
+    .describe('Where the tenant runs / 部署位置'),
+  dr: z
+    .strictObject({ tier: drTier })
+    .default({ tier: 'none' })
+    .describe('Disaster recovery tier (两地三中心) / 灾备级别'),
+  exposure: z
+    .strictObject({
+      internet: z.boolean().default(false).describe('Reachable from the Internet through the unified egress / 经统一出口对互联网开放'),
+    })
+    .default({ internet: false })
+    .describe('Exposure to the Internet (public-service only) / 互联网暴露（仅公共服务域）'),
+  flows: z.array(flow).default([]).describe("Allowed traffic besides the tenant's own namespaces / 除自身外允许的访问"),
+  admins: z
+    .array(z.string().regex(/^[a-z0-9][-a-z0-9_.:]*$/))
+    .min(1)
+    .describe('Directory groups bound as namespace administrators / 命名空间管理员用户组'),
+});
+
+export const tenantRequestSchema = z
+  .strictObject({
+    apiVersion: z.literal('govcloud/v1'),
+    kind: z.literal('TenantRequest'),
+    metadata: z.strictObject({
+      name: dnsLabel(40).describe('DNS label, unique in the city, equal to the file name / 租户名称，全市唯一，与文件名相同'),
+      county: dnsLabel(40).describe('County code, equal to the folder name (city for city departments) / 县区代码，与目录名相同'),
+      department: dnsLabel(40).describe('Department code / 部门代码'),
+      displayName: z.string().min(1).max(100).describe('Name people read / 显示名称'),
+      owner: z.strictObject({
+        name: z.string().min(1).max(50),
+        email: z.email(),
+      }).describe('Responsible person / 责任人'),
+      approval: z
+        .strictObject({
+          ref: z.string().min(1).max(60).describe('项目联审 reference / 项目联审批复文号'),
+          approvedOn: isoDate,
+        })
+        .describe('Joint project review (项目联审) that approved this request / 项目联审批复'),
+    }),
+    spec: tenantSpec,
+  })
+  .describe('A department request for tenant environments on the government cloud / 部门租户申请');
+
+export type TenantRequestFile = z.infer<typeof tenantRequestSchema>;
+export type FlowRequest = z.infer<typeof flow>;

@@ -1,0 +1,131 @@
+/**
+ * Reads a YAML file into a document that remembers where every value came from. File-level
+ * problems (missing, empty, binary, huge, broken syntax, several documents) become issues.
+ */
+import * as fs from 'fs';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
+import { Issue, issue, Position } from './issues';
+
+/** Largest request or platform file accepted; a real one is a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type PathSegment = string | number;
+
+export interface SourceFile {
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+export interface ReadResult {
+  readonly source?: SourceFile;
+  readonly issues: Issue[];
+}
+
+const top: (file: string) => Position = (file) => ({ file, line: 1, col: 1 });
+
+function firstNonUtf8(buf: Buffer): number {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return nul;
+  const text = buf.toString('utf8');
+  const bad = text.indexOf('\uFFFD');
+  if (bad < 0) return -1;
+  // The replacement character may also be written literally: only flag it when it was not in the bytes.
+  return buf.includes(Buffer.from('\uFFFD', 'utf8')) ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
+}
+
+export function readYaml(file: string, kind: string): ReadResult {
+  let buf: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_FILE_BYTES) {
+      return { issues: [issue('error', top(file), '', 'file.tooLarge', { size: stat.size, limit: MAX_FILE_BYTES })] };
+    }
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: code })] };
+  }
+  const offset = firstNonUtf8(buf);
+  if (offset >= 0) return { issues: [issue('error', top(file), '', 'file.binary', { offset })] };
+  return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind);
+}
+
+export function parseYamlText(file: string, text: string, kind: string): ReadResult {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const at = (offset: number): Position => {
+    const p = lines.linePos(offset);
+    return { file, line: p.line, col: p.col };
+  };
+  if (!Array.isArray(docs)) {
+    // an empty stream gives an EmptyStream object
+    return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
+  }
+  const issues: Issue[] = [];
+  for (const d of docs) {
+    for (const err of d.errors) {
+      if (err.code === 'DUPLICATE_KEY') {
+        const key = /"([^"]*)"|'([^']*)'|(\S+)/.exec(err.message.replace(/^Map keys must be unique.*?:?\s*/, ''));
+        issues.push(issue('error', at(err.pos[0]), '', 'yaml.duplicateKey', { key: key?.[1] ?? key?.[2] ?? key?.[3] ?? '?' }));
+      } else {
+        issues.push(issue('error', at(err.pos[0]), '', 'yaml.syntax', { detail: err.message.split('\n')[0] }));
+      }
+    }
+  }
+  if (issues.length > 0) return { issues };
+  const nonEmpty = docs.filter((d) => d.contents !== null);
+  if (nonEmpty.length === 0) return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
+  if (docs.length > 1) {
+    return { issues: [issue('error', at(docs[1].range[0]), '', 'yaml.multiDoc', { count: docs.length })] };
+  }
+  const doc = docs[0];
+  if (!isMap(doc.contents)) {
+    const received = isSeq(doc.contents) ? 'list' : 'scalar';
+    return { issues: [issue('error', at(doc.contents?.range?.[0] ?? 0), '', 'yaml.notMapping', { received })] };
+  }
+  return { source: { file, doc, lines }, issues: [] };
+}
+
+/** Renders a path as people write it: `spec.flows[1].to`. */
+export function fieldPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/**
+ * Finds the position of the deepest node that exists along `path`. With `key: true` the position
+ * of the last key (not its value) is returned, which is where an unknown key should point.
+ */
+export function locate(src: SourceFile, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
+  let node: unknown = src.doc.contents;
+  let best = (node as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (opts.key === true && i === path.length - 1) {
+        best = keyNode.range?.[0] ?? best;
+        break;
+      }
+      const value = pair.value as Node | null;
+      best = value?.range?.[0] ?? keyNode.range?.[0] ?? best;
+      node = value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const p = src.lines.linePos(best);
+  return { file: src.file, line: p.line, col: p.col };
+}

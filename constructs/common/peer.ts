@@ -1,0 +1,58 @@
+/**
+ * Typed network peers for NetworkPolicy rules, instead of hand-written selectors:
+ * `Peer.tenant('social-security', 'prod')`, `Peer.namespace('internet-egress')`, `Peer.cidr('10.0.0.0/8')`.
+ */
+import { LABEL } from './labels';
+
+export interface PolicyPeer {
+  readonly namespaceSelector?: { readonly matchLabels: Record<string, string> };
+  readonly ipBlock?: { readonly cidr: string };
+}
+
+export class Peer {
+  /** Namespaces of one tenant environment, on the same cluster. */
+  static tenant(tenant: string, environment: string): Peer {
+    return new Peer(`tenant ${tenant}/${environment}`, { namespaceSelector: { matchLabels: { [LABEL.tenant]: tenant, [LABEL.environment]: environment } } });
+  }
+  /** One namespace by name, on the same cluster. */
+  static namespace(name: string): Peer {
+    return new Peer(`namespace ${name}`, { namespaceSelector: { matchLabels: { [LABEL.nsName]: name } } });
+  }
+  /** Every namespace of a zone, on the same cluster. */
+  static zone(zone: string): Peer {
+    return new Peer(`zone ${zone}`, { namespaceSelector: { matchLabels: { [LABEL.zone]: zone } } });
+  }
+  /** An address range (for peers on another cluster or outside Kubernetes). */
+  static cidr(cidr: string): Peer {
+    if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(cidr)) {
+      throw new Error(`Peer.cidr: "${cidr}" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16)`);
+    }
+    if (cidr === '0.0.0.0/0') {
+      throw new Error('Peer.cidr: "0.0.0.0/0" would allow everything; Internet traffic goes through the unified egress (Peer.namespace of the egress gateway)');
+    }
+    return new Peer(`cidr ${cidr}`, { ipBlock: { cidr } });
+  }
+
+  private constructor(
+    /** What people read in descriptions. */
+    readonly description: string,
+    readonly spec: PolicyPeer,
+  ) {}
+}
+
+/** An allowed peer with its TCP ports (none = all ports of that peer). */
+export interface PeerRule {
+  readonly peer: Peer;
+  readonly ports: readonly number[];
+  /** UDP as well as TCP (DNS). Default: TCP only. */
+  readonly udp?: boolean;
+}
+
+export function portsOf(rule: PeerRule): { port: string; protocol: string }[] {
+  const out: { port: string; protocol: string }[] = [];
+  for (const p of rule.ports) {
+    out.push({ port: String(p), protocol: 'TCP' });
+    if (rule.udp) out.push({ port: String(p), protocol: 'UDP' });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * A department's tenant: one TenantNamespace per environment, plus the NetworkPolicy that opens the
+ * declared flows (out) and the flows other tenants declared towards it (in). Everything else stays
+ * denied: environments of the same tenant do not reach each other.
+ */
+import { Construct } from 'constructs';
+import { ANNOTATION, Level, ZoneLabel } from '../common/labels';
+import { allowPeers } from '../common/network-policy';
+import { Peer, PeerRule } from '../common/peer';
+import { NamespaceQuota, TenantNamespace } from './tenant-namespace';
+
+/** Where a flow goes or comes from, already translated by the stack into a peer per environment. */
+export interface FlowEndpoint {
+  /** Builds the peer for one environment (flows connect like environments: prod to prod). */
+  readonly peer: (environment: string) => Peer;
+  readonly ports: readonly number[];
+}
+
+export interface TenantEnvironmentProps {
+  readonly tenant: string;
+  readonly county: string;
+  readonly department: string;
+  readonly displayName: string;
+  readonly approvalRef: string;
+  readonly zone: ZoneLabel;
+  readonly mlpsLevel: Level;
+  /** Environment names; one namespace `<tenant>-<environment>` each. */
+  readonly environments: readonly string[];
+  /** ResourceQuota of each environment namespace. */
+  readonly quota: NamespaceQuota;
+  readonly adminGroups: readonly string[];
+  /** Default: false. */
+  readonly domestic?: boolean;
+  /** Flows out of the tenant. Default: none. */
+  readonly egress?: readonly FlowEndpoint[];
+  /** Flows into the tenant. Default: none. */
+  readonly ingress?: readonly FlowEndpoint[];
+  /** Internet host names allowed through the unified egress, recorded on the namespace. Default: none. */
+  readonly internetHosts?: readonly string[];
+}
+
+export class TenantEnvironment extends Construct {
+  readonly namespaces: TenantNamespace[] = [];
+
+  constructor(scope: Construct, id: string, props: TenantEnvironmentProps) {
+    super(scope, id);
+    if (props.environments.length === 0) {
+      throw new Error(`TenantEnvironment ${props.tenant}: environments is empty; give at least one (allowed: prod, staging, test, dev)`);
+    }
+    if (props.zone === 'intranet' && (props.internetHosts ?? []).length > 0) {
+      throw new Error(`TenantEnvironment ${props.tenant}: internetHosts given for an intranet tenant; the intranet is physically isolated from the Internet`);
+    }
+    const hosts = [...new Set(props.internetHosts ?? [])].sort();
+    for (const env of props.environments) {
+      const name = `${props.tenant}-${env}`;
+      const ns = new TenantNamespace(this, env, {
+        name,
+        tenant: props.tenant,
+        county: props.county,
+        department: props.department,
+        environment: env,
+        zone: props.zone,
+        mlpsLevel: props.mlpsLevel,
+        displayName: props.displayName,
+        approvalRef: props.approvalRef,
+        quota: props.quota,
+        adminGroups: props.adminGroups,
+        domestic: props.domestic ?? false,
+        extraAnnotations: hosts.length > 0 ? { [ANNOTATION.egressHosts]: hosts.join(',') } : {},
+      });
+      const rule = (f: FlowEndpoint): PeerRule => ({ peer: f.peer(env), ports: f.ports });
+      allowPeers(ns, 'flows', {
+        name: 'allow-declared-flows',
+        namespace: ns.namespace.metadata.name,
+        ingress: (props.ingress ?? []).map(rule),
+        egress: (props.egress ?? []).map(rule),
+      });
+      this.namespaces.push(ns);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * One stack per county and cluster: the county's tenants whose primary cluster this is, and the
+ * DR replicas of the county's tenants that this cluster hosts. Translates model slices into props.
+ */
+import { Construct } from 'constructs';
+import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-environment';
+import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
+import { Peer } from '../constructs/common/peer';
+import { BACKUP_REPLICA, Tenant } from '../config/model';
+import { ClusterStack } from './cluster-stack';
+import { CountySlice, PeerLocation } from './slices';
+
+export class CountyStack extends ClusterStack {
+  constructor(scope: Construct, slice: CountySlice) {
+    super(scope, slice.name, { cluster: slice.cluster, state: slice.state });
+    const where = new Map(slice.peers.map((p) => [p.tenant, p]));
+    const peerFor = (name: string): ((env: string) => Peer) => {
+      const loc: PeerLocation | undefined = where.get(name);
+      if (!loc) throw new Error(`CountyStack ${slice.name}: no location for peer tenant ${name}; planStacks must list it`);
+      // same cluster: by namespace labels; another cluster: by the zone's address range
+      return loc.cluster === slice.cluster.name ? (env) => Peer.tenant(name, env) : () => Peer.cidr(loc.zoneCidr);
+    };
+    for (const t of slice.tenants) {
+      const egress: FlowEndpoint[] = t.flows.map((f) =>
+        f.kind === 'tenant' ? { peer: peerFor(f.tenant), ports: f.ports } : { peer: () => Peer.namespace(slice.egressNamespace), ports: f.ports },
+      );
+      const ingress: FlowEndpoint[] = t.inbound.map((i) => ({ peer: peerFor(i.tenant), ports: i.ports }));
+      if (t.exposedToInternet) ingress.push({ peer: () => Peer.namespace(slice.egressNamespace), ports: [443] });
+      new TenantEnvironment(this, t.name, {
+        tenant: t.name,
+        county: t.county,
+        department: t.department,
+        displayName: t.displayName,
+        approvalRef: t.approvalRef,
+        zone: t.zone,
+        mlpsLevel: t.mlpsLevel,
+        environments: t.environments,
+        quota: t.quotaText,
+        adminGroups: t.admins,
+        domestic: t.domestic,
+        egress,
+        ingress,
+        internetHosts: t.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts : [])),
+      });
+    }
+    for (const { tenant, replica, sourceCluster } of slice.replicas) {
+      new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
+        tenant: tenant.name,
+        county: tenant.county,
+        department: tenant.department,
+        displayName: tenant.displayName,
+        approvalRef: tenant.approvalRef,
+        zone: tenant.zone,
+        mlpsLevel: tenant.mlpsLevel,
+        environment: replicatedEnvironment(tenant),
+        mode: replica.mode,
+        siteRole: replica.siteRole,
+        sourceCluster,
+        schedule: replica.schedule,
+        backupEndpoint: replica.backupEndpoint,
+        backupCidr: replica.backupCidr,
+        quota:
+          replica.mode === 'backup'
+            ? { cpu: BACKUP_REPLICA.cpu, memory: BACKUP_REPLICA.memory, storage: tenant.quotaText.storage, pods: BACKUP_REPLICA.pods }
+            : tenant.quotaText,
+        adminGroups: tenant.admins,
+        syncImage: slice.syncImage,
+        domestic: tenant.domestic,
+      });
+    }
+  }
+}
+
+/** The environment a DR replica copies: prod when the tenant has one, else its first environment. */
+export function replicatedEnvironment(t: Tenant): string {
+  return t.environments.includes('prod') ? 'prod' : t.environments[0];
+}

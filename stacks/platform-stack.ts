@@ -1,0 +1,40 @@
+/** One stack per cluster platform: the cloud center's cluster, its zones and egress, the baseline. */
+import { Construct } from 'constructs';
+import { CloudCenter } from '../constructs/platform/cloud-center';
+import { NetworkSegment } from '../constructs/network/network-segment';
+import { SecurityBaseline } from '../constructs/baseline/security-baseline';
+import { formatBytes, formatCpu } from '../config/quantity';
+import { ClusterStack } from './cluster-stack';
+import { PlatformSlice } from './slices';
+
+export class PlatformStack extends ClusterStack {
+  constructor(scope: Construct, slice: PlatformSlice) {
+    super(scope, slice.name, { cluster: slice.cluster, state: slice.state });
+    const c = slice.cluster;
+    const center = new CloudCenter(this, 'center', {
+      clusterName: c.name,
+      siteName: slice.site.name,
+      siteRole: slice.site.role,
+      siteCity: slice.site.city,
+      network: c.network,
+      mlpsLevel: c.mlpsLevel,
+      capacity: { cpu: formatCpu(c.capacity.cpuMillis), memory: formatBytes(c.capacity.memoryBytes), storage: formatBytes(c.capacity.storageBytes) },
+      nodePools: c.nodePools,
+    });
+    new NetworkSegment(this, 'network', {
+      network: c.network,
+      zones: slice.zones,
+      egress: slice.egress,
+    });
+    new SecurityBaseline(this, 'baseline', {
+      clusterName: c.name,
+      network: c.network,
+      mlpsLevel: c.mlpsLevel,
+      tenantLevels: slice.tenantLevels,
+      registries: slice.registries,
+      logRetentionDays: slice.logRetentionDays,
+      namespace: center.systemNamespace.metadata.name,
+    });
+    this.charts.push('charts/govcloud-baseline');
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Synthesizes the selected stacks into `<out>/extranet/stacks/<name>/cdk.tf.json` and
+ * `<out>/intranet/stacks/<name>/cdk.tf.json` (the intranet apart, with its own state), with a
+ * cdktf-compatible manifest per network and one at the top for `cdktf synth`. Each stack is built,
+ * turned into JSON, checked for isolation, and written to a staging folder; only when every stack
+ * passes does the staging folder replace the output, so a failure never leaves a partial write.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { CityModel } from '../config/model';
+import { suggest } from '../config/suggest';
+import { planStacks, StackSlice } from './slices';
+import { PlatformStack } from './platform-stack';
+import { CountyStack } from './county-stack';
+import { ClusterStack } from './cluster-stack';
+import { findViolations, IsolationViolation, isolationMarkers } from './isolation';
+import { stableStringify } from './stable-json';
+
+export type Network = 'extranet' | 'intranet';
+export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
+
+export class SynthError extends Error {
+  constructor(
+    readonly code: 'unknownStack' | 'isolation',
+    readonly details: { readonly unknown?: string; readonly suggestion?: string; readonly known?: string[]; readonly violations?: IsolationViolation[] },
+  ) {
+    super(code);
+  }
+}
+
+export interface SynthOptions {
+  readonly outDir: string;
+  /** Stack names to synthesize; default all. */
+  readonly only?: readonly string[];
+  /** Repository root, where charts/ lives. Default: two levels above this file's folder. */
+  readonly repoRoot?: string;
+  readonly onProgress?: (done: number, total: number, stack: string) => void;
+  /** Test hook: called on each stack after it is built, before it is synthesized. */
+  readonly customize?: (stack: ClusterStack) => void;
+}
+
+export interface SynthesizedStack {
+  readonly name: string;
+  readonly network: Network;
+  readonly kind: StackSlice['kind'];
+  readonly file: string;
+  readonly bytes: number;
+  readonly resources: number;
+}
+
+export function defaultRepoRoot(): string {
+  // compiled: dist/stacks/synth.js; under ts-jest: stacks/synth.ts
+  const up = path.resolve(__dirname, '..');
+  return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
+}
+
+export function selectStacks(model: CityModel, only?: readonly string[]): StackSlice[] {
+  const plan = planStacks(model);
+  if (!only || only.length === 0) return plan;
+  const names = plan.map((s) => s.name);
+  for (const n of only) {
+    if (!names.includes(n)) throw new SynthError('unknownStack', { unknown: n, suggestion: suggest(n, names), known: names });
+  }
+  return plan.filter((s) => only.includes(s.name));
+}
+
+function countResources(json: { resource?: Record<string, Record<string, unknown>> }): number {
+  let n = 0;
+  for (const byName of Object.values(json.resource ?? {})) n += Object.keys(byName).length;
+  return n;
+}
+
+function copyDir(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const src = path.join(from, e.name);
+    const dst = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(src, dst);
+    else fs.copyFileSync(src, dst);
+  }
+}
+
+function manifestEntry(name: string, prefix: string) {
+  const dir = prefix === '' ? path.posix.join('stacks', name) : path.posix.join(prefix, 'stacks', name);
+  return {
+    annotations: [],
+    constructPath: name,
+    dependencies: [],
+    name,
+    stackMetadataPath: path.posix.join(dir, 'metadata.json'),
+    synthesizedStackPath: path.posix.join(dir, 'cdk.tf.json'),
+    workingDirectory: dir,
+  };
+}
+
+export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
+  const selected = selectStacks(model, opts.only);
+  const markers = isolationMarkers(model, planStacks(model));
+  const repoRoot = opts.repoRoot ?? defaultRepoRoot();
+  const out = path.resolve(opts.outDir);
+  const staging = `${out}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const results: SynthesizedStack[] = [];
+  const violations: IsolationViolation[] = [];
+  try {
+    for (const network of NETWORKS) fs.mkdirSync(path.join(staging, network, 'stacks'), { recursive: true });
+    const apps: Record<Network, App> = {
+      extranet: new App({ outdir: path.join(staging, 'extranet'), skipValidation: true }),
+      intranet: new App({ outdir: path.join(staging, 'intranet'), skipValidation: true }),
+    };
+    selected.forEach((slice, i) => {
+      const app = apps[slice.network];
+      const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+      opts.customize?.(stack);
+      const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+      const other: Network = slice.network === 'extranet' ? 'intranet' : 'extranet';
+      violations.push(...findViolations(slice.name, slice.network, json, markers[other]));
+      const dir = path.join(staging, slice.network, 'stacks', slice.name);
+      fs.mkdirSync(dir, { recursive: true });
+      const text = stableStringify(json);
+      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
+      for (const chart of stack.charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
+      // free the construct tree of this stack before building the next one
+      app.node.tryRemoveChild(slice.name);
+      results.push({
+        name: slice.name,
+        network: slice.network,
+        kind: slice.kind,
+        file: path.join(out, slice.network, 'stacks', slice.name, 'cdk.tf.json'),
+        bytes: Buffer.byteLength(text),
+        resources: countResources(json),
+      });
+      opts.onProgress?.(i + 1, selected.length, slice.name);
+    });
+    if (violations.length > 0) throw new SynthError('isolation', { violations });
+    publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Moves staged stacks into the output; a full synth also removes stacks that no longer exist. */
+function publish(staging: string, out: string, results: readonly SynthesizedStack[], full: boolean): void {
+  for (const network of NETWORKS) {
+    const stacksDir = path.join(out, network, 'stacks');
+    fs.mkdirSync(stacksDir, { recursive: true });
+    const keep = new Set(results.filter((r) => r.network === network).map((r) => r.name));
+    if (full) {
+      for (const e of fs.readdirSync(stacksDir)) if (!keep.has(e)) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
+    }
+    for (const name of keep) {
+      const target = path.join(stacksDir, name);
+      // keep Terraform's working files (.terraform, local state) of an existing stack folder
+      fs.mkdirSync(target, { recursive: true });
+      fs.rmSync(path.join(target, 'charts'), { recursive: true, force: true });
+      for (const e of fs.readdirSync(path.join(staging, network, 'stacks', name))) {
+        fs.renameSync(path.join(staging, network, 'stacks', name, e), path.join(target, e));
+      }
+    }
+  }
+  // manifests list every stack folder present (a partial synth keeps the others)
+  const top: Record<string, ReturnType<typeof manifestEntry>> = {};
+  for (const network of NETWORKS) {
+    const stacksDir = path.join(out, network, 'stacks');
+    const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
+    const own: Record<string, ReturnType<typeof manifestEntry>> = {};
+    for (const n of names) {
+      own[n] = manifestEntry(n, '');
+      top[n] = manifestEntry(n, network);
+    }
+    fs.writeFileSync(path.join(out, network, 'manifest.json'), stableStringify({ stacks: own, version: '0.21.0' }));
+  }
+  fs.writeFileSync(path.join(out, 'manifest.json'), stableStringify({ stacks: top, version: '0.21.0' }));
+}
