@@ -41,7 +41,7 @@ const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = 
 /** The format key for a zod `invalid_format` issue. */
 export function formatKey(format: string, pattern: string | undefined): string {
   if (pattern !== undefined) {
-    for (const [key, f] of Object.entries(formats)) if (f.pattern === pattern) return key;
+    for (const [key, f] of Object.entries(formats)) if (f.pattern !== undefined && (f.pattern === pattern || `/${f.pattern}/` === pattern)) return key;
   }
   return formats[format] !== undefined ? format : 'value';
 }

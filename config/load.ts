@@ -26,6 +26,8 @@ export interface LoadedEnvironment {
   readonly dir: string;
   readonly platform?: LoadedFile<PlatformFile>;
   readonly tenants: readonly LoadedTenant[];
+  /** `tenant/<folder>/<file name>` of every request file, usable or not, so a broken file's errors are not echoed by flows pointing at it. */
+  readonly fileRefs: ReadonlySet<string>;
   readonly issues: readonly Issue[];
 }
 
@@ -55,7 +57,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
   const issues: Issue[] = [];
   const shown = displayPath(dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { dir, tenants: [], issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
+    return { dir, tenants: [], fileRefs: new Set(), issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
   }
   let platform: LoadedFile<PlatformFile> | undefined;
   const platformPath = path.join(dir, 'platform.yaml');
@@ -72,6 +74,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
     }
   }
   const tenants: LoadedTenant[] = [];
+  const fileRefs = new Set<string>();
   const tenantsDir = path.join(dir, 'tenants');
   for (const full of listFiles(tenantsDir)) {
     const file = displayPath(full);
@@ -80,6 +83,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
       issues.push(issue('error', { file, line: 1, col: 1 }, '', 'file.misplaced', { value: `tenants/${rel.join('/')}` }));
       continue;
     }
+    fileRefs.add(`tenant/${rel[0]}/${rel[1].replace(/\.ya?ml$/, '')}`);
     const read = readYaml(file, 'TenantRequest');
     issues.push(...read.issues);
     if (!read.source) continue;
@@ -89,5 +93,5 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
       tenants.push({ source: read.source, data: checked.data, folder: rel[0], basename: rel[1].replace(/\.ya?ml$/, '') });
     }
   }
-  return { dir, platform, tenants, issues };
+  return { dir, platform, tenants, fileRefs, issues };
 }

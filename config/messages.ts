@@ -143,19 +143,19 @@ const catalog = {
     zh: '集群 {cluster}：已分配 {resource} {granted}，达到允许值 {allowed} 的 {pct}%',
   },
   'placement.noCluster': {
-    en: 'no {network} cluster at the {role} site to place this tenant',
+    en: 'no cluster on the {network} at the {role} site to place this tenant',
     zh: '{role} 站点没有可承载该租户的{network}集群',
   },
   'placement.noDomestic': {
-    en: 'domestic (信创) placement needs a domestic node pool, but no {network} cluster at the {role} site has one (clusters: {clusters})',
+    en: 'domestic (信创) placement needs a domestic node pool, but no cluster on the {network} at the {role} site has one (clusters: {clusters})',
     zh: '信创部署需要国产化节点池，但 {role} 站点的{network}集群都没有（集群：{clusters}）',
   },
   'placement.clusterMismatch': {
-    en: 'cluster {value} is on the {actual} at site {site}; this tenant needs a {network} cluster at the primary site',
+    en: 'cluster {value} is on the {actual} at site {site}; this tenant needs a cluster on the {network} at the primary site',
     zh: '集群 {value} 属于站点 {site} 的{actual}；该租户需要主中心的{network}集群',
   },
   'dr.missingSite': {
-    en: 'DR tier {tier} needs a {role} site with a {network} cluster, and none is declared',
+    en: 'DR tier {tier} needs a {role} site with a cluster on the {network}, and none is declared',
     zh: '灾备级别 {tier} 需要带有{network}集群的 {role} 站点，但平台未声明',
   },
   'cidr.overlap': { en: 'CIDR {value} overlaps {other} ({where})', zh: 'CIDR {value} 与 {other}（{where}）重叠' },

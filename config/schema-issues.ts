@@ -133,5 +133,10 @@ export function checkSchema<T>(src: SourceFile, schema: z.ZodType<T>): SchemaRes
   const data: unknown = src.doc.toJS({ maxAliasCount: 50 });
   const parsed = schema.safeParse(data);
   if (parsed.success) return { data: parsed.data, issues: [] };
-  return { issues: parsed.error.issues.flatMap((zi) => toIssue(src, schema, data, zi)) };
+  const issues = parsed.error.issues.flatMap((zi) => toIssue(src, schema, data, zi));
+  // `mlps_level` (did you mean mlpsLevel?) already explains why mlpsLevel is missing
+  const explained = new Set(
+    issues.filter((i) => i.code === 'schema.unknownKeySuggest').map((i) => `${i.field.replace(/(^|\.)[^.]*$/, '')}.${String(i.params.suggestion)}`.replace(/^\./, '')),
+  );
+  return { issues: issues.filter((i) => !(i.code === 'schema.required' && explained.has(i.field))) };
 }

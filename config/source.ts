@@ -62,18 +62,16 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
     // an empty stream gives an EmptyStream object
     return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
   }
-  const issues: Issue[] = [];
-  for (const d of docs) {
-    for (const err of d.errors) {
-      if (err.code === 'DUPLICATE_KEY') {
-        const key = /"([^"]*)"|'([^']*)'|(\S+)/.exec(err.message.replace(/^Map keys must be unique.*?:?\s*/, ''));
-        issues.push(issue('error', at(err.pos[0]), '', 'yaml.duplicateKey', { key: key?.[1] ?? key?.[2] ?? key?.[3] ?? '?' }));
-      } else {
-        issues.push(issue('error', at(err.pos[0]), '', 'yaml.syntax', { detail: err.message.split('\n')[0] }));
-      }
+  // Only the first syntax error of a file is reported: the ones after it are mostly its echoes.
+  const err = docs.flatMap((d) => d.errors)[0];
+  if (err) {
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = keyAt(text, err.pos[0]);
+      return { issues: [issue('error', at(err.pos[0]), '', 'yaml.duplicateKey', { key: JSON.stringify(key) })] };
     }
+    const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { issues: [issue('error', at(err.pos[0]), '', 'yaml.syntax', { detail })] };
   }
-  if (issues.length > 0) return { issues };
   const nonEmpty = docs.filter((d) => d.contents !== null);
   if (nonEmpty.length === 0) return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
   if (docs.length > 1) {
@@ -85,6 +83,12 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
     return { issues: [issue('error', at(doc.contents?.range?.[0] ?? 0), '', 'yaml.notMapping', { received })] };
   }
   return { source: { file, doc, lines }, issues: [] };
+}
+
+/** The key written at an offset of the text (`mlpsLevel` in `  mlpsLevel: 3`). */
+function keyAt(text: string, offset: number): string {
+  const m = /^\s*(?:-\s*)?["']?([^"':\n]+)["']?\s*:/.exec(text.slice(offset, offset + 200));
+  return m ? m[1].trim() : text.slice(offset, offset + 20).split('\n')[0];
 }
 
 /** Renders a path as people write it: `spec.flows[1].to`. */

@@ -21,7 +21,7 @@ export function validateEnvironment(dir: string): ValidationResult {
   const issues: Issue[] = [...loaded.issues];
   const files = loaded.tenants.length + (loaded.platform ? 1 : 0);
   if (!loaded.platform) return { issues: sortIssues(issues), files };
-  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants };
+  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
   issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx));
   const resolved = resolveModel(ctx);
   issues.push(...resolved.issues);

@@ -8,6 +8,8 @@ import { MessageCode, MessageParams } from '../messages';
 export interface CheckContext {
   readonly platform: LoadedFile<PlatformFile>;
   readonly tenants: readonly LoadedTenant[];
+  /** Every request file's `tenant/<folder>/<name>`, including files that failed their own checks. */
+  readonly fileRefs: ReadonlySet<string>;
 }
 
 /** An error (or warning) at a field of a tenant file. */

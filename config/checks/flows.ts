@@ -28,6 +28,8 @@ export function checkFlows(ctx: CheckContext): Issue[] {
       const target = byRef.get(f.to);
       const [, county, name] = f.to.split('/');
       if (!target) {
+        // the file exists but failed its own checks: its errors are already reported
+        if (ctx.fileRefs.has(f.to)) return;
         out.push(
           at(t, [...path, 'to'], 'flow.unknownTenant', {
             value: JSON.stringify(f.to),
