@@ -1,0 +1,172 @@
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { CloudCenter, TENANT_ADMIN_RULES } from '../../constructs/platform/cloud-center';
+import { NetworkSegment } from '../../constructs/network/network-segment';
+import { IsolationZone } from '../../constructs/network/isolation-zone';
+import { SecurityBaseline } from '../../constructs/baseline/security-baseline';
+import { DisasterRecoveryReplica, DisasterRecoveryReplicaProps } from '../../constructs/dr/disaster-recovery-replica';
+import { get, synthOf } from '../helpers/synth';
+
+const zones = [
+  { name: 'public-service' as const, cidr: '10.10.0.0/16' },
+  { name: 'administrative' as const, cidr: '10.20.0.0/16' },
+  { name: 'exchange' as const, cidr: '10.30.0.0/16' },
+];
+
+describe('CloudCenter', () => {
+  const s = synthOf(
+    (scope) =>
+      new CloudCenter(scope, 'c', {
+        clusterName: 'ext-primary',
+        siteName: 'primary',
+        siteRole: 'primary',
+        siteCity: '示例市',
+        network: 'extranet',
+        mlpsLevel: 3,
+        capacity: { cpu: '512', memory: '2Ti', storage: '200Ti' },
+        nodePools: [{ name: 'xc', kind: 'domestic', nodes: 8 }],
+      }),
+  );
+  it('records the site, level and capacity in cluster-info', () => {
+    const cm = s.of('kubernetes_config_map_v1')[0];
+    expect(get(cm, 'data')).toMatchObject({ cluster: 'ext-primary', siteRole: 'primary', mlpsLevel: '3', network: 'extranet' });
+  });
+  it('gives tenant admins no RBAC, no wildcard and no write on quotas or policies', () => {
+    const role = s.of('kubernetes_cluster_role_v1')[0];
+    expect(get(role, 'metadata.name')).toBe('govcloud-tenant-admin');
+    const rules = get(role, 'rule') as { api_groups: string[]; resources: string[]; verbs: string[] }[];
+    expect(rules).toHaveLength(TENANT_ADMIN_RULES.length);
+    for (const r of rules) {
+      expect(r.verbs).not.toContain('*');
+      expect(r.resources).not.toContain('*');
+      expect(r.api_groups).not.toContain('rbac.authorization.k8s.io');
+      if (r.resources.includes('resourcequotas') || r.resources.includes('networkpolicies')) expect(r.verbs).toEqual(['get', 'list', 'watch']);
+    }
+  });
+});
+
+describe('NetworkSegment and IsolationZone', () => {
+  it('creates the three extranet zones and lets only the exchange zone accept the others', () => {
+    const s = synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones }));
+    expect(s.of('kubernetes_namespace_v1').map((n) => get(n, 'metadata.name')).sort()).toEqual(['zone-administrative', 'zone-exchange', 'zone-public-service']);
+    const allowIn = (zone: string) =>
+      s.of('kubernetes_network_policy_v1').find((p) => get(p, 'metadata.name') === 'allow-zone-traffic' && String(get(p, 'metadata.namespace')).includes(`_${zone}_namespace`));
+    const zonesIn = (p: unknown) =>
+      (get(p, 'spec.ingress') as { from: { namespace_selector: { match_labels: Record<string, string> } }[] }[]).map((r) => r.from[0].namespace_selector.match_labels['govcloud.gov.cn/zone']);
+    expect(zonesIn(allowIn('public-service'))).toEqual(['public-service']);
+    expect(zonesIn(allowIn('administrative'))).toEqual(['administrative']);
+    expect(zonesIn(allowIn('exchange'))).toEqual(['exchange', 'public-service', 'administrative']);
+  });
+
+  it('lets only the public-service zone into the unified egress, and the egress only to the Internet', () => {
+    const s = synthOf(
+      (scope) =>
+        new NetworkSegment(scope, 'n', {
+          network: 'extranet',
+          zones,
+          egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24', allowList: [{ tenant: 'portal', hosts: ['api.example.cn'], ports: [443, 8443] }] },
+        }),
+    );
+    const gw = s.of('kubernetes_network_policy_v1').find((p) => get(p, 'metadata.name') === 'allow-public-service-to-internet');
+    expect(get(gw, 'spec.ingress')).toEqual([
+      {
+        from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }],
+        ports: [
+          { port: '443', protocol: 'TCP' },
+          { port: '8443', protocol: 'TCP' },
+        ],
+      },
+    ]);
+    const internet = (get(gw, 'spec.egress') as { to: { ip_block?: { cidr: string; except: string[] } }[] }[])[0].to[0].ip_block;
+    expect(internet?.cidr).toBe('0.0.0.0/0');
+    expect(internet?.except).toEqual(expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']));
+    const allow = s.of('kubernetes_config_map_v1').find((c) => get(c, 'metadata.name') === 'egress-allowlist');
+    expect(get(allow, 'data')).toEqual({ cidr: '10.99.0.0/24', portal: 'api.example.cn ports=443,8443' });
+  });
+
+  it('refuses an egress or an extranet zone on the intranet', () => {
+    expect(() =>
+      synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones: [{ name: 'intranet', cidr: '172.16.0.0/16' }], egress: { namespace: 'e', cidr: '10.99.0.0/24' } })),
+    ).toThrow(/intranet is physically isolated and has no Internet egress/);
+    expect(() => synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones }))).toThrow(/zone "public-service" does not belong to this network/);
+    expect(() => synthOf((scope) => new IsolationZone(scope, 'z', { zone: 'administrative', cidr: '10.20.0.0/16', acceptFrom: ['public-service'] }))).toThrow(
+      /only the exchange zone may accept traffic/,
+    );
+  });
+});
+
+describe('SecurityBaseline', () => {
+  const s = synthOf(
+    (scope) =>
+      new SecurityBaseline(scope, 'b', {
+        clusterName: 'ext-primary',
+        network: 'extranet',
+        mlpsLevel: 3,
+        tenantLevels: [3, 2, 3],
+        registries: ['registry.example-city.gov.cn/'],
+        logRetentionDays: 190,
+        namespace: 'govcloud-system',
+      }),
+  );
+  it('deploys the project chart as a Helm release with the level, registries and retention', () => {
+    expect(s.raw).toHaveResourceWithProperties(Release, { name: 'govcloud-baseline', chart: './charts/govcloud-baseline', wait: false });
+    const values = JSON.parse((s.of('helm_release')[0].values as string[])[0]) as Record<string, unknown>;
+    expect(values).toEqual({
+      cluster: 'ext-primary',
+      network: 'extranet',
+      mlpsLevel: 3,
+      registries: ['registry.example-city.gov.cn/'],
+      logRetentionDays: 190,
+      tenantLevels: ['2', '3'],
+    });
+  });
+  it('records log retention with its legal basis', () => {
+    expect(get(s.of('kubernetes_config_map_v1')[0], 'data')).toMatchObject({ days: '190', minimumDays: '184' });
+  });
+});
+
+describe('DisasterRecoveryReplica', () => {
+  const props: DisasterRecoveryReplicaProps = {
+    tenant: 'social-security',
+    county: 'hengshan',
+    department: 'hrss',
+    displayName: '社保经办系统',
+    approvalRef: 'XM-1',
+    zone: 'administrative',
+    mlpsLevel: 3,
+    environment: 'prod',
+    mode: 'standby',
+    siteRole: 'same-city',
+    sourceCluster: 'ext-primary',
+    schedule: '*/15 * * * *',
+    backupEndpoint: 's3://backup.samecity.example.gov.cn/govcloud',
+    backupCidr: '10.90.1.0/24',
+    quota: { cpu: '24', memory: '96Gi', storage: '2Ti', pods: 300 },
+    adminGroups: ['grp-hrss-ops'],
+    syncImage: 'registry.example-city.gov.cn/govcloud/dr-sync:1.4.2',
+  };
+  it('creates the replica namespace with the same name, its DR role and guard rails', () => {
+    const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));
+    const ns = s.of('kubernetes_namespace_v1')[0];
+    expect(get(ns, 'metadata.name')).toBe('social-security-prod');
+    expect(get(ns, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/dr-role': 'standby', 'govcloud.gov.cn/dr-site-role': 'same-city' });
+    expect(s.of('kubernetes_resource_quota_v1')).toHaveLength(1);
+    expect(s.of('kubernetes_network_policy_v1').map((p) => get(p, 'metadata.name')).sort()).toEqual(['allow-dr-sync', 'allow-same-namespace-and-dns', 'default-deny']);
+  });
+  it('runs a hardened sync job on the tier schedule towards the site backup storage', () => {
+    const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));
+    const job = s.of('kubernetes_cron_job_v1')[0];
+    expect(get(job, 'spec.schedule')).toBe('*/15 * * * *');
+    const pod = get(job, 'spec.job_template.spec.template.spec') as Record<string, unknown>;
+    expect(pod.automount_service_account_token).toBe(false);
+    const c = (pod.container as Record<string, unknown>[])[0];
+    expect(c.args).toEqual(['sync', '--mode=standby', '--source-cluster=ext-primary', '--namespace=social-security-prod', '--target=s3://backup.samecity.example.gov.cn/govcloud']);
+    expect(c.security_context).toMatchObject({ allow_privilege_escalation: false, read_only_root_filesystem: true, run_as_non_root: true, capabilities: { drop: ['ALL'] } });
+    expect(get(c, 'resources.limits')).toEqual({ cpu: '500m', memory: '512Mi' });
+  });
+  it('refuses a bad schedule and credentials in the storage URL', () => {
+    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, schedule: 'hourly' }))).toThrow(
+      'DisasterRecoveryReplica social-security: schedule "hourly" is not a five-field cron expression (e.g. "*/15 * * * *")',
+    );
+    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, backupEndpoint: 's3://key:secret@host/b' }))).toThrow(/must not carry credentials/);
+  });
+});

@@ -1,0 +1,146 @@
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { TenantEnvironment, TenantEnvironmentProps } from '../../constructs/tenant/tenant-environment';
+import { Peer } from '../../constructs/common/peer';
+import { get, synthOf } from '../helpers/synth';
+
+const base: TenantEnvironmentProps = {
+  tenant: 'civil-affairs-relief',
+  county: 'hengshan',
+  department: 'civil-affairs',
+  displayName: '民政局社会救助系统',
+  approvalRef: 'XM-2026-0142',
+  zone: 'administrative',
+  mlpsLevel: 3,
+  environments: ['prod', 'test'],
+  quota: { cpu: '16', memory: '64Gi', storage: '500Gi', pods: 200 },
+  adminGroups: ['grp-civil-affairs-ops'],
+};
+
+describe('TenantEnvironment', () => {
+  it('creates one labelled namespace per environment', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    expect(s.raw).toHaveResourceWithProperties(NamespaceV1, {
+      metadata: expect.objectContaining({ name: 'civil-affairs-relief-prod' }),
+    });
+    const namespaces = s.of('kubernetes_namespace_v1');
+    expect(namespaces.map((n) => get(n, 'metadata.name'))).toEqual(['civil-affairs-relief-prod', 'civil-affairs-relief-test']);
+    const labels = get(namespaces[0], 'metadata.labels') as Record<string, string>;
+    expect(labels).toMatchObject({
+      'govcloud.gov.cn/county': 'hengshan',
+      'govcloud.gov.cn/department': 'civil-affairs',
+      'govcloud.gov.cn/zone': 'administrative',
+      'govcloud.gov.cn/mlps-level': '3',
+      'govcloud.gov.cn/environment': 'prod',
+      'govcloud.gov.cn/network': 'extranet',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+    });
+    expect(get(namespaces[0], 'metadata.annotations')).toMatchObject({ 'govcloud.gov.cn/approval-ref': 'XM-2026-0142' });
+  });
+
+  it('enforces Pod Security by level: baseline at level 2 (restricted warned), restricted at 3 and 4', () => {
+    for (const [level, enforce, warn] of [
+      [1, 'baseline', 'baseline'],
+      [2, 'baseline', 'restricted'],
+      [3, 'restricted', 'restricted'],
+      [4, 'restricted', 'restricted'],
+    ] as const) {
+      const s = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, mlpsLevel: level, environments: ['prod'] }));
+      const labels = get(s.of('kubernetes_namespace_v1')[0], 'metadata.labels') as Record<string, string>;
+      expect([labels['pod-security.kubernetes.io/enforce'], labels['pod-security.kubernetes.io/warn']]).toEqual([enforce, warn]);
+    }
+  });
+
+  it('sets the quota per namespace and forbids NodePort and LoadBalancer services', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    const quotas = s.of('kubernetes_resource_quota_v1');
+    expect(quotas).toHaveLength(2);
+    expect(get(quotas[0], 'spec.hard')).toEqual({
+      'requests.cpu': '16',
+      'limits.cpu': '16',
+      'requests.memory': '64Gi',
+      'limits.memory': '64Gi',
+      'requests.storage': '500Gi',
+      pods: '200',
+      'services.nodeports': '0',
+      'services.loadbalancers': '0',
+    });
+    const limits = s.of('kubernetes_limit_range_v1');
+    expect(get(limits[0], 'spec.limit')).toEqual([
+      expect.objectContaining({ type: 'Container', max: { cpu: '16', memory: '64Gi' }, default: { cpu: '500m', memory: '512Mi' } }),
+    ]);
+  });
+
+  it('binds each admin group to the least-privilege tenant role in each namespace, never cluster-admin', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, adminGroups: ['grp-a', 'grp-b'] }));
+    const bindings = s.of('kubernetes_role_binding_v1');
+    expect(bindings).toHaveLength(4);
+    for (const b of bindings) {
+      expect(get(b, 'role_ref')).toEqual({ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'govcloud-tenant-admin' });
+      expect(get(b, 'subject')).toEqual([expect.objectContaining({ kind: 'Group' })]);
+    }
+    expect(s.raw).not.toContain('cluster-admin');
+  });
+
+  it('turns off the default service-account token', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    const sas = s.of('kubernetes_default_service_account_v1');
+    expect(sas.map((x) => x.automount_service_account_token)).toEqual([false, false]);
+  });
+
+  it('denies everything by default and opens only the namespace itself and DNS', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, environments: ['prod'] }));
+    const policies = s.of('kubernetes_network_policy_v1');
+    const byName = new Map(policies.map((p) => [get(p, 'metadata.name'), p]));
+    expect([...byName.keys()].sort()).toEqual(['allow-same-namespace-and-dns', 'default-deny']);
+    expect(get(byName.get('default-deny'), 'spec')).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
+    const egress = get(byName.get('allow-same-namespace-and-dns'), 'spec.egress') as unknown[];
+    expect(JSON.stringify(egress)).toContain('"kubernetes.io/metadata.name":"kube-system"');
+    expect(JSON.stringify(egress)).not.toContain('0.0.0.0/0');
+  });
+
+  it('opens declared flows like environment to like environment, in and out', () => {
+    const s = synthOf(
+      (scope) =>
+        new TenantEnvironment(scope, 't', {
+          ...base,
+          egress: [{ peer: (env) => Peer.tenant('social-security', env), ports: [443] }],
+          ingress: [{ peer: (env) => Peer.tenant('front-desk', env), ports: [8443] }],
+        }),
+    );
+    const flows = s.of('kubernetes_network_policy_v1').filter((p) => get(p, 'metadata.name') === 'allow-declared-flows');
+    expect(flows).toHaveLength(2);
+    const test = flows[1];
+    expect(get(test, 'spec.egress')).toEqual([
+      {
+        to: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': 'social-security', 'govcloud.gov.cn/environment': 'test' } } }],
+        ports: [{ port: '443', protocol: 'TCP' }],
+      },
+    ]);
+    expect(get(test, 'spec.ingress')).toEqual([
+      {
+        from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': 'front-desk', 'govcloud.gov.cn/environment': 'test' } } }],
+        ports: [{ port: '8443', protocol: 'TCP' }],
+      },
+    ]);
+  });
+
+  it('pins domestic tenants to the 信创 node pool and records Internet hosts for the egress allow-list', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, zone: 'public-service', domestic: true, internetHosts: ['b.example.cn', 'a.example.cn'] }));
+    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.annotations')).toMatchObject({
+      'scheduler.alpha.kubernetes.io/node-selector': 'govcloud.gov.cn/node-pool=domestic',
+      'govcloud.gov.cn/egress-hosts': 'a.example.cn,b.example.cn',
+    });
+  });
+
+  it('refuses misuse with the value and what is allowed', () => {
+    expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, environments: [] }))).toThrow(
+      'TenantEnvironment civil-affairs-relief: environments is empty; give at least one (allowed: prod, staging, test, dev)',
+    );
+    expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, adminGroups: [] }))).toThrow(/adminGroups is empty/);
+    expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, zone: 'intranet', internetHosts: ['x.example.cn'] }))).toThrow(
+      /intranet is physically isolated/,
+    );
+    expect(() => Peer.cidr('0.0.0.0/0')).toThrow(/unified egress/);
+    expect(() => Peer.cidr('10.0.0.0')).toThrow('Peer.cidr: "10.0.0.0" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16)');
+  });
+});

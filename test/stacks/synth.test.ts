@@ -1,0 +1,181 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { validateEnvironment } from '../../config/validate';
+import { CityModel } from '../../config/model';
+import { synthesize, SynthError } from '../../stacks/synth';
+import { planStacks } from '../../stacks/slices';
+import { caseEnv, EXAMPLE_CITY, readTree, REPO, tmpDir } from '../helpers/env';
+
+function model(dir: string): CityModel {
+  const r = validateEnvironment(dir);
+  if (!r.model) throw new Error(`fixture invalid: ${JSON.stringify(r.issues)}`);
+  return r.model;
+}
+
+const fixture = model(caseEnv(undefined));
+const repoRoot = REPO;
+
+describe('stack plan', () => {
+  it('has one platform stack per cluster and one county stack per county and cluster in use, platforms first', () => {
+    expect(planStacks(fixture).map((s) => `${s.name}:${s.network}`)).toEqual([
+      'platform-ext-far:extranet',
+      'platform-ext-main:extranet',
+      'platform-ext-twin:extranet',
+      'platform-int-main:intranet',
+      'county-north-ext-far:extranet',
+      'county-north-ext-main:extranet',
+      'county-south-ext-far:extranet',
+      'county-south-ext-main:extranet',
+      'county-south-ext-twin:extranet',
+      'county-south-int-main:intranet',
+    ]);
+  });
+});
+
+describe('synth', () => {
+  const out = path.join(tmpDir('synth'), 'out');
+  const results = synthesize(fixture, { outDir: out, repoRoot });
+  const read = (network: string, stack: string) => JSON.parse(fs.readFileSync(path.join(out, network, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+
+  it('writes one folder per stack, the intranet apart with its own manifest', () => {
+    expect(fs.readdirSync(path.join(out, 'intranet', 'stacks')).sort()).toEqual(['county-south-int-main', 'platform-int-main']);
+    expect(fs.readdirSync(path.join(out, 'extranet', 'stacks'))).not.toContain('county-south-int-main');
+    const intranetManifest = JSON.parse(fs.readFileSync(path.join(out, 'intranet', 'manifest.json'), 'utf8'));
+    expect(Object.keys(intranetManifest.stacks)).toEqual(['county-south-int-main', 'platform-int-main']);
+    expect(results).toHaveLength(10);
+  });
+
+  it('keeps state per stack folder, so the intranet state is never next to the extranet state', () => {
+    expect(read('intranet', 'platform-int-main').terraform.backend).toEqual({ local: { path: 'terraform.tfstate' } });
+  });
+
+  it('puts intranet tenants only in intranet stacks', () => {
+    const intranet = JSON.stringify(read('intranet', 'county-south-int-main'));
+    expect(intranet).toContain('"case-files-prod"');
+    for (const r of results.filter((x) => x.network === 'extranet')) {
+      expect(fs.readFileSync(r.file, 'utf8')).not.toContain('case-files');
+    }
+  });
+
+  it('places DR replicas on the DR clusters the tier implies', () => {
+    const twin = read('extranet', 'county-south-ext-twin');
+    const far = read('extranet', 'county-south-ext-far');
+    const nsNames = (j: { resource: Record<string, Record<string, { metadata: { name: string; labels: Record<string, string> } }>> }) =>
+      Object.values(j.resource.kubernetes_namespace_v1).map((n) => `${n.metadata.name}:${n.metadata.labels['govcloud.gov.cn/dr-role']}`);
+    expect(nsNames(twin)).toEqual(['exchange-hub-prod:standby']);
+    expect(nsNames(far)).toEqual(['exchange-hub-prod:backup']);
+    expect(JSON.stringify(read('extranet', 'county-south-ext-main'))).not.toContain('dr-sync');
+  });
+
+  it('copies the baseline chart next to each platform stack', () => {
+    for (const s of ['platform-ext-main', 'platform-int-main']) {
+      const network = s.includes('int') ? 'intranet' : 'extranet';
+      expect(fs.existsSync(path.join(out, network, 'stacks', s, 'charts', 'govcloud-baseline', 'Chart.yaml'))).toBe(true);
+    }
+  });
+
+  it('synthesizes only the selected stacks and leaves the others in place', () => {
+    const before = fs.statSync(path.join(out, 'extranet', 'stacks', 'platform-ext-far', 'cdk.tf.json')).mtimeMs;
+    const only = synthesize(fixture, { outDir: out, repoRoot, only: ['county-north-ext-main'] });
+    expect(only.map((r) => r.name)).toEqual(['county-north-ext-main']);
+    expect(fs.statSync(path.join(out, 'extranet', 'stacks', 'platform-ext-far', 'cdk.tf.json')).mtimeMs).toBe(before);
+  });
+
+  it('refuses an unknown stack name with a suggestion', () => {
+    try {
+      synthesize(fixture, { outDir: out, repoRoot, only: ['county-north-ext-mian'] });
+      throw new Error('expected a SynthError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(SynthError);
+      expect((e as SynthError).details.suggestion).toBe('county-north-ext-main');
+    }
+  });
+});
+
+describe('physical isolation', () => {
+  it('fails the synth when an extranet stack references an intranet namespace, and writes nothing', () => {
+    const out = path.join(tmpDir('iso'), 'out');
+    let caught: unknown;
+    try {
+      synthesize(fixture, {
+        outDir: out,
+        repoRoot,
+        customize: (stack) => {
+          if (stack.node.id !== 'county-north-ext-main') return;
+          new ConfigMapV1(stack, 'leak', { metadata: { name: 'peek', namespace: 'case-files-prod' }, data: { a: 'b' } });
+        },
+      });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(SynthError);
+    const v = (caught as SynthError).details.violations ?? [];
+    expect(v.map((x) => `${x.stack} ${x.network} ${x.marker.what} ${x.value} ${x.path}`)).toEqual([
+      'county-north-ext-main extranet namespace case-files-prod resource.kubernetes_config_map_v1.leak.metadata.namespace',
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('fails when an intranet stack reads extranet state', () => {
+    let caught: unknown;
+    try {
+      synthesize(fixture, {
+        outDir: path.join(tmpDir('iso2'), 'out'),
+        repoRoot,
+        customize: (stack) => {
+          if (stack.node.id !== 'platform-int-main') return;
+          stack.addOverride('data.terraform_remote_state.peek', { backend: 'local', config: { path: '../../../extranet/stacks/platform-ext-main/terraform.tfstate' } });
+        },
+      });
+    } catch (e) {
+      caught = e;
+    }
+    const v = (caught as SynthError).details.violations ?? [];
+    expect(v[0]).toMatchObject({ stack: 'platform-int-main', network: 'intranet', path: 'data.terraform_remote_state.peek.config.path' });
+    expect(v[0].marker).toEqual({ value: 'platform-ext-main', what: 'stack', contains: true });
+  });
+});
+
+describe('determinism and secrets', () => {
+  it('gives byte-identical output for two synths of the example city', () => {
+    const m = model(EXAMPLE_CITY);
+    const a = path.join(tmpDir('det'), 'a');
+    const b = path.join(tmpDir('det'), 'b');
+    synthesize(m, { outDir: a, repoRoot });
+    synthesize(model(EXAMPLE_CITY), { outDir: b, repoRoot });
+    const ta = readTree(a);
+    const tb = readTree(b);
+    expect([...tb.keys()].sort()).toEqual([...ta.keys()].sort());
+    for (const [k, v] of ta) expect(tb.get(k)?.equals(v)).toBe(true);
+  });
+
+  it('never writes a kubeconfig, token or database password into the output', () => {
+    const dir = tmpDir('secret');
+    const token = 'sk-govcloud-9f8e7d6c5b4a39281706';
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(
+      kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters: [{name: ext-main, cluster: {server: "https://127.0.0.1:6443", certificate-authority-data: Q0FDRVJU}}]\nusers: [{name: admin, user: {token: ${token}}}]\ncontexts: [{name: ext-main, context: {cluster: ext-main, user: admin}}]\ncurrent-context: ext-main\n`,
+    );
+    const saved = { KUBE_CONFIG_PATH: process.env.KUBE_CONFIG_PATH, PG_CONN_STR: process.env.PG_CONN_STR };
+    process.env.KUBE_CONFIG_PATH = kubeconfig;
+    process.env.PG_CONN_STR = 'postgres://govcloud:hunter2-secret@127.0.0.1/state';
+    try {
+      const pg = { ...fixture, state: { backend: 'pg' as const, schemaPrefix: 'govcloud' } };
+      const out = path.join(dir, 'out');
+      synthesize(pg, { outDir: out, repoRoot });
+      const all = [...readTree(out).values()].map((b) => b.toString('utf8')).join('\n');
+      for (const secret of [token, 'Q0FDRVJU', 'hunter2-secret', kubeconfig, '127.0.0.1:6443']) expect(all).not.toContain(secret);
+      const platform = JSON.parse(fs.readFileSync(path.join(out, 'extranet', 'stacks', 'platform-ext-main', 'cdk.tf.json'), 'utf8'));
+      expect(platform.terraform.backend).toEqual({ pg: { schema_name: 'govcloud_platform_ext_main' } });
+      expect(platform.provider.kubernetes).toEqual([{ config_context: '${var.kube_context}' }]);
+      expect(platform.variable.kube_context.default).toBe('ext-main');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
