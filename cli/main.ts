@@ -14,13 +14,15 @@ import { CityModel } from '../config/model';
 import { formatBytes, formatCpu } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
-import { defaultRepoRoot, synthesize, SynthError } from '../stacks/synth';
+import * as os from 'os';
+import { defaultRepoRoot, synthesizeParallel, SynthError } from '../stacks/synth';
 
 const FLAGS = {
   env: { value: true },
   lang: { value: true },
   out: { value: true },
   stack: { value: true, repeat: true },
+  workers: { value: true },
   quiet: { value: false },
   check: { value: false },
   help: { value: false },
@@ -69,16 +71,28 @@ function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | 
   return result.model;
 }
 
-function synth(p: Parsed, lang: Lang, io: Io): number {
+/** Worker processes for synth: --workers N, else one per core (at most 4) for cities of 500+ tenants. */
+export function workerCount(flagValue: string | undefined, tenants: number): number {
+  if (flagValue !== undefined) {
+    const n = Number(flagValue);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got ${JSON.stringify(flagValue)}`);
+    return n;
+  }
+  return tenants >= 500 ? Math.min(4, os.availableParallelism()) : 1;
+}
+
+async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const model = validate(p, lang, io, true);
   if (!model) return 1;
   const outDir = flag(p, 'out') ?? 'cdktf.out';
   const quiet = p.flags.has('quiet');
+  const workers = workerCount(flag(p, 'workers'), model.tenants.length);
   const started = Date.now();
   const tty = process.stderr.isTTY === true;
   try {
-    const results = synthesize(model, {
+    const results = await synthesizeParallel(model, {
       outDir,
+      workers,
       only: p.flags.get('stack'),
       onProgress: quiet
         ? undefined
@@ -137,7 +151,7 @@ function schema(p: Parsed, lang: Lang, io: Io): number {
   return stale > 0 ? 1 : 0;
 }
 
-export function run(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): number {
+export async function run(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   let lang: Lang = langFromEnv(undefined);
   try {
     const p = parseArgs(argv, FLAGS);
@@ -154,7 +168,7 @@ export function run(argv: readonly string[], io: Io = { out: (l) => console.log(
       case 'validate':
         return validate(p, lang, io, true) ? 0 : 1;
       case 'synth':
-        return synth(p, lang, io);
+        return await synth(p, lang, io);
       case 'stacks':
         return stacks(p, lang, io);
       case 'schema':
@@ -176,5 +190,7 @@ export function run(argv: readonly string[], io: Io = { out: (l) => console.log(
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -15,6 +15,7 @@ Options:
   --env DIR     environment folder (default: environments/example-city)
   --lang zh|en  language of messages (default: from the locale)
   --out DIR     output folder of synth (default: cdktf.out)
+  --workers N   synth worker processes (default: one per core for 500+ tenants)
   --quiet       no progress output`,
     zh: `用法：govcloud <命令> [选项]
 
@@ -28,6 +29,7 @@ Options:
   --env 目录    环境目录（默认 environments/example-city）
   --lang zh|en  消息语言（默认取自系统区域设置）
   --out 目录    synth 输出目录（默认 cdktf.out）
+  --workers N   synth 并行进程数（默认：租户 500 个以上时每核一个）
   --quiet       不显示进度`,
   },
   summaryOk: { en: '{files} files checked: no errors, {warnings} warnings', zh: '已检查 {files} 个文件：无错误，{warnings} 个警告' },

@@ -28,6 +28,8 @@ export interface LoadedEnvironment {
   readonly tenants: readonly LoadedTenant[];
   /** `tenant/<folder>/<file name>` of every request file, usable or not, so a broken file's errors are not echoed by flows pointing at it. */
   readonly fileRefs: ReadonlySet<string>;
+  /** How many files were read (platform and request files, usable or not). */
+  readonly filesRead: number;
   readonly issues: readonly Issue[];
 }
 
@@ -57,7 +59,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
   const issues: Issue[] = [];
   const shown = displayPath(dir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { dir, tenants: [], fileRefs: new Set(), issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
+    return { dir, tenants: [], fileRefs: new Set(), filesRead: 0, issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
   }
   let platform: LoadedFile<PlatformFile> | undefined;
   const platformPath = path.join(dir, 'platform.yaml');
@@ -76,7 +78,8 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
   const tenants: LoadedTenant[] = [];
   const fileRefs = new Set<string>();
   const tenantsDir = path.join(dir, 'tenants');
-  for (const full of listFiles(tenantsDir)) {
+  const tenantFiles = listFiles(tenantsDir);
+  for (const full of tenantFiles) {
     const file = displayPath(full);
     const rel = path.relative(tenantsDir, full).split(path.sep);
     if (rel.length !== 2) {
@@ -93,5 +96,5 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
       tenants.push({ source: read.source, data: checked.data, folder: rel[0], basename: rel[1].replace(/\.ya?ml$/, '') });
     }
   }
-  return { dir, platform, tenants, fileRefs, issues };
+  return { dir, platform, tenants, fileRefs, filesRead: tenantFiles.length + (fs.existsSync(platformPath) ? 1 : 0), issues };
 }

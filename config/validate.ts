@@ -19,7 +19,7 @@ export interface ValidationResult {
 export function validateEnvironment(dir: string): ValidationResult {
   const loaded = loadEnvironment(dir);
   const issues: Issue[] = [...loaded.issues];
-  const files = loaded.tenants.length + (loaded.platform ? 1 : 0);
+  const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
   issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx));

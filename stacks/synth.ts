@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawn } from 'child_process';
 import { App } from 'cdktf';
 import { CityModel } from '../config/model';
 import { suggest } from '../config/suggest';
@@ -14,8 +15,9 @@ import { planStacks, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
 import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
-import { findViolations, IsolationViolation, isolationMarkers } from './isolation';
+import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from './stable-json';
+import { disableTokenStackTraces } from './no-stack-traces';
 
 export type Network = 'extranet' | 'intranet';
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -36,6 +38,8 @@ export interface SynthOptions {
   /** Repository root, where charts/ lives. Default: two levels above this file's folder. */
   readonly repoRoot?: string;
   readonly onProgress?: (done: number, total: number, stack: string) => void;
+  /** Called with each worker's peak RSS (KiB) when it finishes (parallel synth only). */
+  readonly onWorkerDone?: (maxRssKb: number) => void;
   /** Test hook: called on each stack after it is built, before it is synthesized. */
   readonly customize?: (stack: ClusterStack) => void;
 }
@@ -94,6 +98,52 @@ function manifestEntry(name: string, prefix: string) {
   };
 }
 
+/** Builds one stack, checks its isolation and writes it into the staging folder. */
+export function buildStack(
+  slice: StackSlice,
+  app: App,
+  staging: string,
+  out: string,
+  foreign: readonly IsolationMarker[],
+  repoRoot: string,
+  customize?: (stack: ClusterStack) => void,
+): { result: SynthesizedStack; violations: IsolationViolation[] } {
+  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+  customize?.(stack);
+  const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+  const violations = findViolations(slice.name, slice.network, json, foreign);
+  const dir = path.join(staging, slice.network, 'stacks', slice.name);
+  fs.mkdirSync(dir, { recursive: true });
+  const text = stableStringify(json);
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
+  for (const chart of stack.charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
+  // free the construct tree of this stack before building the next one
+  app.node.tryRemoveChild(slice.name);
+  return {
+    result: {
+      name: slice.name,
+      network: slice.network,
+      kind: slice.kind,
+      file: path.join(out, slice.network, 'stacks', slice.name, 'cdk.tf.json'),
+      bytes: Buffer.byteLength(text),
+      resources: countResources(json),
+    },
+    violations,
+  };
+}
+
+export function newApps(staging: string): Record<Network, App> {
+  disableTokenStackTraces();
+  for (const network of NETWORKS) fs.mkdirSync(path.join(staging, network, 'stacks'), { recursive: true });
+  return {
+    extranet: new App({ outdir: path.join(staging, 'extranet'), skipValidation: true }),
+    intranet: new App({ outdir: path.join(staging, 'intranet'), skipValidation: true }),
+  };
+}
+
+const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : 'extranet');
+
+/** Synthesizes in this process, stack after stack. */
 export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
   const selected = selectStacks(model, opts.only);
   const markers = isolationMarkers(model, planStacks(model));
@@ -104,36 +154,88 @@ export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedSta
   const results: SynthesizedStack[] = [];
   const violations: IsolationViolation[] = [];
   try {
-    for (const network of NETWORKS) fs.mkdirSync(path.join(staging, network, 'stacks'), { recursive: true });
-    const apps: Record<Network, App> = {
-      extranet: new App({ outdir: path.join(staging, 'extranet'), skipValidation: true }),
-      intranet: new App({ outdir: path.join(staging, 'intranet'), skipValidation: true }),
-    };
+    const apps = newApps(staging);
     selected.forEach((slice, i) => {
-      const app = apps[slice.network];
-      const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
-      opts.customize?.(stack);
-      const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
-      const other: Network = slice.network === 'extranet' ? 'intranet' : 'extranet';
-      violations.push(...findViolations(slice.name, slice.network, json, markers[other]));
-      const dir = path.join(staging, slice.network, 'stacks', slice.name);
-      fs.mkdirSync(dir, { recursive: true });
-      const text = stableStringify(json);
-      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
-      for (const chart of stack.charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
-      // free the construct tree of this stack before building the next one
-      app.node.tryRemoveChild(slice.name);
-      results.push({
-        name: slice.name,
-        network: slice.network,
-        kind: slice.kind,
-        file: path.join(out, slice.network, 'stacks', slice.name, 'cdk.tf.json'),
-        bytes: Buffer.byteLength(text),
-        resources: countResources(json),
-      });
+      const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, opts.customize);
+      results.push(built.result);
+      violations.push(...built.violations);
       opts.onProgress?.(i + 1, selected.length, slice.name);
     });
     if (violations.length > 0) throw new SynthError('isolation', { violations });
+    publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/** Weight of a stack for balancing workers: what it holds. */
+function weight(s: StackSlice): number {
+  return s.kind === 'platform' ? 5 : s.tenants.length * 2 + s.replicas.length + 1;
+}
+
+/**
+ * Synthesizes with several worker processes (stacks are independent, so each worker builds a share
+ * of them into the same staging folder). Falls back to `synthesize` for one worker, one stack, or
+ * when running from TypeScript sources (tests).
+ */
+export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
+  const selected = selectStacks(model, opts.only);
+  const worker = path.join(__dirname, 'synth-worker.js');
+  const workers = Math.min(opts.workers, selected.length);
+  if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);
+  const repoRoot = opts.repoRoot ?? defaultRepoRoot();
+  const out = path.resolve(opts.outDir);
+  const staging = `${out}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  // longest first onto the lightest worker keeps the shares even
+  const shares: StackSlice[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const s of [...selected].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : 1))) {
+    const i = load.indexOf(Math.min(...load));
+    shares[i].push(s);
+    load[i] += weight(s);
+  }
+  const modelFile = path.join(staging, 'model.json');
+  fs.writeFileSync(modelFile, JSON.stringify(model));
+  const results: SynthesizedStack[] = [];
+  const violations: IsolationViolation[] = [];
+  let done = 0;
+  try {
+    await Promise.all(
+      shares.map(
+        (share) =>
+          new Promise<void>((resolveRun, reject) => {
+            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, ...share.map((s) => s.name)], { stdio: ['ignore', 'pipe', 'inherit'] });
+            let buffer = '';
+            child.stdout.on('data', (chunk: Buffer) => {
+              buffer += chunk.toString('utf8');
+              let nl: number;
+              while ((nl = buffer.indexOf('\n')) >= 0) {
+                const line = buffer.slice(0, nl);
+                buffer = buffer.slice(nl + 1);
+                const msg = JSON.parse(line) as { result?: SynthesizedStack; violations?: IsolationViolation[]; maxRssKb?: number };
+                if (msg.maxRssKb !== undefined) {
+                  opts.onWorkerDone?.(msg.maxRssKb);
+                  continue;
+                }
+                if (!msg.result) continue;
+                results.push(msg.result);
+                violations.push(...(msg.violations ?? []));
+                done++;
+                opts.onProgress?.(done, selected.length, msg.result.name);
+              }
+            });
+            child.on('error', reject);
+            child.on('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`synth worker exited with code ${code}`))));
+          }),
+      ),
+    );
+    if (violations.length > 0) throw new SynthError('isolation', { violations });
+    fs.rmSync(modelFile);
+    const order = new Map(selected.map((s, i) => [s.name, i]));
+    results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

@@ -1,0 +1,132 @@
+/**
+ * The compiled command as users run it (`npm test` compiles first): exit codes, output in both
+ * languages, no stack traces, parallel synth identical to sequential synth.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { caseEnv, EXAMPLE_CITY, FIXTURES, readTree, REPO, tmpDir } from '../helpers/env';
+
+const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
+
+function govcloud(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run the tests with `npm test`, which compiles first');
+});
+
+describe('govcloud validate', () => {
+  it('passes on the example city and prints the capacity table', () => {
+    const r = govcloud(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\d+ files checked: no errors, 0 warnings$/m);
+    expect(r.out).toMatch(/^ {2}ext-primary +cpu \d+\/1024 /m);
+  });
+
+  it('lists every error of a folder with several broken files, exits 1, and never prints a stack trace', () => {
+    const dir = caseEnv(undefined);
+    for (const c of ['yaml-syntax', 'schema-enum', 'file-binary']) {
+      const src = path.join(FIXTURES, 'cases', c, 'tenants', 'north', 'relief.yaml');
+      fs.copyFileSync(src, path.join(dir, 'tenants', 'north', `${c}.yaml`));
+    }
+    fs.writeFileSync(path.join(dir, 'tenants', 'south', 'empty.yaml'), '');
+    const r = govcloud(['validate', '--env', 'case'], path.dirname(dir));
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toEqual([
+      'case/tenants/north/file-binary.yaml:1:1 file is not UTF-8 text (binary content near byte 8)',
+      'case/tenants/north/schema-enum.yaml:14:9 spec.zone: value "dmz2" is not allowed (allowed: public-service, administrative, exchange)',
+      'case/tenants/north/yaml-syntax.yaml:13:3 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'case/tenants/south/empty.yaml:1:1 file is empty: expected one TenantRequest document',
+      '9 files checked: 4 errors, 0 warnings',
+    ]);
+    expect(r.err + r.out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  it('speaks Chinese with --lang zh or a Chinese locale', () => {
+    const dir = caseEnv('schema-enum');
+    const flag = govcloud(['validate', '--env', 'case', '--lang', 'zh'], path.dirname(dir));
+    const locale = govcloud(['validate', '--env', 'case'], path.dirname(dir), { LANG: 'zh_CN.UTF-8' });
+    for (const r of [flag, locale]) {
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('case/tenants/north/relief.yaml:14:9 spec.zone: 取值 "dmz2" 不允许（允许：public-service, administrative, exchange）');
+    }
+  });
+
+  it('reports a missing environment folder as input, not as a crash', () => {
+    const r = govcloud(['validate', '--env', 'environments/nowhere']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('environments/nowhere:1:1 environment folder environments/nowhere does not exist');
+  });
+});
+
+describe('usage errors', () => {
+  it('names the unknown option and the known ones, exit 2', () => {
+    const r = govcloud(['synth', '--stacks', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown option --stacks (known: --env, --lang, --out, --stack, --workers, --quiet, --check, --help)');
+  });
+  it('refuses a bad language and an unknown command', () => {
+    expect(govcloud(['validate', '--lang', 'fr']).err).toContain('--lang must be zh or en, got "fr"');
+    const r = govcloud(['deploy']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command "deploy" (known: validate, synth, stacks, schema)');
+  });
+});
+
+describe('govcloud stacks and synth', () => {
+  it('lists platform stacks before county stacks', () => {
+    const r = govcloud(['stacks']);
+    expect(r.code).toBe(0);
+    const names = r.out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    const firstCounty = names.findIndex((n) => n.startsWith('county-'));
+    expect(names.slice(0, firstCounty).every((n) => n.startsWith('platform-'))).toBe(true);
+    expect(names.slice(firstCounty).every((n) => n.startsWith('county-'))).toBe(true);
+    expect(names).toContain('platform-int-primary');
+  });
+
+  it('gives the same bytes with two worker processes as with one', () => {
+    const dir = tmpDir('cli-synth');
+    const one = govcloud(['synth', '--quiet', '--workers', '1', '--out', path.join(dir, 'one')]);
+    const two = govcloud(['synth', '--quiet', '--workers', '2', '--out', path.join(dir, 'two')]);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    expect(two.out).toMatch(/Synthesized \d+ stacks \(\d+ resources, .*\) into /);
+    const a = readTree(path.join(dir, 'one'));
+    const b = readTree(path.join(dir, 'two'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [k, v] of a) expect(b.get(k)?.equals(v)).toBe(true);
+  });
+
+  it('synthesizes one named stack, and suggests a name for a typo', () => {
+    const dir = tmpDir('cli-one');
+    const ok = govcloud(['synth', '--quiet', '--stack', 'platform-ext-primary', '--out', dir]);
+    expect(ok.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'extranet', 'stacks'))).toEqual(['platform-ext-primary']);
+    const bad = govcloud(['synth', '--quiet', '--stack', 'platform-ext-primry', '--out', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('unknown stack "platform-ext-primry"; did you mean platform-ext-primary? (see govcloud stacks)');
+  });
+});
+
+describe('JSON Schemas and modelines', () => {
+  it('keeps schema/ in step with the zod schemas', () => {
+    const r = govcloud(['schema', '--check']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('puts the schema modeline on every example file', () => {
+    const files = [...readTree(EXAMPLE_CITY).keys()].filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) {
+      const first = fs.readFileSync(path.join(EXAMPLE_CITY, f), 'utf8').split('\n')[0];
+      const schema = f === 'platform.yaml' ? 'platform.schema.json' : 'tenant-request.schema.json';
+      expect(first).toMatch(new RegExp(`^# yaml-language-server: \\$schema=(\\.\\./)+schema/${schema.replace('.', '\\.')}$`));
+      const target = path.resolve(path.dirname(path.join(EXAMPLE_CITY, f)), first.split('=')[1]);
+      expect(fs.existsSync(target)).toBe(true);
+    }
+  });
+});
