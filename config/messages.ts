@@ -32,6 +32,10 @@ const catalog = {
   'env.notFound': { en: 'environment folder {value} does not exist', zh: '环境目录 {value} 不存在' },
   'yaml.syntax': { en: 'YAML syntax error: {detail}', zh: 'YAML 语法错误：{detail}' },
   'yaml.duplicateKey': { en: 'duplicate key {key}', zh: '重复的键 {key}' },
+  'yaml.aliasBomb': {
+    en: 'YAML aliases expand too much (more than {limit} expansions); write the values out',
+    zh: 'YAML 别名展开过多（超过 {limit} 次）；请直接写出取值',
+  },
   'yaml.multiDoc': {
     en: 'file holds {count} YAML documents; put exactly one per file',
     zh: '文件包含 {count} 个 YAML 文档；每个文件只能有一个',

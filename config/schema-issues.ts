@@ -130,7 +130,7 @@ export interface SchemaResult<T> {
 }
 
 export function checkSchema<T>(src: SourceFile, schema: z.ZodType<T>): SchemaResult<T> {
-  const data: unknown = src.doc.toJS({ maxAliasCount: 50 });
+  const data = src.data;
   const parsed = schema.safeParse(data);
   if (parsed.success) return { data: parsed.data, issues: [] };
   const issues = parsed.error.issues.flatMap((zi) => toIssue(src, schema, data, zi));

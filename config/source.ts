@@ -3,18 +3,26 @@
  * problems (missing, empty, binary, huge, broken syntax, several documents) become issues.
  */
 import * as fs from 'fs';
+import * as jsYaml from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { Issue, issue, Position } from './issues';
 
 /** Largest request or platform file accepted; a real one is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** Alias expansions allowed in one file; a request needs none. */
+export const MAX_ALIAS_EXPANSIONS = 50;
 
 export type PathSegment = string | number;
 
+/**
+ * A parsed file: its plain data, and its positions, computed on first use. Most files are valid and
+ * never need a position, so the data comes from a fast parser (js-yaml, YAML 1.2 core schema); the
+ * positioned document (eemeli/yaml) is built only when an issue must point into the file.
+ */
 export interface SourceFile {
   readonly file: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
+  readonly data: unknown;
+  positions(): { readonly doc: Document.Parsed; readonly lines: LineCounter };
 }
 
 export interface ReadResult {
@@ -51,17 +59,49 @@ export function readYaml(file: string, kind: string): ReadResult {
   return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind);
 }
 
-export function parseYamlText(file: string, text: string, kind: string): ReadResult {
+/** Anchors and aliases go through the careful parser, which bounds alias expansion. */
+const USES_ALIASES = /(^|[\s[{,:-])[&*][^\s]/m;
+
+function positioned(text: string): { docs: Document.Parsed[] | null; lines: LineCounter } {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  return { docs: Array.isArray(docs) ? docs : null, lines };
+}
+
+export function parseYamlText(file: string, text: string, kind: string): ReadResult {
+  if (!USES_ALIASES.test(text)) {
+    let data: unknown;
+    try {
+      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+    } catch {
+      data = undefined; // the careful parser below reports the error with its position
+    }
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      let cache: { doc: Document.Parsed; lines: LineCounter } | undefined;
+      return {
+        issues: [],
+        source: {
+          file,
+          data,
+          positions: () => {
+            if (!cache) {
+              const p = positioned(text);
+              if (!p.docs) throw new Error(`${file}: positions requested for a file without a document`);
+              cache = { doc: p.docs[0], lines: p.lines };
+            }
+            return cache;
+          },
+        },
+      };
+    }
+  }
+  const { docs: parsed, lines } = positioned(text);
+  const docs = parsed ?? ([] as Document.Parsed[]);
   const at = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { file, line: p.line, col: p.col };
   };
-  if (!Array.isArray(docs)) {
-    // an empty stream gives an EmptyStream object
-    return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
-  }
+  if (docs.length === 0) return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };
   // Only the first syntax error of a file is reported: the ones after it are mostly its echoes.
   const err = docs.flatMap((d) => d.errors)[0];
   if (err) {
@@ -82,7 +122,14 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
     const received = isSeq(doc.contents) ? 'list' : 'scalar';
     return { issues: [issue('error', at(doc.contents?.range?.[0] ?? 0), '', 'yaml.notMapping', { received })] };
   }
-  return { source: { file, doc, lines }, issues: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch {
+    // yaml refuses to expand more aliases than allowed ("billion laughs")
+    return { issues: [issue('error', at(doc.contents.range?.[0] ?? 0), '', 'yaml.aliasBomb', { limit: MAX_ALIAS_EXPANSIONS })] };
+  }
+  return { source: { file, data, positions: () => ({ doc, lines }) }, issues: [] };
 }
 
 /** The key written at an offset of the text (`mlpsLevel` in `  mlpsLevel: 3`). */
@@ -106,7 +153,8 @@ export function fieldPath(path: readonly PathSegment[]): string {
  * of the last key (not its value) is returned, which is where an unknown key should point.
  */
 export function locate(src: SourceFile, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
-  let node: unknown = src.doc.contents;
+  const { doc, lines } = src.positions();
+  let node: unknown = doc.contents;
   let best = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
@@ -130,6 +178,6 @@ export function locate(src: SourceFile, path: readonly PathSegment[], opts: { ke
       break;
     }
   }
-  const p = src.lines.linePos(best);
+  const p = lines.linePos(best);
   return { file: src.file, line: p.line, col: p.col };
 }

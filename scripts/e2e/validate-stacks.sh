@@ -62,9 +62,12 @@ fi
 # first_error LOGFILE -> a one-line summary of the first "Error: ..." diagnostic
 first_error() {
   local line
+  local line where
   line="$(grep -m1 -E '^(│ )?Error: ' "$1" || true)"
   line="${line#│ }"
-  printf '%s' "${line:-see $1}"
+  # the location line that follows it ("on cdk.tf.json line 12, in resource.x.y.spec:")
+  where="$(awk '/^(│ )?Error: /{e=1} e && /^(│ )? *on .* line [0-9]+/{sub(/^(│ )? */, ""); print; exit}' "$1")"
+  printf '%s%s' "${line:-see $1}" "${where:+ ($where)}"
 }
 
 pass=0 fail=0 warned=0
