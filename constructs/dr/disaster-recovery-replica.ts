@@ -6,21 +6,14 @@
  */
 import { Construct } from 'constructs';
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
-import { LABEL, Level, MANAGED_BY, ZoneLabel } from '../common/labels';
+import { LABEL, MANAGED_BY } from '../common/labels';
 import { allowPeers } from '../common/network-policy';
 import { Peer } from '../common/peer';
-import { NamespaceQuota, TenantNamespace } from '../tenant/tenant-namespace';
+import { NamespaceQuota, TenantIdentity, TenantNamespace } from '../tenant/tenant-namespace';
 
 export type ReplicaMode = 'standby' | 'active' | 'backup';
 
-export interface DisasterRecoveryReplicaProps {
-  readonly tenant: string;
-  readonly county: string;
-  readonly department: string;
-  readonly displayName: string;
-  readonly approvalRef: string;
-  readonly zone: ZoneLabel;
-  readonly mlpsLevel: Level;
+export interface DisasterRecoveryReplicaProps extends TenantIdentity {
   /** The environment replicated (usually prod); the replica namespace keeps its name. */
   readonly environment: string;
   readonly mode: ReplicaMode;

@@ -4,10 +4,10 @@
  * denied: environments of the same tenant do not reach each other.
  */
 import { Construct } from 'constructs';
-import { ANNOTATION, Level, ZoneLabel } from '../common/labels';
+import { ANNOTATION } from '../common/labels';
 import { allowPeers } from '../common/network-policy';
 import { Peer, PeerRule } from '../common/peer';
-import { NamespaceQuota, TenantNamespace } from './tenant-namespace';
+import { NamespaceQuota, TenantIdentity, TenantNamespace } from './tenant-namespace';
 
 /** Where a flow goes or comes from, already translated by the stack into a peer per environment. */
 export interface FlowEndpoint {
@@ -16,14 +16,7 @@ export interface FlowEndpoint {
   readonly ports: readonly number[];
 }
 
-export interface TenantEnvironmentProps {
-  readonly tenant: string;
-  readonly county: string;
-  readonly department: string;
-  readonly displayName: string;
-  readonly approvalRef: string;
-  readonly zone: ZoneLabel;
-  readonly mlpsLevel: Level;
+export interface TenantEnvironmentProps extends TenantIdentity {
   /** Environment names; one namespace `<tenant>-<environment>` each. */
   readonly environments: readonly string[];
   /** ResourceQuota of each environment namespace. */

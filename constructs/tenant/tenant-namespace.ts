@@ -24,16 +24,22 @@ export interface NamespaceQuota {
   readonly pods: number;
 }
 
-export interface TenantNamespaceProps {
-  readonly name: string;
+/** Who a tenant is: what every namespace of it is labelled and annotated with. */
+export interface TenantIdentity {
   readonly tenant: string;
   readonly county: string;
   readonly department: string;
-  readonly environment: string;
+  /** Name people read (display name of the system). */
+  readonly displayName: string;
+  /** 项目联审 reference that approved the tenant. */
+  readonly approvalRef: string;
   readonly zone: ZoneLabel;
   readonly mlpsLevel: Level;
-  readonly displayName: string;
-  readonly approvalRef: string;
+}
+
+export interface TenantNamespaceProps extends TenantIdentity {
+  readonly name: string;
+  readonly environment: string;
   readonly quota: NamespaceQuota;
   /** Directory groups bound to the admin ClusterRole in this namespace. */
   readonly adminGroups: readonly string[];
