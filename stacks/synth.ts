@@ -111,14 +111,15 @@ export function buildStack(
   const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
   customize?.(stack);
   const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+  const charts = [...stack.charts];
+  // free the construct tree before serializing: the JSON is all that is needed from here on
+  app.node.tryRemoveChild(slice.name);
   const violations = findViolations(slice.name, slice.network, json, foreign);
   const dir = path.join(staging, slice.network, 'stacks', slice.name);
   fs.mkdirSync(dir, { recursive: true });
   const text = stableStringify(json);
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
-  for (const chart of stack.charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
-  // free the construct tree of this stack before building the next one
-  app.node.tryRemoveChild(slice.name);
+  for (const chart of charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
   return {
     result: {
       name: slice.name,
@@ -207,7 +208,9 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
       shares.map(
         (share) =>
           new Promise<void>((resolveRun, reject) => {
-            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, ...share.map((s) => s.name)], { stdio: ['ignore', 'pipe', 'inherit'] });
+            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, ...share.map((s) => s.name)], {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
             let buffer = '';
             child.stdout.on('data', (chunk: Buffer) => {
               buffer += chunk.toString('utf8');
