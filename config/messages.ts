@@ -162,6 +162,17 @@ const catalog = {
     en: 'DR tier {tier} needs a {role} site with a cluster on the {network}, and none is declared',
     zh: '灾备级别 {tier} 需要带有{network}集群的 {role} 站点，但平台未声明',
   },
+  'waiver.unknownRule': { en: 'unknown rule {value}{suggestion}', zh: '未知规则 {value}{suggestion}' },
+  'waiver.unwaivable': { en: 'rule {rule} cannot be waived: {why_en}', zh: '规则 {rule} 不可豁免：{why_zh}' },
+  'waiver.expired': {
+    en: 'waiver of {rule} expired on {expires} (today is {today}); fix the finding or renew the waiver with a new approval',
+    zh: '{rule} 的豁免已于 {expires} 到期（今天是 {today}）；请整改或重新审批豁免',
+  },
+  'waiver.duplicate': { en: 'rule {rule} is waived twice (first at line {line})', zh: '规则 {rule} 重复豁免（首次在第 {line} 行）' },
+  'waiver.stale': {
+    en: 'waiver of {rule} is not needed: the rule passes for this tenant; remove it',
+    zh: '{rule} 的豁免已无必要：该租户已满足此规则；请删除',
+  },
   'cidr.overlap': { en: 'CIDR {value} overlaps {other} ({where})', zh: 'CIDR {value} 与 {other}（{where}）重叠' },
 } satisfies Record<string, Template>;
 

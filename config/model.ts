@@ -88,6 +88,16 @@ export interface Replica {
   readonly backupCidr: string;
 }
 
+export interface Waiver {
+  readonly rule: string;
+  readonly reason: string;
+  readonly approvedBy: string;
+  /** YYYY-MM-DD, inclusive. */
+  readonly expires: string;
+  /** Line of the waiver in the request file. */
+  readonly line: number;
+}
+
 export interface Tenant {
   readonly name: string;
   readonly county: string;
@@ -111,6 +121,7 @@ export interface Tenant {
   readonly flows: readonly Flow[];
   readonly inbound: readonly InboundFlow[];
   readonly admins: readonly string[];
+  readonly waivers: readonly Waiver[];
   readonly source: SourceRef;
 }
 

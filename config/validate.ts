@@ -8,6 +8,7 @@ import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
+import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 
 export interface ValidationResult {
   /** Present only when there is no error. */
@@ -16,13 +17,21 @@ export interface ValidationResult {
   readonly files: number;
 }
 
-export function validateEnvironment(dir: string): ValidationResult {
+export interface ValidateOptions {
+  /** Rules waivers may name (from policies/registry); without it waivers are not checked. */
+  readonly rules?: readonly WaivableRule[];
+  /** YYYY-MM-DD for waiver expiry. Default: GOVCLOUD_TODAY or today. */
+  readonly today?: string;
+}
+
+export function validateEnvironment(dir: string, opts: ValidateOptions = {}): ValidationResult {
   const loaded = loadEnvironment(dir);
   const issues: Issue[] = [...loaded.issues];
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
   issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx));
+  if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, opts.today ?? todayIso()));
   const resolved = resolveModel(ctx);
   issues.push(...resolved.issues);
   const sorted = sortIssues(issues);

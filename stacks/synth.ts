@@ -38,6 +38,12 @@ export interface SynthOptions {
   /** Repository root, where charts/ lives. Default: two levels above this file's folder. */
   readonly repoRoot?: string;
   readonly onProgress?: (done: number, total: number, stack: string) => void;
+  /**
+   * Folder of hand-written Terraform files, `<stack>/*.tf.json`, copied next to each stack's
+   * cdk.tf.json (Terraform loads them together) and checked for isolation like the rest.
+   * Default: none. The CLI passes `<env>/overrides`.
+   */
+  readonly handAdded?: string;
   /** Called with each worker's peak RSS (KiB) when it finishes (parallel synth only). */
   readonly onWorkerDone?: (maxRssKb: number) => void;
   /** Test hook: called on each stack after it is built, before it is synthesized. */
@@ -107,6 +113,7 @@ export function buildStack(
   foreign: readonly IsolationMarker[],
   repoRoot: string,
   customize?: (stack: ClusterStack) => void,
+  handAdded?: string,
 ): { result: SynthesizedStack; violations: IsolationViolation[] } {
   const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
   customize?.(stack);
@@ -120,6 +127,14 @@ export function buildStack(
   const text = stableStringify(json);
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
   for (const chart of charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
+  const extraDir = handAdded ? path.join(handAdded, slice.name) : undefined;
+  if (extraDir && fs.existsSync(extraDir)) {
+    for (const f of fs.readdirSync(extraDir).filter((x) => x.endsWith('.tf.json') && x !== 'cdk.tf.json').sort()) {
+      const text = fs.readFileSync(path.join(extraDir, f), 'utf8');
+      violations.push(...findViolations(slice.name, slice.network, JSON.parse(text), foreign).map((v) => ({ ...v, path: `${f}:${v.path}` })));
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+  }
   return {
     result: {
       name: slice.name,
@@ -157,7 +172,7 @@ export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedSta
   try {
     const apps = newApps(staging);
     selected.forEach((slice, i) => {
-      const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, opts.customize);
+      const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, opts.customize, opts.handAdded);
       results.push(built.result);
       violations.push(...built.violations);
       opts.onProgress?.(i + 1, selected.length, slice.name);
@@ -208,7 +223,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
       shares.map(
         (share) =>
           new Promise<void>((resolveRun, reject) => {
-            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, ...share.map((s) => s.name)], {
+            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, opts.handAdded ?? '', ...share.map((s) => s.name)], {
               stdio: ['ignore', 'pipe', 'inherit'],
             });
             let buffer = '';

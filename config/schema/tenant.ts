@@ -72,6 +72,19 @@ export const tenantSpec = z.strictObject({
     .default({ internet: false })
     .describe('Exposure to the Internet (public-service only) / 互联网暴露（仅公共服务域）'),
   flows: z.array(flow).default([]).describe("Allowed traffic besides the tenant's own namespaces / 除自身外允许的访问"),
+  waivers: z
+    .array(
+      z
+        .strictObject({
+          rule: z.string().regex(/^MLPS-[A-Z]+-[0-9]{3}$/).describe('Rule id, e.g. MLPS-DATA-003 / 规则编号'),
+          reason: z.string().min(10).max(500).describe('Why the rule is waived, and what compensates / 豁免理由及补偿措施'),
+          approvedBy: z.string().min(1).max(100).describe('Security reviewer who approved the waiver / 审批人'),
+          expires: isoDate.describe('Last day the waiver holds (YYYY-MM-DD) / 豁免截止日期'),
+        })
+        .describe('A waived policy rule / 策略豁免'),
+    )
+    .default([])
+    .describe('Graded-protection rules waived for this tenant, each with reason, approver and expiry / 等保规则豁免'),
   admins: z
     .array(z.string().regex(/^[a-z0-9][-a-z0-9_.:]*$/))
     .min(1)

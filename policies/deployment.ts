@@ -1,0 +1,223 @@
+/**
+ * The deployment view: every synthesized stack's resources with their address, cluster and
+ * namespace, and per tenant the namespaces the model says it has — so that rules judge what will
+ * be deployed, including resources added by hand.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CityModel, Tenant } from '../config/model';
+
+export type Json = Record<string, unknown>;
+
+export interface TfResource {
+  readonly type: string;
+  readonly name: string;
+  readonly stack: string;
+  readonly network: 'extranet' | 'intranet';
+  readonly cluster: string;
+  /** `<stack>:<type>.<name>`. */
+  readonly address: string;
+  readonly body: Json;
+  /** The namespace the resource lives in, resolved from a literal or a reference to a namespace resource. */
+  readonly namespace?: string;
+}
+
+export interface StackJson {
+  readonly name: string;
+  readonly network: 'extranet' | 'intranet';
+  readonly json: Json;
+}
+
+export interface Deployment {
+  readonly stacks: readonly StackJson[];
+  readonly resources: readonly TfResource[];
+  /** Resources by `<cluster>/<namespace>` (namespace objects included, under their own name). */
+  readonly byNamespace: ReadonlyMap<string, readonly TfResource[]>;
+  /** Resources by Terraform type. */
+  readonly byType: ReadonlyMap<string, readonly TfResource[]>;
+}
+
+export interface NamespaceView {
+  readonly cluster: string;
+  readonly name: string;
+  readonly role: 'primary' | 'replica';
+  readonly environment: string;
+  /** The kubernetes_namespace(_v1) resource, when synthesized. */
+  readonly namespace?: TfResource;
+  /** Everything in the namespace, the namespace object excluded. */
+  readonly resources: readonly TfResource[];
+}
+
+export interface TenantView {
+  readonly namespaces: readonly NamespaceView[];
+  /** Namespaces labelled with this tenant on clusters the model does not place it on. */
+  readonly strays: readonly TfResource[];
+}
+
+const NAMESPACE_TYPES = new Set(['kubernetes_namespace_v1', 'kubernetes_namespace']);
+const REF = /^\$\{kubernetes_namespace(?:_v1)?\.([^.}]+)\.metadata\[0\]\.name\}$/;
+
+export function get(obj: unknown, dotted: string): unknown {
+  let cur: unknown = obj;
+  for (const seg of dotted.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = Array.isArray(cur) ? (/^\d+$/.test(seg) ? cur[Number(seg)] : undefined) : (cur as Json)[seg];
+  }
+  // single blocks may be written as a one-element list
+  return cur;
+}
+
+/** A block that cdktf may write as an object or as a one-element list. */
+export function block(obj: unknown, key: string): Json | undefined {
+  const v = obj !== null && typeof obj === 'object' ? (obj as Json)[key] : undefined;
+  if (Array.isArray(v)) return (v[0] as Json | undefined) ?? undefined;
+  return v !== null && typeof v === 'object' ? (v as Json) : undefined;
+}
+
+export function list(obj: unknown, key: string): Json[] {
+  const v = obj !== null && typeof obj === 'object' ? (obj as Json)[key] : undefined;
+  if (Array.isArray(v)) return v as Json[];
+  return v !== null && typeof v === 'object' ? [v as Json] : [];
+}
+
+export function labels(r: TfResource | undefined): Record<string, string> {
+  return (block(block(r?.body, 'metadata'), 'labels') ?? {}) as Record<string, string>;
+}
+
+export function annotations(r: TfResource | undefined): Record<string, string> {
+  return (block(block(r?.body, 'metadata'), 'annotations') ?? {}) as Record<string, string>;
+}
+
+function clusterOfStack(model: CityModel, json: Json): string {
+  const def = get(json, 'variable.kube_context.default');
+  const c = model.clusters.find((x) => x.kubeContext === def || x.name === def);
+  return c?.name ?? String(def ?? '');
+}
+
+export function buildDeployment(model: CityModel, stacks: readonly StackJson[]): Deployment {
+  const resources: TfResource[] = [];
+  for (const s of stacks) {
+    const cluster = clusterOfStack(model, s.json);
+    const all = (s.json.resource ?? {}) as Record<string, Record<string, Json>>;
+    const nsById = new Map<string, string>();
+    for (const t of Object.keys(all)) {
+      if (!NAMESPACE_TYPES.has(t)) continue;
+      for (const [id, body] of Object.entries(all[t])) nsById.set(id, String(get(body, 'metadata.name') ?? ''));
+    }
+    for (const type of Object.keys(all).sort()) {
+      for (const name of Object.keys(all[type]).sort()) {
+        const body = all[type][name];
+        let namespace: string | undefined;
+        if (NAMESPACE_TYPES.has(type)) namespace = String(get(body, 'metadata.name') ?? '');
+        else {
+          const raw = get(block(body, 'metadata'), 'namespace');
+          if (typeof raw === 'string') {
+            const m = REF.exec(raw);
+            namespace = m ? nsById.get(m[1]) : raw;
+          }
+        }
+        resources.push({ type, name, stack: s.name, network: s.network, cluster, address: `${s.name}:${type}.${name}`, body, namespace });
+      }
+    }
+  }
+  const byNamespace = new Map<string, TfResource[]>();
+  const byType = new Map<string, TfResource[]>();
+  for (const r of resources) {
+    if (r.namespace !== undefined) {
+      const k = `${r.cluster}/${r.namespace}`;
+      byNamespace.set(k, [...(byNamespace.get(k) ?? []), r]);
+    }
+    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  }
+  return { stacks, resources, byNamespace, byType };
+}
+
+/** Merges Terraform JSON documents the way Terraform sees one module: blocks by type and name. */
+export function mergeTerraform(into: Json, doc: Json): void {
+  for (const [k, v] of Object.entries(doc)) {
+    const cur = into[k];
+    if (cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v) && (k === 'resource' || k === 'data' || k === 'variable' || k === 'output' || k === 'locals' || cur !== v)) {
+      if (k === 'resource' || k === 'data') {
+        for (const [type, byName] of Object.entries(v as Json)) into[k] = { ...(into[k] as Json), [type]: { ...((into[k] as Json)[type] as Json), ...(byName as Json) } };
+      } else into[k] = { ...(cur as Json), ...(v as Json) };
+    } else into[k] = v;
+  }
+}
+
+export function readDeployment(model: CityModel, outDir: string): Deployment {
+  const stacks: StackJson[] = [];
+  for (const network of ['extranet', 'intranet'] as const) {
+    const dir = path.join(outDir, network, 'stacks');
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
+      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort();
+      if (!files.includes('cdk.tf.json')) continue;
+      const merged: Json = {};
+      for (const f of files) mergeTerraform(merged, JSON.parse(fs.readFileSync(path.join(dir, name, f), 'utf8')) as Json);
+      stacks.push({ name, network, json: merged });
+    }
+  }
+  return buildDeployment(model, stacks);
+}
+
+export function tenantView(d: Deployment, t: Tenant): TenantView {
+  const wanted: { cluster: string; name: string; role: 'primary' | 'replica'; environment: string }[] = [];
+  for (const env of t.environments) wanted.push({ cluster: t.cluster, name: `${t.name}-${env}`, role: 'primary', environment: env });
+  const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
+  for (const r of t.replicas) wanted.push({ cluster: r.cluster, name: `${t.name}-${replicated}`, role: 'replica', environment: replicated });
+  const namespaces = wanted.map((w) => {
+    const here = d.byNamespace.get(`${w.cluster}/${w.name}`) ?? [];
+    return { ...w, namespace: here.find((r) => NAMESPACE_TYPES.has(r.type)), resources: here.filter((r) => !NAMESPACE_TYPES.has(r.type)) };
+  });
+  const placed = new Set(wanted.map((w) => `${w.cluster}/${w.name}`));
+  const strays = [...(d.byType.get('kubernetes_namespace_v1') ?? []), ...(d.byType.get('kubernetes_namespace') ?? [])].filter(
+    (r) => labels(r)['govcloud.gov.cn/tenant'] === t.name && !placed.has(`${r.cluster}/${r.namespace}`),
+  );
+  return { namespaces, strays };
+}
+
+/** Pod specs of the workload resources in a list, with the path to each. */
+export const WORKLOAD_POD_SPEC: Readonly<Record<string, string>> = {
+  kubernetes_deployment_v1: 'spec.template.spec',
+  kubernetes_deployment: 'spec.template.spec',
+  kubernetes_stateful_set_v1: 'spec.template.spec',
+  kubernetes_stateful_set: 'spec.template.spec',
+  kubernetes_daemon_set_v1: 'spec.template.spec',
+  kubernetes_daemonset: 'spec.template.spec',
+  kubernetes_job_v1: 'spec.template.spec',
+  kubernetes_job: 'spec.template.spec',
+  kubernetes_cron_job_v1: 'spec.job_template.spec.template.spec',
+  kubernetes_cron_job: 'spec.job_template.spec.template.spec',
+  kubernetes_pod_v1: 'spec',
+  kubernetes_pod: 'spec',
+  kubernetes_replication_controller_v1: 'spec.template.spec',
+};
+
+/** Walks `a.b.c` through blocks written as objects or one-element lists. */
+export function blockPath(obj: unknown, dotted: string): Json | undefined {
+  let cur: Json | undefined = obj as Json;
+  for (const seg of dotted.split('.')) {
+    cur = block(cur, seg);
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+export interface PodSpecOf {
+  readonly resource: TfResource;
+  readonly spec: Json;
+  readonly containers: Json[];
+}
+
+export function podSpecs(resources: readonly TfResource[]): PodSpecOf[] {
+  const out: PodSpecOf[] = [];
+  for (const r of resources) {
+    const p = WORKLOAD_POD_SPEC[r.type];
+    if (!p) continue;
+    const spec = blockPath(r.body, p);
+    if (!spec) continue;
+    out.push({ resource: r, spec, containers: [...list(spec, 'container'), ...list(spec, 'init_container')] });
+  }
+  return out;
+}

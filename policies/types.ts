@@ -1,0 +1,66 @@
+/**
+ * A graded-protection rule is a small pure definition: id (never renumbered), bilingual title and
+ * remediation, the clauses it evidences per level, the levels it applies to, a severity, and a
+ * check that returns pass / fail / not-applicable with evidence. No cdktf here: rules read the
+ * synthesized Terraform JSON (through the deployment view) and the resolved model.
+ */
+import { CityModel, MlpsLevel, Tenant } from '../config/model';
+import { Deployment, TenantView } from './deployment';
+
+export type Outcome = 'pass' | 'fail' | 'not-applicable';
+export type Severity = 'error' | 'warning';
+export type Family = 'NET' | 'HOST' | 'IAM' | 'AUDIT' | 'DATA' | 'RES' | 'PLACE';
+
+export interface Text {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** One piece of evidence: a Terraform resource address and/or a place in the request file. */
+export interface Evidence {
+  /** `<stack>:<type>.<name>`, e.g. `county-hengshan-ext-primary:kubernetes_namespace_v1.x_prod_namespace_1A2B`. */
+  readonly address?: string;
+  /** Field path in the request file (`spec.dr.tier`); the report turns it into file:line. */
+  readonly field?: string;
+  /** What was found, for people. */
+  readonly detail: string;
+}
+
+export interface RuleResult {
+  readonly outcome: Outcome;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface RuleContext {
+  readonly model: CityModel;
+  readonly deployment: Deployment;
+  readonly tenant: Tenant;
+  readonly view: TenantView;
+  /** The level the tenant is judged at (its own, or --level). */
+  readonly level: MlpsLevel;
+}
+
+export interface Rule {
+  /** `MLPS-<FAMILY>-<NNN>`, never renumbered. */
+  readonly id: string;
+  readonly family: Family;
+  readonly title: Text;
+  /** Clause numbers per level it applies to, as GB/T 22239-2019 numbers them (`8.1.3.2 a)`). */
+  readonly clauses: Readonly<Partial<Record<MlpsLevel, readonly string[]>>>;
+  /** Part of the cloud-computing extension (云计算安全扩展要求). */
+  readonly cloud: boolean;
+  readonly severity: Severity;
+  readonly remediation: Text;
+  /** Unwaivable rules say why (physical isolation, classified work). */
+  readonly unwaivable?: Text;
+  readonly check: (ctx: RuleContext) => RuleResult;
+}
+
+export const pass = (...evidence: Evidence[]): RuleResult => ({ outcome: 'pass', evidence });
+export const fail = (...evidence: Evidence[]): RuleResult => ({ outcome: 'fail', evidence });
+export const notApplicable = (detail: string): RuleResult => ({ outcome: 'not-applicable', evidence: [{ detail }] });
+
+/** Levels a rule applies to: those it names clauses for. */
+export function levelsOf(rule: Rule): MlpsLevel[] {
+  return ([1, 2, 3, 4] as const).filter((l) => (rule.clauses[l] ?? []).length > 0);
+}

@@ -1,0 +1,69 @@
+/**
+ * Rule fixtures: the base fixture city, changed in one way (model edit, hand-added Terraform
+ * resources, or an edit of the synthesized JSON), synthesized in memory, then one rule run for
+ * one tenant.
+ */
+import { validateEnvironment } from '../../config/validate';
+import { CityModel, MlpsLevel, Tenant } from '../../config/model';
+import { synthInMemory, StackOutput } from '../../stacks/in-memory';
+import { buildDeployment, mergeTerraform, tenantView, Json } from '../../policies/deployment';
+import { RuleResult } from '../../policies/types';
+import { ruleById } from '../../policies/registry';
+import { caseEnv } from './env';
+
+export interface RuleCase {
+  /** What the fixture shows, e.g. "fails when a namespace has no default-deny policy". */
+  readonly name: string;
+  readonly rule: string;
+  /** Tenant of the base fixture city: portal (public-service, L3, backup, exposed), relief (administrative, L2, none),
+   * exchange-hub (exchange, L3, hot-standby), case-files (intranet, classified, L4, none, domestic). */
+  readonly tenant: string;
+  readonly expect: 'pass' | 'fail' | 'not-applicable';
+  /** Change the model before synth (return the changed model). */
+  readonly model?: (m: CityModel) => CityModel;
+  /** Hand-added Terraform per stack name, e.g. { 'county-north-ext-main': { resource: { kubernetes_deployment_v1: { x: {...} } } } }. */
+  readonly add?: Readonly<Record<string, Json>>;
+  /** Edit the synthesized stacks in place. */
+  readonly edit?: (stacks: StackOutput[]) => void;
+  /** Judge at this level instead of the tenant's. */
+  readonly level?: MlpsLevel;
+}
+
+let base: CityModel | undefined;
+
+export function baseModel(): CityModel {
+  if (!base) {
+    const r = validateEnvironment(caseEnv(undefined));
+    if (!r.model) throw new Error('base fixture invalid');
+    base = r.model;
+  }
+  return JSON.parse(JSON.stringify(base)) as CityModel;
+}
+
+/** Replaces one tenant of the model. */
+export function withTenant(m: CityModel, name: string, change: (t: Tenant) => Partial<Tenant>): CityModel {
+  return { ...m, tenants: m.tenants.map((t) => (t.name === name ? { ...t, ...change(t) } : t)) };
+}
+
+export function runCase(c: RuleCase): RuleResult {
+  const rule = ruleById(c.rule);
+  if (!rule) throw new Error(`no rule ${c.rule}`);
+  const model = c.model ? c.model(baseModel()) : baseModel();
+  const stacks = synthInMemory(model);
+  for (const [name, doc] of Object.entries(c.add ?? {})) {
+    const s = stacks.find((x) => x.name === name);
+    if (!s) throw new Error(`no stack ${name} (have: ${stacks.map((x) => x.name).join(', ')})`);
+    mergeTerraform(s.json as Json, doc);
+  }
+  c.edit?.(stacks);
+  const deployment = buildDeployment(model, stacks);
+  const tenant = model.tenants.find((t) => t.name === c.tenant);
+  if (!tenant) throw new Error(`no tenant ${c.tenant}`);
+  return rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level: c.level ?? tenant.mlpsLevel });
+}
+
+/** The resources of one type in a synthesized stack (for edits). */
+export function resourcesOf(stacks: StackOutput[], stack: string, type: string): Record<string, Json> {
+  const s = stacks.find((x) => x.name === stack);
+  return ((s?.json.resource as Json | undefined)?.[type] ?? {}) as Record<string, Json>;
+}

@@ -1,0 +1,3 @@
+import { RuleCase } from '../../helpers/policy';
+
+export const CASES: RuleCase[] = [];

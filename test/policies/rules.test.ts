@@ -1,0 +1,56 @@
+/**
+ * Every rule has a passing and a failing fixture (test/policies/cases/<family>.ts); rule ids are
+ * unique, well formed and in the packs their clauses name.
+ */
+import { RULES } from '../../policies/registry';
+import { PACKS, CLOUD_PACK } from '../../policies/packs';
+import { levelsOf } from '../../policies/types';
+import { runCase, RuleCase } from '../helpers/policy';
+import { CASES as NET } from './cases/net';
+import { CASES as HOST } from './cases/host';
+import { CASES as IAM } from './cases/iam';
+import { CASES as AUDIT } from './cases/audit';
+import { CASES as DATA } from './cases/data';
+import { CASES as RES } from './cases/res';
+import { CASES as PLACE } from './cases/place';
+
+const ALL: RuleCase[] = [...NET, ...HOST, ...IAM, ...AUDIT, ...DATA, ...RES, ...PLACE];
+
+describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c) => {
+  it(`gives ${c.expect} with evidence`, () => {
+    const r = runCase(c);
+    expect(r.outcome).toBe(c.expect);
+    expect(r.evidence.length).toBeGreaterThan(0);
+    for (const e of r.evidence) expect(e.detail.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the rule registry', () => {
+  it('has unique, well-formed ids in the family folder they belong to', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) expect(r.id).toMatch(new RegExp(`^MLPS-${r.family}-\\d{3}$`));
+  });
+
+  it('gives every rule a passing and a failing fixture', () => {
+    const missing = RULES.flatMap((r) =>
+      (['pass', 'fail'] as const).filter((o) => !ALL.some((c) => c.rule === r.id && c.expect === o)).map((o) => `${r.id} has no ${o} fixture`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('puts every rule in exactly the level packs its clauses name, and cloud rules in the cloud pack', () => {
+    for (const r of RULES) {
+      for (const l of [1, 2, 3, 4] as const) expect([r.id, l, PACKS[l].includes(r.id)]).toEqual([r.id, l, levelsOf(r).includes(l)]);
+      expect([r.id, CLOUD_PACK.includes(r.id)]).toEqual([r.id, r.cloud]);
+    }
+    for (const l of [1, 2, 3, 4] as const) for (const id of PACKS[l]) expect(RULES.map((r) => r.id)).toContain(id);
+  });
+
+  it('gives every rule bilingual title and remediation, and clause numbers of the right chapter', () => {
+    for (const r of RULES) {
+      expect(r.title.en && r.title.zh && r.remediation.en && r.remediation.zh).toBeTruthy();
+      for (const l of levelsOf(r)) for (const c of r.clauses[l] ?? []) expect([r.id, c.startsWith(`${l + 5}.`)]).toEqual([r.id, true]);
+    }
+  });
+});
