@@ -6,10 +6,11 @@
 import { formatIssue } from './config/issues';
 import { langFromEnv } from './config/messages';
 import { validateEnvironment } from './config/validate';
+import { RULES } from './policies/registry';
 import { synthesize, SynthError } from './stacks/synth';
 
 const lang = langFromEnv(process.env.GOVCLOUD_LANG);
-const result = validateEnvironment(process.env.GOVCLOUD_ENV ?? 'environments/example-city');
+const result = validateEnvironment(process.env.GOVCLOUD_ENV ?? 'environments/example-city', { rules: RULES });
 for (const i of result.issues) console.error(formatIssue(i, lang));
 if (!result.model) {
   process.exitCode = 1;

@@ -10,6 +10,7 @@ import { t } from './text';
 import { Lang, langFromEnv } from '../config/messages';
 import { formatIssue, Issue } from '../config/issues';
 import { validateEnvironment } from '../config/validate';
+import { RULES } from '../policies/registry';
 import { CityModel } from '../config/model';
 import { formatBytes, formatCpu } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
@@ -58,7 +59,7 @@ function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
 
 function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
   const env = flag(p, 'env') ?? DEFAULT_ENV;
-  const result = validateEnvironment(env);
+  const result = validateEnvironment(env, { rules: RULES });
   printIssues(result.issues, lang, io);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   const warnings = result.issues.length - errors;

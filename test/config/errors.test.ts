@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
 import { formatIssue } from '../../config/issues';
+import { RULES } from '../../policies/registry';
 import { caseEnv, FIXTURES } from '../helpers/env';
 
 interface Case {
@@ -412,6 +413,53 @@ const cases: Case[] = [
       'case/tenants/north/relief.yaml:13:3 YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
   },
+  {
+    name: 'waiver-duplicate',
+    en: [
+      'case/tenants/north/relief.yaml:20:15 spec.waivers[1].rule: rule MLPS-NET-001 is waived twice (first at line 19)',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:20:15 spec.waivers[1].rule: 规则 MLPS-NET-001 重复豁免（首次在第 19 行）',
+    ],
+  },
+  {
+    name: 'waiver-expired',
+    en: [
+      'case/tenants/north/relief.yaml:19:122 spec.waivers[0].expires: waiver of MLPS-NET-001 expired on 2026-06-30 (today is 2026-11-23); fix the finding or renew the waiver with a new approval',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:122 spec.waivers[0].expires: MLPS-NET-001 的豁免已于 2026-06-30 到期（今天是 2026-11-23）；请整改或重新审批豁免',
+    ],
+  },
+  {
+    name: 'waiver-missing-fields',
+    en: [
+      'case/tenants/north/relief.yaml:19:7 spec.waivers[0].approvedBy: required field is missing',
+      'case/tenants/north/relief.yaml:19:7 spec.waivers[0].expires: required field is missing',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:7 spec.waivers[0].approvedBy: 缺少必填字段',
+      'case/tenants/north/relief.yaml:19:7 spec.waivers[0].expires: 缺少必填字段',
+    ],
+  },
+  {
+    name: 'waiver-unknown-rule',
+    en: [
+      'case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-011"; did you mean MLPS-NET-001?',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-011"；是否应为 MLPS-NET-001？',
+    ],
+  },
+  {
+    name: 'waiver-unwaivable',
+    en: [
+      'case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: rule MLPS-PLACE-002 cannot be waived: classified work on the extranet breaks physical isolation required by the Law on Guarding State Secrets',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 规则 MLPS-PLACE-002 不可豁免：涉密系统部署在外网违反《保守国家秘密法》要求的物理隔离',
+    ],
+  },
 ];
 
 describe('every kind of bad input has a fixture', () => {
@@ -423,7 +471,7 @@ describe('every kind of bad input has a fixture', () => {
 
 describe.each(cases)('$name', (c) => {
   const dir = caseEnv(c.name);
-  const result = validateEnvironment(dir);
+  const result = validateEnvironment(dir, { rules: RULES, today: '2026-11-23' });
   const shown = (lang: 'en' | 'zh') => result.issues.map((i) => formatIssue(i, lang).split(path.dirname(dir) + path.sep).join(''));
 
   it('reports the exact English lines', () => {
