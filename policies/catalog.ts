@@ -38,7 +38,7 @@ export const CONTROL_POINTS: readonly ControlPoint[] = [
   cp('8.1.3.5', '安全审计（边界）', 'Boundary audit', 2, false),
   cp('8.1.4.1', '身份鉴别', 'Identification and authentication', 1, true),
   cp('8.1.4.2', '访问控制（主机）', 'Host and object access control', 1, true),
-  cp('8.1.4.3', '安全审计（主机）', 'Host audit', 2, true),
+  cp('8.1.4.3', '安全审计（主机）', 'Host audit', 2, true), // none at level 1 (catalog)
   cp('8.1.4.4', '入侵防范（主机）', 'Host intrusion prevention', 1, true),
   cp('8.1.4.5', '恶意代码防范（主机）', 'Host malware prevention', 1, true),
   cp('8.1.4.6', '可信验证', 'Trusted verification', 1, false),
@@ -69,7 +69,4 @@ export function controlPointsAt(level: MlpsLevel): ControlPoint[] {
   return CONTROL_POINTS.filter((c) => c.from <= level && (c.to ?? 4) >= level);
 }
 
-/** The number of a control point at a level: `8.1.3.2` at level 2 → `7.1.3.2`. */
-export function numberAt(id: string, level: MlpsLevel): string {
-  return `${level + 5}${id.slice(1)}`;
-}
+export { numberAt } from './clause';

@@ -132,15 +132,39 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[]):
   return { stacks, resources, byNamespace, byType };
 }
 
-/** Merges Terraform JSON documents the way Terraform sees one module: blocks by type and name. */
-export function mergeTerraform(into: Json, doc: Json): void {
+/** Terraform reads override files after all others. */
+export function overridesLast(a: string, b: string): number {
+  const oa = a.endsWith('_override.tf.json') ? 1 : 0;
+  const ob = b.endsWith('_override.tf.json') ? 1 : 0;
+  return oa - ob || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Merges Terraform JSON documents the way Terraform sees one module: blocks by type and name. In an
+ * override file (`*_override.tf.json`) a block of the same name keeps its other arguments and takes
+ * the overriding ones (Terraform's override semantics); elsewhere a new block is added.
+ */
+export function mergeTerraform(into: Json, doc: Json, override = false): void {
   for (const [k, v] of Object.entries(doc)) {
     const cur = into[k];
-    if (cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v) && (k === 'resource' || k === 'data' || k === 'variable' || k === 'output' || k === 'locals' || cur !== v)) {
-      if (k === 'resource' || k === 'data') {
-        for (const [type, byName] of Object.entries(v as Json)) into[k] = { ...(into[k] as Json), [type]: { ...((into[k] as Json)[type] as Json), ...(byName as Json) } };
-      } else into[k] = { ...(cur as Json), ...(v as Json) };
-    } else into[k] = v;
+    const bothObjects = cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v);
+    if (!bothObjects) {
+      into[k] = v;
+      continue;
+    }
+    if (k === 'resource' || k === 'data') {
+      const byType = { ...(cur as Json) };
+      for (const [type, byName] of Object.entries(v as Json)) {
+        const names = { ...((byType[type] as Json | undefined) ?? {}) };
+        for (const [name, body] of Object.entries(byName as Json)) {
+          names[name] = override && names[name] ? { ...(names[name] as Json), ...(body as Json) } : body;
+        }
+        byType[type] = names;
+      }
+      into[k] = byType;
+    } else {
+      into[k] = { ...(cur as Json), ...(v as Json) };
+    }
   }
 }
 
@@ -151,10 +175,10 @@ export function readDeployment(model: CityModel, outDir: string): Deployment {
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir).sort()) {
       // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
-      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort();
+      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort(overridesLast);
       if (!files.includes('cdk.tf.json')) continue;
       const merged: Json = {};
-      for (const f of files) mergeTerraform(merged, JSON.parse(fs.readFileSync(path.join(dir, name, f), 'utf8')) as Json);
+      for (const f of files) mergeTerraform(merged, JSON.parse(fs.readFileSync(path.join(dir, name, f), 'utf8')) as Json, f.endsWith('_override.tf.json'));
       stacks.push({ name, network, json: merged });
     }
   }

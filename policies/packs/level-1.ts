@@ -1,2 +1,22 @@
-/** Level 1 (等保第�级) pack: every rule judged at level 1. */
-export const LEVEL_1: readonly string[] = ['MLPS-NET-001', 'MLPS-PLACE-002'];
+/** Level 1 (等保第一级) pack: every rule judged at level 1, by family. */
+export const LEVEL_1: readonly string[] = [
+  'MLPS-NET-001',
+  'MLPS-NET-002',
+  'MLPS-NET-005',
+  'MLPS-NET-007',
+  'MLPS-NET-009',
+  'MLPS-NET-010',
+  'MLPS-HOST-001',
+  'MLPS-HOST-002',
+  'MLPS-HOST-003',
+  'MLPS-HOST-007',
+  'MLPS-IAM-001',
+  'MLPS-IAM-004',
+  'MLPS-DATA-001',
+  'MLPS-DATA-005',
+  'MLPS-RES-001',
+  'MLPS-RES-002',
+  'MLPS-PLACE-001',
+  'MLPS-PLACE-002',
+  'MLPS-PLACE-003',
+];

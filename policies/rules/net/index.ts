@@ -1,5 +1,14 @@
 /** The NET rules, in id order. */
 import { Rule } from '../../types';
 import { rule as net001 } from './net-001-default-deny';
+import { rule as net002 } from './net-002-no-allow-all';
+import { rule as net003 } from './net-003-zone-labels';
+import { rule as net004 } from './net-004-inter-zone-via-exchange';
+import { rule as net005 } from './net-005-internet-via-egress';
+import { rule as net006 } from './net-006-no-node-exposure';
+import { rule as net007 } from './net-007-intranet-isolated';
+import { rule as net008 } from './net-008-flow-ports';
+import { rule as net009 } from './net-009-declared-inbound';
+import { rule as net010 } from './net-010-declared-exposure';
 
-export const NET_RULES: readonly Rule[] = [net001];
+export const NET_RULES: readonly Rule[] = [net001, net002, net003, net004, net005, net006, net007, net008, net009, net010];

@@ -1,0 +1,44 @@
+/** What a credential written in plain text looks like in synthesized Terraform JSON. */
+import { Json } from '../../deployment';
+
+export const CREDENTIAL_VALUE: readonly { readonly what: string; readonly re: RegExp }[] = [
+  { what: 'password assignment', re: /(^|[^a-z])pass(word|wd)?\s*[=:]\s*[^\s$]/i },
+  { what: 'passwd', re: /passwd/i },
+  { what: 'token', re: /(^|[^a-z])token\s*:\s*[^\s$]/i },
+  { what: 'private key', re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ },
+  { what: 'URL with user and password', re: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@/i },
+];
+
+/** Names of keys and environment variables that hold credentials. */
+export const CREDENTIAL_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential)s?$/i;
+
+/** A literal (not a `${...}` reference, not empty). */
+export const isLiteral = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '' && !/^\$\{[^}]*\}$/.test(v.trim());
+
+export interface Hit {
+  readonly path: string;
+  readonly what: string;
+}
+
+/** Walks a resource body (the cdktf `//` metadata excluded) for credential-like strings and named literals. */
+export function credentialHits(body: unknown, path = ''): Hit[] {
+  if (typeof body === 'string') {
+    const m = CREDENTIAL_VALUE.find((p) => p.re.test(body));
+    return m ? [{ path, what: m.what }] : [];
+  }
+  if (Array.isArray(body)) return body.flatMap((v, i) => credentialHits(v, `${path}[${i}]`));
+  if (!body || typeof body !== 'object') return [];
+  const o = body as Json;
+  const hits: Hit[] = [];
+  // env { name = "DB_PASSWORD", value = "..." }
+  if (typeof o.name === 'string' && CREDENTIAL_NAME.test(o.name) && isLiteral(o.value)) hits.push({ path: `${path}.value`, what: `literal value of ${o.name}` });
+  for (const [k, v] of Object.entries(o)) {
+    if (k === '//') continue;
+    const p = path ? `${path}.${k}` : k;
+    if ((k === 'data' || k === 'string_data') && v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [dk, dv] of Object.entries(v as Json)) if (CREDENTIAL_NAME.test(dk) && isLiteral(dv)) hits.push({ path: `${p}.${dk}`, what: `literal ${dk}` });
+    }
+    hits.push(...credentialHits(v, p));
+  }
+  return hits;
+}

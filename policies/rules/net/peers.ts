@@ -1,0 +1,40 @@
+/** What a NetworkPolicy peer selects: address ranges, namespaces by labels, the Internet egress, a zone. */
+import { CityModel } from '../../../config/model';
+import { parseCidr } from '../../../config/cidr';
+import { Deployment, Json, labels } from '../../deployment';
+import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+/** Whether `inner` lies inside `outer` (IPv4 only; anything else, IPv6 included, is never inside). */
+export function within(inner: string, outer: string): boolean {
+  if (!IPV4.test(inner) || !IPV4.test(outer)) return false;
+  const a = parseCidr(inner);
+  const b = parseCidr(outer);
+  return a.first >= b.first && a.last <= b.last;
+}
+
+/** Labels of a namespace object on a cluster, when the deployment has it. */
+export function namespaceLabels(d: Deployment, cluster: string, name: string): Record<string, string> | undefined {
+  const ns = (d.byNamespace.get(`${cluster}/${name}`) ?? []).find((r) => r.type.startsWith('kubernetes_namespace'));
+  return ns ? labels(ns) : undefined;
+}
+
+/** The peer is the unified Internet egress: its namespace by name or role, or its address range. */
+export function isEgressPeer(peer: Json, model: CityModel, d: Deployment, cluster: string): boolean {
+  const ml = matchLabels(peer);
+  const cidr = cidrOf(peer);
+  if (cidr) return within(cidr, model.egress.cidr);
+  if (ml[NAME] === model.egress.namespace || ml[ROLE] === 'internet-egress') return true;
+  return ml[NAME] !== undefined && namespaceLabels(d, cluster, ml[NAME])?.[ROLE] === 'internet-egress';
+}
+
+/** The zone a peer selects (by zone or tenant label, a namespace's labels, or a zone's range); undefined when it selects no zone. */
+export function peerZone(peer: Json, model: CityModel, d: Deployment, cluster: string): string | undefined {
+  const cidr = cidrOf(peer);
+  if (cidr) return within(cidr, model.intranetCidr) ? 'intranet' : model.zones.find((z) => within(cidr, z.cidr))?.name;
+  const ml = matchLabels(peer);
+  if (ml[ZONE]) return ml[ZONE];
+  if (ml[TENANT]) return model.tenants.find((t) => t.name === ml[TENANT])?.zone ?? `unknown (tenant ${ml[TENANT]} is not in the model)`;
+  return ml[NAME] ? namespaceLabels(d, cluster, ml[NAME])?.[ZONE] : undefined;
+}

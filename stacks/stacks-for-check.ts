@@ -1,0 +1,24 @@
+/**
+ * The stacks a policy check judges: synthesized in memory from the model, with the environment's
+ * hand-written Terraform files (`<env>/overrides/<stack>/*.tf.json`) merged the way Terraform
+ * loads one module — or read back from a synth output folder (`--from cdktf.out`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CityModel } from '../config/model';
+import { synthInMemory } from './in-memory';
+import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
+
+export function stacksForCheck(model: CityModel, envDir: string): StackJson[] {
+  const overrides = path.join(envDir, 'overrides');
+  return synthInMemory(model).map((s) => {
+    const dir = path.join(overrides, s.name);
+    const json = s.json as Json;
+    if (fs.existsSync(dir)) {
+      for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.tf.json')).sort(overridesLast)) {
+        mergeTerraform(json, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Json, f.endsWith('_override.tf.json'));
+      }
+    }
+    return { name: s.name, network: s.network, json };
+  });
+}
