@@ -15,6 +15,7 @@ import { CityModel } from '../config/model';
 import { formatBytes, formatCpu } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
+import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
 import * as os from 'os';
 import { defaultRepoRoot, synthesizeParallel, SynthError } from '../stacks/synth';
 
@@ -26,6 +27,12 @@ const FLAGS = {
   workers: { value: true },
   quiet: { value: false },
   check: { value: false },
+  tenant: { value: true, repeat: true },
+  level: { value: true },
+  format: { value: true },
+  from: { value: true },
+  today: { value: true },
+  summary: { value: false },
   help: { value: false },
 } as const;
 
@@ -59,6 +66,7 @@ function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
 
 function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
   const env = flag(p, 'env') ?? DEFAULT_ENV;
+  if (flag(p, 'today') !== undefined) process.env.GOVCLOUD_TODAY = flag(p, 'today');
   const result = validateEnvironment(env, { rules: RULES });
   printIssues(result.issues, lang, io);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
@@ -131,6 +139,31 @@ function stacks(p: Parsed, lang: Lang, io: Io): number {
   return 0;
 }
 
+function check(p: Parsed, lang: Lang, io: Io): number {
+  const format = parseFormat(flag(p, 'format'));
+  const today = flag(p, 'today');
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  if (today !== undefined) process.env.GOVCLOUD_TODAY = today;
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  const report = buildReport({
+    env: flag(p, 'env') ?? DEFAULT_ENV,
+    model,
+    tenants: p.flags.get('tenant'),
+    level: flag(p, 'level'),
+    from: flag(p, 'from'),
+    today,
+    lang,
+  });
+  for (const w of staleWarnings(report, lang)) io.err(w);
+  const text = render(report, format, lang);
+  if (p.flags.has('summary') && format === 'text') {
+    // the one-screen part: title, per-tenant table and verdict (the first three paragraphs)
+    io.out(text.split('\n\n').slice(0, 3).join('\n\n').replace(/\n$/, ''));
+  } else writeReport(text, flag(p, 'out'), io.out);
+  return blocking(report) > 0 ? 1 : 0;
+}
+
 function schema(p: Parsed, lang: Lang, io: Io): number {
   const dir = path.join(defaultRepoRoot(), 'schema');
   let stale = 0;
@@ -174,6 +207,8 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
         return stacks(p, lang, io);
       case 'schema':
         return schema(p, lang, io);
+      case 'check':
+        return check(p, lang, io);
       default:
         io.err(t('unknownCommand', lang, { value: JSON.stringify(command) }));
         return 2;

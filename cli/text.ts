@@ -10,6 +10,9 @@ Commands:
   synth [--stack NAME…]    validate, then synthesize stacks (default: all) [--out DIR]
   stacks                   list the stacks in apply order
   schema [--check]         write (or check) the JSON Schemas in schema/
+  check                    graded-protection (等保) check per tenant and clause
+        [--tenant NAME…] [--level 1-4] [--format text|md|json|sarif] [--out FILE]
+        [--from DIR] (judge a synth output instead of synthesizing) [--summary]
 
 Options:
   --env DIR     environment folder (default: environments/example-city)
@@ -24,6 +27,9 @@ Options:
   synth [--stack 名称…]    校验后生成 Terraform 栈（默认全部）[--out 目录]
   stacks                   按部署顺序列出所有栈
   schema [--check]         生成（或检查）schema/ 中的 JSON Schema
+  check                    按租户、按条款进行等保合规检查
+        [--tenant 名称…] [--level 1-4] [--format text|md|json|sarif] [--out 文件]
+        [--from 目录]（检查已生成的输出）[--summary]
 
 选项：
   --env 目录    环境目录（默认 environments/example-city）
@@ -37,7 +43,7 @@ Options:
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
   synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
-  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema）' },
+  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check）' },
   unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
   isolation: {
     en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',

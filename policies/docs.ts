@@ -1,0 +1,129 @@
+/**
+ * The rule documentation (docs/rules.md), bilingual, generated from the registry and the
+ * control-point catalog: every rule with its clauses per level, then which rules cover each
+ * IaC-checkable control point at each level, then the control points that need manual evidence.
+ * Pure: the content only; policies/docs-cli.ts writes the file.
+ */
+import { MlpsLevel } from '../config/model';
+import { CONTROL_POINTS, ControlPoint, numberAt } from './catalog';
+import { controlPoint } from './clause';
+import { RULES } from './registry';
+import { levelsOf, Rule } from './types';
+
+export const RULE_DOCS_PATH = 'docs/rules.md';
+
+const LEVELS: readonly MlpsLevel[] = [1, 2, 3, 4];
+/** Marks a number derived from the level-3 layout (levels 1 and 2): verify against the standard. */
+const DERIVED = '†';
+
+const derived = (l: MlpsLevel, n: string) => (l <= 2 ? `${n}${DERIVED}` : n);
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const yesNo = (b: boolean) => (b ? '是 / yes' : '否 / no');
+const byId = (a: Rule, b: Rule) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], indent = ''): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].map((l) => indent + l);
+}
+
+function levelRange(cp: ControlPoint): string {
+  const to = cp.to ?? 4;
+  return cp.from === to ? String(to) : `${cp.from}–${to}`;
+}
+
+/** Whether a rule, at a level, cites the control point (or an item of it). */
+export function covers(rule: Rule, cp: ControlPoint, level: MlpsLevel): boolean {
+  const number = numberAt(cp.id, level);
+  return (rule.clauses[level] ?? []).some((c) => controlPoint(c) === number || controlPoint(c).startsWith(`${number}.`));
+}
+
+function ruleSection(r: Rule): string[] {
+  const waivable = r.unwaivable ? `不可豁免 / unwaivable — ${r.unwaivable.zh} / ${r.unwaivable.en}` : '可豁免 / waivable';
+  return [
+    `### ${r.id}`,
+    '',
+    `- 标题：${r.title.zh}`,
+    `- Title: ${r.title.en}`,
+    `- 类别 / Family: ${r.family}`,
+    `- 严重程度 / Severity: ${r.severity === 'error' ? '错误' : '警告'} / ${r.severity}`,
+    `- 适用等级 / Levels: ${levelsOf(r).join(', ')}`,
+    `- 云计算安全扩展 / Cloud extension: ${yesNo(r.cloud)}`,
+    `- 豁免 / Waivers: ${waivable}`,
+    '- 条款 / Clauses:',
+    '',
+    ...table(
+      ['等级 / Level', '条款 / Clauses'],
+      levelsOf(r).map((l) => [String(l), (r.clauses[l] ?? []).map((c) => derived(l, c)).join(', ')]),
+      '  ',
+    ),
+    '',
+    `- 整改建议：${r.remediation.zh}`,
+    `- Remediation: ${r.remediation.en}`,
+    '',
+  ];
+}
+
+function coverageRows(rules: readonly Rule[]): string[][] {
+  return CONTROL_POINTS.filter((cp) => cp.iac).map((cp) => [
+    cp.id,
+    cell(cp.title.zh),
+    cell(cp.title.en),
+    ...LEVELS.map((l) => {
+      if (cp.from > l || (cp.to ?? 4) < l) return '—';
+      const ids = rules.filter((r) => covers(r, cp, l)).map((r) => r.id);
+      return `${derived(l, numberAt(cp.id, l))}: ${ids.length > 0 ? ids.join(', ') : '无规则 / no rule'}`;
+    }),
+  ]);
+}
+
+export function renderRuleDocs(rules: readonly Rule[] = RULES): string {
+  const sorted = [...rules].sort(byId);
+  const manual = CONTROL_POINTS.filter((cp) => !cp.iac);
+  const iac = CONTROL_POINTS.filter((cp) => cp.iac);
+  const uncovered = iac.filter((cp) => !sorted.some((r) => LEVELS.some((l) => covers(r, cp, l))));
+  const out: string[] = [
+    '<!-- Generated from policies/registry.ts and policies/catalog.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    '# 等保 2.0 规则 / MLPS 2.0 rules',
+    '',
+    '本文档由规则注册表和控制点目录生成，列出 govcloud 检查的全部等级保护规则、各规则在各等级引用的 GB/T 22239-2019 条款、各控制点的规则覆盖情况，以及需要人工证据的控制点。',
+    '',
+    'Generated from the rule registry and the control-point catalog: every graded-protection rule govcloud checks, the GB/T 22239-2019 clauses it cites at each level, which rules cover each control point, and the control points that need manual evidence.',
+    '',
+    `> **待核实 / Verify ${DERIVED}** 第一级、第二级的条款号（第 6、7 章）及部分条目是按第三级（第 8 章）的编排推导的（章号 = 等级 + 5），在目录 \`shared/mlps-catalog.md\` 中标为 **verify**；正式引用前须对照标准原文核实。表中带 ${DERIVED} 的条款号即属此类。`,
+    '>',
+    `> Clause numbers at levels 1–2 (chapters 6 and 7) and some items are derived from the level-3 layout (chapter = level + 5) and are marked **verify** in the catalog \`shared/mlps-catalog.md\`; check them against the official text before citing them as fact. Numbers marked ${DERIVED} in the tables are such derived numbers.`,
+    '',
+    '## 规则 / Rules',
+    '',
+    `规则数 / Rules: ${sorted.length}`,
+    '',
+    ...table(
+      ['规则 / Rule', '标题', 'Title', '严重程度 / Severity', '等级 / Levels', '云扩展 / Cloud', '不可豁免 / Unwaivable'],
+      sorted.map((r) => [`[${r.id}](#${r.id.toLowerCase()})`, cell(r.title.zh), cell(r.title.en), r.severity, levelsOf(r).join(', '), yesNo(r.cloud), yesNo(r.unwaivable !== undefined)]),
+    ),
+    '',
+    ...sorted.flatMap(ruleSection),
+    '## 条款覆盖 / Clause coverage',
+    '',
+    '可由基础设施即代码检查的每个控制点（按第三级编号）在各等级的条款号及覆盖它的规则；“—”表示该等级没有这个控制点。',
+    '',
+    'Each control point infrastructure as code can evidence (level-3 number), with its number at each level and the rules that cover it there; "—" means the level does not have it.',
+    '',
+    ...table(['控制点 / Control point', '名称', 'Name', '第一级 / Level 1', '第二级 / Level 2', '第三级 / Level 3', '第四级 / Level 4'], coverageRows(sorted)),
+    '',
+    `尚无规则覆盖的控制点 / Control points no rule covers yet: ${uncovered.length > 0 ? uncovered.map((cp) => cp.id).join(', ') : '无 / none'}`,
+    '',
+    '## 需人工证据的控制点 / Control points that need manual evidence',
+    '',
+    '以下控制点无法由基础设施即代码证明，报告中标为“需人工证据”（manual）。',
+    '',
+    'Infrastructure as code cannot evidence these control points; reports list them as needing manual evidence (status `manual`).',
+    '',
+    ...table(
+      ['控制点 / Control point', '名称', 'Name', '等级 / Levels', '云扩展 / Cloud'],
+      manual.map((cp) => [cp.id, cell(cp.title.zh), cell(cp.title.en), levelRange(cp), yesNo(cp.cloud)]),
+    ),
+    '',
+  ];
+  return out.join('\n');
+}

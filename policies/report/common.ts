@@ -1,0 +1,135 @@
+/** What every report format shares: counts per tenant, the words people read, ordering helpers. */
+import { Lang } from '../../config/messages';
+import { CheckReport, ClauseStatus, Finding, TenantReport } from '../engine';
+import { Rule } from '../types';
+
+export interface Counts {
+  readonly pass: number;
+  readonly fail: number;
+  readonly waived: number;
+  readonly notApplicable: number;
+  /** Clauses at the tenant's level that need manual evidence (no rule covers them). */
+  readonly manual: number;
+}
+
+export function countsOf(t: TenantReport): Counts {
+  const n = (s: Finding['status']) => t.findings.filter((f) => f.status === s).length;
+  return { pass: n('pass'), fail: n('fail'), waived: n('waived'), notApplicable: n('not-applicable'), manual: t.clauses.filter((c) => c.status === 'manual').length };
+}
+
+export function totalCounts(report: CheckReport): Counts {
+  return report.tenants.map(countsOf).reduce(
+    (a, c) => ({ pass: a.pass + c.pass, fail: a.fail + c.fail, waived: a.waived + c.waived, notApplicable: a.notApplicable + c.notApplicable, manual: a.manual + c.manual }),
+    { pass: 0, fail: 0, waived: 0, notApplicable: 0, manual: 0 },
+  );
+}
+
+/** Every rule judged in the report, by id. */
+export function judgedRules(report: CheckReport): Rule[] {
+  const byId = new Map<string, Rule>();
+  for (const t of report.tenants) for (const f of t.findings) byId.set(f.rule.id, f.rule);
+  return [...byId.values()].sort((a, b) => compare(a.id, b.id));
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const WORDS = {
+  title: { en: 'MLPS 2.0 (graded protection) check', zh: '等保 2.0 合规检查' },
+  city: { en: 'city', zh: '城市' },
+  date: { en: 'date', zh: '日期' },
+  summary: { en: 'Summary', zh: '汇总' },
+  tenant: { en: 'tenant', zh: '租户' },
+  level: { en: 'level', zh: '等级' },
+  pass: { en: 'pass', zh: '通过' },
+  fail: { en: 'fail', zh: '不通过' },
+  waived: { en: 'waived', zh: '已豁免' },
+  notApplicable: { en: 'n/a', zh: '不适用' },
+  manual: { en: 'manual evidence', zh: '需人工证据' },
+  total: { en: 'total', zh: '合计' },
+  failures: { en: 'Unwaived failures', zh: '未豁免的不通过项' },
+  noFailures: { en: 'No unwaived failures.', zh: '没有未豁免的不通过项。' },
+  noTenants: { en: 'No tenant was checked.', zh: '没有检查任何租户。' },
+  severity: { en: 'severity', zh: '严重程度' },
+  clauses: { en: 'clauses', zh: '条款' },
+  evidence: { en: 'evidence', zh: '证据' },
+  remediation: { en: 'remediation', zh: '整改建议' },
+  at: { en: 'at', zh: '位置' },
+  address: { en: 'resource', zh: '资源' },
+  field: { en: 'field', zh: '字段' },
+  requestFile: { en: 'request file', zh: '申请文件' },
+  waivers: { en: 'Waivers', zh: '豁免' },
+  rule: { en: 'rule', zh: '规则' },
+  reason: { en: 'reason', zh: '理由' },
+  approvedBy: { en: 'approved by', zh: '批准人' },
+  expires: { en: 'expires', zh: '有效期至' },
+  expired: { en: 'expired', zh: '已过期' },
+  staleWaivers: { en: 'Waivers no longer needed (the rule passes)', zh: '已不再需要的豁免（规则已通过）' },
+  clauseTable: { en: 'Clauses', zh: '条款' },
+  clause: { en: 'clause', zh: '条款' },
+  clauseTitle: { en: 'title', zh: '控制点' },
+  status: { en: 'status', zh: '状态' },
+  rules: { en: 'rules', zh: '规则' },
+  crashed: { en: 'the rule raised an error', zh: '规则执行出错' },
+  error: { en: 'error', zh: '错误' },
+  warning: { en: 'warning', zh: '警告' },
+  levelN: { en: 'level {n}', zh: '第{n}级' },
+  failedRule: { en: '{tenant}: {title}', zh: '{tenant}：{title}' },
+  waivedBy: { en: 'waived by {approvedBy} until {expires}: {reason}', zh: '已由{approvedBy}豁免至 {expires}：{reason}' },
+  none: { en: 'none', zh: '无' },
+} as const;
+
+export type Word = keyof typeof WORDS;
+
+/** A word or phrase in the chosen language; `{name}` placeholders filled from params. */
+export function w(word: Word, lang: Lang, params: Readonly<Record<string, string | number>> = {}): string {
+  return WORDS[word][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** A label followed by the colon of the language: `remediation: ` / `整改建议：`. */
+export function label(word: Word, lang: Lang): string {
+  return `${w(word, lang)}${lang === 'zh' ? '：' : ': '}`;
+}
+
+/** Text followed by a note in the brackets of the language: `portal (level 3)` / `portal（第3级）`. */
+export function paren(text: string, note: string, lang: Lang): string {
+  return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
+const STATUS: Readonly<Record<ClauseStatus, { readonly en: string; readonly zh: string }>> = {
+  pass: { en: 'pass', zh: '通过' },
+  fail: { en: 'fail', zh: '不通过' },
+  waived: { en: 'waived', zh: '已豁免' },
+  'not-applicable': { en: 'not-applicable', zh: '不适用' },
+  manual: { en: 'manual', zh: '需人工证据' },
+};
+
+/** Status as people read it; in Chinese the identifier follows in brackets: `不通过（fail）`. */
+export function statusText(s: ClauseStatus, lang: Lang): string {
+  return lang === 'en' ? STATUS[s].en : `${STATUS[s].zh}（${s}）`;
+}
+
+/** Terminal columns a string takes: CJK and full-width forms take two. */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    n += wide ? 2 : 1;
+  }
+  return n;
+}
+
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}
+
+/** Unwaived failures of a tenant, in pack order. */
+export function failures(t: TenantReport): Finding[] {
+  return t.findings.filter((f) => f.status === 'fail');
+}

@@ -1,0 +1,28 @@
+/** The report renderers: a check report in, a string out (nothing printed, nothing written). */
+import { Lang } from '../../config/messages';
+import { CheckReport } from '../engine';
+import { renderJson } from './json';
+import { renderMarkdown } from './markdown';
+import { renderSarif, SarifOptions } from './sarif';
+import { renderText } from './text';
+
+export { renderJson, renderMarkdown, renderSarif, renderText };
+export type { SarifOptions };
+export { Positions, formatPosition, parseField, waiverPosition } from './position';
+export type { FilePosition } from './position';
+
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'sarif'];
+
+export function renderReport(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, lang);
+    case 'markdown':
+      return renderMarkdown(report, lang);
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, lang, opts);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The machine-readable report: plain data only (rule metadata once, by id; findings name their
+ * rule), keys sorted at every depth, two-space indent and a final newline, so that the same
+ * report always gives the same bytes.
+ */
+import { Waiver } from '../../config/model';
+import { blocking, CheckReport, Finding, TenantReport } from '../engine';
+import { levelsOf, Rule } from '../types';
+import { countsOf, judgedRules, totalCounts } from './common';
+import { Positions } from './position';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Copies a value with object keys sorted; undefined members are dropped. */
+export function sortKeys(v: unknown): JsonValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : sortKeys(x)));
+  if (typeof v === 'object') {
+    const out: { [key: string]: JsonValue } = {};
+    const src = v as Record<string, unknown>;
+    for (const k of Object.keys(src).sort()) {
+      const x = src[k];
+      if (x !== undefined && typeof x !== 'function') out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  return null;
+}
+
+export function ruleMetadata(r: Rule): Record<string, unknown> {
+  const clauses: Record<string, readonly string[]> = {};
+  for (const l of levelsOf(r)) clauses[String(l)] = r.clauses[l] ?? [];
+  return {
+    id: r.id,
+    family: r.family,
+    title: r.title,
+    severity: r.severity,
+    cloud: r.cloud,
+    levels: levelsOf(r),
+    clauses,
+    remediation: r.remediation,
+    unwaivable: r.unwaivable,
+  };
+}
+
+const waiverData = (v: Waiver) => ({ rule: v.rule, reason: v.reason, approvedBy: v.approvedBy, expires: v.expires, line: v.line });
+
+function findingData(t: TenantReport, f: Finding, pos: Positions): Record<string, unknown> {
+  return {
+    rule: f.rule.id,
+    status: f.status,
+    severity: f.rule.severity,
+    clauses: f.clauses,
+    location: pos.finding(t.tenant, f.evidence),
+    evidence: f.evidence.map((e) => ({ address: e.address, field: e.field, detail: e.detail, location: e.field === undefined ? undefined : pos.evidence(t.tenant, e) })),
+    waiver: f.waiver ? waiverData(f.waiver) : undefined,
+    crashed: f.crashed,
+  };
+}
+
+function tenantData(t: TenantReport, pos: Positions): Record<string, unknown> {
+  const x = t.tenant;
+  return {
+    name: x.name,
+    county: x.county,
+    department: x.department,
+    displayName: x.displayName,
+    classification: x.classification,
+    network: x.network,
+    zone: x.zone,
+    mlpsLevel: x.mlpsLevel,
+    level: t.level,
+    file: x.source.file,
+    counts: countsOf(t),
+    findings: t.findings.map((f) => findingData(t, f, pos)),
+    clauses: t.clauses.map((c) => ({ clause: c.clause, title: c.title, status: c.status, rules: c.rules })),
+    waivers: x.waivers.map(waiverData),
+    staleWaivers: t.staleWaivers.map(waiverData),
+  };
+}
+
+export function reportData(report: CheckReport): JsonValue {
+  const pos = new Positions();
+  const rules: Record<string, unknown> = {};
+  for (const r of judgedRules(report)) rules[r.id] = ruleMetadata(r);
+  return sortKeys({
+    city: report.city,
+    today: report.today,
+    summary: { ...totalCounts(report), blocking: blocking(report), tenants: report.tenants.length },
+    rules,
+    tenants: report.tenants.map((t) => tenantData(t, pos)),
+  });
+}
+
+export function renderJson(report: CheckReport): string {
+  return `${JSON.stringify(reportData(report), null, 2)}\n`;
+}

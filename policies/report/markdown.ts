@@ -1,0 +1,108 @@
+/**
+ * The Markdown report (for a pull-request comment or an assessor's file): a summary table, then per
+ * tenant its clauses at its level with their status and covering rules, its failures with evidence
+ * and remediation, and its waivers.
+ */
+import { Lang } from '../../config/messages';
+import { CheckReport, Finding, TenantReport } from '../engine';
+import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from './common';
+import { formatPosition, Positions, waiverPosition } from './position';
+
+/** A table cell: pipes escaped, line breaks folded. */
+function cell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives backticks in the text. */
+function code(s: string): string {
+  const fence = s.includes('`') ? '``' : '`';
+  return `${fence}${s.includes('`') ? ` ${s} ` : s}${fence}`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const title = (h: string) => h.charAt(0).toUpperCase() + h.slice(1);
+  return [`| ${head.map((h) => cell(title(h))).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+/** GitHub-style heading anchor of a tenant section. */
+function anchor(t: TenantReport): string {
+  return t.tenant.name.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+}
+
+function summary(report: CheckReport, lang: Lang): string[] {
+  const nums = (c: Counts) => [String(c.pass), String(c.fail), String(c.waived), String(c.notApplicable), String(c.manual)];
+  const rows = report.tenants.map((t) => [`[${cell(t.tenant.name)}](#${anchor(t)})`, String(t.level), ...nums(countsOf(t))]);
+  rows.push([`**${w('total', lang)}**`, '', ...nums(totalCounts(report)).map((n) => `**${n}**`)]);
+  return table([w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)], rows);
+}
+
+function failureSection(t: TenantReport, f: Finding, lang: Lang, pos: Positions): string[] {
+  const r = f.rule;
+  const out = [
+    `#### ${r.id} — ${r.title[lang]}`,
+    '',
+    `- ${label('severity', lang)}${w(r.severity, lang)}`,
+    `- ${label('clauses', lang)}${f.clauses.length > 0 ? f.clauses.join(', ') : w('none', lang)}`,
+    `- ${label('at', lang)}${code(formatPosition(pos.finding(t.tenant, f.evidence)))}`,
+  ];
+  if (f.crashed !== undefined) out.push(`- ${label('crashed', lang)}${code(f.crashed)}`);
+  out.push(`- ${label('evidence', lang).trimEnd()}`);
+  for (const e of f.evidence) {
+    const parts = [e.detail];
+    if (e.address !== undefined) parts.push(`${w('address', lang)} ${code(e.address)}`);
+    if (e.field !== undefined) parts.push(`${w('field', lang)} ${code(e.field)} ${code(formatPosition(pos.evidence(t.tenant, e)))}`);
+    out.push(`  - ${parts.join(' — ')}`);
+  }
+  out.push(`- ${label('remediation', lang)}${r.remediation[lang]}`, '');
+  return out;
+}
+
+function tenantSection(t: TenantReport, today: string, lang: Lang, pos: Positions): string[] {
+  const out = [
+    `## ${t.tenant.name}`,
+    '',
+    `${t.tenant.displayName} — ${w('levelN', lang, { n: t.level })} — ${w('requestFile', lang)} ${code(t.tenant.source.file)}`,
+    '',
+    `### ${w('clauseTable', lang)}`,
+    '',
+  ];
+  out.push(
+    ...table(
+      [w('clause', lang), w('clauseTitle', lang), w('status', lang), w('rules', lang)],
+      t.clauses.map((c) => [c.clause, cell(c.title[lang]), statusText(c.status, lang), c.rules.length > 0 ? c.rules.join(', ') : '—']),
+    ),
+    '',
+  );
+
+  const failing = failures(t);
+  out.push(`### ${paren(w('failures', lang), String(failing.length), lang)}`, '');
+  if (failing.length === 0) out.push(w('noFailures', lang), '');
+  for (const f of failing) out.push(...failureSection(t, f, lang, pos));
+
+  const waived = t.findings.filter((f) => f.status === 'waived');
+  if (waived.length > 0 || t.tenant.waivers.length > 0) {
+    out.push(`### ${w('waivers', lang)}`, '');
+    const used = new Set(waived.map((f) => f.rule.id));
+    out.push(
+      ...table(
+        [w('rule', lang), w('status', lang), w('reason', lang), w('approvedBy', lang), w('expires', lang), w('at', lang)],
+        t.tenant.waivers.map((v) => {
+          const status = used.has(v.rule) ? statusText('waived', lang) : t.staleWaivers.includes(v) ? statusText('pass', lang) : v.expires < today ? w('expired', lang) : '—';
+          return [v.rule, status, cell(v.reason), cell(v.approvedBy), v.expires, code(formatPosition(waiverPosition(t.tenant, v)))];
+        }),
+      ),
+      '',
+    );
+    if (t.staleWaivers.length > 0) out.push(`${label('staleWaivers', lang)}${t.staleWaivers.map((v) => v.rule).join(', ')}`, '');
+  }
+  return out;
+}
+
+export function renderMarkdown(report: CheckReport, lang: Lang): string {
+  const pos = new Positions();
+  const out = [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
+  if (report.tenants.length === 0) out.push(w('noTenants', lang), '');
+  else out.push(...summary(report, lang), '');
+  for (const t of report.tenants) out.push(...tenantSection(t, report.today, lang, pos));
+  return `${out.join('\n').trimEnd()}\n`;
+}

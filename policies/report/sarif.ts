@@ -1,0 +1,159 @@
+/**
+ * SARIF 2.1.0 for code-review tools: one run of the `govcloud` driver, its rules with clauses per
+ * level, and a result per unwaived failure (level by severity) and per waived finding (with an
+ * external suppression). Each result points at the tenant's request file (the evidence field's
+ * line, else line 1) with the Terraform addresses in its message and related locations, so a pull
+ * request that changes a request file is annotated where it went wrong.
+ */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Lang } from '../../config/messages';
+import { Tenant } from '../../config/model';
+import { CheckReport, Finding, TenantReport } from '../engine';
+import { levelsOf, Rule } from '../types';
+import { judgedRules, label, w } from './common';
+import { sortKeys } from './json';
+import { FilePosition, Positions, waiverPosition } from './position';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export interface SarifOptions {
+  /** Folder artifact URIs are relative to (the repository root, `%SRCROOT%`). Default: the working directory. */
+  readonly root?: string;
+}
+
+interface ArtifactLocation {
+  readonly uri: string;
+  readonly uriBaseId?: string;
+}
+
+/** A repository-relative URI (percent-encoded per segment), or a file: URI for a file outside the root. */
+export function artifactLocation(file: string, root: string): ArtifactLocation {
+  const abs = path.resolve(file);
+  const rel = path.relative(path.resolve(root), abs);
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(abs).href };
+}
+
+/** `Default-deny network policy in every…` → `DefaultDenyNetworkPolicyInEvery…`. */
+function ruleName(r: Rule): string {
+  const words = r.title.en.split(/[^A-Za-z0-9]+/).filter((x) => x !== '');
+  return words.map((x) => x[0].toUpperCase() + x.slice(1)).join('') || r.id;
+}
+
+function clausesText(r: Rule, lang: Lang): string {
+  return levelsOf(r)
+    .map((l) => `${w('levelN', lang, { n: l })}${lang === 'zh' ? '：' : ': '}${(r.clauses[l] ?? []).join(', ')}`)
+    .join(lang === 'zh' ? '；' : '; ');
+}
+
+function ruleDescriptor(r: Rule, lang: Lang): Record<string, unknown> {
+  const clauses: Record<string, readonly string[]> = {};
+  for (const l of levelsOf(r)) clauses[String(l)] = r.clauses[l] ?? [];
+  const sep = lang === 'zh' ? '。' : '. ';
+  const tags = ['mlps', 'security', `family-${r.family.toLowerCase()}`, ...levelsOf(r).map((l) => `level-${l}`), ...(r.cloud ? ['cloud'] : []), ...(r.unwaivable ? ['unwaivable'] : [])];
+  return {
+    id: r.id,
+    name: ruleName(r),
+    shortDescription: { text: r.title[lang] },
+    fullDescription: { text: `${r.title[lang]}${sep}${label('clauses', lang)}${clausesText(r, lang)}` },
+    help: {
+      text: `${label('remediation', lang)}${r.remediation[lang]}`,
+      markdown: `**${label('remediation', lang).trimEnd()}** ${r.remediation[lang]}\n\n**${label('clauses', lang).trimEnd()}** ${clausesText(r, lang)}`,
+    },
+    defaultConfiguration: { level: r.severity },
+    properties: {
+      family: r.family,
+      levels: levelsOf(r),
+      clauses,
+      cloud: r.cloud,
+      unwaivable: r.unwaivable?.[lang],
+      tags,
+      // GitHub code scanning ranks security alerts by this (high / medium).
+      'security-severity': r.severity === 'error' ? '8.0' : '5.0',
+    },
+  };
+}
+
+function physical(p: FilePosition, root: string): Record<string, unknown> {
+  return { artifactLocation: artifactLocation(p.file, root), region: { startLine: p.line, startColumn: p.col } };
+}
+
+function message(t: TenantReport, f: Finding, lang: Lang): string {
+  const sep = lang === 'zh' ? '；' : '; ';
+  const evidence = f.evidence.map((e) => (e.address !== undefined ? `${e.detail} (${e.address})` : e.field !== undefined ? `${e.detail} (${e.field})` : e.detail)).join(sep);
+  const head = w('failedRule', lang, { tenant: t.tenant.name, title: f.rule.title[lang] });
+  return `${head}${lang === 'zh' ? '：' : ': '}${evidence}${lang === 'zh' ? '。' : '. '}${label('remediation', lang)}${f.rule.remediation[lang]}`;
+}
+
+function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: string): Record<string, unknown>[] {
+  return f.evidence.map((e, i) => {
+    const at = pos.find(tenant.source.file, e.field);
+    return {
+      id: i + 1,
+      message: { text: e.detail },
+      physicalLocation: at ? physical(at, root) : undefined,
+      logicalLocations: e.address !== undefined ? [{ fullyQualifiedName: e.address, kind: 'resource' }] : undefined,
+    };
+  });
+}
+
+function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Positions, root: string): Record<string, unknown> {
+  const v = f.waiver;
+  return {
+    ruleId: f.rule.id,
+    ruleIndex: index,
+    kind: 'fail',
+    level: f.rule.severity,
+    message: { text: message(t, f, lang) },
+    locations: [{ physicalLocation: physical(pos.finding(t.tenant, f.evidence), root) }],
+    relatedLocations: relatedLocations(t.tenant, f, pos, root),
+    partialFingerprints: { 'govcloudFinding/v1': `${t.tenant.name}/${f.rule.id}` },
+    suppressions:
+      f.status === 'waived' && v
+        ? [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: v.reason,
+              location: { physicalLocation: physical(waiverPosition(t.tenant, v), root) },
+              properties: { approvedBy: v.approvedBy, expires: v.expires },
+            },
+          ]
+        : undefined,
+    properties: {
+      tenant: t.tenant.name,
+      level: t.level,
+      status: f.status,
+      clauses: f.clauses,
+      addresses: f.evidence.flatMap((e) => (e.address !== undefined ? [e.address] : [])),
+      crashed: f.crashed,
+    },
+  };
+}
+
+export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions = {}): string {
+  const root = opts.root ?? process.cwd();
+  const pos = new Positions();
+  const rules = judgedRules(report);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = report.tenants.flatMap((t) =>
+    t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, pos, root)),
+  );
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'govcloud', fullName: w('title', lang), rules: rules.map((r) => ruleDescriptor(r, lang)) } },
+        language: lang === 'zh' ? 'zh-CN' : 'en-US',
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { city: report.city, today: report.today },
+      },
+    ],
+  };
+  return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
+}
