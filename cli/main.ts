@@ -102,6 +102,7 @@ async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
     const results = await synthesizeParallel(model, {
       outDir,
       workers,
+      handAdded: path.join(flag(p, 'env') ?? DEFAULT_ENV, 'overrides'),
       only: p.flags.get('stack'),
       onProgress: quiet
         ? undefined
