@@ -35,6 +35,10 @@ export interface Deployment {
   readonly byNamespace: ReadonlyMap<string, readonly TfResource[]>;
   /** Resources by Terraform type. */
   readonly byType: ReadonlyMap<string, readonly TfResource[]>;
+  /** Namespace objects by their govcloud.gov.cn/tenant label. */
+  readonly namespacesByTenant: ReadonlyMap<string, readonly TfResource[]>;
+  /** Resources by stack name. */
+  readonly byStack: ReadonlyMap<string, readonly TfResource[]>;
 }
 
 export interface NamespaceView {
@@ -122,14 +126,23 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[]):
   }
   const byNamespace = new Map<string, TfResource[]>();
   const byType = new Map<string, TfResource[]>();
+  const namespacesByTenant = new Map<string, TfResource[]>();
+  const byStack = new Map<string, TfResource[]>();
+  const push = (m: Map<string, TfResource[]>, k: string, r: TfResource) => {
+    const l = m.get(k);
+    if (l) l.push(r);
+    else m.set(k, [r]);
+  };
   for (const r of resources) {
-    if (r.namespace !== undefined) {
-      const k = `${r.cluster}/${r.namespace}`;
-      byNamespace.set(k, [...(byNamespace.get(k) ?? []), r]);
+    if (r.namespace !== undefined) push(byNamespace, `${r.cluster}/${r.namespace}`, r);
+    push(byType, r.type, r);
+    push(byStack, r.stack, r);
+    if (NAMESPACE_TYPES.has(r.type)) {
+      const t = labels(r)['govcloud.gov.cn/tenant'];
+      if (t !== undefined) push(namespacesByTenant, t, r);
     }
-    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
   }
-  return { stacks, resources, byNamespace, byType };
+  return { stacks, resources, byNamespace, byType, namespacesByTenant, byStack };
 }
 
 /** Terraform reads override files after all others. */
@@ -185,6 +198,53 @@ export function readDeployment(model: CityModel, outDir: string): Deployment {
   return buildDeployment(model, stacks);
 }
 
+const byName = new WeakMap<CityModel, Map<string, Tenant>>();
+
+/** A tenant of the model by name; cached per model. */
+export function tenantByName(model: CityModel, name: string): Tenant | undefined {
+  let m = byName.get(model);
+  if (!m) {
+    m = new Map(model.tenants.map((t) => [t.name, t]));
+    byName.set(model, m);
+  }
+  return m.get(name);
+}
+
+const nsOwners = new WeakMap<CityModel, Map<string, string>>();
+
+/** The tenant that owns a namespace name (`<tenant>-<environment>`), from the model; cached per model. */
+export function tenantOfNamespace(model: CityModel, namespace: string): string | undefined {
+  let m = nsOwners.get(model);
+  if (!m) {
+    m = new Map();
+    for (const t of model.tenants) for (const e of t.environments) m.set(`${t.name}-${e}`, t.name);
+    nsOwners.set(model, m);
+  }
+  return m.get(namespace);
+}
+
+const platformCache = new WeakMap<Deployment, Map<string, TfResource[]>>();
+
+/** Resources of the platform stacks (`platform-*`) of a cluster; cached per deployment. */
+export function platformResources(d: Deployment, cluster: string): TfResource[] {
+  let m = platformCache.get(d);
+  if (!m) {
+    m = new Map();
+    platformCache.set(d, m);
+  }
+  let v = m.get(cluster);
+  if (!v) {
+    v = d.stacks.filter((s) => s.name.startsWith('platform-')).flatMap((s) => (d.byStack.get(s.name) ?? []).filter((r) => r.cluster === cluster));
+    m.set(cluster, v);
+  }
+  return v;
+}
+
+/** Resources of several types. */
+export function ofTypes(d: Deployment, types: Iterable<string>): TfResource[] {
+  return [...types].flatMap((t) => [...(d.byType.get(t) ?? [])]);
+}
+
 export function tenantView(d: Deployment, t: Tenant): TenantView {
   const wanted: { cluster: string; name: string; role: 'primary' | 'replica'; environment: string }[] = [];
   for (const env of t.environments) wanted.push({ cluster: t.cluster, name: `${t.name}-${env}`, role: 'primary', environment: env });
@@ -195,9 +255,7 @@ export function tenantView(d: Deployment, t: Tenant): TenantView {
     return { ...w, namespace: here.find((r) => NAMESPACE_TYPES.has(r.type)), resources: here.filter((r) => !NAMESPACE_TYPES.has(r.type)) };
   });
   const placed = new Set(wanted.map((w) => `${w.cluster}/${w.name}`));
-  const strays = [...(d.byType.get('kubernetes_namespace_v1') ?? []), ...(d.byType.get('kubernetes_namespace') ?? [])].filter(
-    (r) => labels(r)['govcloud.gov.cn/tenant'] === t.name && !placed.has(`${r.cluster}/${r.namespace}`),
-  );
+  const strays = (d.namespacesByTenant.get(t.name) ?? []).filter((r) => !placed.has(`${r.cluster}/${r.namespace}`));
   return { namespaces, strays };
 }
 

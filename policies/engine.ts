@@ -3,7 +3,7 @@
  * that throws becomes a failing finding that says so; the check never crashes on a rule.
  */
 import { CityModel, MlpsLevel, Tenant, Waiver } from '../config/model';
-import { Deployment, tenantView } from './deployment';
+import { Deployment, tenantView, TenantView } from './deployment';
 import { controlPointsAt, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { Evidence, Rule } from './types';
@@ -54,9 +54,9 @@ export interface CheckOptions {
   readonly today: string;
 }
 
-function runRule(rule: Rule, model: CityModel, deployment: Deployment, tenant: Tenant, level: MlpsLevel): Pick<Finding, 'status' | 'evidence' | 'crashed'> {
+function runRule(rule: Rule, model: CityModel, deployment: Deployment, tenant: Tenant, view: TenantView, level: MlpsLevel): Pick<Finding, 'status' | 'evidence' | 'crashed'> {
   try {
-    const r = rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level });
+    const r = rule.check({ model, deployment, tenant, view, level });
     return { status: r.outcome, evidence: r.evidence };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -66,13 +66,34 @@ function runRule(rule: Rule, model: CityModel, deployment: Deployment, tenant: T
 
 const WORST: readonly ClauseStatus[] = ['fail', 'waived', 'pass', 'not-applicable'];
 
+/** For each control point of a level, the pack's rules that cite it (cached: the same for every tenant). */
+const coverageCache = new Map<MlpsLevel, ReadonlyMap<string, readonly string[]>>();
+function coverage(level: MlpsLevel): ReadonlyMap<string, readonly string[]> {
+  let m = coverageCache.get(level);
+  if (!m) {
+    const rules = packFor(level);
+    const built = new Map<string, string[]>();
+    for (const cp of controlPointsAt(level)) {
+      const number = numberAt(cp.id, level);
+      built.set(
+        number,
+        rules.filter((r) => (r.clauses[level] ?? []).map(controlPoint).some((c) => c === number || c.startsWith(`${number}.`))).map((r) => r.id),
+      );
+    }
+    m = built;
+    coverageCache.set(level, m);
+  }
+  return m;
+}
+
 export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
   const level = opts.level ?? tenant.mlpsLevel;
   const findings: Finding[] = [];
   const stale: Waiver[] = [];
+  const view = tenantView(deployment, tenant);
   for (const rule of packFor(level)) {
     const clauses = rule.clauses[level] ?? [];
-    const result = runRule(rule, model, deployment, tenant, level);
+    const result = runRule(rule, model, deployment, tenant, view, level);
     const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
     if (waiver && result.status === 'fail') findings.push({ rule, clauses, ...result, status: 'waived', waiver });
     else {
@@ -80,9 +101,14 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
       findings.push({ rule, clauses, ...result });
     }
   }
+  const byId = new Map(findings.map((f) => [f.rule.id, f]));
+  const cover = coverage(level);
   const rows: ClauseRow[] = controlPointsAt(level).map((cp) => {
     const number = numberAt(cp.id, level);
-    const covering = findings.filter((f) => f.clauses.some((c) => controlPoint(c) === number || controlPoint(c).startsWith(`${number}.`)));
+    const covering = (cover.get(number) ?? []).flatMap((id) => {
+      const f = byId.get(id);
+      return f ? [f] : [];
+    });
     let status: ClauseStatus = 'manual';
     if (covering.length > 0) {
       status = WORST.find((s) => covering.some((f) => f.status === s)) ?? 'pass';

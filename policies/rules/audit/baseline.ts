@@ -1,6 +1,6 @@
 /** Shared by the AUDIT rules: the clusters hosting a tenant and the platform objects of a cluster. */
 import { load } from 'js-yaml';
-import { Deployment, Json, TenantView, TfResource, block, list } from '../../deployment';
+import { Deployment, Json, TenantView, TfResource, block, list, platformResources } from '../../deployment';
 
 /** Six months rounded up to the longest half year (Cybersecurity Law art. 21). */
 export const MIN_LOG_RETENTION_DAYS = 184;
@@ -8,7 +8,7 @@ export const BASELINE_RELEASE = 'govcloud-baseline';
 
 export const hostingClusters = (view: TenantView): string[] => [...new Set(view.namespaces.map((ns) => ns.cluster))];
 
-export const platformOn = (d: Deployment, cluster: string): TfResource[] => d.resources.filter((r) => r.cluster === cluster && r.stack.startsWith('platform-'));
+export const platformOn = (d: Deployment, cluster: string): TfResource[] => platformResources(d, cluster);
 
 export const baselineOn = (d: Deployment, cluster: string): TfResource | undefined =>
   platformOn(d, cluster).find((r) => r.type === 'helm_release' && r.body.name === BASELINE_RELEASE);

@@ -9,6 +9,9 @@ export const CREDENTIAL_VALUE: readonly { readonly what: string; readonly re: Re
   { what: 'URL with user and password', re: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@/i },
 ];
 
+/** A string without any of these cannot match a credential pattern. */
+const QUICK = /pass|token|PRIVATE|@/i;
+
 /** Names of keys and environment variables that hold credentials. */
 export const CREDENTIAL_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential)s?$/i;
 
@@ -23,6 +26,8 @@ export interface Hit {
 /** Walks a resource body (the cdktf `//` metadata excluded) for credential-like strings and named literals. */
 export function credentialHits(body: unknown, path = ''): Hit[] {
   if (typeof body === 'string') {
+    // cheap screen first: every pattern needs one of these
+    if (!QUICK.test(body)) return [];
     const m = CREDENTIAL_VALUE.find((p) => p.re.test(body));
     return m ? [{ path, what: m.what }] : [];
   }

@@ -2,6 +2,7 @@
 import { Evidence, Rule, fail, pass } from '../../types';
 import { at, merge } from '../../clause';
 import { BROAD_BUILTIN, CLUSTER_ROLE_BINDING_TYPES, boundRoles, subjectsOf } from './rbac';
+import { ofTypes } from '../../deployment';
 
 export const rule: Rule = {
   id: 'MLPS-IAM-001',
@@ -26,7 +27,7 @@ export const rule: Rule = {
       }
     }
     const admins = new Set(tenant.admins);
-    for (const crb of deployment.resources.filter((r) => CLUSTER_ROLE_BINDING_TYPES.has(r.type))) {
+    for (const crb of ofTypes(deployment, CLUSTER_ROLE_BINDING_TYPES)) {
       const groups = subjectsOf(crb).filter((s) => s.kind === 'Group' && admins.has(String(s.name)));
       if (groups.length > 0) {
         bad.push({ address: crb.address, detail: `ClusterRoleBinding on ${crb.cluster} gives tenant admin group ${groups.map((g) => String(g.name)).join(', ')} cluster-wide rights` });

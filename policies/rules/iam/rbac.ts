@@ -1,5 +1,5 @@
 /** RBAC helpers shared by the IAM rules: role bindings of a tenant's namespaces and the roles they name. */
-import { Deployment, Json, TenantView, TfResource, block, list } from '../../deployment';
+import { Deployment, Json, TenantView, TfResource, block, list, ofTypes } from '../../deployment';
 
 export const ROLE_BINDING_TYPES = new Set(['kubernetes_role_binding_v1', 'kubernetes_role_binding']);
 export const CLUSTER_ROLE_BINDING_TYPES = new Set(['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']);
@@ -29,7 +29,7 @@ export function boundRoles(d: Deployment, view: TenantView): BoundRole[] {
       const name = String(ref.name ?? '');
       const role =
         kind === 'ClusterRole'
-          ? d.resources.find((r) => CLUSTER_ROLE_TYPES.has(r.type) && r.cluster === b.cluster && nameOf(r) === name)
+          ? ofTypes(d, CLUSTER_ROLE_TYPES).find((r) => r.cluster === b.cluster && nameOf(r) === name)
           : ns.resources.find((r) => ROLE_TYPES.has(r.type) && nameOf(r) === name);
       out.push({ binding: b, kind, name, role });
     }

@@ -1,9 +1,21 @@
 /** Intranet tenants reach nothing outside the intranet (物理隔离): no Internet egress, no outside ranges, no extranet namespace. */
+import { CityModel } from '../../../config/model';
 import { Evidence, Rule, fail, notApplicable, pass } from '../../types';
 import { at, merge } from '../../clause';
 import { labels } from '../../deployment';
 import { TENANT, ZONE, cidrOf, matchLabels, policyRules } from './policies';
 import { isEgressPeer, within } from './peers';
+
+const extranetNames = new WeakMap<CityModel, ReadonlySet<string>>();
+/** Names of the extranet tenants, once per model. */
+function extranetTenantNames(model: CityModel): ReadonlySet<string> {
+  let v = extranetNames.get(model);
+  if (!v) {
+    v = new Set(model.tenants.filter((t) => t.network === 'extranet').map((t) => t.name));
+    extranetNames.set(model, v);
+  }
+  return v;
+}
 
 export const rule: Rule = {
   id: 'MLPS-NET-007',
@@ -25,7 +37,7 @@ export const rule: Rule = {
     const extranetClusters = new Set(model.clusters.filter((c) => c.network === 'extranet').map((c) => c.name));
     const allowed = [model.intranetCidr, ...model.sites.map((s) => s.backupCidr)];
     const extranetZones = new Set<string>(model.zones.map((z) => z.name));
-    const extranetTenants = new Set(model.tenants.filter((t) => t.network === 'extranet').map((t) => t.name));
+    const extranetTenants = extranetTenantNames(model);
     const bad: Evidence[] = [];
     for (const ns of view.namespaces)
       if (extranetClusters.has(ns.cluster) || ns.namespace?.network === 'extranet')

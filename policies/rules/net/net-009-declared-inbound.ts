@@ -3,7 +3,7 @@ import { Evidence, Rule, RuleContext, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { ENV, NAME, PolicyRule, TENANT, cidrOf, describe, hasNamespaceSelector, matchLabels, policyRules } from './policies';
 import { namespaceLabels, peerZone } from './peers';
-import { Json } from '../../deployment';
+import { Json, tenantOfNamespace, tenantByName } from '../../deployment';
 
 type Verdict = { readonly bad: string } | { readonly ok: string } | undefined;
 
@@ -14,7 +14,7 @@ function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContex
   if (cidrOf(p) !== undefined) {
     const zone = peerZone(p, model, deployment, r.ns.cluster);
     if (zone === undefined) return undefined;
-    const remote = tenant.inbound.filter((i) => i.zone === zone && model.tenants.find((t) => t.name === i.tenant)?.cluster !== r.ns.cluster);
+    const remote = tenant.inbound.filter((i) => i.zone === zone && tenantByName(model, i.tenant)?.cluster !== r.ns.cluster);
     if (remote.length === 0) return { bad: `admits the ${zone} zone range ${String(cidrOf(p))}, but no tenant of that zone on another cluster declares a flow to ${tenant.name}` };
     const declared = remote.flatMap((i) => i.ports);
     return covered(declared)
@@ -27,7 +27,7 @@ function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContex
   let env = ml[ENV];
   if (other === undefined && ml[NAME] !== undefined) {
     const l = namespaceLabels(deployment, r.ns.cluster, ml[NAME]) ?? {};
-    other = l[TENANT] ?? model.tenants.find((t) => t.environments.some((e) => `${t.name}-${e}` === ml[NAME]))?.name;
+    other = l[TENANT] ?? tenantOfNamespace(model, ml[NAME]);
     env = l[ENV] ?? (other ? ml[NAME].slice(other.length + 1) : undefined);
     if (other === undefined) return undefined;
   }

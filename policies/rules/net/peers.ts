@@ -1,7 +1,7 @@
 /** What a NetworkPolicy peer selects: address ranges, namespaces by labels, the Internet egress, a zone. */
 import { CityModel } from '../../../config/model';
 import { parseCidr } from '../../../config/cidr';
-import { Deployment, Json, labels } from '../../deployment';
+import { Deployment, Json, labels, tenantByName } from '../../deployment';
 import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
@@ -35,6 +35,6 @@ export function peerZone(peer: Json, model: CityModel, d: Deployment, cluster: s
   if (cidr) return within(cidr, model.intranetCidr) ? 'intranet' : model.zones.find((z) => within(cidr, z.cidr))?.name;
   const ml = matchLabels(peer);
   if (ml[ZONE]) return ml[ZONE];
-  if (ml[TENANT]) return model.tenants.find((t) => t.name === ml[TENANT])?.zone ?? `unknown (tenant ${ml[TENANT]} is not in the model)`;
+  if (ml[TENANT]) return tenantByName(model, ml[TENANT])?.zone ?? `unknown (tenant ${ml[TENANT]} is not in the model)`;
   return ml[NAME] ? namespaceLabels(d, cluster, ml[NAME])?.[ZONE] : undefined;
 }
