@@ -1,0 +1,47 @@
+import { runChecks, blocking } from '../../policies/engine';
+import { ruleById } from '../../policies/registry';
+import { buildDeployment } from '../../policies/deployment';
+import { synthInMemory } from '../../stacks/in-memory';
+import { baseModel } from '../helpers/policy';
+
+describe('the check engine', () => {
+  const model = baseModel();
+  const deployment = buildDeployment(model, synthInMemory(model));
+
+  it('turns a rule that throws into a failing finding that says so, and carries on', () => {
+    const rule = ruleById('MLPS-RES-002');
+    if (!rule) throw new Error('rule missing');
+    const original = rule.check;
+    Object.assign(rule, {
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    try {
+      const report = runChecks(model, deployment, { today: '2026-11-23', tenants: ['exchange-hub'] });
+      const f = report.tenants[0].findings.find((x) => x.rule.id === 'MLPS-RES-002');
+      expect(f?.status).toBe('fail');
+      expect(f?.crashed).toBe('boom');
+      expect(f?.evidence[0].detail).toBe('rule raised an error: boom');
+      expect(report.tenants[0].findings.filter((x) => x.rule.id !== 'MLPS-RES-002').every((x) => x.status !== 'fail')).toBe(true);
+      expect(blocking(report)).toBe(1);
+    } finally {
+      Object.assign(rule, { check: original });
+    }
+  });
+
+  it('gives every control point of the level a row, manual where no rule covers it', () => {
+    const report = runChecks(model, deployment, { today: '2026-11-23', tenants: ['exchange-hub'] });
+    const rows = report.tenants[0].clauses;
+    expect(rows.find((r) => r.clause === '8.1.1')?.status).toBe('manual');
+    expect(rows.find((r) => r.clause === '8.1.3.2')).toMatchObject({ status: 'pass' });
+    expect(rows.find((r) => r.clause === '8.1.3.2')?.rules).toEqual(expect.arrayContaining(['MLPS-NET-001', 'MLPS-NET-002']));
+  });
+
+  it('judges a level-1 tenant with level-1 numbers (backup is 6.1.4.7)', () => {
+    const report = runChecks(model, deployment, { today: '2026-11-23', tenants: ['relief'], level: 1 });
+    const backup = report.tenants[0].findings.find((f) => f.rule.id === 'MLPS-DATA-001');
+    expect(backup?.clauses).toEqual(['6.1.4.7 a)']);
+    expect(report.tenants[0].clauses.some((r) => r.clause === '6.1.4.3' && r.rules.includes('MLPS-HOST-001'))).toBe(true);
+  });
+});
