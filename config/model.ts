@@ -122,6 +122,8 @@ export interface Tenant {
   readonly inbound: readonly InboundFlow[];
   readonly admins: readonly string[];
   readonly waivers: readonly Waiver[];
+  /** Approval to take the tenant (or part of it) down; absent: its namespaces are protected. */
+  readonly decommission?: { readonly approvedBy: string; readonly ref: string; readonly retainBackupDays: number };
   readonly source: SourceRef;
 }
 

@@ -220,6 +220,7 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
       flows,
       inbound: inbound.get(m.name) ?? [],
       admins: sp.admins,
+      decommission: sp.decommission,
       waivers: sp.waivers.map((w, i) => ({ ...w, line: locate(t.source, ['spec', 'waivers', i]).line })),
       source: { file: t.source.file, line: 1 },
     });

@@ -41,6 +41,7 @@ export class CountyStack extends ClusterStack {
         egress,
         ingress,
         internetHosts: t.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts : [])),
+        protect: isProtected(t),
       });
     }
     for (const { tenant, replica, sourceCluster } of slice.replicas) {
@@ -66,9 +67,15 @@ export class CountyStack extends ClusterStack {
         adminGroups: tenant.admins,
         syncImage: slice.syncImage,
         domestic: tenant.domestic,
+        protect: isProtected(tenant),
       });
     }
   }
+}
+
+/** Namespaces of tenants at level 2 and above cannot be destroyed until a decommission is approved. */
+export function isProtected(t: Tenant): boolean {
+  return t.mlpsLevel >= 2 && t.decommission === undefined;
 }
 
 /** The environment a DR replica copies: prod when the tenant has one, else its first environment. */

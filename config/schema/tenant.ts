@@ -85,6 +85,14 @@ export const tenantSpec = z.strictObject({
     )
     .default([])
     .describe('Graded-protection rules waived for this tenant, each with reason, approver and expiry / 等保规则豁免'),
+  decommission: z
+    .strictObject({
+      approvedBy: z.string().min(1).max(100).describe('Who approved taking the tenant down / 下线审批人'),
+      ref: z.string().min(1).max(60).describe('Approval reference / 下线审批文号'),
+      retainBackupDays: z.number().int().min(0).max(3650).describe('Days backups are kept after removal / 下线后备份保留天数'),
+    })
+    .optional()
+    .describe('Approval to remove the tenant, an environment, or lower its quota; until then its namespaces are protected from destroy / 下线审批'),
   admins: z
     .array(z.string().regex(/^[a-z0-9][-a-z0-9_.:]*$/))
     .min(1)

@@ -37,6 +37,8 @@ export interface DisasterRecoveryReplicaProps extends TenantIdentity {
   readonly syncImage: string;
   /** Default: false. */
   readonly domestic?: boolean;
+  /** Protect the replica namespace from destroy (see TenantNamespaceProps.protect). Default: false. */
+  readonly protect?: boolean;
 }
 
 export class DisasterRecoveryReplica extends Construct {
@@ -65,6 +67,7 @@ export class DisasterRecoveryReplica extends Construct {
       quota: props.quota,
       adminGroups: props.adminGroups,
       domestic: props.domestic ?? false,
+      protect: props.protect ?? false,
       extraLabels: { [LABEL.drRole]: props.mode, 'govcloud.gov.cn/dr-site-role': props.siteRole },
     });
     const ns = this.replica.namespace.metadata.name;

@@ -28,6 +28,8 @@ export interface TenantEnvironmentProps extends TenantIdentity {
   readonly egress?: readonly FlowEndpoint[];
   /** Flows into the tenant. Default: none. */
   readonly ingress?: readonly FlowEndpoint[];
+  /** Protect the namespaces from destroy (see TenantNamespaceProps.protect). Default: false. */
+  readonly protect?: boolean;
   /** Internet host names allowed through the unified egress, recorded on the namespace. Default: none. */
   readonly internetHosts?: readonly string[];
 }
@@ -59,6 +61,7 @@ export class TenantEnvironment extends Construct {
         quota: props.quota,
         adminGroups: props.adminGroups,
         domestic: props.domestic ?? false,
+        protect: props.protect ?? false,
         extraAnnotations: hosts.length > 0 ? { [ANNOTATION.egressHosts]: hosts.join(',') } : {},
       });
       const rule = (f: FlowEndpoint): PeerRule => ({ peer: f.peer(env), ports: f.ports });

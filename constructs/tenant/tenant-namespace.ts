@@ -49,6 +49,11 @@ export interface TenantNamespaceProps extends TenantIdentity {
   readonly domestic?: boolean;
   /** Extra labels, e.g. the DR role of a replica namespace. Default: none. */
   readonly extraLabels?: Readonly<Record<string, string>>;
+  /**
+   * Refuse `terraform destroy` of the namespace (lifecycle prevent_destroy): set for tenants at level 2
+   * and above until a decommission approval exists. Default: false.
+   */
+  readonly protect?: boolean;
   /** Extra annotations, e.g. the Internet hosts allowed through the unified egress. Default: none. */
   readonly extraAnnotations?: Readonly<Record<string, string>>;
 }
@@ -86,7 +91,10 @@ export class TenantNamespace extends Construct {
       ...(props.extraAnnotations ?? {}),
     };
     if (props.domestic) annotations[ANNOTATION.nodeSelector] = `${LABEL.nodePool}=domestic`;
-    this.namespace = new NamespaceV1(this, 'namespace', { metadata: { name: props.name, labels, annotations } });
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: { name: props.name, labels, annotations },
+      lifecycle: props.protect ? { preventDestroy: true } : undefined,
+    });
     this.namespaceName = props.name;
     const ns = this.namespace.metadata.name;
     const small = { [LABEL.managedBy]: MANAGED_BY, [LABEL.tenant]: props.tenant };

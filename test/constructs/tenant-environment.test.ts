@@ -132,6 +132,13 @@ describe('TenantEnvironment', () => {
     });
   });
 
+  it('protects the namespaces from destroy only when asked (level 2+ until decommission)', () => {
+    const on = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, protect: true }));
+    expect(on.of('kubernetes_namespace_v1').map((n) => n.lifecycle)).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
+    const off = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    expect(off.of('kubernetes_namespace_v1').map((n) => n.lifecycle)).toEqual([undefined, undefined]);
+  });
+
   it('refuses misuse with the value and what is allowed', () => {
     expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, environments: [] }))).toThrow(
       'TenantEnvironment civil-affairs-relief: environments is empty; give at least one (allowed: prod, staging, test, dev)',
