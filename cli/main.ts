@@ -16,6 +16,9 @@ import { formatBytes, formatCpu } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
 import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
+import { runPr } from './pr';
+import { GitError } from '../workflow/git';
+import { renderPrJson, renderPrMarkdown } from '../workflow/pr-report';
 import * as os from 'os';
 import { defaultRepoRoot, synthesizeParallel, SynthError } from '../stacks/synth';
 
@@ -33,6 +36,7 @@ const FLAGS = {
   from: { value: true },
   today: { value: true },
   summary: { value: false },
+  base: { value: true },
   help: { value: false },
 } as const;
 
@@ -165,6 +169,21 @@ function check(p: Parsed, lang: Lang, io: Io): number {
   return blocking(report) > 0 ? 1 : 0;
 }
 
+function pr(p: Parsed, lang: Lang, io: Io): number {
+  const base = flag(p, 'base');
+  if (base === undefined) throw new UsageError('pr needs --base REF (the target branch, e.g. origin/main)');
+  const format = flag(p, 'format') ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
+  try {
+    const result = runPr(base, flag(p, 'env') ?? DEFAULT_ENV);
+    writeReport(format === 'md' ? renderPrMarkdown(result, lang) : renderPrJson(result), flag(p, 'out'), io.out);
+    return result.blockers.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 function schema(p: Parsed, lang: Lang, io: Io): number {
   const dir = path.join(defaultRepoRoot(), 'schema');
   let stale = 0;
@@ -210,6 +229,8 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
         return schema(p, lang, io);
       case 'check':
         return check(p, lang, io);
+      case 'pr':
+        return pr(p, lang, io);
       default:
         io.err(t('unknownCommand', lang, { value: JSON.stringify(command) }));
         return 2;

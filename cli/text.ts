@@ -13,6 +13,8 @@ Commands:
   check                    graded-protection (等保) check per tenant and clause
         [--tenant NAME…] [--level 1-4] [--format text|md|json|sarif] [--out FILE]
         [--from DIR] (judge a synth output instead of synthesizing) [--summary]
+  pr --base REF            pull-request summary: changed tenants, stacks, resources, capacity,
+        checks, data at risk, approvers [--format md|json] [--out FILE]
 
 Options:
   --env DIR     environment folder (default: environments/example-city)
@@ -30,6 +32,8 @@ Options:
   check                    按租户、按条款进行等保合规检查
         [--tenant 名称…] [--level 1-4] [--format text|md|json|sarif] [--out 文件]
         [--from 目录]（检查已生成的输出）[--summary]
+  pr --base 分支           合并请求摘要：变更的租户、栈、资源、容量、等保检查、数据风险、审批人
+        [--format md|json] [--out 文件]
 
 选项：
   --env 目录    环境目录（默认 environments/example-city）
@@ -43,7 +47,7 @@ Options:
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
   synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
-  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check）' },
+  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check, pr)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check、pr）' },
   unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
   isolation: {
     en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',

@@ -13,6 +13,11 @@ import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 export interface ValidationResult {
   /** Present only when there is no error. */
   readonly model?: CityModel;
+  /**
+   * The model resolved from the files that passed their schema, even when there are errors: for
+   * describing a change (pull-request summaries), never for synthesis.
+   */
+  readonly draft?: CityModel;
   readonly issues: readonly Issue[];
   readonly files: number;
 }
@@ -35,5 +40,5 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const resolved = resolveModel(ctx);
   issues.push(...resolved.issues);
   const sorted = sortIssues(issues);
-  return { model: hasErrors(sorted) ? undefined : resolved.model, issues: sorted, files };
+  return { model: hasErrors(sorted) ? undefined : resolved.model, draft: resolved.model, issues: sorted, files };
 }

@@ -13,10 +13,13 @@ export interface StackOutput {
   readonly json: Record<string, unknown>;
 }
 
-export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack) => void): StackOutput[] {
+/** `only`: stack names to synthesize (default all). */
+export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack) => void, only?: ReadonlySet<string>): StackOutput[] {
   disableTokenStackTraces();
   const app = new App({ outdir: '/nonexistent-govcloud-in-memory', skipValidation: true });
-  return planStacks(model).map((slice) => {
+  return planStacks(model)
+    .filter((slice) => !only || only.has(slice.name))
+    .map((slice) => {
     const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
     customize?.(stack);
     const json = stack.toTerraform() as Record<string, unknown>;

@@ -9,9 +9,10 @@ import { CityModel } from '../config/model';
 import { synthInMemory } from './in-memory';
 import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
 
-export function stacksForCheck(model: CityModel, envDir: string): StackJson[] {
+/** `only`: stack names to synthesize (default all). */
+export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>): StackJson[] {
   const overrides = path.join(envDir, 'overrides');
-  return synthInMemory(model).map((s) => {
+  return synthInMemory(model, undefined, only).map((s) => {
     const dir = path.join(overrides, s.name);
     const json = s.json as Json;
     if (fs.existsSync(dir)) {

@@ -1,0 +1,110 @@
+/**
+ * `govcloud pr --base REF`: what a pull request to the environment changes. Validates the whole city
+ * at the head (and reads it at the base), finds the request files changed since REF, synthesizes
+ * only the stacks whose inputs differ at both revisions and diffs them resource by resource, gives
+ * the capacity before and after, runs the policy checks of the affected tenants, refuses data loss
+ * without a decommission approval, and lists the approvers. Exit 1 when anything blocks the merge.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { validateEnvironment } from '../config/validate';
+import { CityModel } from '../config/model';
+import { Issue } from '../config/issues';
+import { RULES } from '../policies/registry';
+import { buildDeployment } from '../policies/deployment';
+import { blocking, CheckReport, runChecks } from '../policies/engine';
+import { todayIso } from '../config/checks/waivers';
+import { synthInMemory } from '../stacks/in-memory';
+import { stacksForCheck } from '../stacks/stacks-for-check';
+import { countyStackName, platformStackName } from '../stacks/slices';
+import { changedFiles, extractAt, repoRoot, resolveRef } from '../workflow/git';
+import { affectedStacks, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
+import { Approval, approversForAll } from '../workflow/approvers';
+import { loadApprovers } from '../workflow/approvers-config';
+
+export interface PrResult {
+  readonly base: string;
+  readonly baseValid: boolean;
+  readonly platformChanged: boolean;
+  readonly headIssues: readonly Issue[];
+  readonly tenants: readonly TenantChange[];
+  readonly stacks: readonly string[];
+  readonly resources: readonly ResourceChange[];
+  readonly capacity: readonly CapacityDelta[];
+  readonly risks: readonly DataAtRisk[];
+  readonly policy?: CheckReport;
+  readonly approvers: readonly Approval[];
+  /** What blocks the merge, for people (English identifiers). */
+  readonly blockers: readonly string[];
+}
+
+/** Stacks a tenant lives in: its county stacks on its primary and replica clusters, and their platform stacks. */
+function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of model.tenants.filter((x) => names.includes(x.name))) {
+    for (const c of [t.cluster, ...t.replicas.map((r) => r.cluster)]) {
+      out.add(countyStackName(t.county, c));
+      out.add(platformStackName(c));
+    }
+  }
+  return out;
+}
+
+export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd()): PrResult {
+  const root = repoRoot(cwd);
+  const base = resolveRef(baseRef, cwd);
+  const env = path.resolve(cwd, envDir);
+  const files = changedFiles(base, env, root);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-pr-'));
+  try {
+    const baseEnv = extractAt(base, env, root, tmp);
+    const baseModel = fs.existsSync(baseEnv) ? validateEnvironment(baseEnv).model : undefined;
+    const head = validateEnvironment(env, { rules: RULES, today: todayIso() });
+    const headErrors = head.issues.filter((i) => i.severity === 'error');
+    const relEnv = path.relative(root, env);
+    const tenantFiles = files.filter((f) => /\/tenants\/[^/]+\/[^/]+\.ya?ml$/.test(f.path));
+    const platformChanged = files.some((f) => f.path === path.posix.join(relEnv.split(path.sep).join('/'), 'platform.yaml'));
+    const tenants: TenantChange[] = tenantFiles.map((f) => {
+      const name = path.basename(f.path).replace(/\.ya?ml$/, '');
+      const county = path.basename(path.dirname(f.path));
+      const b = baseModel?.tenants.find((t) => t.name === name);
+      const h = (head.model ?? head.draft)?.tenants.find((t) => t.name === name);
+      const kind = f.status === 'deleted' ? 'removed' : b ? 'changed' : 'added';
+      return { name, county, kind, base: b, head: h, file: f.path };
+    });
+    const risks = dataAtRisk(tenants);
+    const blockers: string[] = [];
+    if (headErrors.length > 0) blockers.push(`${headErrors.length} validation error(s) in the request files`);
+    for (const r of risks.filter((x) => !x.approved)) {
+      blockers.push(`${r.what} for ${r.tenant} without an approved decommission at the base (spec.decommission): ${r.detail}; data at risk in ${r.namespaces.join(', ')}`);
+    }
+    const approval = loadApprovers(env, { counties: head.model?.counties.map((c) => c.code) });
+    if (approval.issues.length > 0) blockers.push(`${approval.issues.length} error(s) in ${approval.file ?? 'approvers.yaml'}`);
+    const approvers = approversForAll(
+      tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head })),
+      approval.config,
+    );
+    if (!head.model) {
+      return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks: [], resources: [], capacity: [], risks, approvers, blockers };
+    }
+    const model = head.model;
+    const stacks = affectedStacks(baseModel, model);
+    const only = new Set(stacks);
+    const before = new Map(baseModel ? synthInMemory(baseModel, undefined, only).map((s) => [s.name, s.json]) : []);
+    const after = new Map(synthInMemory(model, undefined, only).map((s) => [s.name, s.json]));
+    const resources = stacks.flatMap((s) => diffStack(s, before.get(s), after.get(s)));
+    const capacity = capacityDeltas(baseModel, model).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+    const checked = tenants.filter((t) => t.head).map((t) => t.name);
+    let policy: CheckReport | undefined;
+    if (checked.length > 0) {
+      const deployment = buildDeployment(model, stacksForCheck(model, env, stacksOfTenants(model, checked)));
+      policy = runChecks(model, deployment, { tenants: checked, today: todayIso() });
+      const failing = blocking(policy);
+      if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);
+    }
+    return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `govcloud pr` on a temporary git repository: a base commit of the fixture city, then one change
+ * per scenario, asserting the summary, the approvers and the exit code.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FIXTURES, REPO, tmpDir } from '../helpers/env';
+
+const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
+
+function repo(): string {
+  const dir = tmpDir('pr');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('config', 'user.email', 'ci@example.gov.cn');
+  git('config', 'user.name', 'ci');
+  fs.cpSync(path.join(FIXTURES, 'base'), path.join(dir, 'env'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  return dir;
+}
+
+function pr(dir: string, format: 'md' | 'json' = 'json') {
+  const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--format', format, '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' } });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as PrJson };
+}
+
+interface PrJson {
+  blocked: boolean;
+  blockers: string[];
+  tenants: { name: string; kind: string }[];
+  stacks: string[];
+  resources: { stack: string; address: string; kind: string; attributes: string[] }[];
+  capacity: { cluster: string }[];
+  dataAtRisk: { tenant: string; what: string; approved: boolean; namespaces: string[] }[];
+  approvers: { role: string; group: string }[];
+  issues: string[];
+}
+
+const edit = (dir: string, file: string, from: string, to: string) => {
+  const f = path.join(dir, 'env', file);
+  const text = fs.readFileSync(f, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  fs.writeFileSync(f, text.replace(from, to));
+};
+
+describe('govcloud pr', () => {
+  it('summarizes a new tenant: its stacks, resources, capacity and approvers', () => {
+    const dir = repo();
+    const src = fs.readFileSync(path.join(dir, 'env/tenants/north/relief.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'env/tenants/north/records.yaml'), src.replace('name: relief', 'name: records').replace('tier: none', 'tier: backup'));
+    const r = pr(dir);
+    expect(r.code).toBe(0);
+    const j = r.json();
+    expect(j.tenants).toEqual([{ name: 'records', county: 'north', kind: 'added', file: 'env/tenants/north/records.yaml', level: 2 }]);
+    // the remote site's baseline now also covers level 2
+    expect(j.stacks).toEqual(['county-north-ext-far', 'county-north-ext-main', 'platform-ext-far']);
+    expect(j.resources.filter((x) => x.kind !== 'added').map((x) => [x.stack, x.address, x.attributes])).toEqual([
+      ['platform-ext-far', 'helm_release.baseline_release_148FA9C1', ['values.0']],
+    ]);
+    expect(j.resources.some((x) => x.address.startsWith('kubernetes_namespace_v1.records_prod_namespace_'))).toBe(true);
+    expect(j.capacity.map((c) => c.cluster)).toEqual(['ext-main', 'ext-far']);
+    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county']);
+    const md = pr(dir, 'md');
+    expect(md.out).toContain('✅ Ready for approval');
+    expect(md.out).toContain('+ `records` (north, L2 extranet)');
+  });
+
+  it('blocks a quota raised past the cluster capacity', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "95"');
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const j = r.json();
+    expect(j.blockers[0]).toBe('1 validation error(s) in the request files');
+    expect(j.issues.join('\n')).toContain('cluster ext-main: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200');
+  });
+
+  it('refuses to delete a tenant without a decommission approval, naming the data at risk', () => {
+    const dir = repo();
+    fs.rmSync(path.join(dir, 'env/tenants/south/exchange-hub.yaml'));
+    edit(dir, 'tenants/north/portal.yaml', '    - { to: tenant/south/exchange-hub, ports: [443] }\n', '');
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const j = r.json();
+    expect(j.dataAtRisk).toEqual([
+      expect.objectContaining({ tenant: 'exchange-hub', what: 'tenant removed', approved: false, namespaces: ['ext-main/exchange-hub-prod', 'ext-main/exchange-hub-test', 'ext-twin/exchange-hub-prod (same-city standby)', 'ext-far/exchange-hub-prod (remote backup)'] }),
+    ]);
+    expect(j.blockers.some((b) => b.startsWith('tenant removed for exchange-hub without an approved decommission'))).toBe(true);
+    expect(j.resources.filter((x) => x.kind === 'removed').length).toBeGreaterThan(0);
+  });
+
+  it('lets the deletion through when the base revision approved the decommission', () => {
+    const dir = repo();
+    edit(dir, 'tenants/south/exchange-hub.yaml', '  admins:', '  decommission: { approvedBy: 大数据局, ref: XX-2026-9, retainBackupDays: 180 }\n  admins:');
+    edit(dir, 'tenants/north/portal.yaml', '    - { to: tenant/south/exchange-hub, ports: [443] }\n', '');
+    execFileSync('git', ['commit', '-qam', 'approve decommission'], { cwd: dir });
+    fs.rmSync(path.join(dir, 'env/tenants/south/exchange-hub.yaml'));
+    const r = pr(dir);
+    const j = r.json();
+    expect(j.dataAtRisk.map((d) => [d.tenant, d.approved])).toEqual([['exchange-hub', true]]);
+    expect(j.blockers).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('asks for security review when a waiver is added', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', '  admins:', '  waivers:\n    - { rule: MLPS-DATA-001, reason: "backup agent arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n    - { rule: MLPS-DATA-002, reason: "remote copy arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n  admins:');
+    const r = pr(dir);
+    const j = r.json();
+    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county', 'security']);
+    expect(j.stacks).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('blocks an Internet flow from an administrative-zone tenant and routes it to security review', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', '  admins:', '  flows:\n    - { to: internet, hosts: [api.example.cn], ports: [443] }\n  admins:');
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const j = r.json();
+    expect(j.issues.join('\n')).toContain('spec.flows[0].to: only public-service tenants may reach the Internet, through the unified egress (zone is administrative)');
+    expect(j.approvers.map((a) => a.role)).toContain('security');
+  });
+
+  it('says plainly when the base ref does not exist', () => {
+    const dir = repo();
+    const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'no-such-branch', '--env', 'env'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('base ref "no-such-branch" is not a commit in this repository');
+  });
+});

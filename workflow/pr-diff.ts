@@ -1,0 +1,145 @@
+/**
+ * What a pull request changes, computed from the city at the base and at the head: tenants added,
+ * changed or removed; stacks whose inputs differ; resources added, changed or removed in them;
+ * capacity per cluster before and after; and what would destroy data without an approval.
+ */
+import { CityModel, Resources, Tenant } from '../config/model';
+import { planStacks, StackSlice } from '../stacks/slices';
+import { stableStringify } from '../stacks/stable-json';
+
+export type ChangeKind = 'added' | 'changed' | 'removed';
+
+export interface TenantChange {
+  readonly name: string;
+  readonly county: string;
+  readonly kind: ChangeKind;
+  readonly base?: Tenant;
+  readonly head?: Tenant;
+  /** Request file (relative to the repository root). */
+  readonly file: string;
+}
+
+export interface ResourceChange {
+  readonly stack: string;
+  readonly address: string;
+  readonly kind: ChangeKind;
+  /** Changed attribute paths (changed resources only). */
+  readonly attributes: readonly string[];
+}
+
+export interface CapacityDelta {
+  readonly cluster: string;
+  readonly before: Resources;
+  readonly after: Resources;
+  readonly allowed: Resources;
+}
+
+export interface DataAtRisk {
+  readonly tenant: string;
+  readonly file: string;
+  readonly what: 'tenant removed' | 'environment removed' | 'quota lowered';
+  readonly detail: string;
+  /** Namespaces (cluster/name) whose data would go. */
+  readonly namespaces: readonly string[];
+  /** The base revision carries an approved decommission. */
+  readonly approved: boolean;
+}
+
+/** Slices without what does not reach Terraform (waivers, source positions), for comparison. */
+function comparable(s: StackSlice): string {
+  return stableStringify(s, (key) => key === 'waivers' || key === 'source');
+}
+
+/** Stacks whose inputs differ between base and head, or that exist on one side only. */
+export function affectedStacks(base: CityModel | undefined, head: CityModel): string[] {
+  const before = new Map((base ? planStacks(base) : []).map((s) => [s.name, comparable(s)]));
+  const after = new Map(planStacks(head).map((s) => [s.name, comparable(s)]));
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+
+type Json = Record<string, unknown>;
+
+function resourcesOf(stack: Json | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const all = (stack?.resource ?? {}) as Record<string, Json>;
+  for (const [type, byName] of Object.entries(all)) for (const [name, body] of Object.entries(byName)) out.set(`${type}.${name}`, body);
+  return out;
+}
+
+/** Dotted paths where two JSON values differ (cdktf `//` metadata ignored), at most `limit`. */
+export function changedPaths(a: unknown, b: unknown, prefix = '', limit = 20, out: string[] = []): string[] {
+  if (out.length >= limit) return out;
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a as Json), ...Object.keys(b as Json)])].filter((k) => k !== '//').sort();
+    for (const k of keys) changedPaths((a as Json)[k], (b as Json)[k], prefix ? `${prefix}.${k}` : k, limit, out);
+    return out;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) out.push(prefix || '(whole value)');
+  return out;
+}
+
+/** Resource-by-resource diff of one stack. */
+export function diffStack(name: string, base: Json | undefined, head: Json | undefined): ResourceChange[] {
+  const a = resourcesOf(base);
+  const b = resourcesOf(head);
+  const out: ResourceChange[] = [];
+  for (const [addr, body] of b) {
+    if (!a.has(addr)) out.push({ stack: name, address: addr, kind: 'added', attributes: [] });
+    else {
+      const paths = changedPaths(a.get(addr), body);
+      if (paths.length > 0) out.push({ stack: name, address: addr, kind: 'changed', attributes: paths });
+    }
+  }
+  for (const addr of a.keys()) if (!b.has(addr)) out.push({ stack: name, address: addr, kind: 'removed', attributes: [] });
+  return out.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+}
+
+export function capacityDeltas(base: CityModel | undefined, head: CityModel): CapacityDelta[] {
+  const zero: Resources = { cpuMillis: 0, memoryBytes: 0, storageBytes: 0, pods: 0 };
+  return head.utilisation.map((u) => ({
+    cluster: u.cluster,
+    before: base?.utilisation.find((x) => x.cluster === u.cluster)?.granted ?? zero,
+    after: u.granted,
+    allowed: u.allowed,
+  }));
+}
+
+function namespacesOf(t: Tenant, envs: readonly string[]): string[] {
+  const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
+  return [
+    ...envs.map((e) => `${t.cluster}/${t.name}-${e}`),
+    ...(envs.includes(replicated) ? t.replicas.map((r) => `${r.cluster}/${t.name}-${replicated} (${r.siteRole} ${r.mode})`) : []),
+  ];
+}
+
+/** Deletions, removed environments and lowered quotas, each allowed only with an approved decommission at the base. */
+export function dataAtRisk(changes: readonly TenantChange[]): DataAtRisk[] {
+  const out: DataAtRisk[] = [];
+  for (const c of changes) {
+    const b = c.base;
+    if (!b) continue;
+    const approved = b.decommission !== undefined;
+    if (c.kind === 'removed' || !c.head) {
+      out.push({
+        tenant: c.name,
+        file: c.file,
+        what: 'tenant removed',
+        detail: `${b.environments.length} environment(s), storage quota ${b.quotaText.storage} each, DR tier ${b.dr}`,
+        namespaces: namespacesOf(b, b.environments),
+        approved,
+      });
+      continue;
+    }
+    const h = c.head;
+    const gone = b.environments.filter((e) => !h.environments.includes(e));
+    if (gone.length > 0) out.push({ tenant: c.name, file: c.file, what: 'environment removed', detail: `environments ${gone.join(', ')} removed`, namespaces: namespacesOf(b, gone), approved });
+    const lowered = (['cpuMillis', 'memoryBytes', 'storageBytes', 'pods'] as const).filter((k) => h.quota[k] < b.quota[k]);
+    if (lowered.length > 0) {
+      const key = { cpuMillis: 'cpu', memoryBytes: 'memory', storageBytes: 'storage', pods: 'pods' } as const;
+      const detail = lowered.map((k) => `${key[k]} ${String(b.quotaText[key[k]])} → ${String(h.quotaText[key[k]])}`).join(', ');
+      out.push({ tenant: c.name, file: c.file, what: 'quota lowered', detail: `quota lowered below what is granted: ${detail}`, namespaces: namespacesOf(b, h.environments), approved });
+    }
+  }
+  return out;
+}

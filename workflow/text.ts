@@ -1,0 +1,24 @@
+/** Text people read, in both languages; identifiers stay in English. */
+import { Lang } from '../config/messages';
+
+export type { Lang };
+
+export interface Text {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export function pick(text: Text, lang: Lang): string {
+  return text[lang];
+}
+
+/** An error whose message is in one language and whose `text` carries both. */
+export class WorkflowError extends Error {
+  readonly text: Text;
+
+  constructor(text: Text, lang: Lang) {
+    super(text[lang]);
+    this.name = 'WorkflowError';
+    this.text = text;
+  }
+}
