@@ -19,6 +19,10 @@ import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport 
 import { runPr } from './pr';
 import { GitError } from '../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../workflow/pr-report';
+import { CODEOWNERS_PATHS, renderCodeowners } from '../workflow/codeowners';
+import { loadApprovers } from '../workflow/approvers-config';
+import { writeScaffold } from '../workflow/scaffold';
+import { WorkflowError } from '../workflow/text';
 import * as os from 'os';
 import { defaultRepoRoot, synthesizeParallel, SynthError } from '../stacks/synth';
 
@@ -37,6 +41,10 @@ const FLAGS = {
   today: { value: true },
   summary: { value: false },
   base: { value: true },
+  flavor: { value: true },
+  county: { value: true },
+  name: { value: true },
+  department: { value: true },
   help: { value: false },
 } as const;
 
@@ -184,6 +192,41 @@ function pr(p: Parsed, lang: Lang, io: Io): number {
   }
 }
 
+function codeowners(p: Parsed, lang: Lang, io: Io): number {
+  const flavor = flag(p, 'flavor') ?? 'github';
+  if (flavor !== 'github' && flavor !== 'gitlab') throw new UsageError(`--flavor must be github or gitlab, got ${JSON.stringify(flavor)}`);
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  const env = flag(p, 'env') ?? DEFAULT_ENV;
+  const approvers = loadApprovers(env, { counties: model.counties.map((c) => c.code) });
+  printIssues(approvers.issues, lang, io);
+  if (!approvers.config) return 1;
+  const text = renderCodeowners(model, env, flavor, approvers.config);
+  const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  writeReport(text, out === '-' ? undefined : out, io.out);
+  if (out !== '-') io.out(lang === 'zh' ? `已写入 ${out}` : `wrote ${out}`);
+  return 0;
+}
+
+function newTenant(p: Parsed, rest: readonly string[], lang: Lang, io: Io): number {
+  if (rest[0] !== 'tenant') throw new UsageError('usage: govcloud new tenant --county COUNTY --name NAME [--department DEPT]');
+  const county = flag(p, 'county');
+  const name = flag(p, 'name');
+  if (county === undefined || name === undefined) throw new UsageError('new tenant needs --county and --name');
+  try {
+    const file = writeScaffold(flag(p, 'env') ?? DEFAULT_ENV, { county, name, department: flag(p, 'department'), lang });
+    io.out(lang === 'zh' ? `已创建 ${file}；请填写项目联审文号等 TODO 项后提交合并请求` : `wrote ${file}; fill in the TODOs (项目联审 reference first), then open a pull request`);
+    return 0;
+  } catch (e) {
+    if (e instanceof WorkflowError) {
+      io.err(e.text[lang]);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 function schema(p: Parsed, lang: Lang, io: Io): number {
   const dir = path.join(defaultRepoRoot(), 'schema');
   let stale = 0;
@@ -217,6 +260,7 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
       io.out(t('usage', lang));
       return command === undefined && !p.flags.has('help') ? 2 : 0;
     }
+    if (command === 'new') return newTenant(p, rest, lang, io);
     if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
     switch (command) {
       case 'validate':
@@ -231,6 +275,8 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
         return check(p, lang, io);
       case 'pr':
         return pr(p, lang, io);
+      case 'codeowners':
+        return codeowners(p, lang, io);
       default:
         io.err(t('unknownCommand', lang, { value: JSON.stringify(command) }));
         return 2;

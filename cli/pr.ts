@@ -15,11 +15,11 @@ import { RULES } from '../policies/registry';
 import { buildDeployment } from '../policies/deployment';
 import { blocking, CheckReport, runChecks } from '../policies/engine';
 import { todayIso } from '../config/checks/waivers';
-import { synthInMemory } from '../stacks/in-memory';
+import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { countyStackName, platformStackName } from '../stacks/slices';
 import { changedFiles, extractAt, repoRoot, resolveRef } from '../workflow/git';
-import { affectedStacks, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
+import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
 import { Approval, approversForAll } from '../workflow/approvers';
 import { loadApprovers } from '../workflow/approvers-config';
 
@@ -89,16 +89,20 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks: [], resources: [], capacity: [], risks, approvers, blockers };
     }
     const model = head.model;
-    const stacks = affectedStacks(baseModel, model);
-    const only = new Set(stacks);
-    const before = new Map(baseModel ? synthInMemory(baseModel, undefined, only).map((s) => [s.name, s.json]) : []);
-    const after = new Map(synthInMemory(model, undefined, only).map((s) => [s.name, s.json]));
+    const affected = affectedSlices(baseModel, model);
+    const stacks = affected.names;
+    const before = new Map(synthSlices(affected.base).map((s) => [s.name, s.json]));
+    const headStacks = synthSlices(affected.head);
+    const after = new Map(headStacks.map((s) => [s.name, s.json]));
     const resources = stacks.flatMap((s) => diffStack(s, before.get(s), after.get(s)));
     const capacity = capacityDeltas(baseModel, model).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const checked = tenants.filter((t) => t.head).map((t) => t.name);
     let policy: CheckReport | undefined;
     if (checked.length > 0) {
-      const deployment = buildDeployment(model, stacksForCheck(model, env, stacksOfTenants(model, checked)));
+      // the reduced head stacks hold exactly the changed tenants; the platform stacks of their clusters come whole
+      const needed = stacksOfTenants(model, checked);
+      const reused = headStacks.filter((s) => needed.has(s.name));
+      const deployment = buildDeployment(model, stacksForCheck(model, env, needed, reused));
       policy = runChecks(model, deployment, { tenants: checked, today: todayIso() });
       const failing = blocking(policy);
       if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);

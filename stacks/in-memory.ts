@@ -1,7 +1,7 @@
 /** Synthesizes stacks into memory (no files): for policy checks right after validation, and tests. */
 import { App } from 'cdktf';
 import { CityModel } from '../config/model';
-import { planStacks } from './slices';
+import { planStacks, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
 import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
@@ -22,6 +22,18 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
     .map((slice) => {
     const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
     customize?.(stack);
+    const json = stack.toTerraform() as Record<string, unknown>;
+    app.node.tryRemoveChild(slice.name);
+    return { name: slice.name, network: slice.network, json };
+  });
+}
+
+/** Synthesizes the given slices (e.g. reduced to the tenants a change touches). */
+export function synthSlices(slices: readonly StackSlice[]): StackOutput[] {
+  disableTokenStackTraces();
+  const app = new App({ outdir: '/nonexistent-govcloud-in-memory', skipValidation: true });
+  return slices.map((slice) => {
+    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
     const json = stack.toTerraform() as Record<string, unknown>;
     app.node.tryRemoveChild(slice.name);
     return { name: slice.name, network: slice.network, json };

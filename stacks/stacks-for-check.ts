@@ -6,13 +6,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../config/model';
-import { synthInMemory } from './in-memory';
+import { StackOutput, synthInMemory } from './in-memory';
 import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
 
-/** `only`: stack names to synthesize (default all). */
-export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>): StackJson[] {
+/**
+ * `only`: stack names to judge (default all). `ready`: stacks of this model already synthesized in
+ * memory (reused, not built again; they are copied before the hand-written files are merged).
+ */
+export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>, ready?: readonly StackOutput[]): StackJson[] {
   const overrides = path.join(envDir, 'overrides');
-  return synthInMemory(model, undefined, only).map((s) => {
+  const reused = (ready ?? []).filter((s) => !only || only.has(s.name));
+  const have = new Set(reused.map((s) => s.name));
+  const rest = only ? new Set([...only].filter((n) => !have.has(n))) : undefined;
+  const built = rest && rest.size === 0 ? [] : synthInMemory(model, undefined, rest);
+  const copies = reused.map((s) => ({ ...s, json: JSON.parse(JSON.stringify(s.json)) as Record<string, unknown> }));
+  return [...copies, ...built].map((s) => {
     const dir = path.join(overrides, s.name);
     const json = s.json as Json;
     if (fs.existsSync(dir)) {

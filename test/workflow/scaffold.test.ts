@@ -1,0 +1,128 @@
+/** `govcloud new tenant`: the scaffolded request validates in a city as written, and nothing is ever overwritten. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatIssue } from '../../config/issues';
+import { validateEnvironment } from '../../config/validate';
+import { buildDeployment } from '../../policies/deployment';
+import { runChecks } from '../../policies/engine';
+import { RULES } from '../../policies/registry';
+import { stacksForCheck } from '../../stacks/stacks-for-check';
+import { APPROVAL_PLACEHOLDER, MODELINE, scaffoldTenant, writeScaffold } from '../../workflow/scaffold';
+import { WorkflowError } from '../../workflow/text';
+import { caseEnv } from '../helpers/env';
+
+const TODAY = '2026-11-23';
+
+describe('scaffoldTenant', () => {
+  const text = scaffoldTenant({ county: 'north', name: 'new-portal', department: 'civil-affairs', lang: 'zh', today: TODAY });
+
+  it('starts with the schema modeline and explains the fields in Chinese and English', () => {
+    expect(text.split('\n')[0]).toBe(MODELINE);
+    expect(MODELINE).toBe('# yaml-language-server: $schema=../../../../schema/tenant-request.schema.json');
+    expect(text).toContain('# 等保 2.0 级别 1..4');
+    expect(text).toContain('# Graded-protection (等保 2.0) level 1..4');
+    expect(text).toContain('admins: [grp-civil-affairs-ops]');
+  });
+
+  it('marks the approval reference as a placeholder to replace with the real 项目联审 reference', () => {
+    expect(text).toContain(`approval: { ref: ${APPROVAL_PLACEHOLDER}, approvedOn: ${TODAY} }`);
+    expect(text).toMatch(/# TODO 项目联审批复：XM-TODO 只是占位符，合并前必须填写真实的项目联审批复文号/);
+    expect(text).toMatch(/# TODO joint project review \(项目联审\): XM-TODO is a placeholder/);
+  });
+
+  it('puts the chosen language first', () => {
+    const en = scaffoldTenant({ county: 'north', name: 'new-portal', lang: 'en', today: TODAY }).split('\n');
+    const i = en.indexOf('  mlpsLevel: 3');
+    expect(en[i - 2]).toMatch(/^  # Graded-protection/);
+    expect(en[i - 1]).toMatch(/^  # 等保/);
+    expect(en).toContain('  department: new-portal');
+    expect(en).toContain('  admins: [grp-new-portal-ops]');
+  });
+
+  it('refuses a name, county or department that is not a DNS label, naming the value and what is allowed', () => {
+    expect(() => scaffoldTenant({ county: 'north', name: 'New_Portal', lang: 'en' })).toThrow(
+      `tenant name "New_Portal" is not a DNS label: allowed are lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 40 characters`,
+    );
+    expect(() => scaffoldTenant({ county: 'North', name: 'portal2', lang: 'en' })).toThrow(/^county "North" is not a DNS label/);
+    expect(() => scaffoldTenant({ county: 'north', name: 'a'.repeat(41), lang: 'en' })).toThrow(/at most 40 characters/);
+    expect(() => scaffoldTenant({ county: 'north', name: 'ok', department: '-ops', lang: 'zh' })).toThrow(/^部门 "-ops" 不是 DNS 标签/);
+    let caught: unknown;
+    try {
+      scaffoldTenant({ county: 'north', name: '1st', lang: 'zh' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(WorkflowError);
+    expect((caught as WorkflowError).text.en).toMatch(/^tenant name "1st" is not a DNS label/);
+    expect((caught as WorkflowError).message).toMatch(/^租户名称 "1st" 不是 DNS 标签/);
+  });
+});
+
+describe('writeScaffold', () => {
+  it('writes a request that validates in the fixture city, with no issue at all, and passes its level', () => {
+    const dir = caseEnv(undefined);
+    const file = writeScaffold(dir, { county: 'north', name: 'new-portal', department: 'civil-affairs', lang: 'en', today: TODAY });
+    expect(file).toBe(path.join(dir, 'tenants', 'north', 'new-portal.yaml'));
+    expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe(MODELINE);
+    const r = validateEnvironment(dir, { rules: RULES, today: TODAY });
+    expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual([]);
+    const t = r.model?.tenants.find((x) => x.name === 'new-portal');
+    expect(t).toMatchObject({
+      county: 'north',
+      approvalRef: 'XM-TODO',
+      classification: 'unclassified',
+      mlpsLevel: 3,
+      network: 'extranet',
+      zone: 'administrative',
+      environments: ['prod', 'test'],
+      dr: 'hot-standby',
+      exposedToInternet: false,
+      flows: [],
+      admins: ['grp-civil-affairs-ops'],
+    });
+    // the graded-protection check at level 3 finds nothing to fix in the new tenant
+    const model = r.model;
+    if (!model) throw new Error('no model');
+    const report = runChecks(model, buildDeployment(model, stacksForCheck(model, dir)), { tenants: ['new-portal'], today: TODAY });
+    expect(report.tenants.map((x) => x.tenant.name)).toEqual(['new-portal']);
+    expect(report.tenants[0].findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(10);
+    const failing = report.tenants.flatMap((x) => x.findings).filter((f) => f.status === 'fail').map((f) => f.rule.id);
+    expect(failing).toEqual([]);
+  });
+
+  it('creates the county folder of a county that has no tenant yet', () => {
+    const dir = caseEnv(undefined);
+    fs.rmSync(path.join(dir, 'tenants', 'south'), { recursive: true });
+    const file = writeScaffold(dir, { county: 'south', name: 'first-one', lang: 'zh', today: TODAY });
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('refuses a county the platform does not declare', () => {
+    const dir = caseEnv(undefined);
+    expect(() => writeScaffold(dir, { county: 'nort', name: 'new-portal', lang: 'en' })).toThrow(
+      'county "nort" is not declared in platform.yaml (allowed: north, south); did you mean north?',
+    );
+    expect(() => writeScaffold(dir, { county: 'city', name: 'new-portal', lang: 'zh' })).toThrow('县区 "city" 未在 platform.yaml 中声明（允许：north, south）');
+    expect(fs.existsSync(path.join(dir, 'tenants', 'nort'))).toBe(false);
+  });
+
+  it('never overwrites: an existing file, or the same tenant name in another county, is refused', () => {
+    const dir = caseEnv(undefined);
+    const first = writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en', today: TODAY });
+    fs.appendFileSync(first, '# edited by the department\n');
+    const before = fs.readFileSync(first, 'utf8');
+    expect(() => writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en' })).toThrow(/new-portal\.yaml already exists: tenant names are unique in the city/);
+    expect(fs.readFileSync(first, 'utf8')).toBe(before);
+    const relief = path.join(dir, 'tenants', 'north', 'relief.yaml');
+    const reliefText = fs.readFileSync(relief, 'utf8');
+    expect(() => writeScaffold(dir, { county: 'south', name: 'relief', lang: 'zh' })).toThrow(/relief\.yaml 已存在：租户名称全市唯一/);
+    expect(fs.readFileSync(relief, 'utf8')).toBe(reliefText);
+    expect(fs.existsSync(path.join(dir, 'tenants', 'south', 'relief.yaml'))).toBe(false);
+  });
+
+  it('refuses a folder without platform.yaml, and bad names before touching the disk', () => {
+    const dir = caseEnv(undefined);
+    expect(() => writeScaffold(path.join(dir, 'tenants'), { county: 'north', name: 'x1', lang: 'en' })).toThrow(/no platform\.yaml in .*: is it an environment folder\?/);
+    expect(() => writeScaffold(dir, { county: 'north', name: 'bad name', lang: 'en' })).toThrow(/tenant name "bad name" is not a DNS label/);
+  });
+});
