@@ -23,6 +23,7 @@ import { CODEOWNERS_PATHS, renderCodeowners } from '../workflow/codeowners';
 import { loadApprovers } from '../workflow/approvers-config';
 import { writeScaffold } from '../workflow/scaffold';
 import { WorkflowError } from '../workflow/text';
+import { chooseEngine, renderRuns, runStacks, stackOrder } from './engine';
 import * as os from 'os';
 import { defaultRepoRoot, synthesizeParallel, SynthError } from '../stacks/synth';
 
@@ -42,6 +43,9 @@ const FLAGS = {
   summary: { value: false },
   base: { value: true },
   flavor: { value: true },
+  engine: { value: true },
+  network: { value: true },
+  'affected-by': { value: true },
   county: { value: true },
   name: { value: true },
   department: { value: true },
@@ -192,6 +196,39 @@ function pr(p: Parsed, lang: Lang, io: Io): number {
   }
 }
 
+async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang, io: Io): Promise<number> {
+  const engine = chooseEngine(flag(p, 'engine'));
+  const outDir = flag(p, 'out') ?? 'cdktf.out';
+  const network = flag(p, 'network');
+  if (network !== undefined && network !== 'extranet' && network !== 'intranet') throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
+  let only = p.flags.get('stack');
+  const affectedBy = flag(p, 'affected-by');
+  if (affectedBy !== undefined) {
+    try {
+      only = [...runPr(affectedBy, flag(p, 'env') ?? DEFAULT_ENV).stacks];
+    } catch (e) {
+      if (e instanceof GitError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (only.length === 0) {
+      io.out(lang === 'zh' ? '没有受影响的栈' : 'no affected stacks');
+      return 0;
+    }
+  }
+  if (kind === 'plan') {
+    // plan what the files say now: synthesize the selected stacks first
+    const synthArgs = { ...p, flags: new Map([...p.flags].filter(([k]) => k !== 'stack')) };
+    if (only) synthArgs.flags.set('stack', [...only]);
+    synthArgs.flags.set('quiet', ['true']);
+    const code = await synth(synthArgs, lang, io);
+    if (code !== 0) return code;
+  }
+  const stacks = stackOrder(outDir, only).filter((s) => network === undefined || s.network === network);
+  const runs = runStacks(kind, engine, stacks, (line) => io.err(line));
+  io.out(renderRuns(runs));
+  return runs.some((r) => r.status === 'failed' || (kind === 'apply' && r.status === 'skipped')) ? 1 : 0;
+}
+
 function codeowners(p: Parsed, lang: Lang, io: Io): number {
   const flavor = flag(p, 'flavor') ?? 'github';
   if (flavor !== 'github' && flavor !== 'gitlab') throw new UsageError(`--flavor must be github or gitlab, got ${JSON.stringify(flavor)}`);
@@ -277,6 +314,10 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
         return pr(p, lang, io);
       case 'codeowners':
         return codeowners(p, lang, io);
+      case 'plan':
+        return await planOrApply('plan', p, lang, io);
+      case 'apply':
+        return await planOrApply('apply', p, lang, io);
       default:
         io.err(t('unknownCommand', lang, { value: JSON.stringify(command) }));
         return 2;

@@ -13,6 +13,10 @@ Commands:
   check                    graded-protection (等保) check per tenant and clause
         [--tenant NAME…] [--level 1-4] [--format text|md|json|sarif] [--out FILE]
         [--from DIR] (judge a synth output instead of synthesizing) [--summary]
+  plan [--stack NAME…|--affected-by REF] [--network N] [--engine terraform|tofu]
+                           synth, then init + plan each stack in order (saves tfplan)
+  apply [--stack NAME…|--affected-by REF] [--network N] [--engine …]
+                           apply each stack's saved, reviewed plan, in order
   codeowners [--flavor github|gitlab] [--out FILE]   write CODEOWNERS from the model
   new tenant --county C --name N [--department D]   scaffold a request file
   pr --base REF            pull-request summary: changed tenants, stacks, resources, capacity,
@@ -34,6 +38,10 @@ Options:
   check                    按租户、按条款进行等保合规检查
         [--tenant 名称…] [--level 1-4] [--format text|md|json|sarif] [--out 文件]
         [--from 目录]（检查已生成的输出）[--summary]
+  plan [--stack 名称…|--affected-by 分支] [--network 网络] [--engine terraform|tofu]
+                           生成后按顺序对每个栈 init + plan（保存 tfplan）
+  apply [--stack 名称…|--affected-by 分支] [--network 网络] [--engine …]
+                           按顺序执行每个栈已审阅的 plan
   codeowners [--flavor github|gitlab] [--out 文件]   按模型生成 CODEOWNERS
   new tenant --county 县区 --name 名称 [--department 部门]   生成租户申请文件模板
   pr --base 分支           合并请求摘要：变更的租户、栈、资源、容量、等保检查、数据风险、审批人
@@ -51,7 +59,7 @@ Options:
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
   synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
-  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check, pr, codeowners, new)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check、pr、codeowners、new）' },
+  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check, pr, plan, apply, codeowners, new)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check、pr、plan、apply、codeowners、new）' },
   unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
   isolation: {
     en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',
