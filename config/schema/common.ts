@@ -33,7 +33,8 @@ export const mlpsLevel = z
   .int()
   .min(1)
   .max(4)
-  .describe('Graded-protection (等保 2.0) level 1..4, GB/T 22239-2019 / 等保级别 1..4');
+  .describe('Graded-protection (等保 2.0) level 1..4, GB/T 22239-2019 / 等保级别 1..4')
+  .meta({ examples: [3] });
 
 export const network = z.enum(['extranet', 'intranet']).describe('extranet (电子政务外网) or intranet (电子政务内网)');
 

@@ -21,11 +21,13 @@ const flow = z
       .string()
       .regex(FLOW_TARGET)
       
-      .describe('tenant/<county>/<name> or internet / 目标：tenant/<县区>/<名称> 或 internet'),
+      .describe('tenant/<county>/<name> or internet / 目标：tenant/<县区>/<名称> 或 internet')
+      .meta({ examples: ['tenant/hengshan/social-security', 'internet'] }),
     ports: z
       .array(z.number().int().min(1).max(65535))
       .min(1)
-      .describe('TCP ports allowed / 允许的 TCP 端口'),
+      .describe('TCP ports allowed / 允许的 TCP 端口')
+      .meta({ examples: [[443]] }),
     hosts: z
       .array(z.string().regex(HOST_NAME))
       .min(1)
@@ -45,7 +47,8 @@ export const tenantSpec = z.strictObject({
     .array(environmentName)
     .min(1)
     .max(4)
-    .describe('Environments, one namespace each / 环境，每个环境一个命名空间'),
+    .describe('Environments, one namespace each / 环境，每个环境一个命名空间')
+    .meta({ examples: [['prod', 'test']] }),
   quota: z
     .strictObject({
       cpu: cpuQuantity,
@@ -53,7 +56,8 @@ export const tenantSpec = z.strictObject({
       storage: bytesQuantity,
       pods: z.number().int().min(1).max(10000).describe('Maximum pods / 最大 Pod 数'),
     })
-    .describe('ResourceQuota of each environment namespace; the cluster is charged quota × environments / 每个环境命名空间的配额'),
+    .describe('ResourceQuota of each environment namespace; the cluster is charged quota × environments / 每个环境命名空间的配额')
+    .meta({ examples: [{ cpu: '16', memory: '64Gi', storage: '500Gi', pods: 200 }] }),
   placement: z
     .strictObject({
       domestic: z.boolean().default(false).describe('Run on the domestic (信创) node pool / 部署在信创节点池'),
@@ -96,7 +100,8 @@ export const tenantSpec = z.strictObject({
   admins: z
     .array(z.string().regex(/^[a-z0-9][-a-z0-9_.:]*$/))
     .min(1)
-    .describe('Directory groups bound as namespace administrators / 命名空间管理员用户组'),
+    .describe('Directory groups bound as namespace administrators / 命名空间管理员用户组')
+    .meta({ examples: [['grp-civil-affairs-ops']] }),
 });
 
 export const tenantRequestSchema = z
@@ -104,17 +109,17 @@ export const tenantRequestSchema = z
     apiVersion: z.literal('govcloud/v1'),
     kind: z.literal('TenantRequest'),
     metadata: z.strictObject({
-      name: dnsLabel(40).describe('DNS label, unique in the city, equal to the file name / 租户名称，全市唯一，与文件名相同'),
-      county: dnsLabel(40).describe('County code, equal to the folder name (city for city departments) / 县区代码，与目录名相同'),
-      department: dnsLabel(40).describe('Department code / 部门代码'),
-      displayName: z.string().min(1).max(100).describe('Name people read / 显示名称'),
+      name: dnsLabel(40).describe('DNS label, unique in the city, equal to the file name / 租户名称，全市唯一，与文件名相同').meta({ examples: ['civil-affairs-relief'] }),
+      county: dnsLabel(40).describe('County code, equal to the folder name (city for city departments) / 县区代码，与目录名相同').meta({ examples: ['hengshan', 'city'] }),
+      department: dnsLabel(40).describe('Department code / 部门代码').meta({ examples: ['civil-affairs'] }),
+      displayName: z.string().min(1).max(100).describe('Name people read / 显示名称').meta({ examples: ['衡山县民政局社会救助系统'] }),
       owner: z.strictObject({
-        name: z.string().min(1).max(50),
-        email: z.email(),
+        name: z.string().min(1).max(50).describe('Name of the responsible person / 责任人姓名'),
+        email: z.email().describe('E-mail of the responsible person / 责任人邮箱'),
       }).describe('Responsible person / 责任人'),
       approval: z
         .strictObject({
-          ref: z.string().min(1).max(60).describe('项目联审 reference / 项目联审批复文号'),
+          ref: z.string().min(1).max(60).describe('项目联审 reference / 项目联审批复文号').meta({ examples: ['XM-2026-0142'] }),
           approvedOn: isoDate,
         })
         .describe('Joint project review (项目联审) that approved this request / 项目联审批复'),
