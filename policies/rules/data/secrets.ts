@@ -11,6 +11,8 @@ export const CREDENTIAL_VALUE: readonly { readonly what: string; readonly re: Re
 
 /** A string without any of these cannot match a credential pattern. */
 const QUICK = /pass|token|PRIVATE|@/i;
+/** A resource without any of these has neither a credential-like value nor a credential-named key. */
+const ANY_HINT = /pass|token|private|@|secret|api[-_]?key|credential/i;
 
 /** Names of keys and environment variables that hold credentials. */
 export const CREDENTIAL_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential)s?$/i;
@@ -25,6 +27,8 @@ export interface Hit {
 
 /** Walks a resource body (the cdktf `//` metadata excluded) for credential-like strings and named literals. */
 export function credentialHits(body: unknown, path = ''): Hit[] {
+  // one native pass over the whole resource first: most resources hold nothing credential-like at all
+  if (path === '' && typeof body === 'object' && body !== null && !ANY_HINT.test(JSON.stringify(body))) return [];
   if (typeof body === 'string') {
     // cheap screen first: every pattern needs one of these
     if (!QUICK.test(body)) return [];
