@@ -5,8 +5,6 @@
  * the capacity before and after, runs the policy checks of the affected tenants, refuses data loss
  * without a decommission approval, and lists the approvers. Exit 1 when anything blocks the merge.
  */
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { validateEnvironment } from '../config/validate';
 import { CityModel } from '../config/model';
@@ -18,7 +16,8 @@ import { todayIso } from '../config/checks/waivers';
 import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { countyStackName, platformStackName } from '../stacks/slices';
-import { changedFiles, extractAt, repoRoot, resolveRef } from '../workflow/git';
+import { changedFiles, filesAt, repoRoot, resolveRef } from '../workflow/git';
+import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
 import { Approval, approversForAll } from '../workflow/approvers';
 import { loadApprovers } from '../workflow/approvers-config';
@@ -56,10 +55,9 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
   const base = resolveRef(baseRef, cwd);
   const env = path.resolve(cwd, envDir);
   const files = changedFiles(base, env, root);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-pr-'));
-  try {
-    const baseEnv = extractAt(base, env, root, tmp);
-    const baseModel = fs.existsSync(baseEnv) ? validateEnvironment(baseEnv).model : undefined;
+  {
+    const baseFiles = filesAt(base, env, root);
+    const baseModel = baseFiles.size > 0 ? validateEnvironment(env, { source: memorySource(baseFiles) }).model : undefined;
     const head = validateEnvironment(env, { rules: RULES, today: todayIso() });
     const headErrors = head.issues.filter((i) => i.severity === 'error');
     const relEnv = path.relative(root, env);
@@ -108,7 +106,5 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);
     }
     return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -2,10 +2,10 @@
  * Loads an environment folder: platform.yaml and tenants/<county>/<name>.yaml. Each file is read
  * with positions and checked against its strict schema; every issue is collected, none thrown.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { Issue, issue } from './issues';
 import { readYaml, SourceFile } from './source';
+import { diskSource, FileSource } from './files';
 import { checkSchema } from './schema-issues';
 import { platformSchema, PlatformFile } from './schema/platform';
 import { tenantRequestSchema, TenantRequestFile } from './schema/tenant';
@@ -39,35 +39,19 @@ export function displayPath(p: string): string {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
 }
 
-const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (isYaml(e.name)) out.push(full);
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
-}
-
-export function loadEnvironment(dir: string): LoadedEnvironment {
+export function loadEnvironment(dir: string, source: FileSource = diskSource): LoadedEnvironment {
   const issues: Issue[] = [];
   const shown = displayPath(dir);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+  if (!source.isDirectory(dir)) {
     return { dir, tenants: [], fileRefs: new Set(), filesRead: 0, issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
   }
   let platform: LoadedFile<PlatformFile> | undefined;
   const platformPath = path.join(dir, 'platform.yaml');
-  if (!fs.existsSync(platformPath)) {
+  if (!source.exists(platformPath)) {
     const file = displayPath(platformPath);
     issues.push(issue('error', { file, line: 1, col: 1 }, '', 'file.notFound', { expected: file }));
   } else {
-    const read = readYaml(displayPath(platformPath), 'Platform');
+    const read = readYaml(displayPath(platformPath), 'Platform', source);
     issues.push(...read.issues);
     if (read.source) {
       const checked = checkSchema(read.source, platformSchema);
@@ -78,7 +62,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
   const tenants: LoadedTenant[] = [];
   const fileRefs = new Set<string>();
   const tenantsDir = path.join(dir, 'tenants');
-  const tenantFiles = listFiles(tenantsDir);
+  const tenantFiles = source.listYaml(tenantsDir);
   for (const full of tenantFiles) {
     const file = displayPath(full);
     const rel = path.relative(tenantsDir, full).split(path.sep);
@@ -87,7 +71,7 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
       continue;
     }
     fileRefs.add(`tenant/${rel[0]}/${rel[1].replace(/\.ya?ml$/, '')}`);
-    const read = readYaml(file, 'TenantRequest');
+    const read = readYaml(file, 'TenantRequest', source);
     issues.push(...read.issues);
     if (!read.source) continue;
     const checked = checkSchema(read.source, tenantRequestSchema);
@@ -96,5 +80,5 @@ export function loadEnvironment(dir: string): LoadedEnvironment {
       tenants.push({ source: read.source, data: checked.data, folder: rel[0], basename: rel[1].replace(/\.ya?ml$/, '') });
     }
   }
-  return { dir, platform, tenants, fileRefs, filesRead: tenantFiles.length + (fs.existsSync(platformPath) ? 1 : 0), issues };
+  return { dir, platform, tenants, fileRefs, filesRead: tenantFiles.length + (source.exists(platformPath) ? 1 : 0), issues };
 }

@@ -2,10 +2,10 @@
  * Reads a YAML file into a document that remembers where every value came from. File-level
  * problems (missing, empty, binary, huge, broken syntax, several documents) become issues.
  */
-import * as fs from 'fs';
 import * as jsYaml from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { Issue, issue, Position } from './issues';
+import { diskSource, FileSource } from './files';
 
 /** Largest request or platform file accepted; a real one is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -42,18 +42,13 @@ function firstNonUtf8(buf: Buffer): number {
   return buf.includes(Buffer.from('\uFFFD', 'utf8')) ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
 }
 
-export function readYaml(file: string, kind: string): ReadResult {
-  let buf: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_FILE_BYTES) {
-      return { issues: [issue('error', top(file), '', 'file.tooLarge', { size: stat.size, limit: MAX_FILE_BYTES })] };
-    }
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: code })] };
-  }
+export function readYaml(file: string, kind: string, source: FileSource = diskSource): ReadResult {
+  const size = source.size(file);
+  if (typeof size !== 'number') return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: size.error })] };
+  if (size > MAX_FILE_BYTES) return { issues: [issue('error', top(file), '', 'file.tooLarge', { size, limit: MAX_FILE_BYTES })] };
+  const read = source.read(file);
+  if (!Buffer.isBuffer(read)) return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: read.error })] };
+  const buf = read;
   const offset = firstNonUtf8(buf);
   if (offset >= 0) return { issues: [issue('error', top(file), '', 'file.binary', { offset })] };
   return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind);

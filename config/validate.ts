@@ -1,6 +1,7 @@
 /** The whole configuration layer in one call: load → schema → cross-file checks → resolved model. */
 import { hasErrors, Issue, sortIssues } from './issues';
 import { loadEnvironment } from './load';
+import { FileSource } from './files';
 import { CityModel } from './model';
 import { checkPlatform } from './checks/platform';
 import { checkNames } from './checks/names';
@@ -27,10 +28,12 @@ export interface ValidateOptions {
   readonly rules?: readonly WaivableRule[];
   /** YYYY-MM-DD for waiver expiry. Default: GOVCLOUD_TODAY or today. */
   readonly today?: string;
+  /** Where files are read from. Default: the disk. */
+  readonly source?: FileSource;
 }
 
 export function validateEnvironment(dir: string, opts: ValidateOptions = {}): ValidationResult {
-  const loaded = loadEnvironment(dir);
+  const loaded = loadEnvironment(dir, opts.source);
   const issues: Issue[] = [...loaded.issues];
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };

@@ -1,6 +1,5 @@
 /** The git side of a pull request: which request files changed since a base ref, and the environment as it was there. */
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 
 export class GitError extends Error {}
@@ -49,14 +48,30 @@ export function changedFiles(base: string, dir: string, root: string): ChangedFi
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Writes the folder `dir` as it was at `base` into `dest` (empty when it did not exist). */
-export function extractAt(base: string, dir: string, root: string, dest: string): string {
+/**
+ * The files of folder `dir` as they were at `base`, in memory (absolute path → content), read with
+ * one `git ls-tree` and one `git cat-file --batch`: no checkout, no temporary files.
+ */
+export function filesAt(base: string, dir: string, root: string): Map<string, Buffer> {
   const rel = path.relative(root, path.resolve(dir));
-  fs.mkdirSync(dest, { recursive: true });
-  const listed = git(['ls-tree', '--name-only', base, '--', rel], root).trim();
-  if (listed !== '') {
-    const tar = execFileSync('git', ['archive', '--format=tar', base, '--', rel], { cwd: root, maxBuffer: 1 << 30 });
-    execFileSync('tar', ['-x', '-C', dest], { input: tar, maxBuffer: 1 << 20 });
+  const out = new Map<string, Buffer>();
+  const listing = git(['ls-tree', '-r', '-z', base, '--', rel], root).split('\0').filter(Boolean);
+  const entries = listing
+    .map((l) => {
+      const tab = l.indexOf('\t');
+      const [, type, sha] = l.slice(0, tab).split(' ');
+      return { type, sha, file: l.slice(tab + 1) };
+    })
+    .filter((e) => e.type === 'blob');
+  if (entries.length === 0) return out;
+  const batch = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: `${entries.map((e) => e.sha).join('\n')}\n`, maxBuffer: 1 << 30 });
+  let pos = 0;
+  for (const e of entries) {
+    const nl = batch.indexOf(10, pos);
+    const header = batch.subarray(pos, nl).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    out.set(path.join(root, e.file), batch.subarray(nl + 1, nl + 1 + size));
+    pos = nl + 1 + size + 1;
   }
-  return path.join(dest, rel);
+  return out;
 }

@@ -5,7 +5,6 @@
  */
 import { CityModel, Resources, Tenant } from '../config/model';
 import { planStacks, StackSlice } from '../stacks/slices';
-import { stableStringify } from '../stacks/stable-json';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 
@@ -45,10 +44,22 @@ export interface DataAtRisk {
   readonly approved: boolean;
 }
 
-/** Slices without what does not reach Terraform (waivers, source positions), for comparison. */
-function comparable(s: StackSlice): string {
-  return stableStringify(s, (key) => key === 'waivers' || key === 'source');
+/**
+ * Slices without what does not reach Terraform (waivers, source positions), for comparison. Both
+ * sides are built by the same code in the same order, so plain JSON compares them faithfully.
+ */
+function strip(t: Tenant): Omit<Tenant, 'waivers' | 'source'> {
+  const { waivers, source, ...rest } = t;
+  return rest;
 }
+
+function comparable(s: StackSlice): string {
+  if (s.kind === 'platform') return JSON.stringify(s);
+  return JSON.stringify({ ...s, tenants: s.tenants.map(strip), replicas: s.replicas.map((r) => ({ ...r, tenant: strip(r.tenant) })) });
+}
+
+const tenantKey = (t: Tenant): string => JSON.stringify(strip(t));
+const replicaKey = (r: { tenant: Tenant; replica: unknown; sourceCluster: string }): string => JSON.stringify({ ...r, tenant: strip(r.tenant) });
 
 /** Stacks whose inputs differ between base and head, or that exist on one side only. */
 export function affectedStacks(base: CityModel | undefined, head: CityModel): string[] {
@@ -78,14 +89,13 @@ export function affectedSlices(base: CityModel | undefined, head: CityModel): Af
   const reduce = (s: StackSlice | undefined, other: StackSlice | undefined): StackSlice[] => {
     if (!s) return [];
     if (s.kind === 'platform' || !other || other.kind !== 'county') return [s];
-    const key = (x: unknown) => stableStringify(x, (k) => k === 'waivers' || k === 'source');
-    const otherTenants = new Map(other.tenants.map((t) => [t.name, key(t)]));
-    const otherReplicas = new Map(other.replicas.map((r) => [`${r.tenant.name}/${r.replica.siteRole}`, key(r)]));
+    const otherTenants = new Map(other.tenants.map((t) => [t.name, tenantKey(t)]));
+    const otherReplicas = new Map(other.replicas.map((r) => [`${r.tenant.name}/${r.replica.siteRole}`, replicaKey(r)]));
     return [
       {
         ...s,
-        tenants: s.tenants.filter((t) => otherTenants.get(t.name) !== key(t)),
-        replicas: s.replicas.filter((r) => otherReplicas.get(`${r.tenant.name}/${r.replica.siteRole}`) !== key(r)),
+        tenants: s.tenants.filter((t) => otherTenants.get(t.name) !== tenantKey(t)),
+        replicas: s.replicas.filter((r) => otherReplicas.get(`${r.tenant.name}/${r.replica.siteRole}`) !== replicaKey(r)),
       },
     ];
   };
