@@ -173,6 +173,10 @@ const catalog = {
     en: 'waiver of {rule} is not needed: the rule passes for this tenant; remove it',
     zh: '{rule} 的豁免已无必要：该租户已满足此规则；请删除',
   },
+  'approval.placeholder': {
+    en: 'approval reference {value} is a placeholder: fill in the 项目联审 (joint project review) reference that approved this request',
+    zh: '批复文号 {value} 是占位符：请填写批准本申请的项目联审批复文号',
+  },
   'cidr.overlap': { en: 'CIDR {value} overlaps {other} ({where})', zh: 'CIDR {value} 与 {other}（{where}）重叠' },
 } satisfies Record<string, Template>;
 

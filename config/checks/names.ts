@@ -1,4 +1,7 @@
-/** Tenant names are unique in the city; the file name is the name and the folder is the county. */
+/**
+ * Tenant names are unique in the city; the file name is the name and the folder is the county; the
+ * 项目联审 approval reference is a real one, not the placeholder the scaffold writes.
+ */
 import { Issue } from '../issues';
 import { suggest } from '../suggest';
 import { at, CheckContext } from './context';
@@ -12,6 +15,9 @@ export function checkNames(ctx: CheckContext): Issue[] {
     const first = seen.get(m.name);
     if (first !== undefined) out.push(at(t, ['metadata', 'name'], 'names.duplicate', { value: JSON.stringify(m.name), other: first }));
     else seen.set(m.name, t.source.file);
+    if (/TODO|^XM-?X+|YYYY|NNNN/i.test(m.approval.ref)) {
+      out.push(at(t, ['metadata', 'approval', 'ref'], 'approval.placeholder', { value: JSON.stringify(m.approval.ref) }));
+    }
     if (m.name !== t.basename) {
       out.push(at(t, ['metadata', 'name'], 'names.fileMismatch', { value: JSON.stringify(m.name), expected: JSON.stringify(t.basename) }));
     }

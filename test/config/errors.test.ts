@@ -17,6 +17,15 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'approval-placeholder',
+    en: [
+      'case/tenants/north/relief.yaml:9:20 metadata.approval.ref: approval reference "XM-TODO" is a placeholder: fill in the 项目联审 (joint project review) reference that approved this request',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:9:20 metadata.approval.ref: 批复文号 "XM-TODO" 是占位符：请填写批准本申请的项目联审批复文号',
+    ],
+  },
+  {
     name: 'capacity-exceeded',
     en: [
       'case/platform.yaml:29:24 spec.clusters[0].capacity.cpu: cluster ext-main: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200 (103 %)',

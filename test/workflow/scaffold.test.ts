@@ -64,12 +64,18 @@ describe('writeScaffold', () => {
     const file = writeScaffold(dir, { county: 'north', name: 'new-portal', department: 'civil-affairs', lang: 'en', today: TODAY });
     expect(file).toBe(path.join(dir, 'tenants', 'north', 'new-portal.yaml'));
     expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe(MODELINE);
+    // until the department fills in the 项目联审 reference, the request cannot pass
+    const draft = validateEnvironment(dir, { rules: RULES, today: TODAY });
+    expect(draft.issues.map((i) => formatIssue(i, 'en').replace(/^.*?tenants/, 'tenants'))).toEqual([
+      expect.stringMatching(/^tenants\/north\/new-portal\.yaml:\d+:\d+ metadata\.approval\.ref: approval reference "XM-TODO" is a placeholder/),
+    ]);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('ref: XM-TODO', 'ref: XM-2026-0321'));
     const r = validateEnvironment(dir, { rules: RULES, today: TODAY });
     expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual([]);
     const t = r.model?.tenants.find((x) => x.name === 'new-portal');
     expect(t).toMatchObject({
       county: 'north',
-      approvalRef: 'XM-TODO',
+      approvalRef: 'XM-2026-0321',
       classification: 'unclassified',
       mlpsLevel: 3,
       network: 'extranet',
