@@ -16,6 +16,7 @@ const util = require('cdktf/lib/util') as { deepMerge: (target: unknown, ...sour
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Cluster, CityModel } from '../config/model';
+import { pinProviders } from './providers';
 
 export interface ClusterStackProps {
   readonly cluster: Cluster;
@@ -44,6 +45,7 @@ export class ClusterStack extends TerraformStack {
     });
     new KubernetesProvider(this, 'kubernetes', { configContext: context.stringValue });
     new HelmProvider(this, 'helm', { kubernetes: { configContext: context.stringValue } });
+    pinProviders(this);
     if (props.state.backend === 'pg') {
       const backend = new PgBackend(this, { connStr: 'PG_CONN_STR', schemaName: pgSchemaName(props.state.schemaPrefix, name) });
       // the connection string (with its password) comes from PG_CONN_STR at deploy time, never from synth

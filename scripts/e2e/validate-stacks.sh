@@ -4,7 +4,7 @@
 #   bash scripts/e2e/validate-stacks.sh [OUT_DIR]        # default OUT_DIR=cdktf.out
 #   ENGINE=tofu bash scripts/e2e/validate-stacks.sh      # OpenTofu instead of Terraform (if on PATH)
 #
-# Providers come from the offline filesystem mirror built by scripts/e2e/providers.sh (called
+# Providers come from the offline filesystem mirror built by scripts/e2e/parts.sh (called
 # here when the mirror or CLI config is missing). Provider binaries are shared through
 # TF_PLUGIN_CACHE_DIR under the cache; `.terraform/` and `.terraform.lock.hcl` land in the stack
 # folders under OUT_DIR (git-ignored). Full per-stack logs: $CACHE/validate-logs/.
@@ -17,7 +17,6 @@ ENGINE="${ENGINE:-terraform}"
 CACHE="${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}"
 RC="$CACHE/terraformrc"
 MIRROR="$CACHE/mirror"
-MANIFEST="$CACHE/providers.manifest"
 LOGS="$CACHE/validate-logs"
 
 log() { printf '[validate] %s\n' "$*" >&2; }
@@ -35,14 +34,9 @@ fi
 OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 
 # Providers: build / lay out the mirror when anything is missing (cheap when cached).
-if [[ ! -f "$RC" || ! -d "$MIRROR/registry.terraform.io/hashicorp/kubernetes" ||
-      ! -d "$MIRROR/registry.terraform.io/hashicorp/helm" || ! -f "$MANIFEST" ]]; then
-  log "provider mirror missing: running $HERE/providers.sh"
-  bash "$HERE/providers.sh" >/dev/null
-fi
-if grep -q 'substitute=1' "$MANIFEST"; then
-  log "WARNING: substitute provider builds are in use (pinned release not on the module proxy):"
-  awk -F'\t' '$5 == "substitute=1" { printf "[validate]   %s %s built from %s (%s)\n", $1, $2, $3, $4 }' "$MANIFEST" >&2
+if [[ ! -f "$RC" || ! -d "$MIRROR/registry.terraform.io/hashicorp/kubernetes" || ! -d "$MIRROR/registry.terraform.io/hashicorp/helm" ]]; then
+  log "provider mirror missing: running $HERE/parts.sh providers"
+  bash "$HERE/parts.sh" providers
 fi
 
 export TF_CLI_CONFIG_FILE="$RC"

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# The real parts of the end-to-end suite, built or installed by the project itself and cached
+# outside the repository. Builds what is missing, reuses what is there, and says which.
+#
+#   bash scripts/e2e/parts.sh [all|system|providers|kube|tofu]...   # default: all
+#   . "${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}/parts.env"           # then: paths of every part
+#
+# Parts (versions are the project's decision, see docs/operations.md):
+#   system     Debian: etcd-server (etcd 3.4), postgresql-15, openssl       (apt-get, as root)
+#   providers  hashicorp/kubernetes 3.2.1, hashicorp/helm 3.2.0 from their Go modules, laid out as a
+#              filesystem mirror for registry.terraform.io and registry.opentofu.org + a CLI config
+#   kube       kube-apiserver + kube-controller-manager v1.34.4 from the k8s.io/kubernetes module
+#   tofu       OpenTofu v1.11.14 from its Go module
+#
+# Cache layout, keyed on the Go version and the module version (a new Go or a new pin builds anew):
+#   $CACHE/parts/<go version>/<part>/<module version>/<binaries>
+#   $CACHE/mirror/<host>/hashicorp/<name>/<version>/linux_amd64/terraform-provider-<name>_v<version>
+#   $CACHE/terraformrc   $CACHE/parts.env   $CACHE/logs/build-<part>.log
+# Only finished builds land under their key (built in a .tmp folder, then renamed), so a killed
+# build is simply built again next time.
+set -euo pipefail
+
+CACHE="${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}"
+LOGS="$CACHE/logs"
+mkdir -p "$CACHE/parts" "$LOGS"
+
+# --- the pins: one place -----------------------------------------------------------------------
+# The provider versions here must equal PROVIDER_PINS in stacks/providers.ts (a test checks it).
+K8S_PROVIDER_VERSION=3.2.1
+K8S_PROVIDER_MODULE=github.com/hashicorp/terraform-provider-kubernetes@v1.13.4-0.20260821094251-3a33fb6cc605
+HELM_PROVIDER_VERSION=3.2.0
+HELM_PROVIDER_MODULE=github.com/hashicorp/terraform-provider-helm@v1.3.3-0.20260629194918-a4f1c1d8b008
+KUBE_VERSION=v1.34.4
+TOFU_VERSION=v1.11.14
+TOFU_HCL_REPLACE='github.com/hashicorp/hcl/v2@v2.20.1=github.com/opentofu/hcl/v2@v2.20.2-0.20251021132045-587d123c2828'
+
+log() { printf '[parts] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# --- system packages ------------------------------------------------------------------------------
+system_part() {
+  local missing=()
+  command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
+  [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    log "reused   system: $(etcd --version 2>/dev/null | head -n1), postgres $(/usr/lib/postgresql/15/bin/postgres --version | awk '{print $3}')"
+    return
+  fi
+  [[ "$(id -u)" == 0 ]] || die "need root to apt-get install ${missing[*]} (or install them yourself)"
+  command -v apt-get >/dev/null 2>&1 || die "no apt-get: install ${missing[*]} yourself"
+  log "install  system: ${missing[*]} (apt-get)"
+  local start=$SECONDS
+  {
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  } >"$LOGS/build-system.log" 2>&1 || die "apt-get install ${missing[*]} failed: see $LOGS/build-system.log"
+  log "installed system in $((SECONDS - start))s"
+}
+
+# --- Go builds ------------------------------------------------------------------------------------
+need_go() {
+  command -v go >/dev/null 2>&1 || die "Go is not installed: the parts are built from Go modules"
+  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-trimpath
+  GO_VERSION="$(go env GOVERSION)"
+}
+
+# built PART VERSION -> the cache folder of that build (may not exist yet)
+built() { printf '%s/parts/%s/%s/%s' "$CACHE" "$GO_VERSION" "$1" "$2"; }
+
+# go_part PART VERSION BINARIES FUNCTION: run FUNCTION TMPDIR unless every binary is cached
+go_part() {
+  local part="$1" version="$2" bins="$3" fn="$4" dir tmp b ok=1
+  dir="$(built "$part" "$version")"
+  for b in $bins; do [[ -x "$dir/$b" ]] || ok=0; done
+  if [[ $ok == 1 ]]; then
+    log "reused   $part $version ($GO_VERSION) from $dir"
+    return
+  fi
+  tmp="$dir.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  log "building $part $version with $GO_VERSION (minutes on a cold cache; log: $LOGS/build-$part.log)"
+  local start=$SECONDS
+  if ! "$fn" "$tmp" >"$LOGS/build-$part.log" 2>&1; then
+    rm -rf "$tmp"
+    tail -n 20 "$LOGS/build-$part.log" | sed 's/^/[parts]   /' >&2
+    die "building $part failed: see $LOGS/build-$part.log"
+  fi
+  for b in $bins; do [[ -x "$tmp/$b" ]] || die "building $part did not produce $b"; done
+  rm -rf "$dir"; mv "$tmp" "$dir"
+  log "built    $part $version in $((SECONDS - start))s"
+}
+
+build_provider_kubernetes() { GOBIN="$1" go install -ldflags "-s -w" "$K8S_PROVIDER_MODULE"; }
+build_provider_helm() { GOBIN="$1" go install -ldflags "-s -w -X main.Version=$HELM_PROVIDER_VERSION" "$HELM_PROVIDER_MODULE"; }
+
+build_kube() {
+  local out="$1" w="$1/src" gomod line mod minor
+  mkdir -p "$w"
+  minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
+  (
+    cd "$w"
+    printf 'module govcloud.local/kube\n\ngo 1.24.0\n\ngodebug default=go1.24\n\nrequire k8s.io/kubernetes %s\n' "$KUBE_VERSION" >go.mod
+    # the staging modules: every `k8s.io/X => ./staging/...` replace of the module's own go.mod
+    gomod="$(go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')"
+    [[ -f "$gomod" ]] || { echo "no go.mod for k8s.io/kubernetes@$KUBE_VERSION"; exit 1; }
+    grep -E '^[[:space:]]*(replace[[:space:]]+)?k8s\.io/[^ ]+ => \./staging/' "$gomod" | while read -r line; do
+      mod="$(sed -E 's/^[[:space:]]*(replace[[:space:]]+)?(k8s\.io\/[^ ]+) =>.*/\2/' <<<"$line")"
+      go mod edit "-replace=$mod=$mod@v0.${KUBE_VERSION#v1.}"
+    done
+    go mod edit -tool=k8s.io/kubernetes/cmd/kube-apiserver -tool=k8s.io/kubernetes/cmd/kube-controller-manager
+    go mod tidy
+    go build -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=$KUBE_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean" \
+      -o "$out/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+  )
+  rm -rf "$w"
+}
+
+build_tofu() {
+  local out="$1" w="$1/src"
+  mkdir -p "$w"
+  (
+    cd "$w"
+    printf 'module govcloud.local/tofu\n\ngo 1.25.13\n\nrequire github.com/opentofu/opentofu %s\n' "$TOFU_VERSION" >go.mod
+    go mod edit "-replace=$TOFU_HCL_REPLACE" -tool=github.com/opentofu/opentofu/cmd/tofu
+    go mod tidy
+    go build -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$out/" github.com/opentofu/opentofu/cmd/tofu
+  )
+  rm -rf "$w"
+}
+
+# place SRC DEST: hard link (or copy) SRC to DEST unless it is that file already
+place() {
+  mkdir -p "$(dirname "$2")"
+  if [[ -f "$2" ]] && cmp -s "$1" "$2"; then return; fi
+  ln -f "$1" "$2.tmp.$$" 2>/dev/null || install -m 0755 "$1" "$2.tmp.$$"
+  mv -f "$2.tmp.$$" "$2"
+}
+
+providers_part() {
+  need_go
+  local kdir hdir host
+  go_part provider-kubernetes "${K8S_PROVIDER_MODULE#*@}" terraform-provider-kubernetes build_provider_kubernetes
+  go_part provider-helm "${HELM_PROVIDER_MODULE#*@}" terraform-provider-helm build_provider_helm
+  kdir="$(built provider-kubernetes "${K8S_PROVIDER_MODULE#*@}")"
+  hdir="$(built provider-helm "${HELM_PROVIDER_MODULE#*@}")"
+  for host in registry.terraform.io registry.opentofu.org; do
+    place "$kdir/terraform-provider-kubernetes" "$CACHE/mirror/$host/hashicorp/kubernetes/$K8S_PROVIDER_VERSION/linux_amd64/terraform-provider-kubernetes_v$K8S_PROVIDER_VERSION"
+    place "$hdir/terraform-provider-helm" "$CACHE/mirror/$host/hashicorp/helm/$HELM_PROVIDER_VERSION/linux_amd64/terraform-provider-helm_v$HELM_PROVIDER_VERSION"
+  done
+  cat >"$CACHE/terraformrc.tmp" <<EOF
+# Written by scripts/e2e/parts.sh: providers only from the local filesystem mirror (the registries
+# are not reachable; there is no direct block).
+disable_checkpoint = true
+
+provider_installation {
+  filesystem_mirror {
+    path    = "$CACHE/mirror"
+    include = ["registry.terraform.io/hashicorp/*", "registry.opentofu.org/hashicorp/*"]
+  }
+}
+EOF
+  mv -f "$CACHE/terraformrc.tmp" "$CACHE/terraformrc"
+}
+
+kube_part() { need_go; go_part kube "$KUBE_VERSION" "kube-apiserver kube-controller-manager" build_kube; }
+tofu_part() { need_go; go_part tofu "$TOFU_VERSION" tofu build_tofu; }
+
+write_env() {
+  need_go
+  local kube tofu
+  kube="$(built kube "$KUBE_VERSION")"
+  tofu="$(built tofu "$TOFU_VERSION")"
+  cat >"$CACHE/parts.env.tmp" <<EOF
+# Written by scripts/e2e/parts.sh: where the parts of the end-to-end suite are.
+export TF_CLI_CONFIG_FILE='$CACHE/terraformrc'
+export GOVCLOUD_KUBE_APISERVER='$kube/kube-apiserver'
+export GOVCLOUD_KUBE_CONTROLLER_MANAGER='$kube/kube-controller-manager'
+export GOVCLOUD_TOFU='$tofu/tofu'
+export GOVCLOUD_ETCD='$(command -v etcd || true)'
+export GOVCLOUD_PG_BIN='/usr/lib/postgresql/15/bin'
+export GOVCLOUD_PROVIDER_KUBERNETES='$(built provider-kubernetes "${K8S_PROVIDER_MODULE#*@}")/terraform-provider-kubernetes'
+export GOVCLOUD_PROVIDER_HELM='$(built provider-helm "${HELM_PROVIDER_MODULE#*@}")/terraform-provider-helm'
+EOF
+  mv -f "$CACHE/parts.env.tmp" "$CACHE/parts.env"
+}
+
+parts=("$@")
+[[ ${#parts[@]} -eq 0 ]] && parts=(all)
+started=$SECONDS
+for p in "${parts[@]}"; do
+  case "$p" in
+    all) system_part; providers_part; kube_part; tofu_part ;;
+    system) system_part ;;
+    providers) providers_part ;;
+    kube) kube_part ;;
+    tofu) tofu_part ;;
+    *) die "unknown part '$p' (known: all system providers kube tofu)" ;;
+  esac
+done
+if command -v go >/dev/null 2>&1; then write_env; fi
+log "parts ready in $((SECONDS - started))s; paths in $CACHE/parts.env"
