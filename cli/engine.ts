@@ -2,21 +2,35 @@
  * `govcloud plan` / `govcloud apply`: run Terraform or OpenTofu stack by stack, platform stacks before
  * county stacks, with progress and a final table. Plan saves `tfplan` in each stack folder; apply
  * applies only that saved plan (the plan-and-approve gate: what was reviewed is what runs), and
- * refuses a stack that has none.
+ * refuses a stack that has none. Each stack's full engine output is streamed to
+ * `govcloud-plan.log` / `govcloud-apply.log` next to it (kept also when the run is killed), and the
+ * table points to it.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
+import { checkStateSeparation, engineEnv, Network } from './engine-env';
 
 export type Engine = 'terraform' | 'tofu';
 
 export interface StackRun {
   readonly stack: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   readonly status: 'no changes' | 'changes' | 'applied' | 'failed' | 'skipped';
   readonly summary: string;
   readonly seconds: number;
+  /** The stack's engine log, when the engine ran. */
+  readonly log?: string;
+}
+
+/** Written next to a saved destroy plan (`plan --destroy`), so apply orders it after the rest, reversed. */
+export const DESTROY_MARK = 'tfplan.destroy';
+
+export interface StackDir {
+  readonly name: string;
+  readonly network: Network;
+  readonly dir: string;
 }
 
 function onPath(bin: string): boolean {
@@ -36,8 +50,8 @@ export function chooseEngine(flagValue: string | undefined): Engine {
 }
 
 /** Stack folders of a synth output in apply order: platform stacks first, then county stacks; extranet, then intranet. */
-export function stackOrder(outDir: string, only?: readonly string[]): { name: string; network: 'extranet' | 'intranet'; dir: string }[] {
-  const found: { name: string; network: 'extranet' | 'intranet'; dir: string }[] = [];
+export function stackOrder(outDir: string, only?: readonly string[]): StackDir[] {
+  const found: StackDir[] = [];
   for (const network of ['extranet', 'intranet'] as const) {
     const dir = path.join(outDir, network, 'stacks');
     if (!fs.existsSync(dir)) continue;
@@ -51,9 +65,38 @@ export function stackOrder(outDir: string, only?: readonly string[]): { name: st
   return chosen.sort((a, b) => (a.network === b.network ? 0 : a.network === 'extranet' ? -1 : 1) || rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1));
 }
 
-function run(engine: Engine, args: string[], cwd: string): { ok: boolean; out: string } {
-  const r = spawnSync(engine, args, { cwd, encoding: 'utf8', env: { ...process.env, TF_IN_AUTOMATION: '1' }, maxBuffer: 1 << 28 });
-  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+/** Stacks of a synth output that hold a saved plan (what `apply --planned` applies). */
+export function plannedStacks(outDir: string): StackDir[] {
+  return stackOrder(outDir).filter((s) => fs.existsSync(path.join(s.dir, 'tfplan')));
+}
+
+/** The state backend a synthesized stack declares (`local`, `pg`, …). */
+export function backendOf(dir: string): string {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')) as { terraform?: { backend?: Record<string, unknown> } };
+    return Object.keys(json.terraform?.backend ?? { local: {} })[0] ?? 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+/** Refuses a run before any engine starts when pg state of both networks would share a database. */
+export function checkRun(stacks: readonly StackDir[], env: NodeJS.ProcessEnv = process.env): void {
+  checkStateSeparation(new Set(stacks.filter((s) => backendOf(s.dir) === 'pg').map((s) => s.network)), env);
+}
+
+/** Runs the engine with its output appended to `log`; returns that command's output. */
+function run(engine: Engine, args: string[], s: StackDir, log: string): { ok: boolean; out: string } {
+  const from = fs.existsSync(log) ? fs.statSync(log).size : 0;
+  fs.appendFileSync(log, `### ${new Date().toISOString()} ${engine} ${args.join(' ')}\n`);
+  const fd = fs.openSync(log, 'a');
+  try {
+    const r = spawnSync(engine, args, { cwd: s.dir, stdio: ['ignore', fd, fd], env: engineEnv(s.network) });
+    const out = fs.readFileSync(log, 'utf8').slice(from);
+    return { ok: r.status === 0, out };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The line Terraform/OpenTofu print for a plan or apply, or the first error. */
@@ -61,42 +104,77 @@ export function summarize(out: string): string {
   const plan = /Plan: \d+ to add, \d+ to change, \d+ to destroy\./.exec(out);
   if (plan) return plan[0];
   if (/No changes\./.test(out)) return 'No changes.';
-  const applied = /Apply complete! Resources: [^\n]*/.exec(out);
+  const applied = /(Apply|Destroy) complete! Resources: [^\n]*/.exec(out);
   if (applied) return applied[0];
   const err = /Error: ([^\n]+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
   return err ? `Error: ${err[1].trim()}` : out.trim().split('\n').slice(-1)[0] ?? '';
 }
 
-export function planStack(engine: Engine, dir: string): { status: StackRun['status']; summary: string } {
-  const init = run(engine, ['init', '-input=false', '-no-color'], dir);
-  if (!init.ok) return { status: 'failed', summary: `init: ${summarize(init.out)}` };
-  const plan = run(engine, ['plan', '-input=false', '-no-color', '-detailed-exitcode', '-out=tfplan'], dir);
-  const text = summarize(plan.out);
-  if (plan.ok) return { status: 'no changes', summary: text };
-  // -detailed-exitcode: 2 = changes present
-  return /Plan: /.test(text) ? { status: 'changes', summary: text } : { status: 'failed', summary: `plan: ${text}` };
+/** A provider init could not install, with the way to get it, or undefined. */
+export function missingProvider(out: string): string | undefined {
+  const m = /(?:Failed to query available provider packages|Failed to install provider|Incompatible provider version)[\s\S]*?provider[\s│]+([\w.-]+\/)?(hashicorp\/[\w-]+)/.exec(out);
+  if (!m) return undefined;
+  const cache = process.env.GOVCLOUD_CACHE ?? '~/.cache/govcloud';
+  return `provider ${m[2]} is not installed (the provider registry is not reachable): build the mirror with \`bash scripts/e2e/parts.sh providers\` and set TF_CLI_CONFIG_FILE=${cache}/terraformrc`;
 }
 
-export function applyStack(engine: Engine, dir: string): { status: StackRun['status']; summary: string } {
-  if (!fs.existsSync(path.join(dir, 'tfplan'))) return { status: 'skipped', summary: 'no saved plan: run govcloud plan for this stack and review it first' };
-  const apply = run(engine, ['apply', '-input=false', '-no-color', 'tfplan'], dir);
-  fs.rmSync(path.join(dir, 'tfplan'), { force: true });
-  return apply.ok ? { status: 'applied', summary: summarize(apply.out) } : { status: 'failed', summary: `apply: ${summarize(apply.out)}` };
+export function planStack(engine: Engine, s: StackDir, opts: { destroy?: boolean } = {}): { status: StackRun['status']; summary: string; log: string } {
+  const log = path.join(s.dir, 'govcloud-plan.log');
+  fs.writeFileSync(log, '');
+  fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
+  fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
+  const init = run(engine, ['init', '-input=false', '-no-color'], s, log);
+  if (!init.ok) return { status: 'failed', summary: `init: ${missingProvider(init.out) ?? summarize(init.out)}`, log };
+  const plan = run(engine, ['plan', '-input=false', '-no-color', '-detailed-exitcode', ...(opts.destroy ? ['-destroy'] : []), '-out=tfplan'], s, log);
+  const text = summarize(plan.out);
+  if (plan.ok || /Plan: /.test(text)) {
+    if (opts.destroy) fs.writeFileSync(path.join(s.dir, DESTROY_MARK), 'this stack\'s saved plan destroys it: apply runs it after the others, in reverse order\n');
+    // -detailed-exitcode: 0 = no changes, 2 = changes present
+    return plan.ok ? { status: 'no changes', summary: text, log } : { status: 'changes', summary: text, log };
+  }
+  fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
+  return { status: 'failed', summary: `plan: ${text}`, log };
+}
+
+export function applyStack(engine: Engine, s: StackDir): { status: StackRun['status']; summary: string; log?: string } {
+  if (!fs.existsSync(path.join(s.dir, 'tfplan'))) return { status: 'skipped', summary: 'no saved plan: run govcloud plan for this stack and review it first' };
+  const log = path.join(s.dir, 'govcloud-apply.log');
+  fs.writeFileSync(log, '');
+  const apply = run(engine, ['apply', '-input=false', '-no-color', 'tfplan'], s, log);
+  fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
+  fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
+  return apply.ok ? { status: 'applied', summary: summarize(apply.out), log } : { status: 'failed', summary: `apply: ${summarize(apply.out)}`, log };
+}
+
+/** Drops every saved plan under `outDir` (of one network, if given): a new plan run replaces the last one whole. */
+export function clearSavedPlans(outDir: string, network?: Network): number {
+  let n = 0;
+  for (const s of stackOrder(outDir)) {
+    if (network !== undefined && s.network !== network) continue;
+    if (fs.existsSync(path.join(s.dir, 'tfplan'))) n++;
+    fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
+    fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
+  }
+  return n;
 }
 
 export function runStacks(
   kind: 'plan' | 'apply',
   engine: Engine,
-  stacks: readonly { name: string; network: 'extranet' | 'intranet'; dir: string }[],
+  stacks: readonly StackDir[],
   progress: (line: string) => void,
+  opts: { destroy?: boolean } = {},
 ): StackRun[] {
   const out: StackRun[] = [];
-  stacks.forEach((s, i) => {
+  // a destroy goes the other way: county stacks before the platform stacks they depend on
+  const destroying = (s: StackDir) => (kind === 'plan' ? opts.destroy === true : fs.existsSync(path.join(s.dir, DESTROY_MARK)));
+  const ordered = [...stacks.filter((s) => !destroying(s)), ...stacks.filter(destroying).reverse()];
+  ordered.forEach((s, i) => {
     const started = Date.now();
-    progress(`[${i + 1}/${stacks.length}] ${engine} ${kind} ${s.network}/${s.name}`);
+    progress(`[${i + 1}/${ordered.length}] ${engine} ${kind}${opts.destroy ? ' -destroy' : ''} ${s.network}/${s.name}`);
     // a failed platform stack stops the county stacks that depend on it
-    const blocked = out.some((r) => r.status === 'failed' && r.network === s.network && r.stack.startsWith('platform-')) && !s.name.startsWith('platform-');
-    const r = blocked ? { status: 'skipped' as const, summary: 'a platform stack of this network failed' } : kind === 'plan' ? planStack(engine, s.dir) : applyStack(engine, s.dir);
+    const blocked = !destroying(s) && out.some((r) => r.status === 'failed' && r.network === s.network && r.stack.startsWith('platform-')) && !s.name.startsWith('platform-');
+    const r = blocked ? { status: 'skipped' as const, summary: 'a platform stack of this network failed' } : kind === 'plan' ? planStack(engine, s, opts) : applyStack(engine, s);
     out.push({ stack: s.name, network: s.network, ...r, seconds: (Date.now() - started) / 1000 });
   });
   return out;
@@ -105,6 +183,11 @@ export function runStacks(
 export function renderRuns(runs: readonly StackRun[]): string {
   const w = Math.max(5, ...runs.map((r) => r.stack.length));
   const lines = [`${'stack'.padEnd(w)}  network   status      seconds  summary`];
-  for (const r of runs) lines.push(`${r.stack.padEnd(w)}  ${r.network.padEnd(8)}  ${r.status.padEnd(10)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.summary}`);
+  for (const r of runs) {
+    lines.push(`${r.stack.padEnd(w)}  ${r.network.padEnd(8)}  ${r.status.padEnd(10)}  ${r.seconds.toFixed(1).padStart(7)}  ${r.summary}`);
+    if (r.status === 'failed' && r.log) lines.push(`${' '.repeat(w)}  full log: ${r.log}`);
+  }
+  const logs = runs.filter((r) => r.log).map((r) => path.basename(r.log ?? ''));
+  if (logs.length > 0) lines.push(`engine logs: ${[...new Set(logs)].join(', ')} in each stack folder`);
   return lines.join('\n');
 }

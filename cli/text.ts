@@ -13,9 +13,10 @@ Commands:
   check                    graded-protection (等保) check per tenant and clause
         [--tenant NAME…] [--level 1-4] [--format text|md|json|sarif] [--out FILE]
         [--from DIR] (judge a synth output instead of synthesizing) [--summary]
-  plan [--stack NAME…|--affected-by REF] [--network N] [--engine terraform|tofu]
-                           synth, then init + plan each stack in order (saves tfplan)
-  apply [--stack NAME…|--affected-by REF] [--network N] [--engine …]
+  plan [--stack NAME…|--affected-by REF] [--network N] [--engine terraform|tofu] [--destroy]
+                           synth, then init + plan each stack in order (saves tfplan;
+                           full engine log in govcloud-plan.log next to each stack)
+  apply [--stack NAME…|--affected-by REF|--planned] [--network N] [--engine …]
                            apply each stack's saved, reviewed plan, in order
   codeowners [--flavor github|gitlab] [--out FILE]   write CODEOWNERS from the model
   new tenant --county C --name N [--department D]   scaffold a request file
@@ -38,9 +39,10 @@ Options:
   check                    按租户、按条款进行等保合规检查
         [--tenant 名称…] [--level 1-4] [--format text|md|json|sarif] [--out 文件]
         [--from 目录]（检查已生成的输出）[--summary]
-  plan [--stack 名称…|--affected-by 分支] [--network 网络] [--engine terraform|tofu]
-                           生成后按顺序对每个栈 init + plan（保存 tfplan）
-  apply [--stack 名称…|--affected-by 分支] [--network 网络] [--engine …]
+  plan [--stack 名称…|--affected-by 分支] [--network 网络] [--engine terraform|tofu] [--destroy]
+                           生成后按顺序对每个栈 init + plan（保存 tfplan；
+                           完整引擎日志在各栈目录的 govcloud-plan.log）
+  apply [--stack 名称…|--affected-by 分支|--planned] [--network 网络] [--engine …]
                            按顺序执行每个栈已审阅的 plan
   codeowners [--flavor github|gitlab] [--out 文件]   按模型生成 CODEOWNERS
   new tenant --county 县区 --name 名称 [--department 部门]   生成租户申请文件模板
@@ -65,6 +67,12 @@ Options:
     en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',
     zh: '违反物理隔离：{stack}（{network}）在 {path} 引用了另一网络的{what} {value}',
   },
+  retiredStack: {
+    en: 'stack {stack} ({network}) no longer holds anything: synthesized empty, so its plan destroys what it deployed; remove its folder after that apply',
+    zh: '栈 {stack}（{network}）已不再包含任何资源：已生成空栈，其 plan 将销毁此前部署的对象；apply 之后可删除其目录',
+  },
+  planRefused: { en: 'plan refused: {reason}', zh: '拒绝生成计划：{reason}' },
+  noSavedPlan: { en: 'no stack has a saved plan in {out}: run govcloud plan first', zh: '{out} 中没有任何栈有已保存的计划：请先运行 govcloud plan' },
   isolationSummary: { en: 'synth refused: {count} isolation violations; nothing was written', zh: '拒绝生成：{count} 处隔离违规；未写入任何文件' },
   schemaStale: { en: '{file} is stale; run: npm run schema', zh: '{file} 已过期；请运行 npm run schema' },
   schemaWritten: { en: 'wrote {file}', zh: '已写入 {file}' },

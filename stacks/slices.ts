@@ -119,3 +119,27 @@ export function planStacks(model: CityModel): StackSlice[] {
   const byName = (a: StackSlice, b: StackSlice) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return [...platforms.sort(byName), ...counties.sort(byName)];
 }
+
+/**
+ * A county stack that no longer holds anything (its last tenant or replica on that cluster was
+ * removed) but may still have state: synthesized with its providers and backend and no resources,
+ * so that a plan destroys what it held instead of leaving it behind.
+ */
+export interface RetiredSlice {
+  readonly kind: 'retired';
+  readonly name: string;
+  readonly network: Cluster['network'];
+  readonly cluster: Cluster;
+  readonly state: CityModel['state'];
+}
+
+/** The retired slice for a stack name of this city that the model no longer plans, or undefined. */
+export function retiredSlice(model: CityModel, name: string): RetiredSlice | undefined {
+  if (planStacks(model).some((s) => s.name === name)) return undefined;
+  for (const county of model.counties) {
+    for (const c of model.clusters) {
+      if (countyStackName(county.code, c.name) === name) return { kind: 'retired', name, network: c.network, cluster: c, state: model.state };
+    }
+  }
+  return undefined;
+}

@@ -11,7 +11,7 @@ import { spawn } from 'child_process';
 import { App } from 'cdktf';
 import { CityModel } from '../config/model';
 import { suggest } from '../config/suggest';
-import { planStacks, StackSlice } from './slices';
+import { planStacks, RetiredSlice, retiredSlice, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
 import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
@@ -268,13 +268,16 @@ function publish(staging: string, out: string, results: readonly SynthesizedStac
     fs.mkdirSync(stacksDir, { recursive: true });
     const keep = new Set(results.filter((r) => r.network === network).map((r) => r.name));
     if (full) {
-      for (const e of fs.readdirSync(stacksDir)) if (!keep.has(e)) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
+      // a folder Terraform has worked in may hold state: it stays, to be synthesized as a retired stack
+      for (const e of fs.readdirSync(stacksDir)) if (!keep.has(e) && !initialized(path.join(stacksDir, e))) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
     }
     for (const name of keep) {
       const target = path.join(stacksDir, name);
       // keep Terraform's working files (.terraform, local state) of an existing stack folder
       fs.mkdirSync(target, { recursive: true });
       fs.rmSync(path.join(target, 'charts'), { recursive: true, force: true });
+      // Terraform files of the previous synth go (an override removed from <env>/overrides must not linger)
+      for (const e of fs.readdirSync(target)) if (e.endsWith('.tf.json')) fs.rmSync(path.join(target, e), { force: true });
       for (const e of fs.readdirSync(path.join(staging, network, 'stacks', name))) {
         fs.renameSync(path.join(staging, network, 'stacks', name, e), path.join(target, e));
       }
@@ -293,4 +296,61 @@ function publish(staging: string, out: string, results: readonly SynthesizedStac
     fs.writeFileSync(path.join(out, network, 'manifest.json'), stableStringify({ stacks: own, version: '0.21.0' }));
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), stableStringify({ stacks: top, version: '0.21.0' }));
+}
+
+/** A stack folder Terraform or OpenTofu has initialized or kept local state in. */
+function initialized(dir: string): boolean {
+  return fs.existsSync(path.join(dir, '.terraform')) || fs.existsSync(path.join(dir, 'terraform.tfstate'));
+}
+
+/**
+ * Stack folders of an earlier synth that the model no longer plans but that hold an engine's work
+ * (`.terraform/`, local state): what was deployed from them must be destroyed, not forgotten.
+ */
+export function leftoverStacks(model: CityModel, outDir: string): string[] {
+  const planned = new Set(planStacks(model).map((s) => s.name));
+  const out: string[] = [];
+  for (const network of NETWORKS) {
+    const dir = path.join(outDir, network, 'stacks');
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) if (!planned.has(name) && initialized(path.join(dir, name))) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Synthesizes retired stacks (see RetiredSlice): providers and backend, no resources, so that the
+ * next plan destroys everything their state holds. Names that are not county stacks of this city's
+ * counties and clusters are returned as unknown and left alone.
+ */
+export function synthesizeRetired(model: CityModel, names: readonly string[], opts: { outDir: string }): { retired: RetiredSlice[]; unknown: string[] } {
+  const retired: RetiredSlice[] = [];
+  const unknown: string[] = [];
+  for (const n of names) {
+    const r = retiredSlice(model, n);
+    if (r) retired.push(r);
+    else unknown.push(n);
+  }
+  if (retired.length === 0) return { retired, unknown };
+  const out = path.resolve(opts.outDir);
+  const staging = `${out}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const apps = newApps(staging);
+    const results: SynthesizedStack[] = [];
+    for (const r of retired) {
+      const stack = new ClusterStack(apps[r.network], r.name, { cluster: r.cluster, state: r.state });
+      const json = stack.toTerraform();
+      apps[r.network].node.tryRemoveChild(r.name);
+      const dir = path.join(staging, r.network, 'stacks', r.name);
+      fs.mkdirSync(dir, { recursive: true });
+      const text = stableStringify(json);
+      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
+      results.push({ name: r.name, network: r.network, kind: 'county', file: path.join(out, r.network, 'stacks', r.name, 'cdk.tf.json'), bytes: Buffer.byteLength(text), resources: 0 });
+    }
+    publish(staging, out, results, false);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return { retired, unknown };
 }

@@ -67,7 +67,7 @@ describe('usage errors', () => {
   it('names the unknown option and the known ones, exit 2', () => {
     const r = govcloud(['synth', '--stacks', 'x']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown option --stacks (known: --env, --lang, --out, --stack, --workers, --quiet, --check, --tenant, --level, --format, --from, --today, --summary, --base, --flavor, --engine, --network, --affected-by, --county, --name, --department, --help)');
+    expect(r.err).toContain('unknown option --stacks (known: --env, --lang, --out, --stack, --workers, --quiet, --check, --tenant, --level, --format, --from, --today, --summary, --base, --flavor, --engine, --network, --affected-by, --planned, --destroy, --county, --name, --department, --help)');
   });
   it('refuses a bad language and an unknown command', () => {
     expect(govcloud(['validate', '--lang', 'fr']).err).toContain('--lang must be zh or en, got "fr"');
