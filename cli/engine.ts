@@ -86,14 +86,14 @@ export function checkRun(stacks: readonly StackDir[], env: NodeJS.ProcessEnv = p
 }
 
 /** Runs the engine with its output appended to `log`; returns that command's output. */
-function run(engine: Engine, args: string[], s: StackDir, log: string): { ok: boolean; out: string } {
+function run(engine: Engine, args: string[], s: StackDir, log: string): { ok: boolean; code: number | null; out: string } {
   const from = fs.existsSync(log) ? fs.statSync(log).size : 0;
   fs.appendFileSync(log, `### ${new Date().toISOString()} ${engine} ${args.join(' ')}\n`);
   const fd = fs.openSync(log, 'a');
   try {
     const r = spawnSync(engine, args, { cwd: s.dir, stdio: ['ignore', fd, fd], env: engineEnv(s.network) });
     const out = fs.readFileSync(log, 'utf8').slice(from);
-    return { ok: r.status === 0, out };
+    return { ok: r.status === 0, code: r.status, out };
   } finally {
     fs.closeSync(fd);
   }
@@ -110,6 +110,12 @@ export function summarize(out: string): string {
   return err ? `Error: ${err[1].trim()}` : out.trim().split('\n').slice(-1)[0] ?? '';
 }
 
+/** The first error diagnostic of an engine's output, if any. */
+export function firstError(out: string): string | undefined {
+  const err = /Error: ([^\n]+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+  return err ? `Error: ${err[1].trim()}` : undefined;
+}
+
 /** A provider init could not install, with the way to get it, or undefined. */
 export function missingProvider(out: string): string | undefined {
   const m = /(?:Failed to query available provider packages|Failed to install provider|Incompatible provider version)[\s\S]*?provider[\s│]+([\w.-]+\/)?(hashicorp\/[\w-]+)/.exec(out);
@@ -124,16 +130,15 @@ export function planStack(engine: Engine, s: StackDir, opts: { destroy?: boolean
   fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
   fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
   const init = run(engine, ['init', '-input=false', '-no-color'], s, log);
-  if (!init.ok) return { status: 'failed', summary: `init: ${missingProvider(init.out) ?? summarize(init.out)}`, log };
+  if (!init.ok) return { status: 'failed', summary: `init: ${missingProvider(init.out) ?? firstError(init.out) ?? summarize(init.out)}`, log };
   const plan = run(engine, ['plan', '-input=false', '-no-color', '-detailed-exitcode', ...(opts.destroy ? ['-destroy'] : []), '-out=tfplan'], s, log);
-  const text = summarize(plan.out);
-  if (plan.ok || /Plan: /.test(text)) {
+  // -detailed-exitcode: 0 = no changes, 2 = changes present, 1 = error (which may follow a "Plan:" line)
+  if (plan.code === 0 || plan.code === 2) {
     if (opts.destroy) fs.writeFileSync(path.join(s.dir, DESTROY_MARK), 'this stack\'s saved plan destroys it: apply runs it after the others, in reverse order\n');
-    // -detailed-exitcode: 0 = no changes, 2 = changes present
-    return plan.ok ? { status: 'no changes', summary: text, log } : { status: 'changes', summary: text, log };
+    return { status: plan.code === 0 ? 'no changes' : 'changes', summary: summarize(plan.out), log };
   }
   fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
-  return { status: 'failed', summary: `plan: ${text}`, log };
+  return { status: 'failed', summary: `plan: ${firstError(plan.out) ?? summarize(plan.out)}`, log };
 }
 
 export function applyStack(engine: Engine, s: StackDir): { status: StackRun['status']; summary: string; log?: string } {
@@ -143,7 +148,7 @@ export function applyStack(engine: Engine, s: StackDir): { status: StackRun['sta
   const apply = run(engine, ['apply', '-input=false', '-no-color', 'tfplan'], s, log);
   fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
   fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
-  return apply.ok ? { status: 'applied', summary: summarize(apply.out), log } : { status: 'failed', summary: `apply: ${summarize(apply.out)}`, log };
+  return apply.ok ? { status: 'applied', summary: summarize(apply.out), log } : { status: 'failed', summary: `apply: ${firstError(apply.out) ?? summarize(apply.out)}`, log };
 }
 
 /** Drops every saved plan under `outDir` (of one network, if given): a new plan run replaces the last one whole. */

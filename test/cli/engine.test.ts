@@ -114,3 +114,29 @@ describe('state connection per network', () => {
     expect(JSON.stringify(int)).not.toContain('/k/ext');
   });
 });
+
+describe('a plan that errors after its "Plan:" line', () => {
+  it('is a failure, summarized by its error, and leaves no saved plan', () => {
+    const out = tmpDir('pd');
+    const dir = path.join(out, 'extranet', 'stacks', 'county-a-ext');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');
+    const bin = tmpDir('fake-engine');
+    // what terraform prints for `plan -destroy` of a prevent_destroy resource: the plan line, then the error, exit 1
+    fs.writeFileSync(
+      path.join(bin, 'terraform'),
+      '#!/bin/sh\nif [ "$1" = plan ]; then touch tfplan; echo "Plan: 0 to add, 0 to change, 1 to destroy."; echo "Error: Instance cannot be destroyed"; exit 1; fi\nexit 0\n',
+      { mode: 0o755 },
+    );
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved}`;
+    try {
+      const [r] = runStacks('plan', 'terraform', stackOrder(out), () => undefined, { destroy: true });
+      expect([r.status, r.summary]).toEqual(['failed', 'plan: Error: Instance cannot be destroyed']);
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(fs.existsSync(path.join(dir, 'tfplan'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, DESTROY_MARK))).toBe(false);
+  });
+});

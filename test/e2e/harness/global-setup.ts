@@ -1,0 +1,58 @@
+/**
+ * Global setup of the e2e suite: the fixture repository (a git copy of the example city whose state
+ * is in PostgreSQL) and the topology (etcd ×2, kube-apiserver + kube-controller-manager ×4,
+ * PostgreSQL). Connection facts go to `<run>/topology.json` (mode 600, inside the run folder).
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readParts, startTopology } from './topology';
+import { stopAll } from './procs';
+import { validateEnvironment } from '../../../config/validate';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+
+export default async function globalSetup(): Promise<void> {
+  let run = process.env.GOVCLOUD_E2E_RUN;
+  if (!run) {
+    run = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-e2e-'));
+    process.env.GOVCLOUD_E2E_RUN = run;
+  }
+  // PostgreSQL runs as its own user and must reach its data folder below this one
+  fs.chmodSync(run, 0o755);
+  const cache = process.env.GOVCLOUD_CACHE ?? path.join(os.homedir(), '.cache', 'govcloud');
+  const parts = readParts(cache);
+
+  const repo = path.join(run, 'repo');
+  const env = path.join(repo, 'environments', 'example-city');
+  fs.cpSync(path.join(REPO, 'environments', 'example-city'), env, { recursive: true });
+  const platform = path.join(env, 'platform.yaml');
+  const text = fs.readFileSync(platform, 'utf8');
+  const pg = text.replace(/state: \{ backend: local, schemaPrefix: (\w+) \}/, 'state: { backend: pg, schemaPrefix: $1 }');
+  if (pg === text) throw new Error('the example city has no `state: { backend: local, … }` line to switch to pg');
+  fs.writeFileSync(platform, pg);
+  fs.writeFileSync(path.join(repo, '.gitignore'), 'cdktf.out/\n');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'e2e@example-city.gov.cn');
+  git('config', 'user.name', 'govcloud e2e');
+  git('add', '-A');
+  git('commit', '-qm', 'example city, state in PostgreSQL');
+
+  const model = validateEnvironment(env).model;
+  if (!model) throw new Error('the example city does not validate');
+  const started = Date.now();
+  try {
+    const top = await startTopology(
+      run,
+      parts,
+      model.clusters.map((c) => ({ name: c.name, network: c.network, context: c.kubeContext })),
+    );
+    fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
+  } catch (e) {
+    await stopAll(run);
+    throw e;
+  }
+  process.stderr.write(`\n[e2e] topology up in ${((Date.now() - started) / 1000).toFixed(1)} s under ${run}\n`);
+}

@@ -1,0 +1,171 @@
+/**
+ * The e2e topology: one kube-apiserver + kube-controller-manager per cluster of the example city, each
+ * on its own loopback port; the extranet clusters on one etcd (distinct prefixes), the intranet on its
+ * own etcd; PostgreSQL with one state database per network. Kubeconfig contexts are named as the
+ * stacks expect (the cluster's `kubeContext`), one kubeconfig file per network.
+ */
+import { execFileSync } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Kube } from './kube';
+import { freePorts } from './ports';
+import { startProcess, waitFor } from './procs';
+
+export type Network = 'extranet' | 'intranet';
+
+export interface ClusterInfo {
+  readonly name: string;
+  readonly network: Network;
+  readonly context: string;
+  readonly url: string;
+  readonly token: string;
+  readonly caFile: string;
+}
+
+export interface Topology {
+  readonly run: string;
+  readonly clusters: readonly ClusterInfo[];
+  readonly kubeconfig: Record<Network, string>;
+  readonly pg: { readonly bin: string; readonly port: number; readonly socketDir: string; readonly conn: Record<Network, string> };
+  readonly parts: Record<string, string>;
+}
+
+/** `export K='v'` lines of `<cache>/parts.env` (written by scripts/e2e/parts.sh). */
+export function readParts(cache: string): Record<string, string> {
+  const file = path.join(cache, 'parts.env');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run bash scripts/e2e/parts.sh`);
+  const out: Record<string, string> = {};
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(/^export (\w+)='([^']*)'$/gm)) out[m[1]] = m[2];
+  return out;
+}
+
+function openssl(cwd: string, ...args: string[]): void {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+/** CA, serving certificate for 127.0.0.1, service-account key pair. */
+function pki(dir: string, cluster: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3', '-subj', `/CN=govcloud-e2e-ca-${cluster}`);
+  openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver');
+  fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  openssl(dir, 'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '3', '-extfile', 'san.ext');
+  openssl(dir, 'genrsa', '-out', 'sa.key', '2048');
+  openssl(dir, 'rsa', '-in', 'sa.key', '-pubout', '-out', 'sa.pub');
+}
+
+function kubeconfig(entries: readonly ClusterInfo[]): string {
+  const lines = ['apiVersion: v1', 'kind: Config', 'clusters:'];
+  for (const c of entries) lines.push(`- name: ${c.name}`, '  cluster:', `    server: ${c.url}`, `    certificate-authority: ${c.caFile}`);
+  lines.push('users:');
+  for (const c of entries) lines.push(`- name: admin-${c.name}`, '  user:', `    token: ${c.token}`);
+  lines.push('contexts:');
+  for (const c of entries) lines.push(`- name: ${c.context}`, '  context:', `    cluster: ${c.name}`, `    user: admin-${c.name}`);
+  lines.push(`current-context: ${entries[0]?.context ?? ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function startEtcd(run: string, name: string, bin: string): Promise<string> {
+  const [client, peer, metrics] = await freePorts(3);
+  const url = `http://127.0.0.1:${client}`;
+  const p = startProcess(run, `etcd-${name}`, bin, [
+    `--name=${name}`,
+    `--data-dir=${path.join(run, `etcd-${name}`)}`,
+    `--listen-client-urls=${url}`,
+    `--advertise-client-urls=${url}`,
+    `--listen-peer-urls=http://127.0.0.1:${peer}`,
+    `--initial-advertise-peer-urls=http://127.0.0.1:${peer}`,
+    `--initial-cluster=${name}=http://127.0.0.1:${peer}`,
+    `--listen-metrics-urls=http://127.0.0.1:${metrics}`,
+  ]);
+  await waitFor(`etcd ${name}`, async () => (await fetch(`${url}/health`)).ok, 60_000, p.log);
+  return url;
+}
+
+async function startCluster(run: string, parts: Record<string, string>, c: { name: string; network: Network; context: string }, etcd: string): Promise<ClusterInfo> {
+  const dir = path.join(run, 'secrets', c.name);
+  pki(dir, c.name);
+  const token = crypto.randomBytes(24).toString('hex');
+  fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},admin,admin,"system:masters"\n`, { mode: 0o600 });
+  const [port, cmPort] = await freePorts(2);
+  const info: ClusterInfo = { name: c.name, network: c.network, context: c.context, url: `https://127.0.0.1:${port}`, token, caFile: path.join(dir, 'ca.crt') };
+  const f = (n: string) => path.join(dir, n);
+  const api = startProcess(run, `apiserver-${c.name}`, parts.GOVCLOUD_KUBE_APISERVER, [
+    `--etcd-servers=${etcd}`,
+    `--etcd-prefix=/registry-${c.name}`,
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--secure-port=${port}`,
+    `--tls-cert-file=${f('server.crt')}`,
+    `--tls-private-key-file=${f('server.key')}`,
+    `--client-ca-file=${f('ca.crt')}`,
+    `--token-auth-file=${f('tokens.csv')}`,
+    '--authorization-mode=Node,RBAC',
+    '--service-account-issuer=https://kubernetes.default.svc',
+    `--service-account-key-file=${f('sa.pub')}`,
+    `--service-account-signing-key-file=${f('sa.key')}`,
+    '--service-cluster-ip-range=10.96.0.0/24',
+    '--endpoint-reconciler-type=none',
+    '--profiling=false',
+    // as on a real cluster: privileged pods are possible, so Pod Security admission is what refuses them
+    '--allow-privileged=true',
+  ]);
+  const kube = new Kube(c.name, info.url, token, fs.readFileSync(info.caFile, 'utf8'));
+  await waitFor(`kube-apiserver ${c.name}`, async () => (await kube.get('/readyz')).status === 200, 120_000, api.log);
+  fs.writeFileSync(f('controller-manager.kubeconfig'), kubeconfig([info]), { mode: 0o600 });
+  const cm = startProcess(run, `controller-manager-${c.name}`, parts.GOVCLOUD_KUBE_CONTROLLER_MANAGER, [
+    `--kubeconfig=${f('controller-manager.kubeconfig')}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    `--secure-port=${cmPort}`,
+    `--service-account-private-key-file=${f('sa.key')}`,
+    `--root-ca-file=${f('ca.crt')}`,
+    '--profiling=false',
+  ]);
+  // the controller manager is up when it has given the default namespace its service account
+  await waitFor(`kube-controller-manager ${c.name}`, async () => (await kube.get('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 120_000, cm.log);
+  return info;
+}
+
+async function startPostgres(run: string, parts: Record<string, string>): Promise<Topology['pg']> {
+  const bin = parts.GOVCLOUD_PG_BIN;
+  const data = path.join(run, 'pg');
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  fs.mkdirSync(data, { mode: 0o700 });
+  fs.chownSync(data, uid, gid);
+  execFileSync(path.join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '--no-sync'], { uid, gid, stdio: ['ignore', 'ignore', 'pipe'] });
+  const [port] = await freePorts(1);
+  const p = startProcess(run, 'postgres', path.join(bin, 'postgres'), ['-D', data, '-k', data, '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off'], { uid, gid });
+  const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitFor('postgres', async () => psql('select 1').trim() === '1', 60_000, p.log);
+  const conn = {} as Record<Network, string>;
+  for (const n of ['extranet', 'intranet'] as const) {
+    psql(`create database govcloud_${n}`);
+    conn[n] = `postgres://postgres@127.0.0.1:${port}/govcloud_${n}?sslmode=disable`;
+  }
+  return { bin, port, socketDir: data, conn };
+}
+
+/** Starts the whole topology for the given clusters; everything it starts is recorded for stopAll. */
+export async function startTopology(run: string, parts: Record<string, string>, clusters: readonly { name: string; network: Network; context: string }[]): Promise<Topology> {
+  const etcd: Record<Network, string> = {
+    extranet: await startEtcd(run, 'extranet', parts.GOVCLOUD_ETCD),
+    intranet: await startEtcd(run, 'intranet', parts.GOVCLOUD_ETCD),
+  };
+  const pg = await startPostgres(run, parts);
+  const infos: ClusterInfo[] = [];
+  // API servers one after the other: each takes a core for a few seconds while it starts
+  for (const c of clusters) infos.push(await startCluster(run, parts, c, etcd[c.network]));
+  const kc = {} as Record<Network, string>;
+  for (const n of ['extranet', 'intranet'] as const) {
+    kc[n] = path.join(run, 'secrets', `${n}.kubeconfig`);
+    fs.writeFileSync(kc[n], kubeconfig(infos.filter((c) => c.network === n)), { mode: 0o600 });
+  }
+  return { run, clusters: infos, kubeconfig: kc, pg, parts };
+}
+
+export function kubeFor(c: ClusterInfo): Kube {
+  return new Kube(c.name, c.url, c.token, fs.readFileSync(c.caFile, 'utf8'));
+}
