@@ -27,6 +27,7 @@ import { checkRun, chooseEngine, clearSavedPlans, plannedStacks, renderRuns, run
 import * as os from 'os';
 import { defaultRepoRoot, leftoverStacks, synthesizeParallel, synthesizeRetired, SynthError } from '../stacks/synth';
 import { planStacks as plannedSlices, retiredSlice } from '../stacks/slices';
+import { suggest } from '../config/suggest';
 
 const FLAGS = {
   env: { value: true },
@@ -251,6 +252,12 @@ async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang, io: Io
       }
     }
     const retiredNames = only ? only.filter((n) => !planned.has(n)) : [];
+    const unknown = retiredNames.find((n) => retiredSlice(model, n) === undefined);
+    if (unknown !== undefined) {
+      const s = suggest(unknown, [...planned]);
+      io.err(t('unknownStack', lang, { value: JSON.stringify(unknown), suggestion: s ? (lang === 'zh' ? `；是否应为 ${s}？` : `; did you mean ${s}?`) : '' }));
+      return 1;
+    }
     const synthArgs = { ...p, flags: new Map([...p.flags].filter(([k]) => k !== 'stack')) };
     const live = only?.filter((n) => planned.has(n));
     if (live && live.length > 0) synthArgs.flags.set('stack', [...live]);
@@ -259,9 +266,7 @@ async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang, io: Io
       const code = await synth(synthArgs, lang, io);
       if (code !== 0) return code;
     }
-    const { retired, unknown } = synthesizeRetired(model, retiredNames, { outDir });
-    for (const r of retired) io.err(t('retiredStack', lang, { stack: r.name, network: r.network }));
-    if (unknown.length > 0) throw new UsageError(`no stack ${unknown.map((u) => JSON.stringify(u)).join(', ')} in this city`);
+    for (const r of synthesizeRetired(model, retiredNames, { outDir }).retired) io.err(t('retiredStack', lang, { stack: r.name, network: r.network }));
   }
   const chosen = p.flags.has('planned') ? plannedStacks(outDir) : stackOrder(outDir, only);
   const stacks = chosen.filter((s) => network === undefined || s.network === network);

@@ -77,6 +77,21 @@ describe('usage errors', () => {
   });
 });
 
+describe('plan and apply flags', () => {
+  it('names an unknown stack with a suggestion before planning anything', () => {
+    const out = path.join(tmpDir('plan-unknown'), 'out');
+    const r = govcloud(['plan', '--stack', 'county-hengshan-ext-primry', '--out', out, '--engine', 'terraform']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown stack "county-hengshan-ext-primry"; did you mean county-hengshan-ext-primary?');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+  it('keeps --destroy for plan and --planned for apply', () => {
+    expect(govcloud(['apply', '--destroy', '--engine', 'terraform']).err).toContain('--destroy belongs to plan');
+    expect(govcloud(['plan', '--planned', '--engine', 'terraform']).err).toContain('--planned belongs to apply');
+    expect(govcloud(['apply', '--planned', '--stack', 'x', '--engine', 'terraform']).err).toContain('do not combine it with --stack');
+  });
+});
+
 describe('govcloud stacks and synth', () => {
   it('lists platform stacks before county stacks', () => {
     const r = govcloud(['stacks']);
