@@ -7,7 +7,7 @@
 import { validateEnvironment } from '../config/validate';
 import * as os from 'os';
 import { synthesizeParallel } from '../stacks/synth';
-import { readDeployment } from '../policies/deployment';
+import { readDeployment } from '../policies/synth-output';
 import { runChecks } from '../policies/engine';
 
 const [phase, envDir, outDir] = process.argv.slice(2);
@@ -27,7 +27,12 @@ let read = 0;
 void (async () => {
   if (phase === 'check') {
     // all rules over the synthesized output of the synth phase (what will be deployed)
-    const deployment = readDeployment(result.model!, outDir);
+    const loaded = readDeployment(result.model!, outDir);
+    if (!loaded.deployment) {
+      console.error(`bench output unreadable: ${loaded.issues.length} issues, first: ${JSON.stringify(loaded.issues[0])}`);
+      process.exit(1);
+    }
+    const deployment = loaded.deployment;
     read = Number((process.hrtime.bigint() - validated) / 1000000n);
     const report = runChecks(result.model!, deployment, { today: '2026-11-23' });
     stacks = report.tenants.length;

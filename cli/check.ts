@@ -6,13 +6,15 @@
 import * as fs from 'fs';
 import { Lang } from '../config/messages';
 import { CityModel, MlpsLevel } from '../config/model';
-import { formatIssue, issue } from '../config/issues';
+import { formatIssue, Issue, issue } from '../config/issues';
 import { todayIso } from '../config/checks/waivers';
-import { buildDeployment, readDeployment } from '../policies/deployment';
+import { buildDeployment } from '../policies/deployment';
+import { readSynthOutput } from '../policies/synth-output';
 import { blocking, CheckReport, runChecks } from '../policies/engine';
 import { renderReport } from '../policies/report';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { UsageError } from './args';
+import { asFileError } from './out-path';
 
 export type Format = 'text' | 'md' | 'json' | 'sarif';
 
@@ -39,11 +41,15 @@ export function parseLevel(v: string | undefined): MlpsLevel | undefined {
   throw new UsageError(`--level must be 1, 2, 3 or 4, got ${JSON.stringify(v)}`);
 }
 
-export function buildReport(a: CheckArgs): CheckReport {
+/** The report, or the input errors (hand-written Terraform, the --from folder) that keep the check from judging. */
+export function buildReport(a: CheckArgs): { readonly report?: CheckReport; readonly issues: readonly Issue[] } {
   const known = a.model.tenants.map((t) => t.name);
   for (const t of a.tenants ?? []) if (!known.includes(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
-  const deployment = a.from ? readDeployment(a.model, a.from) : buildDeployment(a.model, stacksForCheck(a.model, a.env));
-  return runChecks(a.model, deployment, { tenants: a.tenants, level: parseLevel(a.level), today: a.today ?? todayIso() });
+  const level = parseLevel(a.level);
+  const read = a.from ? readSynthOutput(a.from) : stacksForCheck(a.model, a.env);
+  if (read.issues.length > 0) return { issues: read.issues };
+  const report = runChecks(a.model, buildDeployment(a.model, read.stacks), { tenants: a.tenants, level, today: a.today ?? todayIso() });
+  return { report, issues: [] };
 }
 
 export function render(report: CheckReport, format: Format, lang: Lang): string {
@@ -60,12 +66,18 @@ export function staleWarnings(report: CheckReport, lang: Lang): string[] {
   );
 }
 
+/** Prints, or writes `out` whole (through a temporary file beside it); a file-system failure is a FileError naming `out`. */
 export function writeReport(text: string, out: string | undefined, io: (line: string) => void): void {
   if (out === undefined) io(text.replace(/\n$/, ''));
   else {
     const tmp = `${out}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, out);
+    try {
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, out);
+    } catch (e) {
+      if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
+      throw asFileError(e, out) ?? e;
+    }
   }
 }
 

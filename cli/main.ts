@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { flag, parseArgs, Parsed, UsageError } from './args';
+import { isCalendarDate } from '../config/checks/waivers';
 import { t } from './text';
 import { Lang, langFromEnv } from '../config/messages';
 import { formatIssue, Issue } from '../config/issues';
@@ -17,6 +18,7 @@ import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
 import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
 import { runPr } from './pr';
+import { checkFileOut, checkFolderOut, fileErrorLine } from './out-path';
 import { GitError } from '../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../workflow/pr-report';
 import { CODEOWNERS_PATHS, renderCodeowners } from '../workflow/codeowners';
@@ -84,9 +86,16 @@ function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
   }
 }
 
+/** `--today`: a real calendar day, or a usage error (never silently ignored). */
+function setToday(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!isCalendarDate(value)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  process.env.GOVCLOUD_TODAY = value;
+}
+
 function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
   const env = flag(p, 'env') ?? DEFAULT_ENV;
-  if (flag(p, 'today') !== undefined) process.env.GOVCLOUD_TODAY = flag(p, 'today');
+  setToday(flag(p, 'today'));
   const result = validateEnvironment(env, { rules: RULES });
   printIssues(result.issues, lang, io);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
@@ -111,9 +120,10 @@ export function workerCount(flagValue: string | undefined, tenants: number): num
 }
 
 async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
+  const outDir = flag(p, 'out') ?? 'cdktf.out';
+  checkFolderOut(outDir, lang);
   const model = validate(p, lang, io, true);
   if (!model) return 1;
-  const outDir = flag(p, 'out') ?? 'cdktf.out';
   const quiet = p.flags.has('quiet');
   const workers = workerCount(flag(p, 'workers'), model.tenants.length);
   const started = Date.now();
@@ -147,8 +157,12 @@ async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
       io.err(t('unknownStack', lang, { value: JSON.stringify(e.details.unknown ?? ''), suggestion: s ? (lang === 'zh' ? `；是否应为 ${s}？` : `; did you mean ${s}?`) : '' }));
       return 1;
     }
+    if (e.code === 'handAdded') {
+      printIssues(e.details.issues ?? [], lang, io);
+      return 1;
+    }
     const v = e.details.violations ?? [];
-    for (const x of v) io.err(t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, value: JSON.stringify(x.value), path: x.path }));
+    for (const x of v) io.err(t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, marker: x.marker.value, value: JSON.stringify(x.value), path: x.path }));
     io.err(t('isolationSummary', lang, { count: v.length }));
     return 1;
   }
@@ -167,11 +181,11 @@ function stacks(p: Parsed, lang: Lang, io: Io): number {
 function check(p: Parsed, lang: Lang, io: Io): number {
   const format = parseFormat(flag(p, 'format'));
   const today = flag(p, 'today');
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
-  if (today !== undefined) process.env.GOVCLOUD_TODAY = today;
+  setToday(today);
+  checkFileOut(flag(p, 'out'), lang);
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  const report = buildReport({
+  const { report, issues } = buildReport({
     env: flag(p, 'env') ?? DEFAULT_ENV,
     model,
     tenants: p.flags.get('tenant'),
@@ -180,6 +194,8 @@ function check(p: Parsed, lang: Lang, io: Io): number {
     today,
     lang,
   });
+  printIssues(issues, lang, io);
+  if (!report) return 1;
   for (const w of staleWarnings(report, lang)) io.err(w);
   const text = render(report, format, lang);
   if (p.flags.has('summary') && format === 'text') {
@@ -194,6 +210,7 @@ function pr(p: Parsed, lang: Lang, io: Io): number {
   if (base === undefined) throw new UsageError('pr needs --base REF (the target branch, e.g. origin/main)');
   const format = flag(p, 'format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
+  checkFileOut(flag(p, 'out'), lang);
   try {
     const result = runPr(base, flag(p, 'env') ?? DEFAULT_ENV);
     writeReport(format === 'md' ? renderPrMarkdown(result, lang) : renderPrJson(result), flag(p, 'out'), io.out);
@@ -293,6 +310,7 @@ function codeowners(p: Parsed, lang: Lang, io: Io): number {
   if (!approvers.config) return 1;
   const text = renderCodeowners(model, env, flavor, approvers.config);
   const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
+  if (out !== '-') checkFileOut(out, lang, { createFolder: true });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeReport(text, out === '-' ? undefined : out, io.out);
   if (out !== '-') io.out(lang === 'zh' ? `已写入 ${out}` : `wrote ${out}`);
@@ -380,10 +398,12 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
       io.err(t('usageError', lang, { message: e.message }));
       return 2;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    io.err(t('internal', lang, { message }));
+    // the disk refused (a folder in the way, permissions, space): one line naming the path, not a crash
+    const fileError = fileErrorLine(e, lang);
+    if (fileError !== undefined) io.err(fileError);
+    else io.err(t('internal', lang, { message: e instanceof Error ? e.message : String(e) }));
     if (process.env.GOVCLOUD_DEBUG === '1' && e instanceof Error && e.stack) io.err(e.stack);
-    return 3;
+    return fileError !== undefined ? 1 : 3;
   }
 }
 

@@ -80,7 +80,8 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     const approval = loadApprovers(env, { counties: head.model?.counties.map((c) => c.code) });
     if (approval.issues.length > 0) blockers.push(`${approval.issues.length} error(s) in ${approval.file ?? 'approvers.yaml'}`);
     const approvers = approversForAll(
-      tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head })),
+      // a request file with errors is known by its path only: name and county folder
+      tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head, name: t.name, county: t.county })),
       approval.config,
     );
     if (!head.model) {
@@ -96,15 +97,20 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     const capacity = capacityDeltas(baseModel, model).filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
     const checked = tenants.filter((t) => t.head).map((t) => t.name);
     let policy: CheckReport | undefined;
+    const handIssues: Issue[] = [];
     if (checked.length > 0) {
       // the reduced head stacks hold exactly the changed tenants; the platform stacks of their clusters come whole
       const needed = stacksOfTenants(model, checked);
       const reused = headStacks.filter((s) => needed.has(s.name));
-      const deployment = buildDeployment(model, stacksForCheck(model, env, needed, reused));
-      policy = runChecks(model, deployment, { tenants: checked, today: todayIso() });
-      const failing = blocking(policy);
-      if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);
+      const read = stacksForCheck(model, env, needed, reused);
+      handIssues.push(...read.issues);
+      if (read.issues.length > 0) blockers.push(`${read.issues.length} error(s) in the hand-written Terraform files (overrides/)`);
+      else {
+        policy = runChecks(model, buildDeployment(model, read.stacks), { tenants: checked, today: todayIso() });
+        const failing = blocking(policy);
+        if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);
+      }
     }
-    return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
+    return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues, ...handIssues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
   }
 }

@@ -64,8 +64,8 @@ Options:
   unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check, pr, plan, apply, codeowners, new)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check、pr、plan、apply、codeowners、new）' },
   unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
   isolation: {
-    en: 'physical isolation violated: {stack} ({network}) refers to {what} {value} of the other network at {path}',
-    zh: '违反物理隔离：{stack}（{network}）在 {path} 引用了另一网络的{what} {value}',
+    en: 'physical isolation violated: {stack} ({network}) refers to {what} {marker} of the other network at {path}: {value}',
+    zh: '违反物理隔离：{stack}（{network}）在 {path} 引用了另一网络的{what} {marker}：{value}',
   },
   retiredStack: {
     en: 'stack {stack} ({network}) no longer holds anything: synthesized empty, so its plan destroys what it deployed; remove its folder after that apply',
@@ -82,6 +82,11 @@ Options:
     zh: '内部错误：{message}（这是 govcloud 的缺陷，请连同所执行的命令一并报告）',
   },
   usageError: { en: '{message}\nRun govcloud --help for usage.', zh: '{message}\n运行 govcloud --help 查看用法。' },
+  outNoFolder: { en: '--out {path}: folder {folder} does not exist; create it first or choose another path', zh: '--out {path}：目录 {folder} 不存在；请先创建该目录或另选路径' },
+  outParentIsFile: { en: '--out {path}: {file} is a file, not a folder', zh: '--out {path}：{file} 是文件而不是目录' },
+  outIsFolder: { en: '--out {path} is a folder; give the path of the file to write', zh: '--out {path} 是目录；请给出要写入的文件路径' },
+  outIsFile: { en: '--out {path} is a file; synth writes a folder of stacks there: choose a folder', zh: '--out {path} 是文件；synth 会在该处写入栈目录：请选择一个目录' },
+  fileError: { en: 'cannot use {path}: {reason}', zh: '无法使用 {path}：{reason}' },
 } as const;
 
 export type TextKey = keyof typeof texts;

@@ -1,67 +1,103 @@
 /**
  * Where the loader reads files from: the disk, or memory (the environment as it was at a git
  * revision, read in one `git cat-file --batch`, for pull-request summaries).
+ *
+ * Only regular files are read. A symbolic link (to a file or a folder) is listed, so that the
+ * loader reports it at `path:1:1`, but never followed: a request file linked to any file on the
+ * machine would otherwise be read and its values echoed in errors and in the pull-request summary.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 export interface FileSource {
   isDirectory(p: string): boolean;
+  /** Whether something is at the path (a symbolic link counts, even one pointing nowhere). */
   exists(p: string): boolean;
-  /** YAML files below a folder, recursively, sorted, dot-files skipped. */
+  /** YAML files below a folder, recursively, sorted, dot-files skipped; symbolic links too (refused when read), not followed. */
   listYaml(dir: string): string[];
-  /** Size in bytes, or an error code. */
+  /** Size in bytes, or an error code (`ESYMLINK`, `ENOTREG` for what is not a regular file). */
   size(p: string): number | { readonly error: string };
   read(p: string): Buffer | { readonly error: string };
 }
 
+/** Error code of a path that is a symbolic link (config/messages.ts words it for `file.unreadable`). */
+export const SYMLINK = 'ESYMLINK';
+/** Error code of a path that is neither a regular file nor a link (a device, pipe or socket). */
+export const NOT_REGULAR = 'ENOTREG';
+
 const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
-const errorOf = (e: unknown) => ({ error: (e as NodeJS.ErrnoException).code ?? 'EIO' });
+const errorOf = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+  // O_NOFOLLOW on a link: ELOOP (Linux), EMLINK (FreeBSD), EFTYPE (macOS)
+  return { error: code === 'ELOOP' || code === 'EMLINK' || code === 'EFTYPE' ? SYMLINK : code };
+};
+
+const lstat = (p: string): fs.Stats | undefined => {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return undefined;
+  }
+};
 
 export const diskSource: FileSource = {
   isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
-  exists: (p) => fs.existsSync(p),
+  exists: (p) => lstat(p) !== undefined,
   listYaml: (dir) => {
     const out: string[] = [];
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (e.name.startsWith('.')) continue;
         const full = path.join(d, e.name);
-        if (e.isDirectory()) walk(full);
+        if (e.isSymbolicLink()) out.push(full);
+        else if (e.isDirectory()) walk(full);
         else if (isYaml(e.name)) out.push(full);
       }
     };
+    // a linked folder is listed itself, not walked
+    if (lstat(dir)?.isSymbolicLink()) return [dir];
     if (fs.existsSync(dir)) walk(dir);
     return out;
   },
   size: (p) => {
-    try {
-      return fs.statSync(p).size;
-    } catch (e) {
-      return errorOf(e);
-    }
+    const st = lstat(p);
+    if (st === undefined) return { error: 'ENOENT' };
+    if (st.isSymbolicLink()) return { error: SYMLINK };
+    if (!st.isFile()) return { error: NOT_REGULAR };
+    return st.size;
   },
   read: (p) => {
+    let fd: number | undefined;
     try {
-      return fs.readFileSync(p);
+      // no link is followed, and a pipe put there since size() cannot block the read
+      fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+      if (!fs.fstatSync(fd).isFile()) return { error: NOT_REGULAR };
+      return fs.readFileSync(fd);
     } catch (e) {
       return errorOf(e);
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   },
 };
 
-/** Files held in memory, keyed by absolute path. */
-export function memorySource(files: ReadonlyMap<string, Buffer>): FileSource {
-  const keys = [...files.keys()].sort();
+/** Files of a git revision: contents by absolute path, and the paths that are symbolic links there (mode 120000). */
+export type MemoryFiles = ReadonlyMap<string, Buffer> & { readonly symlinks?: ReadonlySet<string> };
+
+/** Files held in memory, keyed by absolute path; `files.symlinks` are listed and refused, never read. */
+export function memorySource(files: MemoryFiles): FileSource {
+  const links = new Set([...(files.symlinks ?? [])].map((p) => path.resolve(p)));
+  const keys = [...new Set([...files.keys(), ...links])].sort();
   const under = (dir: string) => {
     const prefix = path.resolve(dir) + path.sep;
     return keys.filter((k) => k.startsWith(prefix));
   };
+  const visible = (dir: string, k: string) => !path.relative(dir, k).split(path.sep).some((s) => s.startsWith('.'));
   return {
     isDirectory: (p) => under(p).length > 0,
-    exists: (p) => files.has(path.resolve(p)) || under(p).length > 0,
-    listYaml: (dir) => under(dir).filter((k) => isYaml(k) && !path.relative(dir, k).split(path.sep).some((s) => s.startsWith('.'))),
-    size: (p) => files.get(path.resolve(p))?.length ?? { error: 'ENOENT' },
-    read: (p) => files.get(path.resolve(p)) ?? { error: 'ENOENT' },
+    exists: (p) => files.has(path.resolve(p)) || links.has(path.resolve(p)) || under(p).length > 0,
+    listYaml: (dir) => (links.has(path.resolve(dir)) ? [path.resolve(dir)] : under(dir).filter((k) => (isYaml(k) || links.has(k)) && visible(dir, k))),
+    size: (p) => (links.has(path.resolve(p)) ? { error: SYMLINK } : (files.get(path.resolve(p))?.length ?? { error: 'ENOENT' })),
+    read: (p) => (links.has(path.resolve(p)) ? { error: SYMLINK } : (files.get(path.resolve(p)) ?? { error: 'ENOENT' })),
   };
 }

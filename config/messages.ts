@@ -30,11 +30,36 @@ const catalog = {
     zh: '申请文件应位于 tenants/<县区>/<名称>.yaml，实际为 {value}',
   },
   'env.notFound': { en: 'environment folder {value} does not exist', zh: '环境目录 {value} 不存在' },
+  'output.notFound': {
+    en: 'synth output folder {value} does not exist: run govcloud synth --out {value} first',
+    zh: '生成输出目录 {value} 不存在：请先运行 govcloud synth --out {value}',
+  },
+  'output.empty': {
+    en: 'folder {value} holds no synthesized stack (extranet/stacks/<name>/cdk.tf.json or intranet/…): run govcloud synth --out {value} first',
+    zh: '目录 {value} 中没有已生成的栈（extranet/stacks/<名称>/cdk.tf.json 或 intranet/…）：请先运行 govcloud synth --out {value}',
+  },
   'yaml.syntax': { en: 'YAML syntax error: {detail}', zh: 'YAML 语法错误：{detail}' },
   'yaml.duplicateKey': { en: 'duplicate key {key}', zh: '重复的键 {key}' },
   'yaml.aliasBomb': {
     en: 'YAML aliases expand too much (more than {limit} expansions); write the values out',
     zh: 'YAML 别名展开过多（超过 {limit} 次）；请直接写出取值',
+  },
+  'yaml.aliasCycle': {
+    en: 'this alias refers to a value that contains it, which nests without end; write the value out',
+    zh: '此处的别名引用了包含它自身的取值，会无限嵌套；请直接写出取值',
+  },
+  'yaml.tooDeep': {
+    en: 'YAML is nested more than {limit} levels deep; a request needs a handful: flatten it',
+    zh: 'YAML 嵌套超过 {limit} 层；申请文件只需几层：请减少嵌套',
+  },
+  'json.syntax': { en: 'JSON syntax error: expected {expected}, found {found}', zh: 'JSON 语法错误：应为 {expected}，实际为 {found}' },
+  'json.tooDeep': {
+    en: 'JSON is nested more than {limit} levels deep; Terraform needs far fewer: flatten it',
+    zh: 'JSON 嵌套超过 {limit} 层；Terraform 配置远不需要这么深：请减少嵌套',
+  },
+  'json.notObject': {
+    en: 'a Terraform JSON file holds one object (resource, data, variable, …), got {received}',
+    zh: 'Terraform JSON 文件应为一个对象（resource、data、variable 等），实际为 {received}',
   },
   'yaml.multiDoc': {
     en: 'file holds {count} YAML documents; put exactly one per file',
@@ -74,6 +99,10 @@ const catalog = {
   'platform.noCluster': {
     en: 'site {site} has no cluster; every site needs at least one',
     zh: '站点 {site} 没有集群；每个站点至少需要一个集群',
+  },
+  'platform.credentialContext': {
+    en: 'kubeContext looks like a credential ({what}); it would be written into every stack of this cluster as the default of the kube_context variable: give the name of a context in the kubeconfig (credentials stay in the kubeconfig file, KUBE_CONFIG_PATH at deploy time) and rotate this one if it was committed',
+    zh: 'kubeContext 看起来是凭据（{what}），它会作为 kube_context 变量的默认值写入该集群的每个栈：请填写 kubeconfig 中上下文的名称（凭据只保存在 kubeconfig 文件中，部署时由 KUBE_CONFIG_PATH 指定）；若已提交，请立即轮换该凭据',
   },
   // references and names
   'names.duplicate': { en: 'tenant name {value} is already used by {other}', zh: '租户名称 {value} 已被 {other} 使用' },
@@ -197,6 +226,24 @@ const words: Readonly<Record<string, Template>> = {
   site: { en: 'site', zh: '站点' },
   cluster: { en: 'cluster', zh: '集群' },
   'node pool': { en: 'node pool', zh: '节点池' },
+  // reasons of file.unreadable given by config/files.ts
+  ESYMLINK: {
+    en: 'it is a symbolic link, and links are refused: request and platform files must be regular files in the repository, so that a link cannot make govcloud read a file outside it and echo its values in errors and pull-request summaries; commit the file itself',
+    zh: '该路径是符号链接，符号链接一律拒绝：申请文件和平台文件必须是仓库中的普通文件，以免通过链接读取仓库以外的文件并在错误信息和合并请求摘要中泄露其内容；请直接提交文件本身',
+  },
+  ENOTREG: {
+    en: 'it is not a regular file (a device, pipe or socket); request and platform files must be regular files',
+    zh: '该路径不是普通文件（设备、管道或套接字）；申请文件和平台文件必须是普通文件',
+  },
+  'json:value': { en: 'a value', zh: '一个值' },
+  'json:name': { en: 'a property name in double quotes', zh: '双引号括起的属性名' },
+  'json:commaOrBrace': { en: '"," or "}"', zh: '"," 或 "}"' },
+  'json:commaOrBracket': { en: '"," or "]"', zh: '"," 或 "]"' },
+  'json:closingQuote': { en: 'the closing quote of the string', zh: '字符串的结束引号' },
+  'json:escape': { en: 'an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', zh: '转义序列（\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX）' },
+  'json:eof': { en: 'the end of the file', zh: '文件结尾' },
+  'json:newline': { en: 'a line break', zh: '换行' },
+  'json:control': { en: 'a control character', zh: '控制字符' },
   ...formatWords(),
 };
 

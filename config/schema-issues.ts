@@ -4,6 +4,7 @@ import { Issue, issue } from './issues';
 import { fieldPath, locate, PathSegment, SourceFile } from './source';
 import { suggest } from './suggest';
 import { formatKey } from './formats';
+import { knownCodes, MessageCode } from './messages';
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -118,6 +119,17 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
     case 'invalid_format': {
       const key = formatKey(zi.format, 'pattern' in zi ? zi.pattern : undefined);
       return [issue('error', locate(src, path), field, 'schema.format', { value: show(value), format: `fmt:${key}`, hint: `hint:${key}` })];
+    }
+    case 'custom': {
+      // a refinement names its own message and parameters; the value is not echoed (it may be a secret)
+      const p = (zi.params ?? {}) as Record<string, unknown>;
+      const code = p.code;
+      if (typeof code === 'string' && (knownCodes() as string[]).includes(code)) {
+        const params: Record<string, string | number> = {};
+        for (const [k, v] of Object.entries(p)) if (k !== 'code' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
+        return [issue('error', locate(src, path), field, code as MessageCode, params)];
+      }
+      return [issue('error', locate(src, path), field, 'schema.invalid', { value: show(value) })];
     }
     default:
       return [issue('error', locate(src, path), field, 'schema.invalid', { value: show(value) })];

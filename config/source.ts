@@ -6,11 +6,14 @@ import * as jsYaml from 'js-yaml';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { Issue, issue, Position } from './issues';
 import { diskSource, FileSource } from './files';
+import { aliasDepthProblem, depthExceededAt, MAX_YAML_DEPTH } from './yaml-depth';
 
 /** Largest request or platform file accepted; a real one is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Alias expansions allowed in one file; a request needs none. */
 export const MAX_ALIAS_EXPANSIONS = 50;
+/** Deepest nesting accepted (config/yaml-depth.ts). */
+export { MAX_YAML_DEPTH } from './yaml-depth';
 
 export type PathSegment = string | number;
 
@@ -64,6 +67,9 @@ function positioned(text: string): { docs: Document.Parsed[] | null; lines: Line
 }
 
 export function parseYamlText(file: string, text: string, kind: string): ReadResult {
+  // both parsers recurse per level: a text nested too deeply never reaches them
+  const deep = depthExceededAt(text);
+  if (deep !== undefined) return { issues: [issue('error', positionOf(file, text, deep), '', 'yaml.tooDeep', { limit: MAX_YAML_DEPTH })] };
   if (!USES_ALIASES.test(text)) {
     let data: unknown;
     try {
@@ -124,7 +130,22 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
     // yaml refuses to expand more aliases than allowed ("billion laughs")
     return { issues: [issue('error', at(doc.contents.range?.[0] ?? 0), '', 'yaml.aliasBomb', { limit: MAX_ALIAS_EXPANSIONS })] };
   }
+  // aliases repeat values: expanded, a text within the depth limit may nest deeper, or without end
+  const expanded = aliasDepthProblem(doc);
+  if (expanded?.kind === 'deep') return { issues: [issue('error', at(expanded.offset), '', 'yaml.tooDeep', { limit: MAX_YAML_DEPTH })] };
+  if (expanded?.kind === 'cycle') return { issues: [issue('error', at(expanded.offset), '', 'yaml.aliasCycle')] };
   return { source: { file, data, positions: () => ({ doc, lines }) }, issues: [] };
+}
+
+/** Line and column (1-based, in characters) of an offset of the text. */
+export function positionOf(file: string, text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { file, line, col: offset - start + 1 };
 }
 
 /** The key written at an offset of the text (`mlpsLevel` in `  mlpsLevel: 3`). */

@@ -1,7 +1,7 @@
 /** The whole configuration layer in one call: load → schema → cross-file checks → resolved model. */
 import { hasErrors, Issue, sortIssues } from './issues';
 import { loadEnvironment } from './load';
-import { FileSource } from './files';
+import { diskSource, FileSource, SYMLINK } from './files';
 import { CityModel } from './model';
 import { checkPlatform } from './checks/platform';
 import { checkNames } from './checks/names';
@@ -32,9 +32,19 @@ export interface ValidateOptions {
   readonly source?: FileSource;
 }
 
+/** Whether the source refuses a path as a symbolic link. */
+function isLink(source: FileSource, file: string): boolean {
+  const size = source.size(file);
+  return typeof size !== 'number' && size.error === SYMLINK;
+}
+
 export function validateEnvironment(dir: string, opts: ValidateOptions = {}): ValidationResult {
-  const loaded = loadEnvironment(dir, opts.source);
-  const issues: Issue[] = [...loaded.issues];
+  const source = opts.source ?? diskSource;
+  const loaded = loadEnvironment(dir, source);
+  // a link where a county folder (or tenants/ itself) belongs is refused as a link, not as a misplaced file
+  const issues: Issue[] = loaded.issues.map((i) =>
+    i.code === 'file.misplaced' && isLink(source, i.file) ? { ...i, code: 'file.unreadable', params: { reason: SYMLINK } } : i,
+  );
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };

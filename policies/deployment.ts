@@ -3,8 +3,6 @@
  * namespace, and per tenant the namespaces the model says it has — so that rules judge what will
  * be deployed, including resources added by hand.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { CityModel, Tenant } from '../config/model';
 
 export type Json = Record<string, unknown>;
@@ -179,23 +177,6 @@ export function mergeTerraform(into: Json, doc: Json, override = false): void {
       into[k] = { ...(cur as Json), ...(v as Json) };
     }
   }
-}
-
-export function readDeployment(model: CityModel, outDir: string): Deployment {
-  const stacks: StackJson[] = [];
-  for (const network of ['extranet', 'intranet'] as const) {
-    const dir = path.join(outDir, network, 'stacks');
-    if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).sort()) {
-      // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
-      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort(overridesLast);
-      if (!files.includes('cdk.tf.json')) continue;
-      const merged: Json = {};
-      for (const f of files) mergeTerraform(merged, JSON.parse(fs.readFileSync(path.join(dir, name, f), 'utf8')) as Json, f.endsWith('_override.tf.json'));
-      stacks.push({ name, network, json: merged });
-    }
-  }
-  return buildDeployment(model, stacks);
 }
 
 const byName = new WeakMap<CityModel, Map<string, Tenant>>();

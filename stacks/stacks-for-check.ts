@@ -3,31 +3,38 @@
  * hand-written Terraform files (`<env>/overrides/<stack>/*.tf.json`) merged the way Terraform
  * loads one module — or read back from a synth output folder (`--from cdktf.out`).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../config/model';
+import { Issue } from '../config/issues';
 import { StackOutput, synthInMemory } from './in-memory';
 import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
+import { readHandAdded } from './hand-added';
+import { planStacks } from './slices';
+
+export interface StacksForCheck {
+  /** Empty when a hand-written file cannot be read: a check of part of what is deployed would mislead. */
+  readonly stacks: StackJson[];
+  readonly issues: readonly Issue[];
+}
 
 /**
  * `only`: stack names to judge (default all). `ready`: stacks of this model already synthesized in
  * memory (reused, not built again; they are copied before the hand-written files are merged).
  */
-export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>, ready?: readonly StackOutput[]): StackJson[] {
-  const overrides = path.join(envDir, 'overrides');
+export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>, ready?: readonly StackOutput[]): StacksForCheck {
+  const names = only ?? planStacks(model).map((s) => s.name);
+  const hand = readHandAdded(path.join(envDir, 'overrides'), names);
+  if (hand.issues.length > 0) return { stacks: [], issues: hand.issues };
   const reused = (ready ?? []).filter((s) => !only || only.has(s.name));
   const have = new Set(reused.map((s) => s.name));
   const rest = only ? new Set([...only].filter((n) => !have.has(n))) : undefined;
   const built = rest && rest.size === 0 ? [] : synthInMemory(model, undefined, rest);
   const copies = reused.map((s) => ({ ...s, json: JSON.parse(JSON.stringify(s.json)) as Record<string, unknown> }));
-  return [...copies, ...built].map((s) => {
-    const dir = path.join(overrides, s.name);
+  const stacks = [...copies, ...built].map((s) => {
     const json = s.json as Json;
-    if (fs.existsSync(dir)) {
-      for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.tf.json')).sort(overridesLast)) {
-        mergeTerraform(json, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Json, f.endsWith('_override.tf.json'));
-      }
-    }
+    const files = [...(hand.files.get(s.name) ?? [])].sort((a, b) => overridesLast(a.name, b.name));
+    for (const f of files) mergeTerraform(json, f.json, f.name.endsWith('_override.tf.json'));
     return { name: s.name, network: s.network, json };
   });
+  return { stacks, issues: [] };
 }

@@ -18,14 +18,23 @@ import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from './stable-json';
 import { disableTokenStackTraces } from './no-stack-traces';
+import { readHandAdded } from './hand-added';
+import { Issue } from '../config/issues';
 
 export type Network = 'extranet' | 'intranet';
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
 
 export class SynthError extends Error {
   constructor(
-    readonly code: 'unknownStack' | 'isolation',
-    readonly details: { readonly unknown?: string; readonly suggestion?: string; readonly known?: string[]; readonly violations?: IsolationViolation[] },
+    readonly code: 'unknownStack' | 'isolation' | 'handAdded',
+    readonly details: {
+      readonly unknown?: string;
+      readonly suggestion?: string;
+      readonly known?: string[];
+      readonly violations?: IsolationViolation[];
+      /** Hand-written Terraform files that cannot be read (`handAdded`). */
+      readonly issues?: readonly Issue[];
+    },
   ) {
     super(code);
   }
@@ -127,13 +136,11 @@ export function buildStack(
   const text = stableStringify(json);
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
   for (const chart of charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
-  const extraDir = handAdded ? path.join(handAdded, slice.name) : undefined;
-  if (extraDir && fs.existsSync(extraDir)) {
-    for (const f of fs.readdirSync(extraDir).filter((x) => x.endsWith('.tf.json') && x !== 'cdk.tf.json').sort()) {
-      const text = fs.readFileSync(path.join(extraDir, f), 'utf8');
-      violations.push(...findViolations(slice.name, slice.network, JSON.parse(text), foreign).map((v) => ({ ...v, path: `${f}:${v.path}` })));
-      fs.writeFileSync(path.join(dir, f), text);
-    }
+  const extra = readHandAdded(handAdded, [slice.name]);
+  if (extra.issues.length > 0) throw new SynthError('handAdded', { issues: extra.issues });
+  for (const f of extra.files.get(slice.name) ?? []) {
+    violations.push(...findViolations(slice.name, slice.network, f.json, foreign).map((v) => ({ ...v, path: `${f.name}:${v.path}` })));
+    fs.writeFileSync(path.join(dir, f.name), f.text);
   }
   return {
     result: {
@@ -159,9 +166,16 @@ export function newApps(staging: string): Record<Network, App> {
 
 const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : 'extranet');
 
+/** Refuses, before anything is built or written, hand-written files that cannot be read. */
+function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined): void {
+  const issues = readHandAdded(handAdded, selected.map((s) => s.name)).issues;
+  if (issues.length > 0) throw new SynthError('handAdded', { issues });
+}
+
 /** Synthesizes in this process, stack after stack. */
 export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
   const selected = selectStacks(model, opts.only);
+  checkHandAdded(selected, opts.handAdded);
   const markers = isolationMarkers(model, planStacks(model));
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
   const out = path.resolve(opts.outDir);
@@ -197,6 +211,7 @@ function weight(s: StackSlice): number {
  */
 export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
   const selected = selectStacks(model, opts.only);
+  checkHandAdded(selected, opts.handAdded);
   const worker = path.join(__dirname, 'synth-worker.js');
   const workers = Math.min(opts.workers, selected.length);
   if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);

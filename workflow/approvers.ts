@@ -21,6 +21,12 @@ export interface ApprovalChange {
   readonly exposureOrInternetFlowsChanged?: boolean;
   /** The graded-protection level at the head is lower than at the base. */
   readonly levelLowered?: boolean;
+  /**
+   * The tenant name and county folder of the request file: all that is known of a request that
+   * could not be read (a file with errors is neither a base nor a head tenant).
+   */
+  readonly name?: string;
+  readonly county?: string;
 }
 
 export type ApproverRole = 'platform' | 'county' | 'security' | 'classified';
@@ -68,16 +74,33 @@ export function describeChange(base: Tenant | undefined, head: Tenant | undefine
 
 const PLATFORM_REASON: Text = { en: 'the platform team approves every change', zh: '平台团队审批所有变更' };
 
-/** The groups that must approve one tenant change, in the order platform, county, security, classified. */
+/** A side of the change whose request file has errors: nothing is known of it but its path. */
+function unreadable(change: ApprovalChange): boolean {
+  return change.kind === 'removed' ? change.base === undefined : change.head === undefined || (change.kind === 'changed' && change.base === undefined);
+}
+
+/**
+ * The groups that must approve one tenant change, in the order platform, county, security, classified.
+ * A request file with errors gives what its path tells (the platform team and its county) and
+ * what its readable side tells; the rest is decided once the file is valid.
+ */
 export function approversFor(change: ApprovalChange, config: ApproversConfig = DEFAULT_APPROVERS): Approval[] {
   const { base, head } = change;
-  const tenant = head ?? base;
-  if (!tenant) throw new Error('approversFor: a change needs a tenant at the base or at the head');
-  const derived = describeChange(base, head);
-  const who = { en: `tenant ${tenant.name}`, zh: `租户 ${tenant.name}` };
-  const out: Approval[] = [{ role: 'platform', group: config.platform, reasons: [PLATFORM_REASON] }];
+  const name = head?.name ?? base?.name ?? change.name;
+  const who = name !== undefined ? { en: `tenant ${name}`, zh: `租户 ${name}` } : { en: 'a request', zh: '某申请' };
+  const partial = unreadable(change);
+  const platform: Text[] = [PLATFORM_REASON];
+  if (partial) {
+    platform.push({
+      en: `${who.en}: the request file has errors; security and classified review are decided once it is valid`,
+      zh: `${who.zh}：申请文件有错误；是否需要安全审查和涉密审查待文件通过校验后确定`,
+    });
+  }
+  const out: Approval[] = [{ role: 'platform', group: config.platform, reasons: platform }];
+  // flags that compare the two sides mean nothing when one side could not be read
+  const derived = partial ? { waiversChanged: false, exposureOrInternetFlowsChanged: false, levelLowered: false } : describeChange(base, head);
 
-  const counties = [...new Set([base?.county, head?.county].filter((c): c is string => c !== undefined))].sort();
+  const counties = [...new Set([base?.county, head?.county, change.county].filter((c): c is string => c !== undefined))].sort();
   for (const county of counties) {
     out.push({
       role: 'county',

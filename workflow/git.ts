@@ -48,21 +48,29 @@ export function changedFiles(base: string, dir: string, root: string): ChangedFi
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/** Files of a revision: contents by absolute path, and the symbolic links (mode 120000), whose targets are never read. */
+export class GitFiles extends Map<string, Buffer> {
+  readonly symlinks = new Set<string>();
+}
+
 /**
  * The files of folder `dir` as they were at `base`, in memory (absolute path → content), read with
- * one `git ls-tree` and one `git cat-file --batch`: no checkout, no temporary files.
+ * one `git ls-tree` and one `git cat-file --batch`: no checkout, no temporary files. Symbolic links
+ * are listed apart (config/files.ts memorySource refuses them), not read.
  */
-export function filesAt(base: string, dir: string, root: string): Map<string, Buffer> {
+export function filesAt(base: string, dir: string, root: string): GitFiles {
   const rel = path.relative(root, path.resolve(dir));
-  const out = new Map<string, Buffer>();
+  const out = new GitFiles();
   const listing = git(['ls-tree', '-r', '-z', base, '--', rel], root).split('\0').filter(Boolean);
-  const entries = listing
+  const blobs = listing
     .map((l) => {
       const tab = l.indexOf('\t');
-      const [, type, sha] = l.slice(0, tab).split(' ');
-      return { type, sha, file: l.slice(tab + 1) };
+      const [mode, type, sha] = l.slice(0, tab).split(' ');
+      return { mode, type, sha, file: l.slice(tab + 1) };
     })
     .filter((e) => e.type === 'blob');
+  for (const e of blobs) if (e.mode === '120000') out.symlinks.add(path.join(root, e.file));
+  const entries = blobs.filter((e) => e.mode !== '120000');
   if (entries.length === 0) return out;
   const batch = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: `${entries.map((e) => e.sha).join('\n')}\n`, maxBuffer: 1 << 30 });
   let pos = 0;

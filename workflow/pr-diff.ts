@@ -168,7 +168,7 @@ export function dataAtRisk(changes: readonly TenantChange[]): DataAtRisk[] {
     const b = c.base;
     if (!b) continue;
     const approved = b.decommission !== undefined;
-    if (c.kind === 'removed' || !c.head) {
+    if (c.kind === 'removed') {
       out.push({
         tenant: c.name,
         file: c.file,
@@ -179,7 +179,9 @@ export function dataAtRisk(changes: readonly TenantChange[]): DataAtRisk[] {
       });
       continue;
     }
+    // a request file with errors is not a removal: what it keeps is known once it is valid (its errors block meanwhile)
     const h = c.head;
+    if (!h) continue;
     const gone = b.environments.filter((e) => !h.environments.includes(e));
     if (gone.length > 0) out.push({ tenant: c.name, file: c.file, what: 'environment removed', detail: `environments ${gone.join(', ')} removed`, namespaces: namespacesOf(b, gone), approved });
     const lowered = (['cpuMillis', 'memoryBytes', 'storageBytes', 'pods'] as const).filter((k) => h.quota[k] < b.quota[k]);

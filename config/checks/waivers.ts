@@ -35,10 +35,20 @@ export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], 
   return out;
 }
 
-/** Today as YYYY-MM-DD: GOVCLOUD_TODAY (for reproducible runs) or the local date. */
-export function todayIso(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GOVCLOUD_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.GOVCLOUD_TODAY)) return env.GOVCLOUD_TODAY;
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Today as the city's legal day: Beijing time (UTC+8, no daylight saving), whatever the machine's time
+ * zone, so a waiver expiring today is judged alike on every runner. GOVCLOUD_TODAY (set by `--today`)
+ * replaces it.
+ */
+export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  if (env.GOVCLOUD_TODAY && isCalendarDate(env.GOVCLOUD_TODAY)) return env.GOVCLOUD_TODAY;
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }

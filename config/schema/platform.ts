@@ -1,6 +1,7 @@
 /** Platform: the city's government cloud center, environments/<city>/platform.yaml. */
 import { z } from 'zod';
 import { bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
+import { credentialInName } from '../credentials';
 
 const county = z
   .strictObject({
@@ -40,7 +41,17 @@ const cluster = z
     site: dnsLabel(40).describe('Site name / 站点名称'),
     network,
     mlpsLevel: mlpsLevel.describe('Highest MLPS level the cluster platform is assessed for / 平台测评等级'),
-    kubeContext: z.string().min(1).max(100).optional().describe('kubeconfig context at deploy time (default: cluster name) / 部署时使用的 kubeconfig 上下文'),
+    kubeContext: z
+      .string()
+      .min(1)
+      .max(100)
+      // the name goes into every stack's variables: a token pasted here would be published with them
+      .superRefine((v, ctx) => {
+        const what = credentialInName(v);
+        if (what !== undefined) ctx.addIssue({ code: 'custom', message: 'credential', params: { code: 'platform.credentialContext', what } });
+      })
+      .optional()
+      .describe('kubeconfig context at deploy time (default: cluster name) / 部署时使用的 kubeconfig 上下文'),
     capacity,
     nodePools: z.array(nodePool).min(1),
   })

@@ -85,6 +85,13 @@ describe('plan and apply flags', () => {
     expect(r.err).toContain('unknown stack "county-hengshan-ext-primry"; did you mean county-hengshan-ext-primary?');
     expect(fs.existsSync(out)).toBe(false);
   });
+  it('refuses a --today that is not a calendar day, for every command that takes it', () => {
+    for (const cmd of ['validate', 'check']) {
+      const r = govcloud([cmd, '--today', '2026-02-30']);
+      expect([cmd, r.code]).toEqual([cmd, 2]);
+      expect(r.err).toContain('--today must be a calendar day written YYYY-MM-DD, got "2026-02-30"');
+    }
+  });
   it('keeps --destroy for plan and --planned for apply', () => {
     expect(govcloud(['apply', '--destroy', '--engine', 'terraform']).err).toContain('--destroy belongs to plan');
     expect(govcloud(['plan', '--planned', '--engine', 'terraform']).err).toContain('--planned belongs to apply');

@@ -124,6 +124,34 @@ describe('govcloud pr', () => {
     expect(j.approvers.map((a) => a.role)).toContain('security');
   });
 
+  it('reports the errors of an added request file, blocks, and routes it by its folder (issue 10)', () => {
+    const dir = repo();
+    const src = fs.readFileSync(path.join(dir, 'env/tenants/north/relief.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'env/tenants/north/records.yaml'), src.replace('name: relief', 'name: records').replace('zone: administrative', 'zone: dmz2'));
+    const r = pr(dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const j = r.json();
+    expect(j.tenants).toEqual([{ name: 'records', county: 'north', kind: 'added', file: 'env/tenants/north/records.yaml' }]);
+    expect(j.blockers).toEqual(['1 validation error(s) in the request files']);
+    expect(j.issues).toEqual(['env/tenants/north/records.yaml:14:9 spec.zone: value "dmz2" is not allowed (allowed: public-service, administrative, exchange)']);
+    expect(j.approvers.map((a) => [a.role, a.group])).toEqual([['platform', '@govcloud/platform'], ['county', '@govcloud/county-north']]);
+    expect(j.dataAtRisk).toEqual([]);
+    const zh = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--lang', 'zh'], { cwd: dir, encoding: 'utf8' });
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain('❌ 不可合并');
+    expect(zh.stdout).toContain('env/tenants/north/records.yaml:14:9 spec.zone: 取值 "dmz2" 不允许（允许：public-service, administrative, exchange）');
+    expect(zh.stdout).toContain('租户 records：申请文件有错误；是否需要安全审查和涉密审查待文件通过校验后确定');
+  });
+
+  it('does not call a changed request with errors a removal', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'mlpsLevel: 2', 'mlpsLevel: "two"');
+    const j = pr(dir).json();
+    expect(j.dataAtRisk).toEqual([]);
+    expect(j.blockers).toEqual(['1 validation error(s) in the request files']);
+  });
+
   it('says plainly when the base ref does not exist', () => {
     const dir = repo();
     const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'no-such-branch', '--env', 'env'], { cwd: dir, encoding: 'utf8' });

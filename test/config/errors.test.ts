@@ -423,6 +423,16 @@ const cases: Case[] = [
     ],
   },
   {
+    // 900 levels of [ in 2 KB once overflowed the parsers' stacks; refused where level 65 opens
+    name: 'yaml-too-deep',
+    en: [
+      'case/tenants/north/relief.yaml:18:73 YAML is nested more than 64 levels deep; a request needs a handful: flatten it',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:18:73 YAML 嵌套超过 64 层；申请文件只需几层：请减少嵌套',
+    ],
+  },
+  {
     name: 'waiver-duplicate',
     en: [
       'case/tenants/north/relief.yaml:20:15 spec.waivers[1].rule: rule MLPS-NET-001 is waived twice (first at line 19)',

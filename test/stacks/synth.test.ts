@@ -133,7 +133,7 @@ describe('physical isolation', () => {
     }
     const v = (caught as SynthError).details.violations ?? [];
     expect(v[0]).toMatchObject({ stack: 'platform-int-main', network: 'intranet', path: 'data.terraform_remote_state.peek.config.path' });
-    expect(v[0].marker).toEqual({ value: 'platform-ext-main', what: 'stack', contains: true });
+    expect(v[0].marker).toEqual({ value: 'platform-ext-main', what: 'stack', match: 'token' });
   });
 });
 

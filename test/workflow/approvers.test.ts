@@ -100,6 +100,25 @@ describe('approversFor', () => {
   });
 });
 
+describe('approversFor a request file with errors (issue 10)', () => {
+  it('routes an added file that could not be read to the platform and the county of its folder, and says why', () => {
+    const a = approversFor({ kind: 'added', name: 'records', county: 'north' });
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north']);
+    expect(reasons(a, 'platform')).toEqual([
+      'the platform team approves every change',
+      'tenant records: the request file has errors; security and classified review are decided once it is valid',
+    ]);
+    expect(reasons(a, 'platform', 'zh')[1]).toBe('租户 records：申请文件有错误；是否需要安全审查和涉密审查待文件通过校验后确定');
+  });
+
+  it('keeps what the readable base tells, without claiming changes it cannot see', () => {
+    const caseFiles = model.tenants.find((t) => t.name === 'case-files') as Tenant;
+    const a = approversFor({ kind: 'changed', base: caseFiles, name: 'case-files', county: 'south' });
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-south', '@govcloud/security-review', '@govcloud/classified-officer']);
+    expect(reasons(a, 'security')).toEqual(['tenant case-files is at graded-protection level 4 (3 or higher)']);
+  });
+});
+
 describe('approvers.yaml', () => {
   const write = (text: string): string => {
     const dir = caseEnv(undefined);

@@ -89,7 +89,7 @@ describe('writeScaffold', () => {
     // the graded-protection check at level 3 finds nothing to fix in the new tenant
     const model = r.model;
     if (!model) throw new Error('no model');
-    const report = runChecks(model, buildDeployment(model, stacksForCheck(model, dir)), { tenants: ['new-portal'], today: TODAY });
+    const report = runChecks(model, buildDeployment(model, stacksForCheck(model, dir).stacks), { tenants: ['new-portal'], today: TODAY });
     expect(report.tenants.map((x) => x.tenant.name)).toEqual(['new-portal']);
     expect(report.tenants[0].findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(10);
     const failing = report.tenants.flatMap((x) => x.findings).filter((f) => f.status === 'fail').map((f) => f.rule.id);

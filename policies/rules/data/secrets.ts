@@ -1,18 +1,14 @@
 /** What a credential written in plain text looks like in synthesized Terraform JSON. */
 import { Json } from '../../deployment';
+import { CREDENTIAL_VALUE } from '../../../config/credentials';
 
-export const CREDENTIAL_VALUE: readonly { readonly what: string; readonly re: RegExp }[] = [
-  { what: 'password assignment', re: /(^|[^a-z])pass(word|wd)?\s*[=:]\s*[^\s$]/i },
-  { what: 'passwd', re: /passwd/i },
-  { what: 'token', re: /(^|[^a-z])token\s*:\s*[^\s$]/i },
-  { what: 'private key', re: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ },
-  { what: 'URL with user and password', re: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@/i },
-];
+/** The patterns (config/credentials.ts, shared with validation): password assignments, tokens, private keys, URLs with a password, JWTs. */
+export { CREDENTIAL_VALUE };
 
 /** A string without any of these cannot match a credential pattern. */
-const QUICK = /pass|token|PRIVATE|@/i;
+const QUICK = /pass|token|PRIVATE|@|eyJ/i;
 /** A resource without any of these has neither a credential-like value nor a credential-named key. */
-const ANY_HINT = /pass|token|private|@|secret|api[-_]?key|credential/i;
+const ANY_HINT = /pass|token|private|@|eyJ|secret|api[-_]?key|credential/i;
 
 /** Names of keys and environment variables that hold credentials. */
 export const CREDENTIAL_NAME = /(pass(word|wd)?|secret|token|api[-_]?key|private[-_]?key|credential)s?$/i;

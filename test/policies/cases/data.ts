@@ -19,6 +19,9 @@ const dropSync = (stack: string) => (stacks: Stacks) => {
   for (const k of Object.keys(jobs)) delete jobs[k];
 };
 
+/** A service-account-like token: header {"alg":"RS256","kid":"k"}, payload {"sub":"system:serviceaccount:x:y"}, a signature. */
+const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6eDp5In0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg';
+
 /** A hand-added resource in the north county stack on ext-main. */
 const add = (type: string, body: Json): Readonly<Record<string, Json>> => ({ 'county-north-ext-main': { resource: { [type]: { hand: body } } } });
 
@@ -141,5 +144,26 @@ export const CASES: RuleCase[] = [
       metadata: { name: 'app', namespace: 'relief-prod' },
       spec: { template: { spec: { container: [{ name: 'app', image: 'registry.test.gov.cn/app:1.0', env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }] } } },
     }),
+  },
+  {
+    name: 'fails with a bare JWT as the display name (it lands in the namespace annotations)',
+    rule: 'MLPS-DATA-006',
+    tenant: 'relief',
+    expect: 'fail',
+    model: (m) => withTenant(m, 'relief', () => ({ displayName: JWT })),
+  },
+  {
+    name: 'fails with a bare JWT in a ConfigMap',
+    rule: 'MLPS-DATA-006',
+    tenant: 'portal',
+    expect: 'fail',
+    add: add('kubernetes_config_map_v1', { metadata: { name: 'api', namespace: 'portal-prod' }, data: { upstream: `Bearer ${JWT}` } }),
+  },
+  {
+    name: 'passes with dotted names and versions that are not tokens',
+    rule: 'MLPS-DATA-006',
+    tenant: 'portal',
+    expect: 'pass',
+    add: add('kubernetes_config_map_v1', { metadata: { name: 'app', namespace: 'portal-prod' }, data: { chart: 'eyJ-dashboard.v1.2', host: 'api.example.cn' } }),
   },
 ];

@@ -1,0 +1,55 @@
+/**
+ * A synth output read back (`check --from cdktf.out`): every stack folder of both networks with the
+ * Terraform JSON files Terraform would load there, merged. A missing or empty folder, or a file that
+ * is not valid Terraform JSON, is an input error with its position, never an exception.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CityModel } from '../config/model';
+import { Issue, issue, sortIssues } from '../config/issues';
+import { readJsonFile } from '../config/json-file';
+import { displayPath } from '../config/load';
+import { buildDeployment, Deployment, Json, mergeTerraform, overridesLast, StackJson } from './deployment';
+
+export interface SynthOutput {
+  /** Empty when there is an issue: a check of part of the output would mislead. */
+  readonly stacks: StackJson[];
+  readonly issues: readonly Issue[];
+}
+
+const isDir = (p: string): boolean => fs.existsSync(p) && fs.statSync(p).isDirectory();
+
+export function readSynthOutput(outDir: string): SynthOutput {
+  const shown = displayPath(outDir);
+  const at = { file: shown, line: 1, col: 1 };
+  if (!isDir(outDir)) return { stacks: [], issues: [issue('error', at, '', 'output.notFound', { value: shown })] };
+  const stacks: StackJson[] = [];
+  const issues: Issue[] = [];
+  for (const network of ['extranet', 'intranet'] as const) {
+    const dir = path.join(outDir, network, 'stacks');
+    if (!isDir(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!isDir(path.join(dir, name))) continue;
+      // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
+      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort(overridesLast);
+      if (!files.includes('cdk.tf.json')) continue;
+      const merged: Json = {};
+      for (const f of files) {
+        const full = path.join(dir, name, f);
+        const read = readJsonFile(full, displayPath(full));
+        issues.push(...read.issues);
+        if (read.data) mergeTerraform(merged, read.data, f.endsWith('_override.tf.json'));
+      }
+      stacks.push({ name, network, json: merged });
+    }
+  }
+  if (issues.length > 0) return { stacks: [], issues: sortIssues(issues) };
+  if (stacks.length === 0) return { stacks, issues: [issue('error', at, '', 'output.empty', { value: shown })] };
+  return { stacks, issues };
+}
+
+/** The deployment a synth output describes, or the issues that keep it from being read. */
+export function readDeployment(model: CityModel, outDir: string): { readonly deployment?: Deployment; readonly issues: readonly Issue[] } {
+  const read = readSynthOutput(outDir);
+  return read.issues.length > 0 ? { issues: read.issues } : { deployment: buildDeployment(model, read.stacks), issues: [] };
+}

@@ -1,0 +1,27 @@
+/**
+ * Identifiers the stacks and the baseline chart write into every network's output themselves
+ * (object, label, role and policy names, Kubernetes resource kinds). A tenant or cluster name that
+ * is one of these words, or a part of one on token boundaries (a tenant named `audit` or `system`),
+ * is matched by the isolation scan only as a whole string: inside a longer string it could not be
+ * told apart from what govcloud writes. Its namespaces (`audit-prod`) are still matched anywhere.
+ */
+export const WRITTEN_BY_STACKS: readonly string[] = `
+govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit govcloud-allowed-registries
+govcloud-level3-containers govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
+allow-declared-flows allow-dr-sync allow-public-service-to-internet allow-same-namespace-and-dns allow-zone-traffic
+dr-sync sync-egress egress-allowlist egress-hosts zone-info cluster-info log-retention
+dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector source-cluster managed-by part-of
+pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels sitecity siterole stackname
+public-service administrative exchange extranet intranet zone-public-service zone-administrative zone-exchange zone-intranet
+primary same-city samecity remote active standby backup replica prod staging test dev general domestic xinchuang
+platform county cluster site stack zone tenant department namespace network networking policy role rule quota limits
+limitranges resourcequotas networkpolicies poddisruptionbudgets persistentvolumeclaims serviceaccounts services secrets
+configmaps endpoints events pods jobs cronjobs deployments daemonsets statefulsets replicasets ingresses
+horizontalpodautoscalers loadbalancers nodeports apps batch autoscaling rbac authorization admission
+validatingadmissionpolicy validatingadmissionpolicybinding clusterrole binding restricted privileged baseline
+terraform tfstate kubernetes helm hashicorp kubeconfig context provider providers backend local variable values chart charts
+release image images registry registries egress ingress internet gateway allowlist deny allow audit log logs retention
+system data sync flows state overrides latest metadata labels annotations
+`
+  .split(/\s+/)
+  .filter((w) => w !== '');
