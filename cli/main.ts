@@ -13,7 +13,7 @@ import { formatIssue, Issue } from '../config/issues';
 import { validateEnvironment } from '../config/validate';
 import { RULES } from '../policies/registry';
 import { CityModel } from '../config/model';
-import { formatBytes, formatCpu } from '../config/quantity';
+import { formatBytes, formatCpu, formatPercent } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
 import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
@@ -70,7 +70,7 @@ function printIssues(issues: readonly Issue[], lang: Lang, io: Io): void {
 }
 
 function pct(a: number, b: number): string {
-  return b > 0 ? `${((a / b) * 100).toFixed(1)} %` : '-';
+  return b > 0 ? `${formatPercent(a, b, { fixed: true })} %` : '-';
 }
 
 function printUtilisation(model: CityModel, lang: Lang, io: Io): void {

@@ -16,7 +16,7 @@ import { todayIso } from '../config/checks/waivers';
 import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { countyStackName, platformStackName } from '../stacks/slices';
-import { changedFiles, filesAt, repoRoot, resolveRef } from '../workflow/git';
+import { changedFiles, filesAt, forkPoint, repoRoot } from '../workflow/git';
 import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
 import { Approval, approversForAll } from '../workflow/approvers';
@@ -52,17 +52,23 @@ function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string
 
 export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd()): PrResult {
   const root = repoRoot(cwd);
-  const base = resolveRef(baseRef, cwd);
+  const base = forkPoint(baseRef, cwd);
   const env = path.resolve(cwd, envDir);
   const files = changedFiles(base, env, root);
   {
     const baseFiles = filesAt(base, env, root);
     const baseModel = baseFiles.size > 0 ? validateEnvironment(env, { source: memorySource(baseFiles) }).model : undefined;
-    const head = validateEnvironment(env, { rules: RULES, today: todayIso() });
-    const headErrors = head.issues.filter((i) => i.severity === 'error');
     const relEnv = path.relative(root, env);
     const tenantFiles = files.filter((f) => /\/tenants\/[^/]+\/[^/]+\.ya?ml$/.test(f.path));
     const platformChanged = files.some((f) => f.path === path.posix.join(relEnv.split(path.sep).join('/'), 'platform.yaml'));
+    // a cluster over capacity is reported at the changed request(s) that overflow it
+    const change = {
+      tenants: new Set(tenantFiles.map((f) => `${path.basename(path.dirname(f.path))}/${path.basename(f.path).replace(/\.ya?ml$/, '')}`)),
+      base: baseModel?.tenants,
+      platform: platformChanged,
+    };
+    const head = validateEnvironment(env, { rules: RULES, today: todayIso(), change });
+    const headErrors = head.issues.filter((i) => i.severity === 'error');
     const tenants: TenantChange[] = tenantFiles.map((f) => {
       const name = path.basename(f.path).replace(/\.ya?ml$/, '');
       const county = path.basename(path.dirname(f.path));

@@ -50,6 +50,8 @@ export const diskSource: FileSource = {
         if (e.name.startsWith('.')) continue;
         const full = path.join(d, e.name);
         if (e.isSymbolicLink()) out.push(full);
+        // a folder named like a request file is listed (and refused as not a file), not walked past
+        else if (e.isDirectory() && isYaml(e.name)) out.push(full);
         else if (e.isDirectory()) walk(full);
         else if (isYaml(e.name)) out.push(full);
       }

@@ -21,6 +21,10 @@ const catalog = {
     en: 'file is not UTF-8 text (binary content near byte {offset})',
     zh: '文件不是 UTF-8 文本（第 {offset} 字节附近为二进制内容）',
   },
+  'file.notUtf8': {
+    en: 'the file is not UTF-8: byte {byte} here is not valid UTF-8 (saved as GBK or Latin-1?); save the file as UTF-8',
+    zh: '文件不是 UTF-8 编码：此处的字节 {byte} 不是有效的 UTF-8（是否以 GBK 或 Latin-1 保存？）；请将文件另存为 UTF-8',
+  },
   'file.tooLarge': {
     en: 'file is {size} bytes, more than the limit of {limit} bytes',
     zh: '文件大小 {size} 字节，超过上限 {limit} 字节',
@@ -39,6 +43,10 @@ const catalog = {
     zh: '目录 {value} 中没有已生成的栈（extranet/stacks/<名称>/cdk.tf.json 或 intranet/…）：请先运行 govcloud synth --out {value}',
   },
   'yaml.syntax': { en: 'YAML syntax error: {detail}', zh: 'YAML 语法错误：{detail}' },
+  'yaml.unknownTag': {
+    en: 'unknown YAML tag {tag}: request files are plain YAML, nothing resolves tags such as !Ref here; write the value itself',
+    zh: '未知的 YAML 标签 {tag}：申请文件为普通 YAML，此处不解析 !Ref 等标签；请直接填写取值',
+  },
   'yaml.duplicateKey': { en: 'duplicate key {key}', zh: '重复的键 {key}' },
   'yaml.aliasBomb': {
     en: 'YAML aliases expand too much (more than {limit} expansions); write the values out',
@@ -51,6 +59,22 @@ const catalog = {
   'yaml.tooDeep': {
     en: 'YAML is nested more than {limit} levels deep; a request needs a handful: flatten it',
     zh: 'YAML 嵌套超过 {limit} 层；申请文件只需几层：请减少嵌套',
+  },
+  'override.notAFolder': {
+    en: '{name} is not read: overrides/ holds one folder per stack (overrides/<stack>/*.tf.json)',
+    zh: '{name} 不会被读取：overrides/ 下应为每个栈一个目录（overrides/<栈>/*.tf.json）',
+  },
+  'override.unknownStack': {
+    en: 'no stack {name}: its overrides would never be applied{suggestion} (see govcloud stacks)',
+    zh: '没有名为 {name} 的栈：其中的覆盖文件永远不会生效{suggestion}（参见 govcloud stacks）',
+  },
+  'override.hcl': {
+    en: '{name} is HCL, which is not read: write hand-added Terraform in JSON syntax as *.tf.json',
+    zh: '{name} 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json',
+  },
+  'override.ignored': {
+    en: '{name} is not read: only *.tf.json files of a stack folder are applied with the stack',
+    zh: '{name} 不会被读取：栈目录中只有 *.tf.json 文件会随栈一起部署',
   },
   'json.syntax': { en: 'JSON syntax error: expected {expected}, found {found}', zh: 'JSON 语法错误：应为 {expected}，实际为 {found}' },
   'json.tooDeep': {
@@ -89,6 +113,26 @@ const catalog = {
   'schema.format': { en: 'value {value} is not a valid {format} ({hint})', zh: '取值 {value} 不是有效的{format}（{hint}）' },
   'schema.duplicateItem': { en: 'duplicate entry {value}', zh: '重复的条目 {value}' },
   'schema.invalid': { en: 'invalid value {value}', zh: '无效取值 {value}' },
+  'schema.cidrHostBits': {
+    en: 'value {value} has host bits set: a range starts at its network address; did you mean {network}?',
+    zh: '取值 {value} 的主机位不为零：网段应从网络地址开始；是否应为 {network}？',
+  },
+  'tenant.zeroQuota': {
+    en: 'a quota of {value} leaves the namespace unable to run anything; ask for what the system needs (an environment that must hold nothing is removed from spec.environments instead)',
+    zh: '配额 {value} 使命名空间无法运行任何负载；请按系统实际需要申请（不需要的环境应从 spec.environments 中删除）',
+  },
+  'tenant.reservedGroup': {
+    en: 'group {value} is a Kubernetes system group ({meaning}): binding it as administrator would give the namespace to {meaning}; name the directory group of the department\'s operators',
+    zh: '用户组 {value} 是 Kubernetes 系统组（{meaningZh}）：将其绑定为管理员会把命名空间交给{meaningZh}；请填写本部门运维人员的目录用户组',
+  },
+  'text.hiddenCharacter': {
+    en: 'holds the invisible character {codePoint} at character {index} (a control character or a bidirectional override, which makes the text read differently from what is deployed); remove it',
+    zh: '第 {index} 个字符处含不可见字符 {codePoint}（控制字符或双向文本覆盖符，会使显示内容与实际部署不一致）；请删除',
+  },
+  'tenant.approvalInFuture': {
+    en: 'approval date {value} is after today ({today}, Beijing time): a request is approved before it is filed; check the 项目联审 reply',
+    zh: '批复日期 {value} 晚于今天（{today}，北京时间）：申请应在批复之后提交；请核对项目联审批复',
+  },
   // platform
   'platform.duplicate': { en: '{what} {value} is declared twice (first at line {line})', zh: '{what} {value} 重复声明（首次在第 {line} 行）' },
   'platform.unknownRef': { en: 'unknown {what} {value} (known: {known}){suggestion}', zh: '未知的{what} {value}（已知：{known}）{suggestion}' },
@@ -162,6 +206,18 @@ const catalog = {
     en: 'hosts apply to Internet flows only; a flow to a tenant is by namespace',
     zh: 'hosts 仅适用于互联网访问；到租户的访问按命名空间控制',
   },
+  // repeats in one request (config/checks/duplicates.ts, docs/limits.md)
+  'flow.duplicate': {
+    en: 'flow to {target} repeats port {port} of the flow at line {line}; merge them into one flow',
+    zh: '到 {target} 的流向与第 {line} 行的流向重复（端口 {port}）；请合并为一条流向',
+  },
+  'flow.duplicatePort': { en: 'port {port} is listed twice in this flow (first at line {line})', zh: '端口 {port} 在该流向中重复列出（首次在第 {line} 行）' },
+  'flow.duplicateHost': { en: 'host {value} is listed twice in this flow (first at line {line})', zh: '主机 {value} 在该流向中重复列出（首次在第 {line} 行）' },
+  'environment.duplicate': {
+    en: 'environment {value} is listed twice (first at line {line}); each environment is one namespace',
+    zh: '环境 {value} 重复列出（首次在第 {line} 行）；每个环境对应一个命名空间',
+  },
+  'admin.duplicate': { en: 'group {value} is listed twice (first at line {line})', zh: '用户组 {value} 重复列出（首次在第 {line} 行）' },
   'exposure.notPublic': {
     en: 'only public-service tenants may be exposed to the Internet (zone is {zone})',
     zh: '只有公共服务域租户可以对互联网开放（当前区域为 {zone}）',
@@ -170,6 +226,11 @@ const catalog = {
   'capacity.exceeded': {
     en: 'cluster {cluster}: granted {resource} {granted} exceeds capacity {capacity} × over-commit {ratio} = {allowed} ({pct} %)',
     zh: '集群 {cluster}：已分配 {resource} {granted} 超出容量 {capacity} × 超分比 {ratio} = {allowed}（{pct}%）',
+  },
+  // at the quota line of a request that overflows the cluster (config/capacity.ts)
+  'capacity.overByRequest': {
+    en: 'cluster {cluster} is over capacity: granted {resource} {granted} exceeds capacity {capacity} × over-commit {ratio} = {allowed} by {over} ({pct} %); this request takes {share} of it ({how_en}): lower this quota, or ask the platform team for more capacity',
+    zh: '集群 {cluster} 容量不足：已分配 {resource} {granted} 超出容量 {capacity} × 超分比 {ratio} = {allowed}，超出 {over}（{pct}%）；本申请占用 {share}（{how_zh}）：请降低此配额，或请平台团队扩容',
   },
   'capacity.high': {
     en: 'cluster {cluster}: granted {resource} {granted} is {pct} % of the allowed {allowed}',
@@ -220,6 +281,8 @@ const words: Readonly<Record<string, Template>> = {
   mapping: { en: 'a mapping', zh: '映射' },
   string: { en: 'a string', zh: '字符串' },
   number: { en: 'a number', zh: '数字' },
+  int: { en: 'a whole number', zh: '整数' },
+  'string|number': { en: 'a string or a number', zh: '字符串或数字' },
   boolean: { en: 'true or false', zh: 'true 或 false' },
   null: { en: 'nothing (null)', zh: '空值 (null)' },
   county: { en: 'county', zh: '县区' },
@@ -232,8 +295,8 @@ const words: Readonly<Record<string, Template>> = {
     zh: '该路径是符号链接，符号链接一律拒绝：申请文件和平台文件必须是仓库中的普通文件，以免通过链接读取仓库以外的文件并在错误信息和合并请求摘要中泄露其内容；请直接提交文件本身',
   },
   ENOTREG: {
-    en: 'it is not a regular file (a device, pipe or socket); request and platform files must be regular files',
-    zh: '该路径不是普通文件（设备、管道或套接字）；申请文件和平台文件必须是普通文件',
+    en: 'it is not a regular file (a folder, device, pipe or socket); request and platform files must be regular files',
+    zh: '该路径不是普通文件（目录、设备、管道或套接字）；申请文件和平台文件必须是普通文件',
   },
   'json:value': { en: 'a value', zh: '一个值' },
   'json:name': { en: 'a property name in double quotes', zh: '双引号括起的属性名' },
@@ -247,8 +310,34 @@ const words: Readonly<Record<string, Template>> = {
   ...formatWords(),
 };
 
+/** Non-ASCII characters listed in a quoted value at most; the rest is `…`. */
+const MAX_CODE_POINTS = 3;
+
+/**
+ * A value in double quotes and, when it holds characters outside ASCII, their code points and
+ * positions: `"civil-аffairs" (U+0430 at 7)`. A Cyrillic а, a full-width letter or a no-break
+ * space looks like what the pattern wants and is not; the code point shows which one.
+ */
+export function quote(value: string, lang: Lang): string {
+  const chars = Array.from(value);
+  const odd = chars.flatMap((c, i) => ((c.codePointAt(0) ?? 0) > 0x7e || (c.codePointAt(0) ?? 0) < 0x20 ? [{ c, at: i + 1 }] : []));
+  if (odd.length === 0) return JSON.stringify(value);
+  const cp = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const more = odd.length > MAX_CODE_POINTS ? (lang === 'zh' ? '等' : ', …') : '';
+  const listed = odd.slice(0, MAX_CODE_POINTS);
+  return lang === 'zh'
+    ? `${JSON.stringify(value)}（${listed.map((x) => `第 ${x.at} 个字符为 ${cp(x.c)}`).join('，')}${more}）`
+    : `${JSON.stringify(value)} (${listed.map((x) => `${cp(x.c)} at ${x.at}`).join(', ')}${more})`;
+}
+
+/** A message parameter rendered by {@link quote} in the reader's language. */
+export function quoted(value: string): string {
+  return `quoted:${value}`;
+}
+
 /** Translates a known vocabulary word (network names, units) and leaves anything else as is. */
 export function word(value: string, lang: Lang): string {
+  if (value.startsWith('quoted:')) return quote(value.slice('quoted:'.length), lang);
   if (value.startsWith('suggest:')) {
     const name = value.slice('suggest:'.length);
     if (name === '') return '';

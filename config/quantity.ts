@@ -24,16 +24,42 @@ export function cpuText(q: string | number): string {
   return typeof q === 'number' ? String(q) : q;
 }
 
+/** A number as plain digits, never in exponent notation (`2e+23`), at most one decimal. */
+function plain(n: number): string {
+  return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 1 });
+}
+
+/** Cores above this are shown with a decimal suffix (1.5M), as Kubernetes writes them. */
+const CORE_SUFFIXES = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6]] as const;
+
+/** "16", "500m"; absurd amounts of cores as "200E" rather than "2e+23m". */
 export function formatCpu(millis: number): string {
-  return millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`;
+  if (!Number.isFinite(millis)) return String(millis);
+  const cores = millis / 1000;
+  for (const [unit, f] of CORE_SUFFIXES) {
+    if (cores >= f) return `${plain(cores / f)}${unit}`;
+  }
+  return millis % 1000 === 0 ? `${cores}` : `${plain(millis)}m`;
 }
 
 export function formatBytes(n: number): string {
-  for (const [unit, f] of [['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+  if (!Number.isFinite(n)) return String(n);
+  for (const [unit, f] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
     if (n >= f) {
       const v = n / f;
-      return `${Number.isInteger(v) ? v : v.toFixed(1)}${unit}`;
+      return `${Number.isInteger(v) || v >= 1e21 ? plain(v) : v.toFixed(1)}${unit}`;
     }
   }
   return String(n);
+}
+
+/**
+ * A part of a whole in per cent for people: one decimal at most (`103`, `87.5`), `-` without a
+ * whole, and `>999` past 999 %, so that an absurd quota prints no 13-digit percentage.
+ */
+export function formatPercent(part: number, whole: number, opts: { fixed?: boolean } = {}): string {
+  if (!(whole > 0)) return '-';
+  const p = (part / whole) * 100;
+  if (!(p <= 999)) return '>999';
+  return opts.fixed === true ? p.toFixed(1) : String(Math.round(p * 10) / 10);
 }

@@ -1,15 +1,16 @@
 /**
  * Turns checked files into the resolved model: placement on clusters, DR replicas per tier,
- * inbound flows, and capacity accounting per cluster (error over the limit, warning at 85 %).
+ * inbound flows, and capacity accounting per cluster (config/capacity.ts: error over the limit,
+ * at the quota line of the request that overflows it; warning at 85 %).
  */
-import { Issue, issue } from './issues';
+import { Issue } from './issues';
 import { LoadedTenant } from './load';
-import { fieldPath, locate } from './source';
+import { locate } from './source';
 import { suggest } from './suggest';
-import { bytes, cpuMillis, cpuText, formatBytes, formatCpu } from './quantity';
+import { bytes, cpuMillis, cpuText } from './quantity';
 import { CheckContext, at } from './checks/context';
+import { ChangeScope, checkCapacity, TenantCharges } from './capacity';
 import {
-  BACKUP_REPLICA,
   CityModel,
   Cluster,
   DrTier,
@@ -20,11 +21,10 @@ import {
   Resources,
   Site,
   Tenant,
-  Utilisation,
   ZoneName,
 } from './model';
 
-export const WARN_UTILISATION = 0.85;
+export { WARN_UTILISATION } from './capacity';
 
 /** The DR sites a tier implies, with the replica's mode and its sync schedule (minute spread by name). */
 export function replicaPlan(tier: DrTier, minute: number): { role: 'same-city' | 'remote'; mode: Replica['mode']; schedule: string }[] {
@@ -53,20 +53,13 @@ function spread(name: string): number {
   return h % 60;
 }
 
-const ZERO: Resources = { cpuMillis: 0, memoryBytes: 0, storageBytes: 0, pods: 0 };
-const add = (a: Resources, b: Resources, times = 1): Resources => ({
-  cpuMillis: a.cpuMillis + b.cpuMillis * times,
-  memoryBytes: a.memoryBytes + b.memoryBytes * times,
-  storageBytes: a.storageBytes + b.storageBytes * times,
-  pods: a.pods + b.pods * times,
-});
-
 export interface ResolveResult {
   readonly model?: CityModel;
   readonly issues: Issue[];
 }
 
-export function resolveModel(ctx: CheckContext): ResolveResult {
+/** `change`: what a pull request changed, so that a capacity error points at the changed request. */
+export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveResult {
   const p = ctx.platform.data;
   const s = p.spec;
   const issues: Issue[] = [];
@@ -99,7 +92,7 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
   const clusterNames = clusters.map((c) => c.name);
 
   const tenantsOut: Tenant[] = [];
-  const granted = new Map<string, Resources>(clusters.map((c) => [c.name, ZERO]));
+  const charged: TenantCharges[] = [];
   const inbound = new Map<string, InboundFlow[]>();
   const zoneOf = (t: LoadedTenant): ZoneName | 'intranet' => (t.data.spec.network === 'intranet' ? 'intranet' : t.data.spec.zone ?? 'administrative');
   const byRef = new Map(ctx.tenants.map((t) => [`tenant/${t.data.metadata.county}/${t.data.metadata.name}`, t]));
@@ -183,15 +176,6 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
       storageBytes: bytes(sp.quota.storage),
       pods: sp.quota.pods,
     };
-    if (cluster) granted.set(cluster.name, add(granted.get(cluster.name) ?? ZERO, quota, sp.environments.length));
-    for (const r of replicas) {
-      const charge: Resources =
-        r.mode === 'backup'
-          ? { cpuMillis: BACKUP_REPLICA.cpuMillis, memoryBytes: BACKUP_REPLICA.memoryBytes, storageBytes: quota.storageBytes, pods: BACKUP_REPLICA.pods }
-          : quota;
-      granted.set(r.cluster, add(granted.get(r.cluster) ?? ZERO, charge));
-    }
-
     const flows: Flow[] = sp.flows.flatMap((f): Flow[] => {
       if (f.to === 'internet') return [{ kind: 'internet', hosts: f.hosts ?? [], ports: f.ports }];
       const target = byRef.get(f.to);
@@ -199,7 +183,7 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
       return [{ kind: 'tenant', tenant: target.data.metadata.name, county: target.data.metadata.county, zone: zoneOf(target), ports: f.ports }];
     });
 
-    tenantsOut.push({
+    const tenant: Tenant = {
       name: m.name,
       county: m.county,
       department: m.department,
@@ -223,46 +207,13 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
       decommission: sp.decommission,
       waivers: sp.waivers.map((w, i) => ({ ...w, line: locate(t.source, ['spec', 'waivers', i]).line })),
       source: { file: t.source.file, line: 1 },
-    });
+    };
+    tenantsOut.push(tenant);
+    charged.push({ file: t, tenant });
   }
 
-  const utilisation: Utilisation[] = clusters.map((c, ci) => {
-    const g = granted.get(c.name) ?? ZERO;
-    const allowed: Resources = {
-      cpuMillis: Math.floor(c.capacity.cpuMillis * s.overcommit.cpu),
-      memoryBytes: Math.floor(c.capacity.memoryBytes * s.overcommit.memory),
-      storageBytes: Math.floor(c.capacity.storageBytes * s.overcommit.storage),
-      pods: c.capacity.pods,
-    };
-    const checks = [
-      { res: 'cpu', g: g.cpuMillis, a: allowed.cpuMillis, cap: c.capacity.cpuMillis, ratio: s.overcommit.cpu, fmt: formatCpu },
-      { res: 'memory', g: g.memoryBytes, a: allowed.memoryBytes, cap: c.capacity.memoryBytes, ratio: s.overcommit.memory, fmt: formatBytes },
-      { res: 'storage', g: g.storageBytes, a: allowed.storageBytes, cap: c.capacity.storageBytes, ratio: s.overcommit.storage, fmt: formatBytes },
-      { res: 'pods', g: g.pods, a: allowed.pods, cap: c.capacity.pods, ratio: 1, fmt: String },
-    ];
-    for (const k of checks) {
-      if (k.a <= 0) continue; // pods capacity not declared
-      const path = ['spec', 'clusters', ci, 'capacity', k.res];
-      const pos = locate(ctx.platform.source, path);
-      const pct = Math.round((k.g / k.a) * 1000) / 10;
-      if (k.g > k.a) {
-        issues.push(
-          issue('error', pos, fieldPath(path), 'capacity.exceeded', {
-            cluster: c.name,
-            resource: k.res,
-            granted: k.fmt(k.g),
-            capacity: k.fmt(k.cap),
-            ratio: k.ratio,
-            allowed: k.fmt(k.a),
-            pct,
-          }),
-        );
-      } else if (k.g >= k.a * WARN_UTILISATION) {
-        issues.push(issue('warning', pos, fieldPath(path), 'capacity.high', { cluster: c.name, resource: k.res, granted: k.fmt(k.g), allowed: k.fmt(k.a), pct }));
-      }
-    }
-    return { cluster: c.name, granted: g, allowed };
-  });
+  const capacity = checkCapacity(ctx.platform, clusters, charged, change);
+  issues.push(...capacity.issues);
 
   const model: CityModel = {
     name: p.metadata.name,
@@ -279,7 +230,7 @@ export function resolveModel(ctx: CheckContext): ResolveResult {
     overcommit: s.overcommit,
     state: s.state,
     tenants: tenantsOut,
-    utilisation,
+    utilisation: capacity.utilisation,
   };
   return { model, issues };
 }

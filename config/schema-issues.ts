@@ -4,7 +4,7 @@ import { Issue, issue } from './issues';
 import { fieldPath, locate, PathSegment, SourceFile } from './source';
 import { suggest } from './suggest';
 import { formatKey } from './formats';
-import { knownCodes, MessageCode } from './messages';
+import { knownCodes, MessageCode, quoted } from './messages';
 
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -17,12 +17,20 @@ export function show(value: unknown): string {
   return String(value);
 }
 
+/** A value as a message parameter: a text is quoted with the code points of any non-ASCII character (a look-alike letter). */
+function param(value: unknown): string {
+  return typeof value === 'string' ? quoted(value) : show(value);
+}
+
 export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return typeof value;
 }
+
+/** What was found, for a type error: `string "many"`, `number 0`, `a list`. */
+const received = (value: unknown): string => (kindOf(value) === 'string' || kindOf(value) === 'number' ? `${kindOf(value)} ${show(value)}` : kindOf(value));
 
 const expectedWord = (expected: string): string =>
   expected === 'array' ? 'list' : expected === 'object' ? 'mapping' : expected === 'int' ? 'number' : expected;
@@ -62,6 +70,13 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return cur;
 }
 
+/** The kinds a union accepts when the value matched none of them (`string|number`), else undefined. */
+function unionKinds(i: ZodIssue): string | undefined {
+  if (i.code !== 'invalid_union' || i.errors.length === 0) return undefined;
+  const kinds = i.errors.map((branch) => (branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0 ? expectedWord(branch[0].expected) : undefined));
+  return kinds.every((k): k is string => k !== undefined) ? kinds.join('|') : undefined;
+}
+
 /** Picks the most telling issue inside a union: one from a branch whose type matched. */
 function unionDetail(i: ZodIssue): ZodIssue | undefined {
   if (i.code !== 'invalid_union') return undefined;
@@ -77,6 +92,12 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
   const path = zi.path.filter((p): p is PathSegment => typeof p === 'string' || typeof p === 'number');
   const field = fieldPath(path);
   const value = valueAt(data, path);
+  // a missing field is missing, whatever check found it (a union of types reports `invalid_union`)
+  if (value === undefined && path.length > 0 && zi.code !== 'unrecognized_keys' && zi.code !== 'custom') {
+    return [issue('error', locate(src, path), field, 'schema.required')];
+  }
+  const kinds = unionKinds(zi);
+  if (kinds !== undefined) return [issue('error', locate(src, path), field, 'schema.type', { expected: kinds, received: received(value) })];
   switch (zi.code) {
     case 'unrecognized_keys': {
       const allowed = objectKeysAt(schema, path);
@@ -92,14 +113,17 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
     case 'invalid_type': {
       const at = locate(src, path);
       if (value === undefined) return [issue('error', at, field, 'schema.required')];
-      const got = kindOf(value) === 'string' || kindOf(value) === 'number' ? `${kindOf(value)} ${show(value)}` : kindOf(value);
-      return [issue('error', at, field, 'schema.type', { expected: expectedWord(zi.expected), received: got })];
+      // 1.5 where a count is wanted: "expected a whole number, got 1.5", not "expected a number, got number 1.5"
+      if (zi.expected === 'int' && typeof value === 'number' && Number.isFinite(value)) {
+        return [issue('error', at, field, 'schema.type', { expected: 'int', received: show(value) })];
+      }
+      return [issue('error', at, field, 'schema.type', { expected: expectedWord(zi.expected), received: received(value) })];
     }
     case 'invalid_value': {
       const at = locate(src, path);
       if (value === undefined) return [issue('error', at, field, 'schema.required')];
-      if (zi.values.length === 1) return [issue('error', at, field, 'schema.literal', { expected: show(zi.values[0]), value: show(value) })];
-      return [issue('error', at, field, 'schema.enum', { value: show(value), allowed: zi.values.map(String).join(', ') })];
+      if (zi.values.length === 1) return [issue('error', at, field, 'schema.literal', { expected: show(zi.values[0]), value: param(value) })];
+      return [issue('error', at, field, 'schema.enum', { value: param(value), allowed: zi.values.map(String).join(', ') })];
     }
     case 'too_small': {
       const at = locate(src, path);
@@ -118,7 +142,7 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
     }
     case 'invalid_format': {
       const key = formatKey(zi.format, 'pattern' in zi ? zi.pattern : undefined);
-      return [issue('error', locate(src, path), field, 'schema.format', { value: show(value), format: `fmt:${key}`, hint: `hint:${key}` })];
+      return [issue('error', locate(src, path), field, 'schema.format', { value: param(value), format: `fmt:${key}`, hint: `hint:${key}` })];
     }
     case 'custom': {
       // a refinement names its own message and parameters; the value is not echoed (it may be a secret)
@@ -129,10 +153,10 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
         for (const [k, v] of Object.entries(p)) if (k !== 'code' && (typeof v === 'string' || typeof v === 'number')) params[k] = v;
         return [issue('error', locate(src, path), field, code as MessageCode, params)];
       }
-      return [issue('error', locate(src, path), field, 'schema.invalid', { value: show(value) })];
+      return [issue('error', locate(src, path), field, 'schema.invalid', { value: param(value) })];
     }
     default:
-      return [issue('error', locate(src, path), field, 'schema.invalid', { value: show(value) })];
+      return [issue('error', locate(src, path), field, 'schema.invalid', { value: param(value) })];
   }
 }
 

@@ -35,14 +35,39 @@ export interface ReadResult {
 
 const top: (file: string) => Position = (file) => ({ file, line: 1, col: 1 });
 
-function firstNonUtf8(buf: Buffer): number {
-  const nul = buf.indexOf(0);
-  if (nul >= 0) return nul;
-  const text = buf.toString('utf8');
-  const bad = text.indexOf('\uFFFD');
-  if (bad < 0) return -1;
-  // The replacement character may also be written literally: only flag it when it was not in the bytes.
-  return buf.includes(Buffer.from('\uFFFD', 'utf8')) ? -1 : Buffer.byteLength(text.slice(0, bad), 'utf8');
+/**
+ * Offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629: no overlong form,
+ * no surrogate, nothing past U+10FFFF), the lead byte of a broken sequence; -1 when all is UTF-8.
+ * A file saved as GBK or Latin-1 fails at its first Chinese or accented character.
+ */
+export function firstInvalidUtf8(buf: Buffer): number {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    let cp = b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < [0, 0x80, 0x800, 0x10000][n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** Line and column (in characters, as everywhere else) of a byte offset, the bytes before it being UTF-8. */
+function bytePosition(file: string, buf: Buffer, offset: number): Position {
+  const before = buf.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  const line = before.reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+  const prefix = buf.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
+  return { file, line, col: prefix.length + 1 };
 }
 
 export function readYaml(file: string, kind: string, source: FileSource = diskSource): ReadResult {
@@ -52,8 +77,13 @@ export function readYaml(file: string, kind: string, source: FileSource = diskSo
   const read = source.read(file);
   if (!Buffer.isBuffer(read)) return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: read.error })] };
   const buf = read;
-  const offset = firstNonUtf8(buf);
-  if (offset >= 0) return { issues: [issue('error', top(file), '', 'file.binary', { offset })] };
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return { issues: [issue('error', top(file), '', 'file.binary', { offset: nul })] };
+  const bad = firstInvalidUtf8(buf);
+  if (bad >= 0) {
+    const byte = `0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')}`;
+    return { issues: [issue('error', bytePosition(file, buf, bad), '', 'file.notUtf8', { byte })] };
+  }
   return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind);
 }
 
@@ -112,6 +142,13 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
     }
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { issues: [issue('error', at(err.pos[0]), '', 'yaml.syntax', { detail })] };
+  }
+  // a tag the YAML core schema does not know (!Ref, !Sub, !!python/…) is a warning to the parser and
+  // would be read as a plain string: refuse it, it means something the author expected to be resolved
+  const unknownTag = docs.flatMap((d) => d.warnings).find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTag) {
+    const tag = /(![^\s,\]}]*)/.exec(text.slice(unknownTag.pos[0], unknownTag.pos[0] + 200))?.[1] ?? unknownTag.message;
+    return { issues: [issue('error', at(unknownTag.pos[0]), '', 'yaml.unknownTag', { tag })] };
   }
   const nonEmpty = docs.filter((d) => d.contents !== null);
   if (nonEmpty.length === 0) return { issues: [issue('error', top(file), '', 'file.empty', { kind })] };

@@ -7,9 +7,13 @@ import { checkPlatform } from './checks/platform';
 import { checkNames } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
+import { checkDuplicates } from './checks/duplicates';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
+import { ChangeScope } from './capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
+import { checkApprovalDates } from './checks/approval';
+import { checkCharacters } from './checks/characters';
 
 export interface ValidationResult {
   /** Present only when there is no error. */
@@ -30,6 +34,8 @@ export interface ValidateOptions {
   readonly today?: string;
   /** Where files are read from. Default: the disk. */
   readonly source?: FileSource;
+  /** In a pull request, what changed since the base: a capacity error then points at the changed request. Default: none (the largest shares). */
+  readonly change?: ChangeScope;
 }
 
 /** Whether the source refuses a path as a symbolic link. */
@@ -48,9 +54,11 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
-  issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx));
-  if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, opts.today ?? todayIso()));
-  const resolved = resolveModel(ctx);
+  issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx), ...checkDuplicates(ctx));
+  const today = opts.today ?? todayIso();
+  issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx));
+  if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));
+  const resolved = resolveModel(ctx, opts.change);
   issues.push(...resolved.issues);
   const sorted = sortIssues(issues);
   return { model: hasErrors(sorted) ? undefined : resolved.model, draft: resolved.model, issues: sorted, files };

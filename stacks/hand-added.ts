@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Issue, sortIssues } from '../config/issues';
+import { Issue, issue, sortIssues } from '../config/issues';
+import { suggest } from '../config/suggest';
 import { JsonObject, readJsonFile } from '../config/json-file';
 import { displayPath } from '../config/load';
 
@@ -49,4 +50,32 @@ export function readHandAdded(dir: string | undefined, stacks: Iterable<string>)
     files.set(stack, read);
   }
   return { files, issues: sortIssues(issues) };
+}
+
+/**
+ * What under `<env>/overrides/` would be silently ignored: a folder that names no stack (a misspelling
+ * leaves the override unapplied), a file where only stack folders belong, HCL (`*.tf`: only JSON
+ * syntax is read) and any other file in a stack folder. Each is an error at the path: an override
+ * someone believes applied but is not is worse than none.
+ */
+export function strayOverrides(dir: string | undefined, stacks: readonly string[]): Issue[] {
+  if (dir === undefined || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
+  const issues: Issue[] = [];
+  const at = (full: string) => ({ file: displayPath(full), line: 1, col: 1 });
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name);
+    if (!entry.isDirectory()) {
+      issues.push(issue('error', at(full), '', 'override.notAFolder', { name: entry.name }));
+      continue;
+    }
+    if (!stacks.includes(entry.name)) {
+      issues.push(issue('error', at(full), '', 'override.unknownStack', { name: JSON.stringify(entry.name), suggestion: `suggest:${suggest(entry.name, stacks) ?? ''}` }));
+      continue;
+    }
+    for (const f of fs.readdirSync(full).sort()) {
+      if (f.endsWith('.tf.json')) continue;
+      issues.push(issue('error', at(path.join(full, f)), '', f.endsWith('.tf') ? 'override.hcl' : 'override.ignored', { name: f }));
+    }
+  }
+  return issues;
 }

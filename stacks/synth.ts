@@ -18,7 +18,7 @@ import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from './stable-json';
 import { disableTokenStackTraces } from './no-stack-traces';
-import { readHandAdded } from './hand-added';
+import { readHandAdded, strayOverrides } from './hand-added';
 import { Issue } from '../config/issues';
 
 export type Network = 'extranet' | 'intranet';
@@ -167,15 +167,15 @@ export function newApps(staging: string): Record<Network, App> {
 const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : 'extranet');
 
 /** Refuses, before anything is built or written, hand-written files that cannot be read. */
-function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined): void {
-  const issues = readHandAdded(handAdded, selected.map((s) => s.name)).issues;
+function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined, all: readonly string[]): void {
+  const issues = [...strayOverrides(handAdded, all), ...readHandAdded(handAdded, selected.map((s) => s.name)).issues];
   if (issues.length > 0) throw new SynthError('handAdded', { issues });
 }
 
 /** Synthesizes in this process, stack after stack. */
 export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
   const selected = selectStacks(model, opts.only);
-  checkHandAdded(selected, opts.handAdded);
+  checkHandAdded(selected, opts.handAdded, planStacks(model).map((s) => s.name));
   const markers = isolationMarkers(model, planStacks(model));
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
   const out = path.resolve(opts.outDir);
@@ -211,7 +211,7 @@ function weight(s: StackSlice): number {
  */
 export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
   const selected = selectStacks(model, opts.only);
-  checkHandAdded(selected, opts.handAdded);
+  checkHandAdded(selected, opts.handAdded, planStacks(model).map((s) => s.name));
   const worker = path.join(__dirname, 'synth-worker.js');
   const workers = Math.min(opts.workers, selected.length);
   if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);

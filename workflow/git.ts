@@ -26,6 +26,20 @@ export function resolveRef(ref: string, cwd: string): string {
   }
 }
 
+/**
+ * The commit a branch forked from `ref` at (git merge-base): what the pull request changes is what
+ * differs from there. Comparing with the tip of `ref` would count everything merged into it meanwhile
+ * as removed by the branch. Falls back to `ref` itself when the histories share no commit.
+ */
+export function forkPoint(ref: string, cwd: string): string {
+  const base = resolveRef(ref, cwd);
+  try {
+    return git(['merge-base', base, 'HEAD'], cwd).trim() || base;
+  } catch {
+    return base;
+  }
+}
+
 export interface ChangedFile {
   readonly status: 'added' | 'modified' | 'deleted';
   /** Path relative to the repository root. */

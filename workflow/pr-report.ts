@@ -1,7 +1,7 @@
 /** The pull-request summary: Markdown made to be posted as a comment (short first, details folded), and JSON. */
 import { Lang, langFromEnv } from '../config/messages';
 import { formatIssue } from '../config/issues';
-import { formatBytes, formatCpu } from '../config/quantity';
+import { formatBytes, formatCpu, formatPercent } from '../config/quantity';
 import type { PrResult } from '../cli/pr';
 
 const T = {
@@ -28,7 +28,7 @@ const T = {
 const kindMark = { added: '+', changed: '~', removed: '−' } as const;
 
 function pct(a: number, b: number): string {
-  return b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '-';
+  return b > 0 ? `${formatPercent(a, b, { fixed: true })}%` : '-';
 }
 
 export function renderPrMarkdown(r: PrResult, lang: Lang = langFromEnv(undefined)): string {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { todayIso } from '../config/checks/waivers';
 import { formatIssue } from '../config/issues';
+import { quote } from '../config/messages';
 import { displayPath } from '../config/load';
 import { checkSchema } from '../config/schema-issues';
 import { DNS_LABEL } from '../config/schema/common';
@@ -37,8 +38,8 @@ function refuse(lang: Lang, text: Text): never {
 function checkLabel(lang: Lang, what: Text, value: string): void {
   if (DNS_LABEL.test(value) && value.length <= LABEL_MAX) return;
   refuse(lang, {
-    en: `${what.en} ${JSON.stringify(value)} is not a DNS label: allowed are lower-case letters, digits and '-', starting with a letter and not ending with '-', at most ${LABEL_MAX} characters`,
-    zh: `${what.zh} ${JSON.stringify(value)} 不是 DNS 标签：只允许小写字母、数字和“-”，以字母开头、不以“-”结尾，最多 ${LABEL_MAX} 个字符`,
+    en: `${what.en} ${quote(value, 'en')} is not a DNS label: allowed are lower-case letters, digits and '-', starting with a letter and not ending with '-', at most ${LABEL_MAX} characters`,
+    zh: `${what.zh} ${quote(value, 'zh')} 不是 DNS 标签：只允许小写字母、数字和“-”，以字母开头、不以“-”结尾，最多 ${LABEL_MAX} 个字符`,
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { Issue } from '../issues';
 import { suggest } from '../suggest';
+import { quoted } from '../messages';
 import { at, CheckContext } from './context';
 
 export function checkNames(ctx: CheckContext): Issue[] {
@@ -19,7 +20,7 @@ export function checkNames(ctx: CheckContext): Issue[] {
       out.push(at(t, ['metadata', 'approval', 'ref'], 'approval.placeholder', { value: JSON.stringify(m.approval.ref) }));
     }
     if (m.name !== t.basename) {
-      out.push(at(t, ['metadata', 'name'], 'names.fileMismatch', { value: JSON.stringify(m.name), expected: JSON.stringify(t.basename) }));
+      out.push(at(t, ['metadata', 'name'], 'names.fileMismatch', { value: JSON.stringify(m.name), expected: quoted(t.basename) }));
     }
     if (!counties.includes(m.county)) {
       out.push(
@@ -30,7 +31,7 @@ export function checkNames(ctx: CheckContext): Issue[] {
         }),
       );
     } else if (m.county !== t.folder) {
-      out.push(at(t, ['metadata', 'county'], 'names.folderMismatch', { value: JSON.stringify(m.county), expected: JSON.stringify(t.folder) }));
+      out.push(at(t, ['metadata', 'county'], 'names.folderMismatch', { value: JSON.stringify(m.county), expected: quoted(t.folder) }));
     }
   }
   return out;

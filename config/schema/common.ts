@@ -24,7 +24,23 @@ export const bytesQuantity = z
   
   .describe('Kubernetes quantity such as 64Gi or 500Gi / 容量，如 64Gi、500Gi');
 
-export const cidr = z.string().regex(CIDR_V4).describe('IPv4 CIDR, e.g. 10.20.0.0/16');
+/** The network address of a well-formed IPv4 CIDR (host bits cleared), as a CIDR. */
+export function networkOf(value: string): string {
+  const [addr, bits] = value.split('/');
+  const n = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(bits));
+  const first = n - (n % size);
+  return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${bits}`;
+}
+
+export const cidr = z
+  .string()
+  .regex(CIDR_V4)
+  // 10.20.0.5/16 is 10.20.0.0/16 to a router but not to a reader: say which one is meant
+  .superRefine((v, ctx) => {
+    if (CIDR_V4.test(v) && networkOf(v) !== v) ctx.addIssue({ code: 'custom', message: 'host bits', params: { code: 'schema.cidrHostBits', value: JSON.stringify(v), network: networkOf(v) } });
+  })
+  .describe('IPv4 CIDR, e.g. 10.20.0.0/16');
 
 export const isoDate = z.iso.date().describe('Date as YYYY-MM-DD / 日期，格式 YYYY-MM-DD');
 

@@ -12,6 +12,7 @@ import {
   network,
   zoneName,
 } from './common';
+import { MAX_ADMINS, MAX_ENVIRONMENTS, MAX_FLOWS, MAX_HOSTS_PER_FLOW, MAX_PORTS_PER_FLOW, MAX_WAIVERS } from './limits';
 
 export const FLOW_TARGET = /^(internet|tenant\/[a-z]([-a-z0-9]*[a-z0-9])?\/[a-z]([-a-z0-9]*[a-z0-9])?)$/;
 
@@ -26,13 +27,15 @@ const flow = z
     ports: z
       .array(z.number().int().min(1).max(65535))
       .min(1)
-      .describe('TCP ports allowed / 允许的 TCP 端口')
+      .max(MAX_PORTS_PER_FLOW)
+      .describe(`TCP ports allowed, at most ${MAX_PORTS_PER_FLOW} / 允许的 TCP 端口，最多 ${MAX_PORTS_PER_FLOW} 个`)
       .meta({ examples: [[443]] }),
     hosts: z
       .array(z.string().regex(HOST_NAME))
       .min(1)
+      .max(MAX_HOSTS_PER_FLOW)
       .optional()
-      .describe('Internet host names, for the unified egress allow-list / 互联网目标主机（统一出口白名单）'),
+      .describe(`Internet host names, for the unified egress allow-list, at most ${MAX_HOSTS_PER_FLOW} / 互联网目标主机（统一出口白名单），最多 ${MAX_HOSTS_PER_FLOW} 个`),
   })
   .describe('One allowed traffic flow out of the tenant / 一条允许的访问流向');
 
@@ -46,7 +49,7 @@ export const tenantSpec = z.strictObject({
   environments: z
     .array(environmentName)
     .min(1)
-    .max(4)
+    .max(MAX_ENVIRONMENTS)
     .describe('Environments, one namespace each / 环境，每个环境一个命名空间')
     .meta({ examples: [['prod', 'test']] }),
   quota: z
@@ -55,6 +58,14 @@ export const tenantSpec = z.strictObject({
       memory: bytesQuantity,
       storage: bytesQuantity,
       pods: z.number().int().min(1).max(10000).describe('Maximum pods / 最大 Pod 数'),
+    })
+    .superRefine((q, ctx) => {
+      for (const key of ['cpu', 'memory', 'storage'] as const) {
+        const v = q[key];
+        if (/^0+(\.0+)?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.test(String(v))) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'zero quota', params: { code: 'tenant.zeroQuota', value: JSON.stringify(v) } });
+        }
+      }
     })
     .describe('ResourceQuota of each environment namespace; the cluster is charged quota × environments / 每个环境命名空间的配额')
     .meta({ examples: [{ cpu: '16', memory: '64Gi', storage: '500Gi', pods: 200 }] }),
@@ -75,7 +86,11 @@ export const tenantSpec = z.strictObject({
     })
     .default({ internet: false })
     .describe('Exposure to the Internet (public-service only) / 互联网暴露（仅公共服务域）'),
-  flows: z.array(flow).default([]).describe("Allowed traffic besides the tenant's own namespaces / 除自身外允许的访问"),
+  flows: z
+    .array(flow)
+    .max(MAX_FLOWS)
+    .default([])
+    .describe(`Allowed traffic besides the tenant's own namespaces, at most ${MAX_FLOWS} flows / 除自身外允许的访问，最多 ${MAX_FLOWS} 条`),
   waivers: z
     .array(
       z
@@ -87,8 +102,9 @@ export const tenantSpec = z.strictObject({
         })
         .describe('A waived policy rule / 策略豁免'),
     )
+    .max(MAX_WAIVERS)
     .default([])
-    .describe('Graded-protection rules waived for this tenant, each with reason, approver and expiry / 等保规则豁免'),
+    .describe(`Graded-protection rules waived for this tenant, each with reason, approver and expiry, at most ${MAX_WAIVERS} / 等保规则豁免，最多 ${MAX_WAIVERS} 条`),
   decommission: z
     .strictObject({
       approvedBy: z.string().min(1).max(100).describe('Who approved taking the tenant down / 下线审批人'),
@@ -98,11 +114,32 @@ export const tenantSpec = z.strictObject({
     .optional()
     .describe('Approval to remove the tenant, an environment, or lower its quota; until then its namespaces are protected from destroy / 下线审批'),
   admins: z
-    .array(z.string().regex(/^[a-z0-9][-a-z0-9_.:]*$/))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9][-a-z0-9_.:]*$/)
+        .superRefine((v, ctx) => {
+          const meaning = reservedGroup(v);
+          if (meaning) ctx.addIssue({ code: 'custom', message: 'reserved group', params: { code: 'tenant.reservedGroup', value: JSON.stringify(v), meaning: meaning[0], meaningZh: meaning[1] } });
+        }),
+    )
     .min(1)
-    .describe('Directory groups bound as namespace administrators / 命名空间管理员用户组')
+    .max(MAX_ADMINS)
+    .describe(`Directory groups bound as namespace administrators, at most ${MAX_ADMINS} / 命名空间管理员用户组，最多 ${MAX_ADMINS} 个`)
     .meta({ examples: [['grp-civil-affairs-ops']] }),
 });
+
+/** What a Kubernetes system group stands for ([en, zh]), or undefined for an ordinary directory group. */
+export function reservedGroup(group: string): readonly [string, string] | undefined {
+  const known: Record<string, readonly [string, string]> = {
+    'system:authenticated': ['every authenticated user', '所有已认证用户'],
+    'system:unauthenticated': ['anonymous requests', '匿名请求'],
+    'system:serviceaccounts': ['every service account', '所有服务账号'],
+    'system:masters': ['cluster administrators', '集群管理员'],
+  };
+  if (known[group]) return known[group];
+  return group.startsWith('system:') ? ['a group Kubernetes reserves', 'Kubernetes 保留的组'] : undefined;
+}
 
 export const tenantRequestSchema = z
   .strictObject({

@@ -56,6 +56,19 @@ describe('govcloud validate', () => {
     }
   });
 
+  it('points a cluster over capacity at the request with the largest share, with plain figures (issue 10)', () => {
+    const dir = caseEnv('capacity-huge');
+    const en = govcloud(['validate', '--env', 'case'], path.dirname(dir));
+    expect(en.code).toBe(1);
+    expect(en.err.trim().split('\n')).toEqual([
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 200E exceeds capacity 100 × over-commit 2 = 200 by 200E (>999 %); this request takes 200E of it (100E × 2 environments): lower this quota, or ask the platform team for more capacity',
+      '5 files checked: 1 errors, 0 warnings',
+    ]);
+    const zh = govcloud(['validate', '--env', 'case', '--lang', 'zh'], path.dirname(dir));
+    expect(zh.err).toContain('case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 集群 ext-main 容量不足：已分配 cpu 200E 超出容量 100 × 超分比 2 = 200，超出 200E（>999%）；本申请占用 200E（100E × 2 个环境）：请降低此配额，或请平台团队扩容');
+    expect(en.err + zh.err).not.toMatch(/e\+\d|\d{6,}(\.\d)? ?%/);
+  });
+
   it('reports a missing environment folder as input, not as a crash', () => {
     const r = govcloud(['validate', '--env', 'environments/nowhere']);
     expect(r.code).toBe(1);

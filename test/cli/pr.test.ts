@@ -74,7 +74,22 @@ describe('govcloud pr', () => {
     expect(r.code).toBe(1);
     const j = r.json();
     expect(j.blockers[0]).toBe('1 validation error(s) in the request files');
-    expect(j.issues.join('\n')).toContain('cluster ext-main: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200');
+    expect(j.issues).toContain(
+      'env/tenants/north/relief.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200 by 6 (103 %); this request takes 190 of it (95 × 2 environments): lower this quota, or ask the platform team for more capacity',
+    );
+  });
+
+  it('points a cluster over capacity at the changed request, not at the largest or at platform.yaml (issue 10)', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "60"'); // 120 of 200, in the base
+    execFileSync('git', ['commit', '-qam', 'relief grows'], { cwd: dir, stdio: 'ignore' });
+    edit(dir, 'tenants/north/portal.yaml', 'cpu: "4"', 'cpu: "45"'); // 90 more: 218
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const capacity = r.json().issues.filter((i) => i.includes('over capacity'));
+    expect(capacity).toEqual([
+      'env/tenants/north/portal.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 218 exceeds capacity 100 × over-commit 2 = 200 by 18 (109 %); this request takes 90 of it (45 × 2 environments): lower this quota, or ask the platform team for more capacity',
+    ]);
   });
 
   it('refuses to delete a tenant without a decommission approval, naming the data at risk', () => {
@@ -157,5 +172,45 @@ describe('govcloud pr', () => {
     const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'no-such-branch', '--env', 'env'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('base ref "no-such-branch" is not a commit in this repository');
+  });
+});
+
+describe('govcloud pr on a branch behind its base', () => {
+  it('compares with the fork point: tenants merged into main meanwhile are not "removed" by the branch', () => {
+    const dir = repo();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+    git('branch', '-M', 'main');
+    git('checkout', '-q', '-b', 'quota');
+    edit(dir, 'tenants/north/relief.yaml', 'pods: 50', 'pods: 60');
+    git('commit', '-qam', 'relief: pods 60');
+    // meanwhile another department's tenant lands on main
+    git('checkout', '-q', 'main');
+    const t = path.join(dir, 'env', 'tenants', 'north');
+    fs.writeFileSync(path.join(t, 'records.yaml'), fs.readFileSync(path.join(t, 'relief.yaml'), 'utf8').replace('name: relief', 'name: records'));
+    git('add', '-A');
+    git('commit', '-qm', 'add records');
+    git('checkout', '-q', 'quota');
+    const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'main', '--env', 'env', '--format', 'json', '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' } });
+    const json = JSON.parse(r.stdout) as PrJson;
+    expect(json.tenants.map((x) => [x.name, x.kind])).toEqual([['relief', 'changed']]);
+    expect(json.dataAtRisk).toEqual([]);
+  });
+});
+
+describe('govcloud pr on namespaces that leave their cluster indirectly', () => {
+  it('counts a lowered DR tier as data at risk: the same-city replica would be destroyed', () => {
+    const dir = repo();
+    edit(dir, 'tenants/south/exchange-hub.yaml', 'tier: hot-standby', 'tier: backup');
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const risk = r.json().dataAtRisk.find((x) => x.what === 'namespaces moved or removed');
+    expect(risk).toEqual({ tenant: 'exchange-hub', what: 'namespaces moved or removed', approved: false, namespaces: [expect.stringMatching(/^ext-twin\/exchange-hub-/)], file: expect.any(String), detail: 'DR tier hot-standby → backup' });
+    expect(r.json().blockers.join('\n')).toContain('namespaces moved or removed for exchange-hub without an approved decommission at the base');
+  });
+
+  it('lets a raised DR tier through: nothing leaves', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/portal.yaml', 'tier: backup', 'tier: hot-standby');
+    expect(pr(dir).json().dataAtRisk).toEqual([]);
   });
 });

@@ -26,12 +26,23 @@ const cases: Case[] = [
     ],
   },
   {
+    // at the quota line of the request with the largest share, not at platform.yaml (issue 10)
     name: 'capacity-exceeded',
     en: [
-      'case/platform.yaml:29:24 spec.clusters[0].capacity.cpu: cluster ext-main: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200 (103 %)',
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200 by 6 (103 %); this request takes 190 of it (95 × 2 environments): lower this quota, or ask the platform team for more capacity',
     ],
     zh: [
-      'case/platform.yaml:29:24 spec.clusters[0].capacity.cpu: 集群 ext-main：已分配 cpu 206 超出容量 100 × 超分比 2 = 200（103%）',
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 集群 ext-main 容量不足：已分配 cpu 206 超出容量 100 × 超分比 2 = 200，超出 6（103%）；本申请占用 190（95 × 2 个环境）：请降低此配额，或请平台团队扩容',
+    ],
+  },
+  {
+    // 10^20 cores: figures a person can read, no "2e+23m", no 13-digit percentage
+    name: 'capacity-huge',
+    en: [
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 200E exceeds capacity 100 × over-commit 2 = 200 by 200E (>999 %); this request takes 200E of it (100E × 2 environments): lower this quota, or ask the platform team for more capacity',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 集群 ext-main 容量不足：已分配 cpu 200E 超出容量 100 × 超分比 2 = 200，超出 200E（>999%）；本申请占用 200E（100E × 2 个环境）：请降低此配额，或请平台团队扩容',
     ],
   },
   {
@@ -86,6 +97,21 @@ const cases: Case[] = [
     ],
     zh: [
       'case/tenants/north/relief.yaml:1:1 文件为空：应包含一个 TenantRequest 文档',
+    ],
+  },
+  {
+    name: 'file-folder-named-yaml',
+    en: ['case/tenants/north/records.yaml:1:1 cannot read file (it is not a regular file (a folder, device, pipe or socket); request and platform files must be regular files)'],
+    zh: ['case/tenants/north/records.yaml:1:1 无法读取文件（该路径不是普通文件（目录、设备、管道或套接字）；申请文件和平台文件必须是普通文件）'],
+  },
+  {
+    // saved as GBK: the first Chinese character is where it fails
+    name: 'file-not-utf8',
+    en: [
+      'case/tenants/north/relief.yaml:7:16 the file is not UTF-8: byte 0xB2 here is not valid UTF-8 (saved as GBK or Latin-1?); save the file as UTF-8',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:7:16 文件不是 UTF-8 编码：此处的字节 0xB2 不是有效的 UTF-8（是否以 GBK 或 Latin-1 保存？）；请将文件另存为 UTF-8',
     ],
   },
   {
@@ -149,6 +175,100 @@ const cases: Case[] = [
     ],
     zh: [
       'case/tenants/north/relief.yaml:19:13 spec.flows[0].to: 访问目标 "tenant/south/exchange-hb" 不存在（没有申请文件 tenants/south/exchange-hb.yaml）；是否应为 tenant/south/exchange-hub？',
+    ],
+  },
+  {
+    // a repeated flow: the same tenant and a port in common; for the Internet, a host and a port in common
+    name: 'flow-duplicate',
+    en: [
+      'case/tenants/north/portal.yaml:22:13 spec.flows[2].to: flow to internet api.example.cn repeats port 443 of the flow at line 21; merge them into one flow',
+      'case/tenants/north/relief.yaml:20:13 spec.flows[1].to: flow to tenant/south/exchange-hub repeats port 8443 of the flow at line 19; merge them into one flow',
+    ],
+    zh: [
+      'case/tenants/north/portal.yaml:22:13 spec.flows[2].to: 到 internet api.example.cn 的流向与第 21 行的流向重复（端口 443）；请合并为一条流向',
+      'case/tenants/north/relief.yaml:20:13 spec.flows[1].to: 到 tenant/south/exchange-hub 的流向与第 19 行的流向重复（端口 8443）；请合并为一条流向',
+    ],
+  },
+  {
+    name: 'flow-duplicate-port',
+    en: [
+      'case/tenants/north/relief.yaml:19:59 spec.flows[0].ports[2]: port 443 is listed twice in this flow (first at line 19)',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:59 spec.flows[0].ports[2]: 端口 443 在该流向中重复列出（首次在第 19 行）',
+    ],
+  },
+  {
+    name: 'flow-duplicate-host',
+    en: [
+      'case/tenants/north/portal.yaml:25:11 spec.flows[1].hosts[2]: host "api.example.cn" is listed twice in this flow (first at line 23)',
+    ],
+    zh: [
+      'case/tenants/north/portal.yaml:25:11 spec.flows[1].hosts[2]: 主机 "api.example.cn" 在该流向中重复列出（首次在第 23 行）',
+    ],
+  },
+  {
+    name: 'environment-duplicate',
+    en: [
+      'case/tenants/north/relief.yaml:15:30 spec.environments[2]: environment "prod" is listed twice (first at line 15); each environment is one namespace',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:15:30 spec.environments[2]: 环境 "prod" 重复列出（首次在第 15 行）；每个环境对应一个命名空间',
+    ],
+  },
+  {
+    name: 'admin-duplicate',
+    en: [
+      'case/tenants/north/relief.yaml:21:7 spec.admins[2]: group "grp-civil-affairs-ops" is listed twice (first at line 19)',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:21:7 spec.admins[2]: 用户组 "grp-civil-affairs-ops" 重复列出（首次在第 19 行）',
+    ],
+  },
+  {
+    // counts per request (config/schema/limits.ts, docs/limits.md): 10,000 flows once took check minutes
+    name: 'limit-flows',
+    en: [
+      'case/tenants/north/relief.yaml:19:5 spec.flows: allows at most 200 items, got 201',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:5 spec.flows: 最多允许 200 个条目，实际 201 个',
+    ],
+  },
+  {
+    name: 'limit-ports',
+    en: [
+      'case/tenants/north/relief.yaml:19:47 spec.flows[0].ports: allows at most 32 items, got 33',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:47 spec.flows[0].ports: 最多允许 32 个条目，实际 33 个',
+    ],
+  },
+  {
+    name: 'limit-hosts',
+    en: [
+      'case/tenants/north/portal.yaml:21:30 spec.flows[1].hosts: allows at most 50 items, got 51',
+    ],
+    zh: [
+      'case/tenants/north/portal.yaml:21:30 spec.flows[1].hosts: 最多允许 50 个条目，实际 51 个',
+    ],
+  },
+  {
+    name: 'limit-admins',
+    en: [
+      'case/tenants/north/relief.yaml:19:5 spec.admins: allows at most 20 items, got 21',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:5 spec.admins: 最多允许 20 个条目，实际 21 个',
+    ],
+  },
+  {
+    name: 'limit-waivers',
+    en: [
+      'case/tenants/north/relief.yaml:19:5 spec.waivers: allows at most 50 items, got 51',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:19:5 spec.waivers: 最多允许 50 个条目，实际 51 个',
     ],
   },
   {
@@ -306,6 +426,51 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'schema-cidr-host-bits',
+    en: [
+      'case/platform.yaml:19:74 spec.sites[1].backupStorage.cidr: value "10.90.1.7/24" has host bits set: a range starts at its network address; did you mean 10.90.1.0/24?',
+    ],
+    zh: [
+      'case/platform.yaml:19:74 spec.sites[1].backupStorage.cidr: 取值 "10.90.1.7/24" 的主机位不为零：网段应从网络地址开始；是否应为 10.90.1.0/24？',
+    ],
+  },
+  {
+    name: 'tenant-zero-quota',
+    en: [
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: a quota of "0" leaves the namespace unable to run anything; ask for what the system needs (an environment that must hold nothing is removed from spec.environments instead)',
+      'case/tenants/north/relief.yaml:16:45 spec.quota.storage: a quota of "0Gi" leaves the namespace unable to run anything; ask for what the system needs (an environment that must hold nothing is removed from spec.environments instead)',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 配额 "0" 使命名空间无法运行任何负载；请按系统实际需要申请（不需要的环境应从 spec.environments 中删除）',
+      'case/tenants/north/relief.yaml:16:45 spec.quota.storage: 配额 "0Gi" 使命名空间无法运行任何负载；请按系统实际需要申请（不需要的环境应从 spec.environments 中删除）',
+    ],
+  },
+  {
+    name: 'tenant-reserved-group',
+    en: [
+      "case/tenants/north/relief.yaml:18:35 spec.admins[1]: group \"system:authenticated\" is a Kubernetes system group (every authenticated user): binding it as administrator would give the namespace to every authenticated user; name the directory group of the department's operators",
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:18:35 spec.admins[1]: 用户组 "system:authenticated" 是 Kubernetes 系统组（所有已认证用户）：将其绑定为管理员会把命名空间交给所有已认证用户；请填写本部门运维人员的目录用户组',
+    ],
+  },
+  {
+    name: 'text-hidden-character',
+    en: [
+      'case/tenants/north/relief.yaml:7:16 metadata.displayName: holds the invisible character U+202E at character 6 (a control character or a bidirectional override, which makes the text read differently from what is deployed); remove it',
+    ],
+    zh: ['case/tenants/north/relief.yaml:7:16 metadata.displayName: 第 6 个字符处含不可见字符 U+202E（控制字符或双向文本覆盖符，会使显示内容与实际部署不一致）；请删除'],
+  },
+  {
+    name: 'tenant-approval-future',
+    en: [
+      'case/tenants/north/relief.yaml:9:46 metadata.approval.approvedOn: approval date 2099-01-01 is after today (2026-11-23, Beijing time): a request is approved before it is filed; check the 项目联审 reply',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:9:46 metadata.approval.approvedOn: 批复日期 2099-01-01 晚于今天（2026-11-23，北京时间）：申请应在批复之后提交；请核对项目联审批复',
+    ],
+  },
+  {
     name: 'schema-enum',
     en: [
       'case/tenants/north/relief.yaml:14:9 spec.zone: value "dmz2" is not allowed (allowed: public-service, administrative, exchange)',
@@ -348,6 +513,35 @@ const cases: Case[] = [
     ],
     zh: [
       'case/tenants/north/relief.yaml:4:3 metadata.approval: 缺少必填字段',
+    ],
+  },
+  {
+    // a quantity given as a string or a number: missing is missing, not "invalid value nothing"
+    name: 'schema-required-union',
+    en: [
+      'case/tenants/north/relief.yaml:16:10 spec.quota.cpu: required field is missing',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:16:10 spec.quota.cpu: 缺少必填字段',
+    ],
+  },
+  {
+    name: 'schema-not-whole',
+    en: [
+      'case/tenants/north/relief.yaml:16:58 spec.quota.pods: expected a whole number, got 1.5',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:16:58 spec.quota.pods: 应为 整数，实际为 1.5',
+    ],
+  },
+  {
+    // a Cyrillic а (U+0430) looks like the Latin a the pattern wants
+    name: 'schema-lookalike',
+    en: [
+      'case/tenants/north/relief.yaml:6:15 metadata.department: value "civil-аffairs" (U+0430 at 7) is not a valid DNS label (lower-case letters, digits and \'-\', starting with a letter)',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:6:15 metadata.department: 取值 "civil-аffairs"（第 7 个字符为 U+0430） 不是有效的DNS 标签（小写字母、数字和“-”，以字母开头）',
     ],
   },
   {
@@ -421,6 +615,11 @@ const cases: Case[] = [
     zh: [
       'case/tenants/north/relief.yaml:13:3 YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
+  },
+  {
+    name: 'yaml-unknown-tag',
+    en: ['case/tenants/north/relief.yaml:6:15 unknown YAML tag !Ref: request files are plain YAML, nothing resolves tags such as !Ref here; write the value itself'],
+    zh: ['case/tenants/north/relief.yaml:6:15 未知的 YAML 标签 !Ref：申请文件为普通 YAML，此处不解析 !Ref 等标签；请直接填写取值'],
   },
   {
     // 900 levels of [ in 2 KB once overflowed the parsers' stacks; refused where level 65 opens

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { parseYamlText, readYaml, MAX_FILE_BYTES, locate } from '../../config/source';
+import { firstInvalidUtf8, parseYamlText, readYaml, MAX_FILE_BYTES, locate } from '../../config/source';
 import { formatIssue } from '../../config/issues';
 import { EXAMPLE_CITY, FIXTURES, readTree, tmpDir } from '../helpers/env';
 
@@ -47,5 +47,34 @@ describe('reading YAML', () => {
     const r = readYaml(f, 'TenantRequest');
     expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual([`${f}:1:1 file is ${MAX_FILE_BYTES + 6} bytes, more than the limit of ${MAX_FILE_BYTES} bytes`]);
     expect(r.issues.map((i) => formatIssue(i, 'zh'))).toEqual([`${f}:1:1 文件大小 ${MAX_FILE_BYTES + 6} 字节，超过上限 ${MAX_FILE_BYTES} 字节`]);
+  });
+});
+
+describe('a file not saved as UTF-8 (issue 10)', () => {
+  const read = (bytes: Buffer) => {
+    const f = path.join(tmpDir('enc'), 'relief.yaml');
+    fs.writeFileSync(f, bytes);
+    return readYaml(f, 'TenantRequest').issues.map((i) => formatIssue(i, 'en').slice(f.length));
+  };
+
+  it('is refused at the line and column of the first byte that is not UTF-8 (Latin-1)', () => {
+    const latin1 = Buffer.from('apiVersion: govcloud/v1\nmetadata:\n  displayName: Café — wait\n', 'latin1');
+    expect(read(latin1)).toEqual([':3:19 the file is not UTF-8: byte 0xE9 here is not valid UTF-8 (saved as GBK or Latin-1?); save the file as UTF-8']);
+  });
+
+  it('counts columns in characters after UTF-8 text on the same line, and after a byte-order mark', () => {
+    const mixed = Buffer.concat([Buffer.from('\uFEFFa: 民政\nb: 民', 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
+    expect(read(mixed)).toEqual([':2:5 the file is not UTF-8: byte 0xC3 here is not valid UTF-8 (saved as GBK or Latin-1?); save the file as UTF-8']);
+  });
+
+  it('accepts any well-formed UTF-8, a literal U+FFFD included, and refuses overlong forms and surrogates', () => {
+    expect(firstInvalidUtf8(Buffer.from('a: "民政 \uFFFD 😀"\n', 'utf8'))).toBe(-1);
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xc0, 0xaf]))).toBe(1); // overlong "/"
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2); // surrogate U+D800
+    expect(firstInvalidUtf8(Buffer.from([0x61, 0xe6, 0xb0]))).toBe(1); // cut short at the end
+  });
+
+  it('still calls a file with NUL bytes binary', () => {
+    expect(read(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual([':1:1 file is not UTF-8 text (binary content near byte 8)']);
   });
 });

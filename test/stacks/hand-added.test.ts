@@ -8,7 +8,7 @@ import { formatIssue } from '../../config/issues';
 import { validateEnvironment } from '../../config/validate';
 import { synthesize, SynthError } from '../../stacks/synth';
 import { stacksForCheck } from '../../stacks/stacks-for-check';
-import { readHandAdded } from '../../stacks/hand-added';
+import { readHandAdded, strayOverrides } from '../../stacks/hand-added';
 import { caseEnv, REPO, tmpDir } from '../helpers/env';
 
 function envWith(files: Record<string, string>): string {
@@ -54,7 +54,11 @@ describe('hand-written Terraform files', () => {
     expect(thrown).toBeInstanceOf(SynthError);
     const e = thrown as SynthError;
     expect(e.code).toBe('handAdded');
-    expect(shown(dir, (e.details.issues ?? []).map((i) => formatIssue(i, 'en')))).toEqual(expected);
+    // a folder that names no stack would never be applied: synth says so too
+    expect(shown(dir, (e.details.issues ?? []).map((i) => formatIssue(i, 'en')))).toEqual([
+      'case/overrides/no-such-stack:1:1 no stack "no-such-stack": its overrides would never be applied (see govcloud stacks)',
+      ...expected,
+    ]);
     expect(fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []).toEqual([]);
   });
 
@@ -65,5 +69,27 @@ describe('hand-written Terraform files', () => {
       'case/overrides/county-north-ext-main/a.tf.json:1:17 JSON 语法错误：应为 一个值，实际为 "}"',
       'case/overrides/platform-ext-far/c_override.tf.json:1:1 Terraform JSON 文件应为一个对象（resource、data、variable 等），实际为 字符串',
     ]);
+  });
+});
+
+describe('overrides that would be silently ignored', () => {
+  const dir = envWith({
+    'county-north-ext-mian/a.tf.json': '{}',
+    'county-north-ext-main/limits.tf': 'resource "x" "y" {}',
+    'county-north-ext-main/NOTES.md': 'why',
+    'county-north-ext-main/ok.tf.json': '{}',
+    'stray.tf.json': '{}',
+  });
+  const stacks = ['county-north-ext-main', 'platform-ext-main'];
+
+  it('are each an error at their path, in both languages', () => {
+    const issues = strayOverrides(path.join(dir, 'overrides'), stacks);
+    expect(shown(dir, issues.map((i) => formatIssue(i, 'en')))).toEqual([
+      'case/overrides/county-north-ext-main/NOTES.md:1:1 NOTES.md is not read: only *.tf.json files of a stack folder are applied with the stack',
+      'case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf is HCL, which is not read: write hand-added Terraform in JSON syntax as *.tf.json',
+      'case/overrides/county-north-ext-mian:1:1 no stack "county-north-ext-mian": its overrides would never be applied; did you mean county-north-ext-main? (see govcloud stacks)',
+      'case/overrides/stray.tf.json:1:1 stray.tf.json is not read: overrides/ holds one folder per stack (overrides/<stack>/*.tf.json)',
+    ]);
+    expect(shown(dir, issues.map((i) => formatIssue(i, 'zh')))[1]).toBe('case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json');
   });
 });

@@ -56,6 +56,11 @@ describe('scaffoldTenant', () => {
     expect((caught as WorkflowError).text.en).toMatch(/^tenant name "1st" is not a DNS label/);
     expect((caught as WorkflowError).message).toMatch(/^租户名称 "1st" 不是 DNS 标签/);
   });
+
+  it('shows the code points of a look-alike letter in a name (issue 10)', () => {
+    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'en' })).toThrow(/^tenant name "civil-\u0430ffairs" \(U\+0430 at 7\) is not a DNS label/);
+    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'zh' })).toThrow(/^租户名称 "civil-\u0430ffairs"（第 7 个字符为 U\+0430） 不是 DNS 标签/);
+  });
 });
 
 describe('writeScaffold', () => {

@@ -1,7 +1,7 @@
 /** What a NetworkPolicy peer selects: address ranges, namespaces by labels, the Internet egress, a zone. */
 import { CityModel } from '../../../config/model';
 import { parseCidr } from '../../../config/cidr';
-import { Deployment, Json, labels, tenantByName } from '../../deployment';
+import { Deployment, Json, TfResource, labels, tenantByName } from '../../deployment';
 import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
@@ -14,9 +14,20 @@ export function within(inner: string, outer: string): boolean {
   return a.first >= b.first && a.last <= b.last;
 }
 
-/** Labels of a namespace object on a cluster, when the deployment has it. */
+const namespaceObjects = new WeakMap<Deployment, Map<string, TfResource>>();
+
+/** Labels of a namespace object on a cluster, when the deployment has it (namespace objects indexed once per deployment). */
 export function namespaceLabels(d: Deployment, cluster: string, name: string): Record<string, string> | undefined {
-  const ns = (d.byNamespace.get(`${cluster}/${name}`) ?? []).find((r) => r.type.startsWith('kubernetes_namespace'));
+  let m = namespaceObjects.get(d);
+  if (!m) {
+    m = new Map();
+    for (const [key, resources] of d.byNamespace) {
+      const ns = resources.find((r) => r.type.startsWith('kubernetes_namespace'));
+      if (ns) m.set(key, ns);
+    }
+    namespaceObjects.set(d, m);
+  }
+  const ns = m.get(`${cluster}/${name}`);
   return ns ? labels(ns) : undefined;
 }
 

@@ -257,6 +257,39 @@ export const CASES: RuleCase[] = [
     add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [nsLabel('portal-prod')], ports: [TCP('443')] }] }) },
   },
 
+  // the declared flows are indexed once per tenant (ports by declaring tenant, by zone and cluster): the same verdicts
+  {
+    name: 'passes for a rule within the ports a tenant declared over several flows',
+    rule: 'MLPS-NET-009',
+    tenant: 'relief',
+    expect: 'pass',
+    model: (m) => withTenant(m, 'relief', (t) => ({ inbound: [...t.inbound, { ...t.inbound[0], ports: [443] }] })),
+    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443')] }] }) },
+  },
+  {
+    name: 'fails for a rule with one port beyond every flow the tenant declared',
+    rule: 'MLPS-NET-009',
+    tenant: 'relief',
+    expect: 'fail',
+    model: (m) => withTenant(m, 'relief', (t) => ({ inbound: [...t.inbound, { ...t.inbound[0], ports: [443] }] })),
+    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443'), TCP('22')] }] }) },
+  },
+  {
+    name: 'fails for ingress by zone range on a port no tenant of that zone on another cluster declared',
+    rule: 'MLPS-NET-009',
+    tenant: 'relief',
+    expect: 'fail',
+    model: (m) => withTenant(m, 'relief', () => ({ cluster: 'ext-twin' })),
+    add: { 'county-north-ext-twin': policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('22')] }] }) },
+  },
+  {
+    name: 'fails for ingress by zone range when the tenant that declared the flow is on the same cluster',
+    rule: 'MLPS-NET-009',
+    tenant: 'relief',
+    expect: 'fail',
+    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('8443')] }] }) },
+  },
+
   { name: 'passes for the exposed public-service tenant', rule: 'MLPS-NET-010', tenant: 'portal', expect: 'pass' },
   { name: 'passes for a tenant that is not exposed', rule: 'MLPS-NET-010', tenant: 'relief', expect: 'pass' },
   {
