@@ -1,5 +1,6 @@
 /** Building blocks shared by the file schemas. Descriptions feed the generated JSON Schema. */
 import { z } from 'zod';
+import { parseCidr } from '../cidr';
 
 export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const CPU_QUANTITY = /^([0-9]+(\.[0-9]+)?|[0-9]+m)$/;
@@ -26,11 +27,8 @@ export const bytesQuantity = z
 
 /** The network address of a well-formed IPv4 CIDR (host bits cleared), as a CIDR. */
 export function networkOf(value: string): string {
-  const [addr, bits] = value.split('/');
-  const n = addr.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-  const size = 2 ** (32 - Number(bits));
-  const first = n - (n % size);
-  return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${bits}`;
+  const { first } = parseCidr(value);
+  return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${value.split('/')[1]}`;
 }
 
 export const cidr = z
