@@ -13,6 +13,8 @@ import { readSynthOutput } from '../policies/synth-output';
 import { blocking, CheckReport, runChecks } from '../policies/engine';
 import { renderReport } from '../policies/report';
 import { stacksForCheck } from '../stacks/stacks-for-check';
+import { IsolationViolation, scanStacks } from '../stacks/isolation';
+import { planStacks } from '../stacks/slices';
 import { UsageError } from './args';
 import { asFileError } from './out-path';
 
@@ -41,15 +43,19 @@ export function parseLevel(v: string | undefined): MlpsLevel | undefined {
   throw new UsageError(`--level must be 1, 2, 3 or 4, got ${JSON.stringify(v)}`);
 }
 
-/** The report, or the input errors (hand-written Terraform, the --from folder) that keep the check from judging. */
-export function buildReport(a: CheckArgs): { readonly report?: CheckReport; readonly issues: readonly Issue[] } {
+/**
+ * The report, or the input errors (hand-written Terraform, the --from folder) that keep the check from
+ * judging; and what synth would refuse for physical isolation, which fails the check as well.
+ */
+export function buildReport(a: CheckArgs): { readonly report?: CheckReport; readonly issues: readonly Issue[]; readonly violations: readonly IsolationViolation[] } {
   const known = a.model.tenants.map((t) => t.name);
   for (const t of a.tenants ?? []) if (!known.includes(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
   const level = parseLevel(a.level);
-  const read = a.from ? readSynthOutput(a.from) : stacksForCheck(a.model, a.env);
-  if (read.issues.length > 0) return { issues: read.issues };
+  const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : stacksForCheck(a.model, a.env);
+  if (read.issues.length > 0) return { issues: read.issues, violations: [] };
+  const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
   const report = runChecks(a.model, buildDeployment(a.model, read.stacks), { tenants: a.tenants, level, today: a.today ?? todayIso() });
-  return { report, issues: [] };
+  return { report, issues: [], violations };
 }
 
 export function render(report: CheckReport, format: Format, lang: Lang): string {

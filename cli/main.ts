@@ -8,12 +8,12 @@ import * as path from 'path';
 import { flag, parseArgs, Parsed, UsageError } from './args';
 import { isCalendarDate } from '../config/checks/waivers';
 import { t } from './text';
+import { Io, printIssues, printUtilisation, printViolations } from './print';
 import { Lang, langFromEnv } from '../config/messages';
-import { formatIssue, Issue } from '../config/issues';
 import { validateEnvironment } from '../config/validate';
 import { RULES } from '../policies/registry';
 import { CityModel } from '../config/model';
-import { formatBytes, formatCpu, formatPercent } from '../config/quantity';
+import { formatBytes } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
 import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
@@ -59,32 +59,6 @@ const FLAGS = {
 } as const;
 
 export const DEFAULT_ENV = 'environments/example-city';
-
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-function printIssues(issues: readonly Issue[], lang: Lang, io: Io): void {
-  for (const i of issues) (i.severity === 'error' ? io.err : io.out)(formatIssue(i, lang));
-}
-
-function pct(a: number, b: number): string {
-  return b > 0 ? `${formatPercent(a, b, { fixed: true })} %` : '-';
-}
-
-function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
-  io.out(t('utilHeader', lang));
-  for (const u of model.utilisation) {
-    const g = u.granted;
-    const a = u.allowed;
-    io.out(
-      `  ${u.cluster.padEnd(16)} cpu ${formatCpu(g.cpuMillis)}/${formatCpu(a.cpuMillis)} (${pct(g.cpuMillis, a.cpuMillis)})  ` +
-        `memory ${formatBytes(g.memoryBytes)}/${formatBytes(a.memoryBytes)} (${pct(g.memoryBytes, a.memoryBytes)})  ` +
-        `storage ${formatBytes(g.storageBytes)}/${formatBytes(a.storageBytes)} (${pct(g.storageBytes, a.storageBytes)})`,
-    );
-  }
-}
 
 /** `--today`: a real calendar day, or a usage error (never silently ignored). */
 function setToday(value: string | undefined): void {
@@ -161,9 +135,8 @@ async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
       printIssues(e.details.issues ?? [], lang, io);
       return 1;
     }
-    const v = e.details.violations ?? [];
-    for (const x of v) io.err(t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, marker: x.marker.value, value: JSON.stringify(x.value), path: x.path }));
-    io.err(t('isolationSummary', lang, { count: v.length }));
+    printViolations(e.details.violations ?? [], lang, io);
+    io.err(t('isolationSummary', lang, { count: (e.details.violations ?? []).length }));
     return 1;
   }
 }
@@ -185,7 +158,7 @@ function check(p: Parsed, lang: Lang, io: Io): number {
   checkFileOut(flag(p, 'out'), lang);
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  const { report, issues } = buildReport({
+  const { report, issues, violations } = buildReport({
     env: flag(p, 'env') ?? DEFAULT_ENV,
     model,
     tenants: p.flags.get('tenant'),
@@ -196,13 +169,15 @@ function check(p: Parsed, lang: Lang, io: Io): number {
   });
   printIssues(issues, lang, io);
   if (!report) return 1;
+  printViolations(violations, lang, io);
+  if (violations.length > 0) io.err(t('isolationCheck', lang, { count: violations.length }));
   for (const w of staleWarnings(report, lang)) io.err(w);
   const text = render(report, format, lang);
   if (p.flags.has('summary') && format === 'text') {
     // the one-screen part: title, per-tenant table and verdict (the first three paragraphs)
     io.out(text.split('\n\n').slice(0, 3).join('\n\n').replace(/\n$/, ''));
   } else writeReport(text, flag(p, 'out'), io.out);
-  return blocking(report) > 0 ? 1 : 0;
+  return blocking(report) > 0 || violations.length > 0 ? 1 : 0;
 }
 
 function pr(p: Parsed, lang: Lang, io: Io): number {

@@ -15,7 +15,8 @@ import { blocking, CheckReport, runChecks } from '../policies/engine';
 import { todayIso } from '../config/checks/waivers';
 import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
-import { countyStackName, platformStackName } from '../stacks/slices';
+import { countyStackName, planStacks, platformStackName } from '../stacks/slices';
+import { scanStacks } from '../stacks/isolation';
 import { changedFiles, filesAt, forkPoint, repoRoot } from '../workflow/git';
 import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
@@ -104,12 +105,14 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     const checked = tenants.filter((t) => t.head).map((t) => t.name);
     let policy: CheckReport | undefined;
     const handIssues: Issue[] = [];
+    let violations = checked.length > 0 ? [] : scanStacks(model, planStacks(model), headStacks);
     if (checked.length > 0) {
       // the reduced head stacks hold exactly the changed tenants; the platform stacks of their clusters come whole
       const needed = stacksOfTenants(model, checked);
       const reused = headStacks.filter((s) => needed.has(s.name));
       const read = stacksForCheck(model, env, needed, reused);
       handIssues.push(...read.issues);
+      violations = [...read.violations];
       if (read.issues.length > 0) blockers.push(`${read.issues.length} error(s) in the hand-written Terraform files (overrides/)`);
       else {
         policy = runChecks(model, buildDeployment(model, read.stacks), { tenants: checked, today: todayIso() });
@@ -117,6 +120,8 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
         if (failing > 0) blockers.push(`${failing} unwaived graded-protection failure(s) in the changed tenants`);
       }
     }
+    // what synth would refuse on the target branch: named here, not discovered after the merge
+    for (const v of violations) blockers.push(`physical isolation: ${v.stack} (${v.network}) would refer to ${v.marker.what} ${v.marker.value} of the other network at ${v.path}; synth refuses it`);
     return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues, ...handIssues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
   }
 }

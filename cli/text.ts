@@ -73,6 +73,10 @@ Options:
   },
   planRefused: { en: 'plan refused: {reason}', zh: '拒绝生成计划：{reason}' },
   noSavedPlan: { en: 'no stack has a saved plan in {out}: run govcloud plan first', zh: '{out} 中没有任何栈有已保存的计划：请先运行 govcloud plan' },
+  isolationCheck: {
+    en: 'check failed: {count} isolation violations, which synth refuses',
+    zh: '检查未通过：{count} 处隔离违规，生成时将被拒绝',
+  },
   isolationSummary: { en: 'synth refused: {count} isolation violations; nothing was written', zh: '拒绝生成：{count} 处隔离违规；未写入任何文件' },
   schemaStale: { en: '{file} is stale; run: npm run schema', zh: '{file} 已过期；请运行 npm run schema' },
   schemaWritten: { en: 'wrote {file}', zh: '已写入 {file}' },

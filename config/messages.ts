@@ -3,6 +3,7 @@
  * English. Templates use `{name}` placeholders filled from the issue's params.
  */
 import { formatWords } from './formats';
+import { unsafeToEcho } from './credentials';
 
 export type Lang = 'zh' | 'en';
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -143,6 +144,10 @@ const catalog = {
   'platform.noCluster': {
     en: 'site {site} has no cluster; every site needs at least one',
     zh: '站点 {site} 没有集群；每个站点至少需要一个集群',
+  },
+  'text.credential': {
+    en: 'looks like a credential ({what}); what is accepted here is written into the synthesized stacks, the reports or the pull-request summary: remove it (credentials stay in kubeconfig files and the deploy environment) and rotate it if it was committed',
+    zh: '看起来是凭据（{what}）；此处接受的内容会写入生成的栈、报告或合并请求摘要：请删除（凭据只保存在 kubeconfig 文件和部署环境中）；若已提交，请立即轮换该凭据',
   },
   'platform.credentialContext': {
     en: 'kubeContext looks like a credential ({what}); it would be written into every stack of this cluster as the default of the kube_context variable: give the name of a context in the kubeconfig (credentials stay in the kubeconfig file, KUBE_CONFIG_PATH at deploy time) and rotate this one if it was committed',
@@ -298,6 +303,20 @@ const words: Readonly<Record<string, Template>> = {
     en: 'it is not a regular file (a folder, device, pipe or socket); request and platform files must be regular files',
     zh: '该路径不是普通文件（目录、设备、管道或套接字）；申请文件和平台文件必须是普通文件',
   },
+  // kinds of credential (config/credentials.ts)
+  'credential:password assignment': { en: 'password assignment', zh: '口令赋值' },
+  'credential:passwd': { en: 'passwd', zh: 'passwd 口令' },
+  'credential:token': { en: 'token', zh: '令牌' },
+  'credential:private key': { en: 'private key', zh: '私钥' },
+  'credential:URL with user and password': { en: 'URL with user and password', zh: '带用户名和口令的 URL' },
+  'credential:JSON Web Token': { en: 'JSON Web Token', zh: 'JWT 令牌' },
+  'credential:Kubernetes bootstrap token': { en: 'Kubernetes bootstrap token', zh: 'Kubernetes 引导令牌' },
+  'credential:OpenShift token': { en: 'OpenShift token', zh: 'OpenShift 令牌' },
+  'credential:access token': { en: 'access token', zh: '访问令牌' },
+  'credential:access key': { en: 'access key', zh: '访问密钥' },
+  'credential:password': { en: 'password', zh: '口令' },
+  'credential:hexadecimal key': { en: 'hexadecimal key', zh: '十六进制密钥' },
+  'credential:random token': { en: 'random token', zh: '随机令牌' },
   'json:value': { en: 'a value', zh: '一个值' },
   'json:name': { en: 'a property name in double quotes', zh: '双引号括起的属性名' },
   'json:commaOrBrace': { en: '"," or "}"', zh: '"," 或 "}"' },
@@ -347,12 +366,20 @@ export function word(value: string, lang: Lang): string {
   return w === undefined ? value : w[lang];
 }
 
+/** What is printed instead of a value that looks like a credential. */
+function withheld(what: string, lang: Lang): string {
+  return lang === 'zh' ? `（值未显示：看起来是${word(`credential:${what}`, lang)}）` : `(value not shown: it looks like a credential, ${word(`credential:${what}`, lang)})`;
+}
+
 export function renderMessage(code: MessageCode, params: MessageParams, lang: Lang): string {
   const template: Template = catalog[code];
   return template[lang].replace(/\{(\w+)\}/g, (whole, key: string) => {
     const v = params[key];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? String(v) : word(v, lang);
+    if (typeof v === 'number') return String(v);
+    // a rejected value is printed back, unless it could be a credential: errors reach CI logs and pull-request comments
+    const secret = v.startsWith('suggest:') ? undefined : unsafeToEcho(v.startsWith('quoted:') ? v.slice('quoted:'.length) : v);
+    return secret === undefined ? word(v, lang) : withheld(secret, lang);
   });
 }
 

@@ -14,6 +14,7 @@ import { ChangeScope } from './capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 import { checkApprovalDates } from './checks/approval';
 import { checkCharacters } from './checks/characters';
+import { checkCredentials } from './checks/credentials';
 
 export interface ValidationResult {
   /** Present only when there is no error. */
@@ -56,7 +57,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
   issues.push(...checkPlatform(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx), ...checkDuplicates(ctx));
   const today = opts.today ?? todayIso();
-  issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx));
+  issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
   if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));
   const resolved = resolveModel(ctx, opts.change);
   issues.push(...resolved.issues);

@@ -2,8 +2,9 @@
  * Identifiers the stacks and the baseline chart write into every network's output themselves
  * (object, label, role and policy names, Kubernetes resource kinds). A tenant or cluster name that
  * is one of these words, or a part of one on token boundaries (a tenant named `audit` or `system`),
- * is matched by the isolation scan only as a whole string: inside a longer string it could not be
- * told apart from what govcloud writes. Its namespaces (`audit-prod`) are still matched anywhere.
+ * is not a mention of the other network where it is part of one of these words (`govcloud-audit`),
+ * since it could not be told apart from what govcloud writes; anywhere else it is, and so is a string
+ * that is only the name. Its namespaces (`audit-prod`) are matched anywhere.
  */
 export const WRITTEN_BY_STACKS: readonly string[] = `
 govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit govcloud-allowed-registries

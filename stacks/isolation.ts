@@ -22,12 +22,18 @@ export interface IsolationMarker {
   readonly value: string;
   /** What the value is, for the message. */
   readonly what: MarkerKind;
+  /** `token`: a name found inside a string on token boundaries; `range`: an address or CIDR inside it. */
+  readonly match: 'token' | 'range';
   /**
-   * `token`: found inside a string on token boundaries; `exact`: only a whole string equal to it (a
-   * name that is also a word of the scanned network's own names or of what the stacks write, so
-   * that it cannot be told apart inside a longer string); `range`: an address or CIDR inside it.
+   * The scanned network's own strings that hold the name on token boundaries (its departments,
+   * groups, approval references, names, the words the stacks write), each with where the name sits
+   * in it. An occurrence of the name that is part of one of these strings, written out whole, is
+   * not a mention of the other network (`grp-case-files-ops` is the extranet's own group); any other
+   * occurrence is, and so is a string that is the name and nothing else. The exemption covers the
+   * string it comes from only: an intranet name inside an extranet approval reference does not make
+   * the same name acceptable in a display name.
    */
-  readonly match: 'token' | 'exact' | 'range';
+  readonly inside?: readonly { readonly legit: string; readonly at: number }[];
 }
 
 export interface IsolationViolation {
@@ -63,16 +69,35 @@ export function hasToken(s: string, name: string): boolean {
   return false;
 }
 
-/** Every part of a folded string that starts and ends on token boundaries (`a-b.c`: a, a-b, a-b.c, b, b.c, c). */
-function tokenSpans(s: string): string[] {
+/** Whether `part` occurs in `s` at `i` on token boundaries. */
+function boundedAt(s: string, i: number, part: string): boolean {
+  return (!isAlnum(part[0]) || !isAlnum(s[i - 1])) && (!isAlnum(part[part.length - 1]) || !isAlnum(s[i + part.length]));
+}
+
+/** Every part of a folded string that starts and ends on token boundaries (`a-b.c`: a, a-b, a-b.c, b, b.c, c), with where it starts. */
+function tokenSpans(s: string): { span: string; at: number }[] {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < s.length; i++) {
     if (isAlnum(s[i]) && !isAlnum(s[i - 1])) starts.push(i);
     if (isAlnum(s[i]) && !isAlnum(s[i + 1])) ends.push(i + 1);
   }
-  const out: string[] = [];
-  for (const a of starts) for (const b of ends) if (b > a) out.push(s.slice(a, b));
+  const out: { span: string; at: number }[] = [];
+  for (const a of starts) for (const b of ends) if (b > a) out.push({ span: s.slice(a, b), at: a });
+  return out;
+}
+
+/** For each name, the allowed strings that hold it on token boundaries and where. */
+function containers(values: readonly string[], allowed: readonly string[]): Map<string, { legit: string; at: number }[]> {
+  const out = new Map<string, { legit: string; at: number }[]>();
+  const wanted = new Set(values);
+  const add = (v: string, legit: string, at: number) => out.set(v, [...(out.get(v) ?? []), { legit, at }]);
+  const odd = values.filter((v) => !(isAlnum(v[0]) && isAlnum(v[v.length - 1])));
+  for (const legit of new Set(allowed)) {
+    for (const { span, at } of tokenSpans(legit)) if (wanted.has(span)) add(span, legit, at);
+    // a name that starts or ends with punctuation is not a span: look for it directly
+    for (const v of odd) for (let i = legit.indexOf(v); i >= 0; i = legit.indexOf(v, i + 1)) if (boundedAt(legit, i, v)) add(v, legit, i);
+  }
   return out;
 }
 
@@ -107,14 +132,11 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
   for (const n of ['extranet', 'intranet'] as const) {
     // what the other network may write without naming this one: its names, its departments and groups, the shared names
     const allowed = [...names[other(n)].map((x) => x.value), ...own[other(n)].map(fold), ...shared];
-    const spans = new Set(allowed.flatMap(tokenSpans));
-    const seen = new Set<string>();
-    for (const x of names[n]) {
-      if (seen.has(x.value)) continue;
-      seen.add(x.value);
-      const plain = isAlnum(x.value[0]) && isAlnum(x.value[x.value.length - 1]);
-      const generic = plain ? spans.has(x.value) : allowed.some((a) => hasToken(a, x.value));
-      out[n].push({ value: x.value, what: x.what, match: generic ? 'exact' : 'token' });
+    const unique = [...new Map(names[n].map((x) => [x.value, x])).values()];
+    const inside = containers(unique.map((x) => x.value), allowed);
+    for (const x of unique) {
+      const where = inside.get(x.value);
+      out[n].push(where ? { value: x.value, what: x.what, match: 'token', inside: where } : { value: x.value, what: x.what, match: 'token' });
     }
   }
   out.intranet.push({ value: model.intranetCidr, what: 'cidr', match: 'range' });
@@ -146,6 +168,11 @@ export function addressesIn(s: string): Range[] {
   return out;
 }
 
+/** Whether the occurrence of a marker's name at `i` is part of one of the scanned network's own strings. */
+function excused(s: string, i: number, m: IsolationMarker): boolean {
+  return (m.inside ?? []).some(({ legit, at }) => i >= at && s.startsWith(legit, i - at) && boundedAt(s, i - at, legit));
+}
+
 /** Looks names and addresses up in folded strings. */
 class Scanner {
   private readonly byFirstToken = new Map<string, IsolationMarker[]>();
@@ -160,7 +187,6 @@ class Scanner {
         continue;
       }
       this.exact.set(m.value, m);
-      if (m.match !== 'token') continue;
       const first = /^[a-z0-9]+/.exec(m.value)?.[0];
       if (first === undefined) this.oddStart.push(m);
       else this.byFirstToken.set(first, [...(this.byFirstToken.get(first) ?? []), m]);
@@ -193,10 +219,17 @@ class Scanner {
       const candidates = this.byFirstToken.get(t[0]);
       if (candidates === undefined) continue;
       for (const m of candidates) {
-        if (s.startsWith(m.value, t.index) && (!isAlnum(m.value[m.value.length - 1]) || !isAlnum(s[t.index + m.value.length]))) better(m);
+        if (s.startsWith(m.value, t.index) && boundedAt(s, t.index, m.value) && !excused(s, t.index, m)) better(m);
       }
     }
-    for (const m of this.oddStart) if (hasToken(s, m.value)) better(m);
+    for (const m of this.oddStart) {
+      for (let i = s.indexOf(m.value); i >= 0; i = s.indexOf(m.value, i + 1)) {
+        if (boundedAt(s, i, m.value) && !excused(s, i, m)) {
+          better(m);
+          break;
+        }
+      }
+    }
     if (best) return best;
     if (this.ranges.length === 0) return undefined;
     for (const a of addressesIn(s)) {
@@ -238,4 +271,10 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
   };
   visit(json, '');
   return out;
+}
+
+/** Every violation in stacks already synthesized (in memory, overrides merged): for check and pr, which judge what synth would refuse. */
+export function scanStacks(model: CityModel, plan: readonly StackSlice[], stacks: readonly { name: string; network: Net; json: unknown }[]): IsolationViolation[] {
+  const markers = isolationMarkers(model, plan);
+  return stacks.flatMap((s) => findViolations(s.name, s.network, s.json, markers[other(s.network)]));
 }

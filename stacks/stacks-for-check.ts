@@ -10,11 +10,14 @@ import { StackOutput, synthInMemory } from './in-memory';
 import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
 import { readHandAdded } from './hand-added';
 import { planStacks } from './slices';
+import { IsolationViolation, scanStacks } from './isolation';
 
 export interface StacksForCheck {
   /** Empty when a hand-written file cannot be read: a check of part of what is deployed would mislead. */
   readonly stacks: StackJson[];
   readonly issues: readonly Issue[];
+  /** What synth would refuse in these stacks: a mention of the other network. */
+  readonly violations: readonly IsolationViolation[];
 }
 
 /**
@@ -24,7 +27,7 @@ export interface StacksForCheck {
 export function stacksForCheck(model: CityModel, envDir: string, only?: ReadonlySet<string>, ready?: readonly StackOutput[]): StacksForCheck {
   const names = only ?? planStacks(model).map((s) => s.name);
   const hand = readHandAdded(path.join(envDir, 'overrides'), names);
-  if (hand.issues.length > 0) return { stacks: [], issues: hand.issues };
+  if (hand.issues.length > 0) return { stacks: [], issues: hand.issues, violations: [] };
   const reused = (ready ?? []).filter((s) => !only || only.has(s.name));
   const have = new Set(reused.map((s) => s.name));
   const rest = only ? new Set([...only].filter((n) => !have.has(n))) : undefined;
@@ -36,5 +39,5 @@ export function stacksForCheck(model: CityModel, envDir: string, only?: Readonly
     for (const f of files) mergeTerraform(json, f.json, f.name.endsWith('_override.tf.json'));
     return { name: s.name, network: s.network, json };
   });
-  return { stacks, issues: [] };
+  return { stacks, issues: [], violations: scanStacks(model, planStacks(model), stacks) };
 }

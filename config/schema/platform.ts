@@ -48,7 +48,7 @@ const cluster = z
       // the name goes into every stack's variables: a token pasted here would be published with them
       .superRefine((v, ctx) => {
         const what = credentialInName(v);
-        if (what !== undefined) ctx.addIssue({ code: 'custom', message: 'credential', params: { code: 'platform.credentialContext', what } });
+        if (what !== undefined) ctx.addIssue({ code: 'custom', message: 'credential', params: { code: 'platform.credentialContext', what: `credential:${what}` } });
       })
       .optional()
       .describe('kubeconfig context at deploy time (default: cluster name) / 部署时使用的 kubeconfig 上下文'),

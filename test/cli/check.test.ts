@@ -113,3 +113,17 @@ describe('check usage errors', () => {
     expect(govcloud(['check', '--level', '5']).err).toContain('--level must be 1, 2, 3 or 4, got "5"');
   });
 });
+
+describe('physical isolation at check time (issue 10)', () => {
+  it('fails a city that synth would refuse, naming each mention, and still writes the report', () => {
+    const env = caseEnv(undefined);
+    const f = path.join(env, 'tenants/north/relief.yaml');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('displayName: 测试系统 relief', 'displayName: 测试系统 relief (case-files mirror)'));
+    const r = govcloud(['check', '--env', 'case', '--format', 'json'], path.dirname(env));
+    expect(r.code).toBe(1);
+    const lines = r.err.split('\n').filter((l) => l !== '');
+    expect(lines.at(-1)).toBe(`check failed: ${lines.length - 1} isolation violations, which synth refuses`);
+    for (const l of lines.slice(0, -1)) expect(l).toMatch(/^physical isolation violated: county-north-ext-(main|far) \(extranet\) refers to tenant case-files of the other network at .*: "测试系统 relief \(case-files mirror\)"$/);
+    expect(JSON.parse(r.out)).toHaveProperty('tenants');
+  });
+});

@@ -67,6 +67,17 @@ describe('govcloud pr', () => {
     expect(md.out).toContain('+ `records` (north, L2 extranet)');
   });
 
+  it('blocks a change that synth would refuse for physical isolation, instead of saying Ready (issue 10)', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'displayName: 测试系统 relief', 'displayName: 测试系统 relief (case-files mirror)');
+    const r = pr(dir);
+    expect(r.code).toBe(1);
+    const blockers = r.json().blockers.filter((b) => b.startsWith('physical isolation'));
+    expect(blockers.length).toBeGreaterThan(0);
+    for (const b of blockers) expect(b).toMatch(/^physical isolation: county-north-ext-(main|far) \(extranet\) would refer to tenant case-files of the other network at .*; synth refuses it$/);
+    expect(pr(dir, 'md').out).not.toContain('Ready for approval');
+  });
+
   it('blocks a quota raised past the cluster capacity', () => {
     const dir = repo();
     edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "95"');

@@ -36,7 +36,7 @@ describe('a credential as kubeContext', () => {
       'case/platform.yaml:29:20 spec.clusters[0].kubeContext: kubeContext looks like a credential (JSON Web Token); it would be written into every stack of this cluster as the default of the kube_context variable: give the name of a context in the kubeconfig (credentials stay in the kubeconfig file, KUBE_CONFIG_PATH at deploy time) and rotate this one if it was committed',
     ]);
     expect(lines(dir, 'zh')).toEqual([
-      'case/platform.yaml:29:20 spec.clusters[0].kubeContext: kubeContext 看起来是凭据（JSON Web Token），它会作为 kube_context 变量的默认值写入该集群的每个栈：请填写 kubeconfig 中上下文的名称（凭据只保存在 kubeconfig 文件中，部署时由 KUBE_CONFIG_PATH 指定）；若已提交，请立即轮换该凭据',
+      'case/platform.yaml:29:20 spec.clusters[0].kubeContext: kubeContext 看起来是凭据（JWT 令牌），它会作为 kube_context 变量的默认值写入该集群的每个栈：请填写 kubeconfig 中上下文的名称（凭据只保存在 kubeconfig 文件中，部署时由 KUBE_CONFIG_PATH 指定）；若已提交，请立即轮换该凭据',
     ]);
   });
 
@@ -65,6 +65,65 @@ describe('a credential as kubeContext', () => {
       expect(lines(withContext(value))).toEqual([]);
     },
   );
+});
+
+/** The base fixture city with one line of a file replaced. */
+function edited(file: string, from: string, to: string): string {
+  const dir = caseEnv(undefined);
+  const p = path.join(dir, file);
+  const text = fs.readFileSync(p, 'utf8');
+  if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
+  fs.writeFileSync(p, text.replace(from, to));
+  return dir;
+}
+
+describe('a credential in any field (issue 10)', () => {
+  const PEM = '-----BEGIN RSA PRIVATE KEY-----';
+  it.each([
+    ['a display name', 'tenants/north/relief.yaml', 'displayName: 测试系统 relief', `displayName: 测试系统 ${JWT}`, 'case/tenants/north/relief.yaml:7:16 metadata.displayName', 'JSON Web Token', 'JWT 令牌'],
+    ['an approval reference', 'tenants/north/relief.yaml', 'ref: XM-2026-0001', `ref: "XM-2026-0001 eyJhbGciOiJub25lIn0.eyJ4IjoxfQ."`, 'case/tenants/north/relief.yaml:9:20 metadata.approval.ref', 'JSON Web Token', 'JWT 令牌'],
+    ['a site\'s city', 'platform.yaml', '      city: 省会', `      city: "省会 ${PEM}"`, 'case/platform.yaml:21:13 spec.sites[2].city', 'private key', '私钥'],
+    ['an owner name', 'tenants/north/relief.yaml', 'name: 王五,', 'name: "https://wang:s3cret@git.test.gov.cn",', 'case/tenants/north/relief.yaml:8:18 metadata.owner.name', 'URL with user and password', '带用户名和口令的 URL'],
+  ])('refuses it in %s at its line, in both languages, without printing it back', (_what, file, from, to, where, en, zh) => {
+    const dir = edited(file, from, to);
+    const secret = /"?(.*?)"?,?$/.exec(to.split(': ').slice(1).join(': '))?.[1] ?? '';
+    expect(lines(dir)).toEqual([
+      `${where}: looks like a credential (${en}); what is accepted here is written into the synthesized stacks, the reports or the pull-request summary: remove it (credentials stay in kubeconfig files and the deploy environment) and rotate it if it was committed`,
+    ]);
+    expect(lines(dir, 'zh')).toEqual([`${where}: 看起来是凭据（${zh}）；此处接受的内容会写入生成的栈、报告或合并请求摘要：请删除（凭据只保存在 kubeconfig 文件和部署环境中）；若已提交，请立即轮换该凭据`]);
+    for (const l of [...lines(dir), ...lines(dir, 'zh')]) expect(l).not.toContain(secret.includes('eyJ') ? 'eyJ' : secret.slice(-12));
+    expect(validateEnvironment(dir).model).toBeUndefined();
+  });
+
+  it('refuses it in a waiver\'s reason and approver', () => {
+    const dir = edited(
+      'tenants/north/relief.yaml',
+      '  admins: [grp-civil-affairs-ops]\n',
+      `  admins: [grp-civil-affairs-ops]\n  waivers:\n    - { rule: MLPS-NET-001, reason: "token: ${JWT.slice(0, 30)}", approvedBy: "${JWT}", expires: 2099-01-01 }\n`,
+    );
+    const out = validateEnvironment(dir, { rules: [{ id: 'MLPS-NET-001' }] }).issues.map((i) => `${i.field} ${i.code}`);
+    expect(out).toEqual(expect.arrayContaining(['spec.waivers[0].reason text.credential', 'spec.waivers[0].approvedBy text.credential']));
+  });
+
+  it('accepts free text that only talks about credentials, and a commit hash as a reference', () => {
+    const prose = edited('tenants/north/relief.yaml', 'displayName: 测试系统 relief', 'displayName: "Password reset portal (token service)"');
+    expect(lines(prose)).toEqual([]);
+    const hash = edited('tenants/north/relief.yaml', 'ref: XM-2026-0001', 'ref: "XM-2026-0001 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"');
+    expect(lines(hash)).toEqual([]);
+  });
+
+  it('does not print back a rejected value that looks like a credential, and names what it looks like instead', () => {
+    const dir = edited('tenants/north/relief.yaml', 'network: extranet', `network: ${JWT}`);
+    const en = lines(dir);
+    expect(en.length).toBeGreaterThan(0);
+    expect(en.join('\n')).toContain('(value not shown: it looks like a credential, JSON Web Token)');
+    expect(lines(dir, 'zh').join('\n')).toContain('（值未显示：看起来是JWT 令牌）');
+    for (const l of [...en, ...lines(dir, 'zh')]) expect(l).not.toContain('eyJ');
+  });
+
+  it('still prints back an ordinary rejected value', () => {
+    expect(lines(edited('tenants/north/relief.yaml', 'network: extranet', 'network: extranett')).join('\n')).toContain('extranett');
+  });
 });
 
 describe('symbolic links in the environment', () => {

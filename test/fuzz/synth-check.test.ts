@@ -17,15 +17,12 @@ import { RULES } from '../../policies/registry';
 import { EnvCase, entries, isolationEnv, placedSecrets, secretsOf, tameEnv, wildEnv, writeEnv } from './support/layout';
 import { cli, errorLinesPositioned, exitCodeIsKnown, noIntranetInExtranet, noSecret, noStackTrace, Output, PropertyFailure, sameOutput, sameTree, tree } from './support/oracles';
 import { params, runs, Tally, timeoutMs } from './support/params';
-import { isolationOwnWordGap } from './support/known-defects';
 import { fixedToday, inTmp } from './support/case-dir';
 
 const tally = new Tally();
 const lang = fc.constantFrom('en', 'zh');
 const city: fc.Arbitrary<EnvCase> = fc
-  .oneof({ weight: 3, arbitrary: tameEnv }, { weight: 2, arbitrary: isolationEnv }, { weight: 1, arbitrary: wildEnv })
-  // known defect: an intranet name in an extranet department, admin group or approval reference hides it everywhere else (issue 10)
-  .filter((c) => !isolationOwnWordGap(entries(c)));
+  .oneof({ weight: 3, arbitrary: tameEnv }, { weight: 2, arbitrary: isolationEnv }, { weight: 1, arbitrary: wildEnv });
 
 function common(r: Output, secrets: readonly string[]): void {
   exitCodeIsKnown(r, [0, 1]);
@@ -67,7 +64,8 @@ describe('fuzz: synth and check', () => {
               }
               fs.rmSync(out, { recursive: true, force: true });
               tally.outcome(`exit ${first.code}`);
-              if (first.code === 0 && placedSecrets(c, input).length > 0) tally.outcome('credential in a synthesized city');
+              if (first.code === 0 && placedSecrets(c, input).length > 0) throw new PropertyFailure('synth accepted a city that carries a credential');
+              if (placedSecrets(c, input).length > 0) tally.outcome('credential refused');
               if (/isolation violations/.test(first.err) || /隔离违规/.test(first.err)) tally.outcome('refused for isolation');
               const second = await cli(argv);
               sameOutput(first, second);

@@ -60,15 +60,30 @@ describe('name matching', () => {
     expect(addressesIn('chart 1.2.3 port 443')).toEqual([]);
   });
 
-  it('matches a name that is also a word the stacks or the other network write only as a whole string', () => {
+  it('excuses a name that is also a word the stacks or the other network write only inside that word', () => {
     const m = model(caseEnv(undefined));
     const renamed = { ...m, tenants: m.tenants.map((t) => (t.name === 'case-files' ? { ...t, name: 'audit' } : t)) };
     const markers = isolationMarkers(renamed, planStacks(renamed)).intranet;
-    expect(markers.find((x) => x.value === 'audit')).toEqual({ value: 'audit', what: 'tenant', match: 'exact' });
+    expect(markers.find((x) => x.value === 'audit')?.inside).toContainEqual({ legit: 'govcloud-audit', at: 9 });
     expect(markers.find((x) => x.value === 'audit-prod')).toEqual({ value: 'audit-prod', what: 'namespace', match: 'token' });
     // the extranet's own output mentions govcloud-audit: not a leak
     expect(findViolations('s', 'extranet', { a: 'govcloud-audit', b: 'Audit' }, markers).map((v) => v.value)).toEqual(['Audit']);
     expect(findViolations('s', 'extranet', { a: 'ns AUDIT-PROD' }, markers).map((v) => v.marker.value)).toEqual(['audit-prod']);
+  });
+
+  it('excuses an intranet name in an extranet approval reference only inside that reference (issue 10)', () => {
+    const m = model(caseEnv(undefined));
+    const ext = m.tenants.find((t) => t.network === 'extranet');
+    if (!ext) throw new Error('fixture has no extranet tenant');
+    const changed = { ...m, tenants: m.tenants.map((t) => (t === ext ? { ...t, approvalRef: 'INT-MAIN XM-2026-0001', department: 'grp-case-files-ops' } : t)) };
+    const markers = isolationMarkers(changed, planStacks(changed)).intranet;
+    const found = (v: string) => findViolations('s', 'extranet', { v }, markers).map((x) => x.marker.value);
+    expect(found('INT-MAIN XM-2026-0001')).toEqual([]);
+    expect(found('grp-case-files-ops')).toEqual([]);
+    expect(found('INT-MAIN 测试市')).toEqual(['int-main']);
+    expect(found('case-files team')).toEqual(['case-files']);
+    // the reference once excused, the same name again in the same string is still a mention
+    expect(found('INT-MAIN XM-2026-0001 and int-main')).toEqual(['int-main']);
   });
 });
 

@@ -56,6 +56,8 @@ const KNOWN_LINES: readonly RegExp[] = [
   /^违反物理隔离：\S+（(extranet|intranet)）在 \S+ 引用了另一网络的/,
   /^synth refused: \d+ isolation violations; nothing was written$/,
   /^拒绝生成：\d+ 处隔离违规；未写入任何文件$/,
+  /^check failed: \d+ isolation violations, which synth refuses$/,
+  /^检查未通过：\d+ 处隔离违规，生成时将被拒绝$/,
 ];
 const USAGE_HINT = /^(Run govcloud --help for usage\.|运行 govcloud --help 查看用法。)$/;
 

@@ -310,26 +310,10 @@ function applyText(buf: Buffer, ops: readonly TextOp[]): Buffer {
 }
 
 /**
- * Fields a credential is written into (by dotted path), per kind of file. The credential property
- * holds for every field; the fields below are left out only for the defects they show, each listed.
- *
- * known defect: a field the schema checks (a literal, an enum, a pattern, a name, a date, a CIDR, a
- * quantity, a reference to another entity) echoes the rejected value verbatim in its error message,
- * so a credential pasted there is printed by validate, synth, check and pr (issue 10). Only free-text
- * fields, which print no value when refused, are given credentials.
+ * Fields a credential is written into: any string of the file. Validation refuses it wherever it is,
+ * and no message, report or synthesized file may print it back.
  */
-const SECRET_FIELDS: Record<'Platform' | 'TenantRequest', RegExp> = {
-  // known defect: a credential as spec.sites[].city is accepted and written into the synthesized
-  // platform stacks (the cluster-info ConfigMap, siteCity) (issue 10); left out.
-  Platform: /^(metadata\.displayName|spec\.city\.name|spec\.counties\[\d+\]\.name|spec\.sites\[\d+\]\.displayName)$/,
-  // known defect: a credential in metadata.displayName is accepted and written into the synthesized
-  // stacks (display-name annotation) and the check reports (json, md) (issue 10); left out.
-  // known defect: a credential as metadata.approval.ref is accepted and written into the synthesized
-  // stacks (approval-ref annotation) (issue 10); left out.
-  // known defect: a credential in spec.waivers[].reason or .approvedBy is accepted and written into
-  // the check reports (json, md) (issue 10); left out.
-  TenantRequest: /^(metadata\.owner\.name|spec\.decommission\.(approvedBy|ref))$/,
-};
+const SECRET_FIELD = (_path: string): boolean => true;
 
 /** Applies a mutation to a file's text; the bytes to write. */
 export function mutate(text: string, m: Mutation, kind: 'Platform' | 'TenantRequest'): Buffer {
@@ -341,7 +325,7 @@ export function mutate(text: string, m: Mutation, kind: 'Platform' | 'TenantRequ
       applyDoc(doc, m.doc, raws);
       const spec = doc.get('spec');
       if (m.secret?.carrier === 'decommission' && kind === 'TenantRequest' && isMap(spec) && !spec.has('decommission')) spec.set('decommission', doc.createNode(DECOMMISSION));
-      if (m.secret) applyDoc(doc, [{ op: 'embed', pick: m.secret.pick, text: m.secret.token, mode: m.secret.mode }], raws, (p) => SECRET_FIELDS[kind].test(p));
+      if (m.secret) applyDoc(doc, [{ op: 'embed', pick: m.secret.pick, text: m.secret.token, mode: m.secret.mode }], raws, SECRET_FIELD);
       out = doc.toString({ lineWidth: 0 });
       raws.forEach((r, i) => (out = out.split(RAW_MARK(i)).join(r.includes('\n') ? r.replace(/\n/g, '\n    ') : r)));
     } catch {

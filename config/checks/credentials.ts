@@ -1,0 +1,28 @@
+/**
+ * No credential in any field. Whatever a request or the platform file says ends up somewhere that
+ * is read: display names and approval references in annotations, a site's city in the cluster-info
+ * ConfigMap, waiver reasons in the check reports, every value in the pull-request summary. A token
+ * pasted into any of them is refused at its line, without being printed back.
+ */
+import { Issue, issue } from '../issues';
+import { fieldPath, locate, PathSegment } from '../source';
+import { LoadedFile } from '../load';
+import { credentialInText } from '../credentials';
+import { CheckContext } from './context';
+
+function walk(file: LoadedFile<unknown>, value: unknown, path: PathSegment[], out: Issue[]): void {
+  if (typeof value === 'string') {
+    const what = credentialInText(value);
+    if (what !== undefined) out.push(issue('error', locate(file.source, path), fieldPath(path), 'text.credential', { what: `credential:${what}` }));
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(file, v, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) walk(file, v, [...path, k], out);
+  }
+}
+
+export function checkCredentials(ctx: CheckContext): Issue[] {
+  const out: Issue[] = [];
+  for (const f of [ctx.platform, ...ctx.tenants] as LoadedFile<unknown>[]) walk(f, f.data, [], out);
+  return out;
+}
