@@ -1,20 +1,14 @@
 /**
- * `govcloud check`: validate, synthesize (in memory, with the environment's hand-written Terraform)
- * or read a synth output (--from), run the graded-protection packs per tenant, apply waivers, and
- * render the report. Exit 1 on any unwaived error finding.
+ * `govcloud check`: the flags (format, level, tenants), the judging itself (workflow/check.ts), and
+ * printing the report and stale waivers. Exit 1 on any unwaived error finding or isolation violation.
  */
 import * as fs from 'fs';
 import { Lang } from '../config/messages';
 import { CityModel, MlpsLevel } from '../config/model';
-import { formatIssue, Issue, issue } from '../config/issues';
-import { todayIso } from '../config/checks/waivers';
-import { buildDeployment } from '../policies/deployment';
-import { readSynthOutput } from '../policies/synth-output';
-import { blocking, CheckReport, runChecks } from '../policies/engine';
+import { formatIssue, issue } from '../config/issues';
+import { blocking, CheckReport } from '../policies/engine';
+import { judge, Judged } from '../workflow/check';
 import { renderReport } from '../policies/report';
-import { stacksForCheck } from '../stacks/stacks-for-check';
-import { IsolationViolation, scanStacks } from '../stacks/isolation';
-import { planStacks } from '../stacks/slices';
 import { UsageError } from './args';
 import { asFileError } from './out-path';
 
@@ -43,19 +37,11 @@ export function parseLevel(v: string | undefined): MlpsLevel | undefined {
   throw new UsageError(`--level must be 1, 2, 3 or 4, got ${JSON.stringify(v)}`);
 }
 
-/**
- * The report, or the input errors (hand-written Terraform, the --from folder) that keep the check from
- * judging; and what synth would refuse for physical isolation, which fails the check as well.
- */
-export function buildReport(a: CheckArgs): { readonly report?: CheckReport; readonly issues: readonly Issue[]; readonly violations: readonly IsolationViolation[] } {
-  const known = a.model.tenants.map((t) => t.name);
-  for (const t of a.tenants ?? []) if (!known.includes(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
-  const level = parseLevel(a.level);
-  const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : stacksForCheck(a.model, a.env);
-  if (read.issues.length > 0) return { issues: read.issues, violations: [] };
-  const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
-  const report = runChecks(a.model, buildDeployment(a.model, read.stacks), { tenants: a.tenants, level, today: a.today ?? todayIso() });
-  return { report, issues: [], violations };
+/** Checks the flags against the model, then judges (workflow/check.ts). */
+export function buildReport(a: CheckArgs): Judged {
+  const known = new Set(a.model.tenants.map((t) => t.name));
+  for (const t of a.tenants ?? []) if (!known.has(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
+  return judge({ model: a.model, env: a.env, from: a.from, tenants: a.tenants, level: parseLevel(a.level), today: a.today });
 }
 
 export function render(report: CheckReport, format: Format, lang: Lang): string {

@@ -17,7 +17,7 @@ import { formatBytes } from '../config/quantity';
 import { jsonSchemas } from '../config/json-schema';
 import { planStacks } from '../stacks/slices';
 import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from './check';
-import { runPr } from './pr';
+import { runPr } from '../workflow/pr';
 import { checkFileOut, checkFolderOut, fileErrorLine } from './out-path';
 import { GitError } from '../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../workflow/pr-report';

@@ -4,8 +4,11 @@
  * be deployed, including resources added by hand.
  */
 import { CityModel, Tenant } from '../config/model';
+import { block, blockPath, get, Json, list, StackJson } from '../terraform/json';
 
-export type Json = Record<string, unknown>;
+// the Terraform JSON vocabulary the rules use, from the layer below
+export { block, blockPath, get, list };
+export type { Json, StackJson };
 
 export interface TfResource {
   readonly type: string;
@@ -18,12 +21,6 @@ export interface TfResource {
   readonly body: Json;
   /** The namespace the resource lives in, resolved from a literal or a reference to a namespace resource. */
   readonly namespace?: string;
-}
-
-export interface StackJson {
-  readonly name: string;
-  readonly network: 'extranet' | 'intranet';
-  readonly json: Json;
 }
 
 export interface Deployment {
@@ -58,29 +55,6 @@ export interface TenantView {
 
 const NAMESPACE_TYPES = new Set(['kubernetes_namespace_v1', 'kubernetes_namespace']);
 const REF = /^\$\{kubernetes_namespace(?:_v1)?\.([^.}]+)\.metadata\[0\]\.name\}$/;
-
-export function get(obj: unknown, dotted: string): unknown {
-  let cur: unknown = obj;
-  for (const seg of dotted.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = Array.isArray(cur) ? (/^\d+$/.test(seg) ? cur[Number(seg)] : undefined) : (cur as Json)[seg];
-  }
-  // single blocks may be written as a one-element list
-  return cur;
-}
-
-/** A block that cdktf may write as an object or as a one-element list. */
-export function block(obj: unknown, key: string): Json | undefined {
-  const v = obj !== null && typeof obj === 'object' ? (obj as Json)[key] : undefined;
-  if (Array.isArray(v)) return (v[0] as Json | undefined) ?? undefined;
-  return v !== null && typeof v === 'object' ? (v as Json) : undefined;
-}
-
-export function list(obj: unknown, key: string): Json[] {
-  const v = obj !== null && typeof obj === 'object' ? (obj as Json)[key] : undefined;
-  if (Array.isArray(v)) return v as Json[];
-  return v !== null && typeof v === 'object' ? [v as Json] : [];
-}
 
 export function labels(r: TfResource | undefined): Record<string, string> {
   return (block(block(r?.body, 'metadata'), 'labels') ?? {}) as Record<string, string>;
@@ -141,42 +115,6 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[]):
     }
   }
   return { stacks, resources, byNamespace, byType, namespacesByTenant, byStack };
-}
-
-/** Terraform reads override files after all others. */
-export function overridesLast(a: string, b: string): number {
-  const oa = a.endsWith('_override.tf.json') ? 1 : 0;
-  const ob = b.endsWith('_override.tf.json') ? 1 : 0;
-  return oa - ob || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/**
- * Merges Terraform JSON documents the way Terraform sees one module: blocks by type and name. In an
- * override file (`*_override.tf.json`) a block of the same name keeps its other arguments and takes
- * the overriding ones (Terraform's override semantics); elsewhere a new block is added.
- */
-export function mergeTerraform(into: Json, doc: Json, override = false): void {
-  for (const [k, v] of Object.entries(doc)) {
-    const cur = into[k];
-    const bothObjects = cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v);
-    if (!bothObjects) {
-      into[k] = v;
-      continue;
-    }
-    if (k === 'resource' || k === 'data') {
-      const byType = { ...(cur as Json) };
-      for (const [type, byName] of Object.entries(v as Json)) {
-        const names = { ...((byType[type] as Json | undefined) ?? {}) };
-        for (const [name, body] of Object.entries(byName as Json)) {
-          names[name] = override && names[name] ? { ...(names[name] as Json), ...(body as Json) } : body;
-        }
-        byType[type] = names;
-      }
-      into[k] = byType;
-    } else {
-      into[k] = { ...(cur as Json), ...(v as Json) };
-    }
-  }
 }
 
 const byName = new WeakMap<CityModel, Map<string, Tenant>>();
@@ -256,16 +194,6 @@ export const WORKLOAD_POD_SPEC: Readonly<Record<string, string>> = {
   kubernetes_pod: 'spec',
   kubernetes_replication_controller_v1: 'spec.template.spec',
 };
-
-/** Walks `a.b.c` through blocks written as objects or one-element lists. */
-export function blockPath(obj: unknown, dotted: string): Json | undefined {
-  let cur: Json | undefined = obj as Json;
-  for (const seg of dotted.split('.')) {
-    cur = block(cur, seg);
-    if (!cur) return undefined;
-  }
-  return cur;
-}
 
 export interface PodSpecOf {
   readonly resource: TfResource;

@@ -7,9 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../config/model';
 import { Issue, issue, sortIssues } from '../config/issues';
-import { readJsonFile } from '../config/json-file';
 import { displayPath } from '../config/load';
-import { buildDeployment, Deployment, Json, mergeTerraform, overridesLast, StackJson } from './deployment';
+import { StackJson } from '../terraform/json';
+import { readStackFolder } from '../terraform/stack-folder';
+import { buildDeployment, Deployment } from './deployment';
 
 export interface SynthOutput {
   /** Empty when there is an issue: a check of part of the output would mislead. */
@@ -31,16 +32,10 @@ export function readSynthOutput(outDir: string): SynthOutput {
     for (const name of fs.readdirSync(dir).sort()) {
       if (!isDir(path.join(dir, name))) continue;
       // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
-      const files = fs.readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.tf.json')).sort(overridesLast);
-      if (!files.includes('cdk.tf.json')) continue;
-      const merged: Json = {};
-      for (const f of files) {
-        const full = path.join(dir, name, f);
-        const read = readJsonFile(full, displayPath(full));
-        issues.push(...read.issues);
-        if (read.data) mergeTerraform(merged, read.data, f.endsWith('_override.tf.json'));
-      }
-      stacks.push({ name, network, json: merged });
+      const read = readStackFolder(path.join(dir, name));
+      issues.push(...read.issues);
+      if (read.json === undefined) continue;
+      stacks.push({ name, network, json: read.json });
     }
   }
   if (issues.length > 0) return { stacks: [], issues: sortIssues(issues) };

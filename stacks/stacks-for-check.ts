@@ -7,8 +7,9 @@ import * as path from 'path';
 import { CityModel } from '../config/model';
 import { Issue } from '../config/issues';
 import { StackOutput, synthInMemory } from './in-memory';
-import { Json, mergeTerraform, overridesLast, StackJson } from '../policies/deployment';
-import { readHandAdded } from './hand-added';
+import { Json, StackJson } from '../terraform/json';
+import { mergeFiles } from '../terraform/merge';
+import { readHandAdded } from '../terraform/hand-added';
 import { planStacks } from './slices';
 import { IsolationViolation, scanStacks } from './isolation';
 
@@ -34,9 +35,7 @@ export function stacksForCheck(model: CityModel, envDir: string, only?: Readonly
   const built = rest && rest.size === 0 ? [] : synthInMemory(model, undefined, rest);
   const copies = reused.map((s) => ({ ...s, json: JSON.parse(JSON.stringify(s.json)) as Record<string, unknown> }));
   const stacks = [...copies, ...built].map((s) => {
-    const json = s.json as Json;
-    const files = [...(hand.files.get(s.name) ?? [])].sort((a, b) => overridesLast(a.name, b.name));
-    for (const f of files) mergeTerraform(json, f.json, f.name.endsWith('_override.tf.json'));
+    const json = mergeFiles(s.json as Json, hand.files.get(s.name) ?? []);
     return { name: s.name, network: s.network, json };
   });
   return { stacks, issues: [], violations: scanStacks(model, planStacks(model), stacks) };

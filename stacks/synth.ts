@@ -16,9 +16,9 @@ import { PlatformStack } from './platform-stack';
 import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
-import { stableStringify } from './stable-json';
+import { stableStringify } from '../terraform/stable-json';
 import { disableTokenStackTraces } from './no-stack-traces';
-import { readHandAdded, strayOverrides } from './hand-added';
+import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 
 export type Network = 'extranet' | 'intranet';

@@ -2,7 +2,7 @@
 import { Lang, langFromEnv } from '../config/messages';
 import { formatIssue } from '../config/issues';
 import { formatBytes, formatCpu, formatPercent } from '../config/quantity';
-import type { PrResult } from '../cli/pr';
+import type { PrResult } from './pr';
 
 const T = {
   title: { en: 'govcloud pull-request summary', zh: 'govcloud 合并请求摘要' },

@@ -8,25 +8,12 @@ import { blocking, CheckReport, Finding, TenantReport } from '../engine';
 import { levelsOf, Rule } from '../types';
 import { countsOf, judgedRules, totalCounts } from './common';
 import { Positions } from './position';
+import { sortKeys } from '../../terraform/stable-json';
+import { JsonValue } from '../../terraform/json';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-/** Copies a value with object keys sorted; undefined members are dropped. */
-export function sortKeys(v: unknown): JsonValue {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : sortKeys(x)));
-  if (typeof v === 'object') {
-    const out: { [key: string]: JsonValue } = {};
-    const src = v as Record<string, unknown>;
-    for (const k of Object.keys(src).sort()) {
-      const x = src[k];
-      if (x !== undefined && typeof x !== 'function') out[k] = sortKeys(x);
-    }
-    return out;
-  }
-  return null;
-}
+// one sorted-keys serializer for synth output and reports
+export { sortKeys };
+export type { JsonValue };
 
 export function ruleMetadata(r: Rule): Record<string, unknown> {
   const clauses: Record<string, readonly string[]> = {};

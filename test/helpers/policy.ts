@@ -6,7 +6,8 @@
 import { validateEnvironment } from '../../config/validate';
 import { CityModel, MlpsLevel, Tenant } from '../../config/model';
 import { synthInMemory, StackOutput } from '../../stacks/in-memory';
-import { buildDeployment, mergeTerraform, tenantView, Json } from '../../policies/deployment';
+import { buildDeployment, tenantView, Json } from '../../policies/deployment';
+import { mergeTerraform } from '../../terraform/merge';
 import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
 import { caseEnv } from './env';

@@ -3,7 +3,7 @@ import { validateEnvironment } from '../../config/validate';
 import { planStacks } from '../../stacks/slices';
 import { PlatformStack } from '../../stacks/platform-stack';
 import { CountyStack } from '../../stacks/county-stack';
-import { stableStringify } from '../../stacks/stable-json';
+import { stableStringify } from '../../terraform/stable-json';
 import { EXAMPLE_CITY } from '../helpers/env';
 
 describe('ClusterStack.toTerraform (resolve once, only where a token can be)', () => {

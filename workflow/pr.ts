@@ -17,11 +17,11 @@ import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { countyStackName, planStacks, platformStackName } from '../stacks/slices';
 import { scanStacks } from '../stacks/isolation';
-import { changedFiles, filesAt, forkPoint, repoRoot } from '../workflow/git';
+import { changedFiles, filesAt, forkPoint, repoRoot } from './git';
 import { memorySource } from '../config/files';
-import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from '../workflow/pr-diff';
-import { Approval, approversForAll } from '../workflow/approvers';
-import { loadApprovers } from '../workflow/approvers-config';
+import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from './pr-diff';
+import { Approval, approversForAll } from './approvers';
+import { loadApprovers } from './approvers-config';
 
 export interface PrResult {
   readonly base: string;

@@ -8,7 +8,7 @@ import { formatIssue } from '../../config/issues';
 import { validateEnvironment } from '../../config/validate';
 import { synthesize, SynthError } from '../../stacks/synth';
 import { stacksForCheck } from '../../stacks/stacks-for-check';
-import { readHandAdded, strayOverrides } from '../../stacks/hand-added';
+import { readHandAdded, strayOverrides } from '../../terraform/hand-added';
 import { caseEnv, REPO, tmpDir } from '../helpers/env';
 
 function envWith(files: Record<string, string>): string {
