@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Network } from '../config/model';
 
 const COUNTIES = ['city', 'c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09'];
 const ZONES = ['public-service', 'administrative', 'administrative', 'exchange'] as const;
@@ -51,7 +52,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
 interface Gen {
   name: string;
   county: string;
-  network: 'extranet' | 'intranet';
+  network: Network;
   zone: string;
 }
 

@@ -6,8 +6,9 @@
  * both networks is refused, not offered.
  */
 import { UsageError } from './args';
+import type { Network } from '../config/model';
 
-export type Network = 'extranet' | 'intranet';
+export type { Network };
 
 const suffix = (n: Network) => n.toUpperCase();
 

@@ -3,6 +3,7 @@
  * usage errors, exit 2), and file-system failures while writing turned into one line naming the
  * path and what is wrong (FileError, exit 1) instead of a stack trace.
  */
+import type { Bilingual } from '../config/vocabulary';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Lang } from '../config/messages';
@@ -19,7 +20,7 @@ export class FileError extends Error {
   }
 }
 
-const REASONS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+const REASONS: Readonly<Record<string, Bilingual>> = {
   ENOENT: { en: 'no such file or folder', zh: '文件或目录不存在' },
   ENOTDIR: { en: 'a part of the path is a file, not a folder', zh: '路径中的某一部分是文件而不是目录' },
   EISDIR: { en: 'it is a folder, not a file', zh: '这是目录而不是文件' },

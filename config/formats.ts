@@ -2,13 +2,11 @@
  * Friendly names and hints for the string formats the schemas use. Issues carry a language-neutral
  * key (`fmt:dns-label`, `hint:dns-label`) that the message renderer translates.
  */
+import type { Bilingual } from './vocabulary';
 import { BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
 import { FLOW_TARGET } from './schema/tenant';
 
-interface Words {
-  readonly en: string;
-  readonly zh: string;
-}
+type Words = Bilingual;
 
 const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = {
   'dns-label': {

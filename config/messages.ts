@@ -2,16 +2,14 @@
  * Bilingual message catalog. Identifiers stay in English; what people read comes in Chinese or
  * English. Templates use `{name}` placeholders filled from the issue's params.
  */
+import { Bilingual, didYouMean, Lang } from './vocabulary';
 import { formatWords } from './formats';
 import { unsafeToEcho } from './credentials';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-interface Template {
-  readonly en: string;
-  readonly zh: string;
-}
+type Template = Bilingual;
 
 const catalog = {
   // files
@@ -360,7 +358,7 @@ export function word(value: string, lang: Lang): string {
   if (value.startsWith('suggest:')) {
     const name = value.slice('suggest:'.length);
     if (name === '') return '';
-    return lang === 'zh' ? `；是否应为 ${name}？` : `; did you mean ${name}?`;
+    return didYouMean(name, lang);
   }
   const w = words[value];
   return w === undefined ? value : w[lang];

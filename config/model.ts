@@ -3,11 +3,15 @@
  * no YAML types, no cdktf: quantities are numbers, references are resolved, placement is decided.
  */
 
-export type Network = 'extranet' | 'intranet';
-export type ZoneName = 'public-service' | 'administrative' | 'exchange';
-export type SiteRole = 'primary' | 'same-city' | 'remote';
-export type DrTier = 'none' | 'backup' | 'hot-standby' | 'active-active';
-export type EnvironmentName = 'prod' | 'staging' | 'test' | 'dev';
+import type { z } from 'zod';
+import type { drTier, environmentName, network, siteRole, zoneName } from './schema/common';
+
+// the enums of the request schemas, written once (config/schema/common.ts)
+export type Network = z.infer<typeof network>;
+export type ZoneName = z.infer<typeof zoneName>;
+export type SiteRole = z.infer<typeof siteRole>;
+export type DrTier = z.infer<typeof drTier>;
+export type EnvironmentName = z.infer<typeof environmentName>;
 export type MlpsLevel = 1 | 2 | 3 | 4;
 export type StateBackend = 'local' | 'pg';
 
@@ -154,6 +158,11 @@ export interface CityModel {
 /** Namespace of a tenant environment: `<tenant>-<environment>`. */
 export function namespaceName(tenant: string, env: EnvironmentName): string {
   return `${tenant}-${env}`;
+}
+
+/** The environment a DR replica copies: prod when the tenant has one, else its first environment. */
+export function replicatedEnvironment(t: { readonly environments: readonly EnvironmentName[] }): EnvironmentName {
+  return t.environments.includes('prod') ? 'prod' : t.environments[0];
 }
 
 /**

@@ -10,7 +10,7 @@ import { checkFlows } from './checks/flows';
 import { checkDuplicates } from './checks/duplicates';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
-import { ChangeScope } from './capacity';
+import { ChangeScope } from './checks/capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 import { checkApprovalDates } from './checks/approval';
 import { checkCharacters } from './checks/characters';

@@ -3,7 +3,8 @@
  * namespace, and per tenant the namespaces the model says it has — so that rules judge what will
  * be deployed, including resources added by hand.
  */
-import { CityModel, Tenant } from '../config/model';
+import { CityModel, namespaceName, Network, replicatedEnvironment, Tenant } from '../config/model';
+import { LABEL } from '../config/vocabulary';
 import { block, blockPath, get, Json, list, StackJson } from '../terraform/json';
 
 // the Terraform JSON vocabulary the rules use, from the layer below
@@ -14,7 +15,7 @@ export interface TfResource {
   readonly type: string;
   readonly name: string;
   readonly stack: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   readonly cluster: string;
   /** `<stack>:<type>.<name>`. */
   readonly address: string;
@@ -110,7 +111,7 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[]):
     push(byType, r.type, r);
     push(byStack, r.stack, r);
     if (NAMESPACE_TYPES.has(r.type)) {
-      const t = labels(r)['govcloud.gov.cn/tenant'];
+      const t = labels(r)[LABEL.tenant];
       if (t !== undefined) push(namespacesByTenant, t, r);
     }
   }
@@ -136,7 +137,7 @@ export function tenantOfNamespace(model: CityModel, namespace: string): string |
   let m = nsOwners.get(model);
   if (!m) {
     m = new Map();
-    for (const t of model.tenants) for (const e of t.environments) m.set(`${t.name}-${e}`, t.name);
+    for (const t of model.tenants) for (const e of t.environments) m.set(namespaceName(t.name, e), t.name);
     nsOwners.set(model, m);
   }
   return m.get(namespace);
@@ -166,9 +167,9 @@ export function ofTypes(d: Deployment, types: Iterable<string>): TfResource[] {
 
 export function tenantView(d: Deployment, t: Tenant): TenantView {
   const wanted: { cluster: string; name: string; role: 'primary' | 'replica'; environment: string }[] = [];
-  for (const env of t.environments) wanted.push({ cluster: t.cluster, name: `${t.name}-${env}`, role: 'primary', environment: env });
-  const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
-  for (const r of t.replicas) wanted.push({ cluster: r.cluster, name: `${t.name}-${replicated}`, role: 'replica', environment: replicated });
+  for (const env of t.environments) wanted.push({ cluster: t.cluster, name: namespaceName(t.name, env), role: 'primary', environment: env });
+  const replicated = replicatedEnvironment(t);
+  for (const r of t.replicas) wanted.push({ cluster: r.cluster, name: namespaceName(t.name, replicated), role: 'replica', environment: replicated });
   const namespaces = wanted.map((w) => {
     const here = d.byNamespace.get(`${w.cluster}/${w.name}`) ?? [];
     return { ...w, namespace: here.find((r) => NAMESPACE_TYPES.has(r.type)), resources: here.filter((r) => !NAMESPACE_TYPES.has(r.type)) };

@@ -2,6 +2,7 @@
  * Runs the rules of a tenant's level over the deployment and applies the tenant's waivers. A rule
  * that throws becomes a failing finding that says so; the check never crashes on a rule.
  */
+import type { Bilingual } from '../config/vocabulary';
 import { CityModel, MlpsLevel, Tenant, Waiver } from '../config/model';
 import { Deployment, tenantView, TenantView } from './deployment';
 import { controlPointsAt, numberAt } from './catalog';
@@ -27,7 +28,7 @@ export type ClauseStatus = Status | 'manual';
 export interface ClauseRow {
   /** Number at the tenant's level, e.g. `7.1.3.2`. */
   readonly clause: string;
-  readonly title: { readonly en: string; readonly zh: string };
+  readonly title: Bilingual;
   readonly status: ClauseStatus;
   readonly rules: readonly string[];
 }

@@ -4,6 +4,7 @@
  * check that returns pass / fail / not-applicable with evidence. No cdktf here: rules read the
  * synthesized Terraform JSON (through the deployment view) and the resolved model.
  */
+import type { Bilingual } from '../config/vocabulary';
 import { CityModel, MlpsLevel, Tenant } from '../config/model';
 import { Deployment, TenantView } from './deployment';
 
@@ -11,10 +12,7 @@ export type Outcome = 'pass' | 'fail' | 'not-applicable';
 export type Severity = 'error' | 'warning';
 export type Family = 'NET' | 'HOST' | 'IAM' | 'AUDIT' | 'DATA' | 'RES' | 'PLACE';
 
-export interface Text {
-  readonly en: string;
-  readonly zh: string;
-}
+export type Text = Bilingual;
 
 /** One piece of evidence: a Terraform resource address and/or a place in the request file. */
 export interface Evidence {

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-environment';
 import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
 import { Peer } from '../constructs/common/peer';
-import { BACKUP_REPLICA, Tenant } from '../config/model';
+import { BACKUP_REPLICA, replicatedEnvironment, Tenant } from '../config/model';
 import { ClusterStack } from './cluster-stack';
 import { CountySlice, PeerLocation } from './slices';
 
@@ -78,7 +78,4 @@ export function isProtected(t: Tenant): boolean {
   return t.mlpsLevel >= 2 && t.decommission === undefined;
 }
 
-/** The environment a DR replica copies: prod when the tenant has one, else its first environment. */
-export function replicatedEnvironment(t: Tenant): string {
-  return t.environments.includes('prod') ? 'prod' : t.environments[0];
-}
+

@@ -10,7 +10,7 @@
  * network's ranges (the intranet's; the extranet's zones, egress and the backup storage of sites with
  * extranet clusters only) is a violation; a wider range such as 172.16.0.0/12 in an egress `except` is not.
  */
-import { CityModel, namespaceName } from '../config/model';
+import { CityModel, namespaceName, Network } from '../config/model';
 import { parseCidr, Range } from '../config/cidr';
 import { StackSlice } from './slices';
 import { WRITTEN_BY_STACKS } from './isolation-words';
@@ -38,13 +38,13 @@ export interface IsolationMarker {
 
 export interface IsolationViolation {
   readonly stack: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Net;
   readonly path: string;
   readonly value: string;
   readonly marker: IsolationMarker;
 }
 
-type Net = 'extranet' | 'intranet';
+type Net = Network;
 const other = (n: Net): Net => (n === 'extranet' ? 'intranet' : 'extranet');
 
 const isAlnum = (c: string | undefined): boolean => {

@@ -4,6 +4,8 @@
  * on this layer, and neither imports the other.
  */
 
+import type { Network } from '../config/model';
+
 export type Json = Record<string, unknown>;
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -11,7 +13,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** One stack's Terraform JSON: the synthesized document with the hand-written files merged in. */
 export interface StackJson {
   readonly name: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   readonly json: Json;
 }
 

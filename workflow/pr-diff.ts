@@ -3,7 +3,7 @@
  * changed or removed; stacks whose inputs differ; resources added, changed or removed in them;
  * capacity per cluster before and after; and what would destroy data without an approval.
  */
-import { CityModel, Resources, Tenant } from '../config/model';
+import { CityModel, EnvironmentName, namespaceName, replicatedEnvironment, Resources, Tenant } from '../config/model';
 import { planStacks, StackSlice } from '../stacks/slices';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
@@ -153,18 +153,18 @@ export function capacityDeltas(base: CityModel | undefined, head: CityModel): Ca
   }));
 }
 
-function namespacesOf(t: Tenant, envs: readonly string[]): string[] {
-  const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
+function namespacesOf(t: Tenant, envs: readonly EnvironmentName[]): string[] {
+  const replicated = replicatedEnvironment(t);
   return [
-    ...envs.map((e) => `${t.cluster}/${t.name}-${e}`),
-    ...(envs.includes(replicated) ? t.replicas.map((r) => `${r.cluster}/${t.name}-${replicated} (${r.siteRole} ${r.mode})`) : []),
+    ...envs.map((e) => `${t.cluster}/${namespaceName(t.name, e)}`),
+    ...(envs.includes(replicated) ? t.replicas.map((r) => `${r.cluster}/${namespaceName(t.name, replicated)} (${r.siteRole} ${r.mode})`) : []),
   ];
 }
 
 /** Where a tenant's namespaces are: `cluster/namespace`, primary and replicas alike. */
 function placements(t: Tenant): string[] {
-  const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
-  return [...t.environments.map((e) => `${t.cluster}/${t.name}-${e}`), ...t.replicas.map((r) => `${r.cluster}/${t.name}-${replicated}`)];
+  const replicated = replicatedEnvironment(t);
+  return [...t.environments.map((e) => `${t.cluster}/${namespaceName(t.name, e)}`), ...t.replicas.map((r) => `${r.cluster}/${namespaceName(t.name, replicated)}`)];
 }
 
 /** Deletions, removed environments and lowered quotas, each allowed only with an approved decommission at the base. */
@@ -193,7 +193,7 @@ export function dataAtRisk(changes: readonly TenantChange[]): DataAtRisk[] {
     // a namespace that leaves its cluster for any other reason (DR tier lowered, network or cluster
     // changed) is destroyed there just the same: its data is at risk too
     const kept = new Set(placements(h));
-    const goneEnvs = new Set(gone.map((e) => `${b.name}-${e}`));
+    const goneEnvs = new Set(gone.map((e) => namespaceName(b.name, e)));
     const moved = placements(b).filter((p) => !kept.has(p) && !goneEnvs.has(p.slice(p.indexOf('/') + 1)));
     if (moved.length > 0) {
       const detail = [b.cluster !== h.cluster ? `cluster ${b.cluster} → ${h.cluster}` : '', b.dr !== h.dr ? `DR tier ${b.dr} → ${h.dr}` : ''].filter((x) => x !== '').join(', ');

@@ -2,6 +2,7 @@
  * `govcloud new tenant`: a commented request file with safe defaults that passes validation, for a
  * department to complete. writeScaffold never overwrites and refuses what validation would refuse.
  */
+import { didYouMean } from '../config/vocabulary';
 import * as fs from 'fs';
 import * as path from 'path';
 import { todayIso } from '../config/checks/waivers';
@@ -118,8 +119,8 @@ export function writeScaffold(envDir: string, opts: ScaffoldOptions): string {
   if (!counties.includes(opts.county)) {
     const s = suggest(opts.county, counties);
     refuse(lang, {
-      en: `county ${JSON.stringify(opts.county)} is not declared in platform.yaml (allowed: ${counties.join(', ')})${s ? `; did you mean ${s}?` : ''}`,
-      zh: `县区 ${JSON.stringify(opts.county)} 未在 platform.yaml 中声明（允许：${counties.join(', ')}）${s ? `；是否应为 ${s}？` : ''}`,
+      en: `county ${JSON.stringify(opts.county)} is not declared in platform.yaml (allowed: ${counties.join(', ')})${didYouMean(s, 'en')}`,
+      zh: `县区 ${JSON.stringify(opts.county)} 未在 platform.yaml 中声明（允许：${counties.join(', ')}）${didYouMean(s, 'zh')}`,
     });
   }
   const tenantsDir = path.join(envDir, 'tenants');

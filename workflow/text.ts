@@ -1,12 +1,10 @@
 /** Text people read, in both languages; identifiers stay in English. */
+import type { Bilingual } from '../config/vocabulary';
 import { Lang } from '../config/messages';
 
 export type { Lang };
 
-export interface Text {
-  readonly en: string;
-  readonly zh: string;
-}
+export type Text = Bilingual;
 
 export function pick(text: Text, lang: Lang): string {
   return text[lang];

@@ -3,6 +3,7 @@
  * expired. Whether a waiver is still needed is known only after the policy check (stale: warning).
  * The rule catalog is passed in, so that config/ stays independent of policies/.
  */
+import type { Bilingual } from '../vocabulary';
 import { Issue } from '../issues';
 import { suggest } from '../suggest';
 import { at, CheckContext } from './context';
@@ -10,7 +11,7 @@ import { at, CheckContext } from './context';
 export interface WaivableRule {
   readonly id: string;
   /** Why the rule cannot be waived, when it cannot. */
-  readonly unwaivable?: { readonly en: string; readonly zh: string };
+  readonly unwaivable?: Bilingual;
 }
 
 export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], today: string): Issue[] {

@@ -4,6 +4,7 @@
  * Helm release of the project's own chart `charts/govcloud-baseline`; the log-retention record is a
  * plain ConfigMap the policy checks can read.
  */
+import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
@@ -18,7 +19,7 @@ export const MIN_LOG_RETENTION_DAYS = 184;
 
 export interface SecurityBaselineProps {
   readonly clusterName: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   /** Highest MLPS level the cluster hosts (its platform level). */
   readonly mlpsLevel: Level;
   /** Levels of the tenants on the cluster. Default: none. */

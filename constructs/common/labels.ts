@@ -1,31 +1,11 @@
 /** Label and annotation keys every govcloud object carries, and the Pod Security level per MLPS level. */
 
-export const LABEL = {
-  managedBy: 'app.kubernetes.io/managed-by',
-  network: 'govcloud.gov.cn/network',
-  zone: 'govcloud.gov.cn/zone',
-  county: 'govcloud.gov.cn/county',
-  department: 'govcloud.gov.cn/department',
-  tenant: 'govcloud.gov.cn/tenant',
-  environment: 'govcloud.gov.cn/environment',
-  mlpsLevel: 'govcloud.gov.cn/mlps-level',
-  drRole: 'govcloud.gov.cn/dr-role',
-  role: 'govcloud.gov.cn/role',
-  nodePool: 'govcloud.gov.cn/node-pool',
-  nsName: 'kubernetes.io/metadata.name',
-} as const;
-
-export const ANNOTATION = {
-  displayName: 'govcloud.gov.cn/display-name',
-  approval: 'govcloud.gov.cn/approval-ref',
-  nodeSelector: 'scheduler.alpha.kubernetes.io/node-selector',
-  egressHosts: 'govcloud.gov.cn/egress-hosts',
-} as const;
-
-export const MANAGED_BY = 'govcloud';
+// the keys are shared with the policies that read them back: defined once, in config/vocabulary.ts
+export { ANNOTATION, LABEL, MANAGED_BY } from '../../config/vocabulary';
+import type { MlpsLevel } from '../../config/vocabulary';
 
 export type ZoneLabel = 'public-service' | 'administrative' | 'exchange' | 'intranet';
-export type Level = 1 | 2 | 3 | 4;
+export type Level = MlpsLevel;
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
 /**

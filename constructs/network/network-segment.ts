@@ -3,6 +3,7 @@
  * the extranet the unified Internet egress (互联网统一出口) — the only way out to the Internet, which
  * only the public-service zone may use, with its allow-list of hosts per tenant.
  */
+import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
@@ -28,7 +29,7 @@ export interface InternetEgressProps {
 }
 
 export interface NetworkSegmentProps {
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   readonly zones: readonly { readonly name: ZoneLabel; readonly cidr: string }[];
   /** The unified egress; extranet only. Default: none (no Internet). */
   readonly egress?: InternetEgressProps;

@@ -3,6 +3,7 @@
  * the `govcloud-system` namespace, a `cluster-info` ConfigMap that records site, network, level and
  * capacity (what the platform promised), and the least-privilege ClusterRole bound to tenant admins.
  */
+import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
@@ -15,7 +16,7 @@ export interface CloudCenterProps {
   readonly siteName: string;
   readonly siteRole: 'primary' | 'same-city' | 'remote';
   readonly siteCity: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   /** Highest MLPS level the cluster platform is assessed for. */
   readonly mlpsLevel: Level;
   /** Allocatable capacity, as Kubernetes quantities. */

@@ -1,4 +1,5 @@
 /** What every report format shares: counts per tenant, the words people read, ordering helpers. */
+import type { Bilingual } from '../../config/vocabulary';
 import { Lang } from '../../config/messages';
 import { CheckReport, ClauseStatus, Finding, TenantReport } from '../engine';
 import { Rule } from '../types';
@@ -97,7 +98,7 @@ export function paren(text: string, note: string, lang: Lang): string {
   return lang === 'zh' ? `${text}（${note}）` : `${text} (${note})`;
 }
 
-const STATUS: Readonly<Record<ClauseStatus, { readonly en: string; readonly zh: string }>> = {
+const STATUS: Readonly<Record<ClauseStatus, Bilingual>> = {
   pass: { en: 'pass', zh: '通过' },
   fail: { en: 'fail', zh: '不通过' },
   waived: { en: 'waived', zh: '已豁免' },

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
 import { formatIssue } from '../../config/issues';
-import { ChangeScope } from '../../config/capacity';
+import { ChangeScope } from '../../config/checks/capacity';
 import { formatBytes, formatCpu, formatPercent } from '../../config/quantity';
 import { caseEnv } from '../helpers/env';
 

@@ -1,4 +1,5 @@
 /** Shared by the DATA rules: the dr-sync jobs of a tenant's namespaces, their targets, modes and cadence. */
+import { LABEL } from '../../../config/vocabulary';
 import { CityModel, SiteRole } from '../../../config/model';
 import { NamespaceView, TfResource, block, blockPath, labels, list } from '../../deployment';
 
@@ -18,7 +19,7 @@ const flag = (job: TfResource, name: string): string | undefined =>
 export const targetOf = (job: TfResource): string | undefined => flag(job, 'target');
 
 /** Mode of a replica: the namespace's dr-role label, else the job's --mode flag. */
-export const modeOf = (ns: NamespaceView, job: TfResource): string | undefined => labels(ns.namespace)['govcloud.gov.cn/dr-role'] ?? flag(job, 'mode');
+export const modeOf = (ns: NamespaceView, job: TfResource): string | undefined => labels(ns.namespace)[LABEL.drRole] ?? flag(job, 'mode');
 
 export const siteRoleOf = (model: CityModel, cluster: string): SiteRole | undefined => model.clusters.find((c) => c.name === cluster)?.siteRole;
 

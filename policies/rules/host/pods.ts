@@ -1,4 +1,5 @@
 /** Judging a tenant's workload pod specs for the HOST rules, and what admission enforces when none is declared. */
+import { LABEL } from '../../../config/vocabulary';
 import { Evidence, RuleResult, fail, pass } from '../../types';
 import { Json, NamespaceView, PodSpecOf, TenantView, block, labels, podSpecs } from '../../deployment';
 
@@ -11,7 +12,7 @@ export const containerName = (c: Json): string => String(c.name ?? '(unnamed)');
 export function enforcement(ns: NamespaceView, by: Enforcer): string {
   const l = labels(ns.namespace);
   const psa = l['pod-security.kubernetes.io/enforce'] ?? 'none';
-  const level = l['govcloud.gov.cn/mlps-level'] ?? 'none';
+  const level = l[LABEL.mlpsLevel] ?? 'none';
   switch (by) {
     case 'baseline':
     case 'restricted': {

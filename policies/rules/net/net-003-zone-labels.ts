@@ -1,10 +1,11 @@
 /** Every tenant namespace carries the tenant, zone and network labels the model gives it. */
+import { LABEL } from '../../../config/vocabulary';
 import { Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { labels } from '../../deployment';
 import { TENANT, ZONE } from './policies';
 
-const NETWORK = 'govcloud.gov.cn/network';
+const NETWORK = LABEL.network;
 
 export const rule: Rule = {
   id: 'MLPS-NET-003',

@@ -1,4 +1,5 @@
 /** Intranet tenants reach nothing outside the intranet (物理隔离): no Internet egress, no outside ranges, no extranet namespace. */
+import { LABEL } from '../../../config/vocabulary';
 import { CityModel } from '../../../config/model';
 import { Evidence, Rule, fail, notApplicable, pass } from '../../types';
 import { at, merge } from '../../clause';
@@ -52,7 +53,7 @@ export const rule: Rule = {
         if (isEgressPeer(p, model, deployment, r.ns.cluster)) bad.push({ address: r.policy.address, detail: `${r.where} selects the Internet egress ${model.egress.namespace}` });
         else if (cidr !== undefined && !allowed.some((a) => within(cidr, a)))
           bad.push({ address: r.policy.address, detail: `${r.where}: ip_block ${cidr} is outside the intranet ${model.intranetCidr} and the backup-storage ranges` });
-        else if (extranetZones.has(ml[ZONE] ?? '') || ml['govcloud.gov.cn/network'] === 'extranet' || extranetTenants.has(ml[TENANT] ?? ''))
+        else if (extranetZones.has(ml[ZONE] ?? '') || ml[LABEL.network] === 'extranet' || extranetTenants.has(ml[TENANT] ?? ''))
           bad.push({ address: r.policy.address, detail: `${r.where} selects extranet namespaces (${JSON.stringify(ml)})` });
       }
     }
@@ -60,7 +61,7 @@ export const rule: Rule = {
     return pass(
       ...view.namespaces.map((ns) => ({
         address: ns.namespace?.address,
-        detail: `${ns.cluster}/${ns.name} on an intranet cluster (${labels(ns.namespace)['govcloud.gov.cn/network'] ?? 'unlabelled'}), every peer inside ${
+        detail: `${ns.cluster}/${ns.name} on an intranet cluster (${labels(ns.namespace)[LABEL.network] ?? 'unlabelled'}), every peer inside ${
           model.intranetCidr
         } or backup storage`,
       }))

@@ -1,11 +1,12 @@
 /** Reading a tenant's NetworkPolicies for the NET rules: their rules, peers and ports. */
+import { LABEL } from '../../../config/vocabulary';
 import { Json, NamespaceView, TenantView, TfResource, block, list } from '../../deployment';
 
 export const NAME = 'kubernetes.io/metadata.name';
-export const TENANT = 'govcloud.gov.cn/tenant';
-export const ZONE = 'govcloud.gov.cn/zone';
-export const ENV = 'govcloud.gov.cn/environment';
-export const ROLE = 'govcloud.gov.cn/role';
+export const TENANT = LABEL.tenant;
+export const ZONE = LABEL.zone;
+export const ENV = LABEL.environment;
+export const ROLE = LABEL.role;
 
 export interface PolicyRule {
   readonly policy: TfResource;

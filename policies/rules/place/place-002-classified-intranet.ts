@@ -1,4 +1,5 @@
 /** Classified (涉密) work runs only on the intranet, in namespaces labelled intranet, on intranet clusters. */
+import { LABEL } from '../../../config/vocabulary';
 import { Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { labels } from '../../deployment';
@@ -26,7 +27,7 @@ export const rule: Rule = {
         ? pass({ field: 'spec.classification', detail: 'unclassified' })
         : fail(...onIntranet.map((ns) => ({ address: ns.namespace?.address, detail: `unclassified tenant on intranet cluster ${ns.cluster}` })));
     }
-    const wrong = view.namespaces.filter((ns) => !intranetClusters.has(ns.cluster) || labels(ns.namespace)['govcloud.gov.cn/network'] !== 'intranet');
+    const wrong = view.namespaces.filter((ns) => !intranetClusters.has(ns.cluster) || labels(ns.namespace)[LABEL.network] !== 'intranet');
     if (tenant.network !== 'intranet' || wrong.length > 0) {
       return fail(
         { field: 'spec.network', detail: `classified tenant declared on the ${tenant.network}` },

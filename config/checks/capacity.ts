@@ -8,12 +8,13 @@
  * cluster grew (or platform.yaml's capacity line when only the platform changed); otherwise the
  * requests with the largest shares, as few as would bring the cluster back within its limit.
  */
-import { Issue, issue } from './issues';
-import { LoadedFile, LoadedTenant } from './load';
-import { PlatformFile } from './schema/platform';
-import { fieldPath, locate } from './source';
-import { formatBytes, formatCpu, formatPercent } from './quantity';
-import { BACKUP_REPLICA, Cluster, Resources, Tenant, Utilisation } from './model';
+import type { Bilingual } from '../vocabulary';
+import { Issue, issue } from '../issues';
+import { LoadedFile, LoadedTenant } from '../load';
+import { PlatformFile } from '../schema/platform';
+import { fieldPath, locate } from '../source';
+import { formatBytes, formatCpu, formatPercent } from '../quantity';
+import { BACKUP_REPLICA, Cluster, Resources, Tenant, Utilisation } from '../model';
 
 export const WARN_UTILISATION = 0.85;
 /** Requests named for one overflow at most: past that, the cluster itself is too small. */
@@ -72,7 +73,7 @@ const FORMAT: Record<ResourceName, (n: number) => string> = { cpu: formatCpu, me
 const keyOf = (t: LoadedTenant): string => `${t.folder}/${t.basename}`;
 
 /** How a share is made up, in both languages: `95 × 2 environments + 1 for the backup replica`. */
-function howCharged(parts: readonly ChargePart[], res: ResourceName, quota: Resources, envs: number): { en: string; zh: string } {
+function howCharged(parts: readonly ChargePart[], res: ResourceName, quota: Resources, envs: number): Bilingual {
   const fmt = FORMAT[res];
   const f = FIELD[res];
   const en: string[] = [];

@@ -1,0 +1,90 @@
+/**
+ * Turns checked files into the resolved model: the platform (resolve/platform.ts), placement on
+ * clusters and DR replicas per tier (resolve/placement.ts, resolve/replicas.ts), flows
+ * (resolve/flows.ts), and capacity accounting per cluster (checks/capacity.ts: an error over the
+ * limit, at the quota line of the request that overflows it; a warning from 85 %).
+ */
+import { Issue } from '../issues';
+import { locate } from '../source';
+import { bytes, cpuMillis, cpuText } from '../quantity';
+import { CheckContext } from '../checks/context';
+import { ChangeScope, checkCapacity, TenantCharges } from '../checks/capacity';
+import { CityModel, MlpsLevel, Resources, Tenant } from '../model';
+import { resolveClusters, resolveSites } from './platform';
+import { Placer } from './placement';
+import { FlowIndex, zoneOf } from './flows';
+
+export interface ResolveResult {
+  readonly model?: CityModel;
+  readonly issues: Issue[];
+}
+
+/** `change`: what a pull request changed, so that a capacity error points at the changed request. */
+export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveResult {
+  const p = ctx.platform.data;
+  const s = p.spec;
+  const issues: Issue[] = [];
+  const sites = resolveSites(ctx.platform);
+  const clusters = resolveClusters(ctx.platform, sites);
+  const placer = new Placer(clusters, sites);
+  const flows = new FlowIndex(ctx.tenants);
+
+  const tenants: Tenant[] = [];
+  const charged: TenantCharges[] = [];
+  for (const t of ctx.tenants) {
+    const m = t.data.metadata;
+    const sp = t.data.spec;
+    const cluster = placer.primary(t, issues);
+    const replicas = placer.replicas(t, issues);
+    const quota: Resources = { cpuMillis: cpuMillis(sp.quota.cpu), memoryBytes: bytes(sp.quota.memory), storageBytes: bytes(sp.quota.storage), pods: sp.quota.pods };
+    const tenant: Tenant = {
+      name: m.name,
+      county: m.county,
+      department: m.department,
+      displayName: m.displayName,
+      approvalRef: m.approval.ref,
+      classification: sp.classification,
+      mlpsLevel: sp.mlpsLevel as MlpsLevel,
+      network: sp.network,
+      zone: zoneOf(t),
+      environments: sp.environments,
+      quota,
+      quotaText: { cpu: cpuText(sp.quota.cpu), memory: sp.quota.memory, storage: sp.quota.storage, pods: sp.quota.pods },
+      domestic: sp.placement.domestic,
+      cluster: cluster?.name ?? '',
+      dr: sp.dr.tier,
+      replicas,
+      exposedToInternet: sp.exposure.internet,
+      flows: flows.outbound(t),
+      inbound: flows.inbound(m.name),
+      admins: sp.admins,
+      decommission: sp.decommission,
+      waivers: sp.waivers.map((w, i) => ({ ...w, line: locate(t.source, ['spec', 'waivers', i]).line })),
+      source: { file: t.source.file, line: 1 },
+    };
+    tenants.push(tenant);
+    charged.push({ file: t, tenant });
+  }
+
+  const capacity = checkCapacity(ctx.platform, clusters, charged, change);
+  issues.push(...capacity.issues);
+
+  const model: CityModel = {
+    name: p.metadata.name,
+    displayName: p.metadata.displayName,
+    city: { code: s.city.code, name: s.city.name },
+    counties: s.counties,
+    sites,
+    clusters,
+    zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
+    intranetCidr: s.intranet.cidr,
+    egress: s.egress,
+    registries: s.registries,
+    logRetentionDays: s.logRetentionDays,
+    overcommit: s.overcommit,
+    state: s.state,
+    tenants,
+    utilisation: capacity.utilisation,
+  };
+  return { model, issues };
+}
