@@ -61,11 +61,6 @@ function comparable(s: StackSlice): string {
 const tenantKey = (t: Tenant): string => JSON.stringify(strip(t));
 const replicaKey = (r: { tenant: Tenant; replica: unknown; sourceCluster: string }): string => JSON.stringify({ ...r, tenant: strip(r.tenant) });
 
-/** Stacks whose inputs differ between base and head, or that exist on one side only. */
-export function affectedStacks(base: CityModel | undefined, head: CityModel): string[] {
-  return affectedSlices(base, head).names;
-}
-
 export interface AffectedSlices {
   readonly names: string[];
   /**

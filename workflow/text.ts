@@ -6,10 +6,6 @@ export type { Lang };
 
 export type Text = Bilingual;
 
-export function pick(text: Text, lang: Lang): string {
-  return text[lang];
-}
-
 /** An error whose message is in one language and whose `text` carries both. */
 export class WorkflowError extends Error {
   readonly text: Text;

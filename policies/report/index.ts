@@ -12,7 +12,6 @@ export { Positions, formatPosition, parseField, waiverPosition } from './positio
 export type { FilePosition } from './position';
 
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'markdown', 'json', 'sarif'];
 
 export function renderReport(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): string {
   switch (format) {
