@@ -21,8 +21,6 @@ export async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang,
   const env = envOf(p);
   const network = flag(p, 'network');
   if (network !== undefined && network !== 'extranet' && network !== 'intranet') throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
-  if (p.flags.has('destroy') && kind !== 'plan') throw new UsageError('--destroy belongs to plan: plan -destroy, review, then apply the saved plan');
-  if (p.flags.has('planned') && kind !== 'apply') throw new UsageError('--planned belongs to apply (apply every saved plan)');
   if (p.flags.has('planned') && (p.flags.has('stack') || p.flags.has('affected-by'))) throw new UsageError('--planned applies every saved plan; do not combine it with --stack or --affected-by');
   let only = p.flags.get('stack');
   const affectedBy = flag(p, 'affected-by');

@@ -22,7 +22,7 @@ export function workerCount(flagValue: string | undefined, tenants: number): num
 
 /** The line naming a stack that does not exist, with the closest name when there is one. */
 export function unknownStackLine(value: string, suggestion: string | undefined, lang: Lang): string {
-  return t('unknownStack', lang, { value: JSON.stringify(value), suggestion: suggestion ? (lang === 'zh' ? `；是否应为 ${suggestion}？` : `; did you mean ${suggestion}?`) : '' });
+  return t('unknownStack', lang, { value: JSON.stringify(value), suggestion: suggestion ? t('didYouMean', lang, { value: suggestion }) : '' });
 }
 
 export async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
