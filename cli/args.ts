@@ -1,49 +1,11 @@
-/** A small strict argument parser: known flags only, every problem reported in plain words. */
+/** What the command line hands each command: the values of its options, by option name. */
 
-export interface FlagSpec {
-  /** Flag takes a value (`--out DIR`); repeatable flags collect every value. */
-  readonly value: boolean;
-  readonly repeat?: boolean;
-}
-
-export interface Parsed {
-  readonly positionals: string[];
-  readonly flags: Map<string, string[]>;
-}
-
+/** A mistake in how the command was called: exit 2, the message, then the hint to `--help`. */
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, FlagSpec>>): Parsed {
-  const positionals: string[] = [];
-  const flags = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    const s = spec[name];
-    if (!s) throw new UsageError(`unknown option --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')})`);
-    let value = 'true';
-    if (s.value) {
-      if (eq >= 0) value = a.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
-      else throw new UsageError(`option --${name} needs a value`);
-      // --stack a b c: later bare words belong to a repeatable flag
-      if (s.repeat) {
-        const list = flags.get(name) ?? [];
-        list.push(value);
-        while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) list.push(argv[++i]);
-        flags.set(name, list);
-        continue;
-      }
-    }
-    if (flags.has(name) && !s.repeat) throw new UsageError(`option --${name} given twice`);
-    flags.set(name, [...(flags.get(name) ?? []), value]);
-  }
-  return { positionals, flags };
+export interface Parsed {
+  /** Option name (`affected-by`) → its values; a switch given has `['true']`, a list every value. */
+  readonly flags: Map<string, string[]>;
 }
 
 export function flag(p: Parsed, name: string): string | undefined {

@@ -2,66 +2,23 @@
 import { Lang } from '../config/messages';
 
 const texts = {
-  usage: {
-    en: `Usage: govcloud <command> [options]
-
-Commands:
-  validate                 check the platform and every tenant request file
-  synth [--stack NAME…]    validate, then synthesize stacks (default: all) [--out DIR]
-  stacks                   list the stacks in apply order
-  schema [--check]         write (or check) the JSON Schemas in schema/
-  check                    graded-protection (等保) check per tenant and clause
-        [--tenant NAME…] [--level 1-4] [--format text|md|json|sarif] [--out FILE]
-        [--from DIR] (judge a synth output instead of synthesizing) [--summary]
-  plan [--stack NAME…|--affected-by REF] [--network N] [--engine terraform|tofu] [--destroy]
-                           synth, then init + plan each stack in order (saves tfplan;
-                           full engine log in govcloud-plan.log next to each stack)
-  apply [--stack NAME…|--affected-by REF|--planned] [--network N] [--engine …]
-                           apply each stack's saved, reviewed plan, in order
-  codeowners [--flavor github|gitlab] [--out FILE]   write CODEOWNERS from the model
-  new tenant --county C --name N [--department D]   scaffold a request file
-  pr --base REF            pull-request summary: changed tenants, stacks, resources, capacity,
-        checks, data at risk, approvers [--format md|json] [--out FILE]
-
-Options:
-  --env DIR     environment folder (default: environments/example-city)
-  --lang zh|en  language of messages (default: from the locale)
-  --out DIR     output folder of synth (default: cdktf.out)
-  --workers N   synth worker processes (default: one per core for 500+ tenants)
-  --quiet       no progress output`,
-    zh: `用法：govcloud <命令> [选项]
-
-命令：
-  validate                 校验平台文件和所有租户申请文件
-  synth [--stack 名称…]    校验后生成 Terraform 栈（默认全部）[--out 目录]
-  stacks                   按部署顺序列出所有栈
-  schema [--check]         生成（或检查）schema/ 中的 JSON Schema
-  check                    按租户、按条款进行等保合规检查
-        [--tenant 名称…] [--level 1-4] [--format text|md|json|sarif] [--out 文件]
-        [--from 目录]（检查已生成的输出）[--summary]
-  plan [--stack 名称…|--affected-by 分支] [--network 网络] [--engine terraform|tofu] [--destroy]
-                           生成后按顺序对每个栈 init + plan（保存 tfplan；
-                           完整引擎日志在各栈目录的 govcloud-plan.log）
-  apply [--stack 名称…|--affected-by 分支|--planned] [--network 网络] [--engine …]
-                           按顺序执行每个栈已审阅的 plan
-  codeowners [--flavor github|gitlab] [--out 文件]   按模型生成 CODEOWNERS
-  new tenant --county 县区 --name 名称 [--department 部门]   生成租户申请文件模板
-  pr --base 分支           合并请求摘要：变更的租户、栈、资源、容量、等保检查、数据风险、审批人
-        [--format md|json] [--out 文件]
-
-选项：
-  --env 目录    环境目录（默认 environments/example-city）
-  --lang zh|en  消息语言（默认取自系统区域设置）
-  --out 目录    synth 输出目录（默认 cdktf.out）
-  --workers N   synth 并行进程数（默认：租户 500 个以上时每核一个）
-  --quiet       不显示进度`,
-  },
   summaryOk: { en: '{files} files checked: no errors, {warnings} warnings', zh: '已检查 {files} 个文件：无错误，{warnings} 个警告' },
   summaryFail: { en: '{files} files checked: {errors} errors, {warnings} warnings', zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告' },
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
   synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
-  unknownCommand: { en: 'unknown command {value} (known: validate, synth, stacks, schema, check, pr, plan, apply, codeowners, new)', zh: '未知命令 {value}（可用：validate、synth、stacks、schema、check、pr、plan、apply、codeowners、new）' },
+  unknownCommand: { en: 'unknown command {value} (known: {known})', zh: '未知命令 {value}（可用：{known}）' },
+  unknownOption: { en: 'unknown option {option}{suggestion} (known for {command}: {known})', zh: '未知选项 {option}{suggestion}（{command} 可用：{known}）' },
+  optionElsewhere: { en: '{option} belongs to {owners}, not {command} (known for {command}: {known})', zh: '{option} 属于 {owners}，不属于 {command}（{command} 可用：{known}）' },
+  optionAfterCommand: { en: '{option} goes after a command that takes it: {owners}', zh: '{option} 应写在使用它的命令之后：{owners}' },
+  optionNeedsValue: { en: 'option {option} needs a value', zh: '选项 {option} 需要一个值' },
+  optionTakesNoValue: { en: 'option {option} takes no value, got {value}', zh: '选项 {option} 不接受取值，收到 {value}' },
+  optionTwice: { en: 'option {option} given twice', zh: '选项 {option} 重复给出' },
+  badChoice: { en: '{option} must be {allowed}, got {value}', zh: '{option} 只能是 {allowed}，收到 {value}' },
+  unexpectedArgument: { en: 'unexpected argument {value}', zh: '多余的参数 {value}' },
+  helpOption: { en: 'show help for the command', zh: '显示命令帮助' },
+  helpCommand: { en: 'show help for a command', zh: '显示某个命令的帮助' },
+  choices: { en: '(choices: {values})', zh: '（可选：{values}）' },
   unknownStack: { en: 'unknown stack {value}{suggestion} (see govcloud stacks)', zh: '未知的栈 {value}{suggestion}（参见 govcloud stacks）' },
   isolation: {
     en: 'physical isolation violated: {stack} ({network}) refers to {what} {marker} of the other network at {path}: {value}',

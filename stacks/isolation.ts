@@ -11,7 +11,7 @@
  * extranet clusters only) is a violation; a wider range such as 172.16.0.0/12 in an egress `except` is not.
  */
 import { CityModel, namespaceName, Network } from '../config/model';
-import { parseCidr, Range } from '../config/cidr';
+import { parseCidr, Range, readCidr } from '../config/cidr';
 import { StackSlice } from './slices';
 import { WRITTEN_BY_STACKS } from './isolation-words';
 
@@ -159,10 +159,10 @@ export function addressesIn(s: string): Range[] {
     const parts = dotted.split('.');
     // every run of four numbers is a candidate: `a.172.16.3.4.nip.io` names 172.16.3.4
     for (let i = 0; i + 4 <= parts.length; i++) {
-      const four = parts.slice(i, i + 4);
-      if (four.some((p) => p.length > 3 || Number(p) > 255)) continue;
       const bits = i + 4 === parts.length && bitsText !== undefined && Number(bitsText) <= 32 ? Number(bitsText) : 32;
-      out.push(parseCidr(`${four.map(Number).join('.')}/${bits}`));
+      // a run that is not an address (a number over 255, a long one) is not read
+      const c = readCidr(`${parts.slice(i, i + 4).join('.')}/${bits}`);
+      if (c) out.push(c.range);
     }
   }
   return out;

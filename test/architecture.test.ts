@@ -10,8 +10,8 @@ import { REPO } from './helpers/env';
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   config: ['config'],
   terraform: ['config', 'terraform'],
-  // the shared words (label keys, the network type), never the request types: stacks translate
-  constructs: ['constructs', 'config/vocabulary'],
+  // the shared words (label keys, the network type) and the one CIDR reader, never the request types: stacks translate
+  constructs: ['constructs', 'config/vocabulary', 'config/cidr'],
   stacks: ['config', 'terraform', 'constructs', 'stacks'],
   policies: ['config', 'terraform', 'policies'],
   workflow: ['config', 'terraform', 'stacks', 'policies', 'workflow'],

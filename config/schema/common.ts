@@ -1,6 +1,6 @@
 /** Building blocks shared by the file schemas. Descriptions feed the generated JSON Schema. */
 import { z } from 'zod';
-import { parseCidr } from '../cidr';
+import { readCidr } from '../cidr';
 
 export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const CPU_QUANTITY = /^([0-9]+(\.[0-9]+)?|[0-9]+m)$/;
@@ -25,18 +25,13 @@ export const bytesQuantity = z
   
   .describe('Kubernetes quantity such as 64Gi or 500Gi / 容量，如 64Gi、500Gi');
 
-/** The network address of a well-formed IPv4 CIDR (host bits cleared), as a CIDR. */
-export function networkOf(value: string): string {
-  const { first } = parseCidr(value);
-  return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${value.split('/')[1]}`;
-}
-
 export const cidr = z
   .string()
   .regex(CIDR_V4)
   // 10.20.0.5/16 is 10.20.0.0/16 to a router but not to a reader: say which one is meant
   .superRefine((v, ctx) => {
-    if (CIDR_V4.test(v) && networkOf(v) !== v) ctx.addIssue({ code: 'custom', message: 'host bits', params: { code: 'schema.cidrHostBits', value: JSON.stringify(v), network: networkOf(v) } });
+    const network = CIDR_V4.test(v) ? readCidr(v)?.network : undefined;
+    if (network !== undefined && network !== v) ctx.addIssue({ code: 'custom', message: 'host bits', params: { code: 'schema.cidrHostBits', value: JSON.stringify(v), network } });
   })
   .describe('IPv4 CIDR, e.g. 10.20.0.0/16');
 

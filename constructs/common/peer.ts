@@ -2,6 +2,7 @@
  * Typed network peers for NetworkPolicy rules, instead of hand-written selectors:
  * `Peer.tenant('social-security', 'prod')`, `Peer.namespace('internet-egress')`, `Peer.cidr('10.0.0.0/8')`.
  */
+import { readCidr } from '../../config/cidr';
 import { LABEL } from './labels';
 
 export interface PolicyPeer {
@@ -24,8 +25,8 @@ export class Peer {
   }
   /** An address range (for peers on another cluster or outside Kubernetes). */
   static cidr(cidr: string): Peer {
-    if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(cidr)) {
-      throw new Error(`Peer.cidr: "${cidr}" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16)`);
+    if (readCidr(cidr) === undefined) {
+      throw new Error(`Peer.cidr: "${cidr}" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16): a, b, c and d from 0 to 255, n from 0 to 32`);
     }
     if (cidr === '0.0.0.0/0') {
       throw new Error('Peer.cidr: "0.0.0.0/0" would allow everything; Internet traffic goes through the unified egress (Peer.namespace of the egress gateway)');

@@ -7,6 +7,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import type * as Sarif from 'sarif';
 import { Lang } from '../../config/messages';
 import { Tenant } from '../../config/model';
 import { CheckReport, Finding, TenantReport } from '../engine';
@@ -22,13 +23,8 @@ export interface SarifOptions {
   readonly root?: string;
 }
 
-interface ArtifactLocation {
-  readonly uri: string;
-  readonly uriBaseId?: string;
-}
-
 /** A repository-relative URI (percent-encoded per segment), or a file: URI for a file outside the root. */
-export function artifactLocation(file: string, root: string): ArtifactLocation {
+export function artifactLocation(file: string, root: string): Sarif.ArtifactLocation & { readonly uri: string } {
   const abs = path.resolve(file);
   const rel = path.relative(path.resolve(root), abs);
   if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
@@ -49,7 +45,7 @@ function clausesText(r: Rule, lang: Lang): string {
     .join(lang === 'zh' ? '；' : '; ');
 }
 
-function ruleDescriptor(r: Rule, lang: Lang): Record<string, unknown> {
+function ruleDescriptor(r: Rule, lang: Lang): Sarif.ReportingDescriptor {
   const clauses: Record<string, readonly string[]> = {};
   for (const l of levelsOf(r)) clauses[String(l)] = r.clauses[l] ?? [];
   const sep = lang === 'zh' ? '。' : '. ';
@@ -77,7 +73,7 @@ function ruleDescriptor(r: Rule, lang: Lang): Record<string, unknown> {
   };
 }
 
-function physical(p: FilePosition, root: string): Record<string, unknown> {
+function physical(p: FilePosition, root: string): Sarif.PhysicalLocation {
   return { artifactLocation: artifactLocation(p.file, root), region: { startLine: p.line, startColumn: p.col } };
 }
 
@@ -88,7 +84,7 @@ function message(t: TenantReport, f: Finding, lang: Lang): string {
   return `${head}${lang === 'zh' ? '：' : ': '}${evidence}${lang === 'zh' ? '。' : '. '}${label('remediation', lang)}${f.rule.remediation[lang]}`;
 }
 
-function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: string): Record<string, unknown>[] {
+function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: string): Sarif.Location[] {
   return f.evidence.map((e, i) => {
     const at = pos.find(tenant.source.file, e.field);
     return {
@@ -100,7 +96,7 @@ function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: stri
   });
 }
 
-function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Positions, root: string): Record<string, unknown> {
+function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Positions, root: string): Sarif.Result {
   const v = f.waiver;
   return {
     ruleId: f.rule.id,
@@ -142,7 +138,7 @@ export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions 
   const results = report.tenants.flatMap((t) =>
     t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, pos, root)),
   );
-  const log = {
+  const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [

@@ -77,10 +77,15 @@ describe('govcloud validate', () => {
 });
 
 describe('usage errors', () => {
-  it('names the unknown option and the known ones, exit 2', () => {
+  it("names the unknown option, the closest one and the command's own ones, exit 2", () => {
     const r = govcloud(['synth', '--stacks', 'x']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown option --stacks (known: --env, --lang, --out, --stack, --workers, --quiet, --check, --tenant, --level, --format, --from, --today, --summary, --base, --flavor, --engine, --network, --affected-by, --planned, --destroy, --county, --name, --department, --help)');
+    expect(r.err).toBe('unknown option --stacks; did you mean --stack? (known for synth: --stack, --out, --workers, --quiet, --env, --today, --lang, --help)\nRun govcloud --help for usage.\n');
+  });
+  it('refuses an option of another command (it was once accepted and ignored)', () => {
+    const r = govcloud(['validate', '--base', 'x']);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe('--base belongs to pr, not validate (known for validate: --env, --today, --lang, --help)\nRun govcloud --help for usage.\n');
   });
   it('refuses a bad language and an unknown command', () => {
     expect(govcloud(['validate', '--lang', 'fr']).err).toContain('--lang must be zh or en, got "fr"');
@@ -106,8 +111,8 @@ describe('plan and apply flags', () => {
     }
   });
   it('keeps --destroy for plan and --planned for apply', () => {
-    expect(govcloud(['apply', '--destroy', '--engine', 'terraform']).err).toContain('--destroy belongs to plan');
-    expect(govcloud(['plan', '--planned', '--engine', 'terraform']).err).toContain('--planned belongs to apply');
+    expect(govcloud(['apply', '--destroy', '--engine', 'terraform']).err).toContain('--destroy belongs to plan, not apply');
+    expect(govcloud(['plan', '--planned', '--engine', 'terraform']).err).toContain('--planned belongs to apply, not plan');
     expect(govcloud(['apply', '--planned', '--stack', 'x', '--engine', 'terraform']).err).toContain('do not combine it with --stack');
   });
 });

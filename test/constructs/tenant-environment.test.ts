@@ -149,5 +149,9 @@ describe('TenantEnvironment', () => {
     );
     expect(() => Peer.cidr('0.0.0.0/0')).toThrow(/unified egress/);
     expect(() => Peer.cidr('10.0.0.0')).toThrow('Peer.cidr: "10.0.0.0" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16)');
+    // the right shape with numbers out of range once slipped through
+    expect(() => Peer.cidr('999.0.0.0/99')).toThrow('Peer.cidr: "999.0.0.0/99" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16): a, b, c and d from 0 to 255, n from 0 to 32');
+    expect(() => Peer.cidr('10.0.0.0/33')).toThrow(/"10\.0\.0\.0\/33" is not an IPv4 CIDR/);
+    expect(Peer.cidr('10.20.0.0/16').spec).toEqual({ ipBlock: { cidr: '10.20.0.0/16' } });
   });
 });

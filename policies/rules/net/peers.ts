@@ -1,18 +1,11 @@
 /** What a NetworkPolicy peer selects: address ranges, namespaces by labels, the Internet egress, a zone. */
 import { CityModel } from '../../../config/model';
-import { parseCidr } from '../../../config/cidr';
+import { within } from '../../../config/cidr';
 import { Deployment, Json, TfResource, labels, tenantByName } from '../../deployment';
 import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
-
 /** Whether `inner` lies inside `outer` (IPv4 only; anything else, IPv6 included, is never inside). */
-export function within(inner: string, outer: string): boolean {
-  if (!IPV4.test(inner) || !IPV4.test(outer)) return false;
-  const a = parseCidr(inner);
-  const b = parseCidr(outer);
-  return a.first >= b.first && a.last <= b.last;
-}
+export { within };
 
 const namespaceObjects = new WeakMap<Deployment, Map<string, TfResource>>();
 

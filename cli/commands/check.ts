@@ -1,0 +1,37 @@
+/** `govcloud check`: the graded-protection (等保) report, printed or written to a file. */
+import { flag, Parsed } from '../args';
+import { t } from '../text';
+import { Io, printIssues, printViolations } from '../print';
+import { Lang } from '../../config/messages';
+import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from '../check';
+import { checkFileOut } from '../out-path';
+import { envOf, setToday, validate } from './validate';
+
+export function check(p: Parsed, lang: Lang, io: Io): number {
+  const format = parseFormat(flag(p, 'format'));
+  const today = flag(p, 'today');
+  setToday(today);
+  checkFileOut(flag(p, 'out'), lang);
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  const { report, issues, violations } = buildReport({
+    env: envOf(p),
+    model,
+    tenants: p.flags.get('tenant'),
+    level: flag(p, 'level'),
+    from: flag(p, 'from'),
+    today,
+    lang,
+  });
+  printIssues(issues, lang, io);
+  if (!report) return 1;
+  printViolations(violations, lang, io);
+  if (violations.length > 0) io.err(t('isolationCheck', lang, { count: violations.length }));
+  for (const w of staleWarnings(report, lang)) io.err(w);
+  const text = render(report, format, lang);
+  if (p.flags.has('summary') && format === 'text') {
+    // the one-screen part: title, per-tenant table and verdict (the first three paragraphs)
+    io.out(text.split('\n\n').slice(0, 3).join('\n\n').replace(/\n$/, ''));
+  } else writeReport(text, flag(p, 'out'), io.out);
+  return blocking(report) > 0 || violations.length > 0 ? 1 : 0;
+}

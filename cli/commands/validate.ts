@@ -1,0 +1,73 @@
+/** `govcloud validate`, `stacks` and `schema`: the request files checked, listed, and their JSON Schemas. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { flag, Parsed, UsageError } from '../args';
+import { isCalendarDate } from '../../config/checks/waivers';
+import { t } from '../text';
+import { Io, printIssues, printUtilisation } from '../print';
+import { Lang } from '../../config/messages';
+import { validateEnvironment } from '../../config/validate';
+import { RULES } from '../../policies/registry';
+import { CityModel } from '../../config/model';
+import { jsonSchemas } from '../../config/json-schema';
+import { planStacks } from '../../stacks/slices';
+import { defaultRepoRoot } from '../../stacks/synth';
+
+export const DEFAULT_ENV = 'environments/example-city';
+
+/** `--env`, else the example city. */
+export const envOf = (p: Parsed): string => flag(p, 'env') ?? DEFAULT_ENV;
+
+/** `--today`: a real calendar day, or a usage error (never silently ignored). */
+export function setToday(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!isCalendarDate(value)) throw new UsageError(`--today must be a calendar day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  process.env.GOVCLOUD_TODAY = value;
+}
+
+/** Validates the environment and prints what is wrong; the model, or undefined when there are errors. */
+export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
+  setToday(flag(p, 'today'));
+  const result = validateEnvironment(envOf(p), { rules: RULES });
+  printIssues(result.issues, lang, io);
+  const errors = result.issues.filter((i) => i.severity === 'error').length;
+  const warnings = result.issues.length - errors;
+  if (errors > 0) {
+    io.err(t('summaryFail', lang, { files: result.files, errors, warnings }));
+    return undefined;
+  }
+  if (summary) io.out(t('summaryOk', lang, { files: result.files, warnings }));
+  if (summary && result.model) printUtilisation(result.model, lang, io);
+  return result.model;
+}
+
+export function stacks(p: Parsed, lang: Lang, io: Io): number {
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  for (const s of planStacks(model)) {
+    const what = s.kind === 'platform' ? `${s.cluster.site}` : `${s.county.code} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`;
+    io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.name.padEnd(14)} ${what}`);
+  }
+  return 0;
+}
+
+export function schema(p: Parsed, lang: Lang, io: Io): number {
+  const dir = path.join(defaultRepoRoot(), 'schema');
+  let stale = 0;
+  for (const s of jsonSchemas()) {
+    const file = path.join(dir, s.file);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (p.flags.has('check')) {
+      if (current !== s.text) {
+        io.err(t('schemaStale', lang, { file: `schema/${s.file}` }));
+        stale++;
+      }
+    } else if (current !== s.text) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(file, s.text);
+      io.out(t('schemaWritten', lang, { file: `schema/${s.file}` }));
+    }
+  }
+  if (stale === 0 && p.flags.has('check')) io.out(t('schemaCurrent', lang));
+  return stale > 0 ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+/** `govcloud pr`, `codeowners` and `new tenant`: the pull-request workflow around the request files. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { flag, Parsed, UsageError } from '../args';
+import { Io, printIssues } from '../print';
+import { Lang } from '../../config/messages';
+import { writeReport } from '../check';
+import { runPr } from '../../workflow/pr';
+import { checkFileOut } from '../out-path';
+import { GitError } from '../../workflow/git';
+import { renderPrJson, renderPrMarkdown } from '../../workflow/pr-report';
+import { CODEOWNERS_PATHS, renderCodeowners } from '../../workflow/codeowners';
+import { loadApprovers } from '../../workflow/approvers-config';
+import { writeScaffold } from '../../workflow/scaffold';
+import { WorkflowError } from '../../workflow/text';
+import { envOf, validate } from './validate';
+
+export function pr(p: Parsed, lang: Lang, io: Io): number {
+  const base = flag(p, 'base');
+  if (base === undefined) throw new UsageError('pr needs --base REF (the target branch, e.g. origin/main)');
+  const format = flag(p, 'format') ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
+  checkFileOut(flag(p, 'out'), lang);
+  try {
+    const result = runPr(base, envOf(p));
+    writeReport(format === 'md' ? renderPrMarkdown(result, lang) : renderPrJson(result), flag(p, 'out'), io.out);
+    return result.blockers.length > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function codeowners(p: Parsed, lang: Lang, io: Io): number {
+  const flavor = flag(p, 'flavor') ?? 'github';
+  if (flavor !== 'github' && flavor !== 'gitlab') throw new UsageError(`--flavor must be github or gitlab, got ${JSON.stringify(flavor)}`);
+  const model = validate(p, lang, io, false);
+  if (!model) return 1;
+  const env = envOf(p);
+  const approvers = loadApprovers(env, { counties: model.counties.map((c) => c.code) });
+  printIssues(approvers.issues, lang, io);
+  if (!approvers.config) return 1;
+  const text = renderCodeowners(model, env, flavor, approvers.config);
+  const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
+  if (out !== '-') checkFileOut(out, lang, { createFolder: true });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  writeReport(text, out === '-' ? undefined : out, io.out);
+  if (out !== '-') io.out(lang === 'zh' ? `已写入 ${out}` : `wrote ${out}`);
+  return 0;
+}
+
+export function newTenant(p: Parsed, lang: Lang, io: Io): number {
+  const county = flag(p, 'county');
+  const name = flag(p, 'name');
+  if (county === undefined || name === undefined) throw new UsageError('new tenant needs --county and --name');
+  try {
+    const file = writeScaffold(envOf(p), { county, name, department: flag(p, 'department'), lang });
+    io.out(lang === 'zh' ? `已创建 ${file}；请填写项目联审文号等 TODO 项后提交合并请求` : `wrote ${file}; fill in the TODOs (项目联审 reference first), then open a pull request`);
+    return 0;
+  } catch (e) {
+    if (e instanceof WorkflowError) {
+      io.err(e.text[lang]);
+      return 1;
+    }
+    throw e;
+  }
+}
