@@ -13,11 +13,12 @@
  *   shortcuts are on; a token error then names the construct path without the JavaScript stack.
  *   About a third of synth time on large cities.
  * - toTerraform in one pass. TerraformStack.toTerraform resolves every element, merges them, then
- *   resolves the merged document a second time (which only matters for tokens in stack-level
- *   overrides), with a fresh context object per value. The shortcut resolves each element once, hands
- *   to cdktf's resolve only the parts that can hold a token (fast resolve, below) and resolves the
- *   stack-level overrides on their own. It reads two private fields of TerraformStack
- *   (`rawOverrides`, `cdktfVersion`) and cdktf's `lib/_tokens` resolve and `lib/util` deepMerge.
+ *   resolves the merged document a second time (which only matters for what stack-level overrides
+ *   add or delete), with a fresh context object per value. The shortcut resolves each element once,
+ *   hands to cdktf's resolve only the parts that can hold a token (fast resolve, below), and
+ *   resolves again only the top-level sections that stack-level overrides touch. It reads two
+ *   private fields of TerraformStack (`rawOverrides`, `cdktfVersion`) and cdktf's `lib/_tokens`
+ *   resolve and `lib/util` deepMerge.
  * - No construct validations at synth. With shortcuts off, each stack runs cdktf's own validations
  *   (`runAllValidations`, e.g. every resource has its provider) before it is turned into JSON, as
  *   `cdktf synth` would; with shortcuts on they are left to the tests, which run them on every
@@ -255,7 +256,10 @@ function onePassToTerraform(stack: TerraformStack): Record<string, unknown> {
   }
   const tf: Record<string, unknown> = { '//': { metadata, outputs } };
   for (const e of elements) deepMerge(tf, fastResolve(stack, e.toTerraform(), resolve));
-  deepMerge(tf, resolve(stack, rawOverrides));
+  // overrides merge unresolved (an undefined leaf deletes what it names), then the sections they
+  // touch are resolved again, as cdktf's second pass would; the other sections are already final
+  deepMerge(tf, rawOverrides);
+  for (const key of Object.keys(rawOverrides)) if (key in tf) tf[key] = resolve(stack, tf[key]);
   counts.shortcutStacks++;
   return tf;
 }
