@@ -65,7 +65,10 @@ export function cdktfShortcuts(): boolean {
   return switchOn;
 }
 
-/** Turns every shortcut on or off for this process (and the synth workers it starts from now on). */
+/**
+ * Turns every shortcut on or off for this process and the synth workers it starts from now on.
+ * Off takes effect at once; on, at the next prepareSynth (synth calls it before building stacks).
+ */
 export function setCdktfShortcuts(on: boolean): void {
   switchOn = on;
   if (!on) restoreStackTraces();
