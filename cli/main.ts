@@ -6,6 +6,7 @@
  * 3 internal error.
  */
 import { UsageError } from './args';
+import { shortcutsSetting, SHORTCUTS_ENV } from '../stacks/cdktf-edge';
 import { t } from './text';
 import { Io } from './print';
 import { Lang, langFromEnv } from '../config/messages';
@@ -31,9 +32,20 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   'new tenant': newTenant,
 };
 
+/** A bad GOVCLOUD_CDKTF_SHORTCUTS is the user's setting, not a bug: a usage error before anything runs. */
+function checkShortcutsSetting(lang: Lang): void {
+  const value = process.env[SHORTCUTS_ENV];
+  try {
+    shortcutsSetting(value);
+  } catch {
+    throw new UsageError(t('badShortcuts', lang, { name: SHORTCUTS_ENV, value: JSON.stringify(value) }));
+  }
+}
+
 export async function run(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   const lang: Lang = langFromEnv(langArg(argv));
   try {
+    checkShortcutsSetting(lang);
     return await parseAndRun(argv, lang, io, HANDLERS);
   } catch (e) {
     if (e instanceof UsageError) {

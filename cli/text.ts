@@ -30,6 +30,7 @@ const texts = {
   },
   planRefused: { en: 'plan refused: {reason}', zh: '拒绝生成计划：{reason}' },
   noSavedPlan: { en: 'no stack has a saved plan in {out}: run govcloud plan first', zh: '{out} 中没有任何栈有已保存的计划：请先运行 govcloud plan' },
+  badShortcuts: { en: '{name}={value} is not a setting (allowed: on, off)', zh: '{name}={value} 不是有效取值（可选：on、off）' },
   isolationCheck: {
     en: 'check failed: {count} isolation violations, which synth refuses',
     zh: '检查未通过：{count} 处隔离违规，生成时将被拒绝',

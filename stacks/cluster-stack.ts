@@ -6,17 +6,12 @@
  * one schema per stack.
  */
 import { Construct } from 'constructs';
-import { LocalBackend, PgBackend, TerraformElement, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
-import { IConstruct } from 'constructs';
-import { fastResolve } from './fast-resolve';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { resolve } = require('cdktf/lib/_tokens') as { resolve: (scope: IConstruct, obj: unknown) => unknown };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const util = require('cdktf/lib/util') as { deepMerge: (target: unknown, ...sources: unknown[]) => unknown };
+import { LocalBackend, PgBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Cluster, CityModel } from '../config/model';
 import { pinProviders } from './providers';
+import { stackToTerraform } from './cdktf-edge';
 
 export interface ClusterStackProps {
   readonly cluster: Cluster;
@@ -55,40 +50,8 @@ export class ClusterStack extends TerraformStack {
     }
   }
 
-  /**
-   * TerraformStack.toTerraform resolves every element, merges them, and then resolves the merged
-   * document a second time, which only matters for tokens in stack-level overrides. This does the
-   * same work once: elements resolved one by one (only where a token can be, see fast-resolve),
-   * stack overrides resolved on their own. The output
-   * is identical (a test compares it with the base implementation); synth of a large city is much faster.
-   */
+  /** The stack's Terraform JSON: see stacks/cdktf-edge.ts for the shortcut and its switch. */
   override toTerraform(): Record<string, unknown> {
-    const elements: TerraformElement[] = [];
-    const collect = (c: IConstruct) => {
-      if (TerraformElement.isTerraformElement(c)) elements.push(c);
-      for (const child of c.node.children) if (!TerraformStack.isStack(child)) collect(child);
-    };
-    collect(this);
-    const rawOverrides = (this as unknown as { rawOverrides: Record<string, unknown> }).rawOverrides;
-    const metadata: Record<string, unknown> = {
-      version: (this as unknown as { cdktfVersion: string }).cdktfVersion,
-      stackName: this.node.id,
-      backend: 'local',
-      cloud: undefined,
-      ...(Object.keys(rawOverrides).length > 0 ? { overrides: { stack: Object.keys(rawOverrides) } } : {}),
-    };
-    for (const e of elements) util.deepMerge(metadata, fastResolve(this, e.toMetadata()));
-    const outputs: Record<string, unknown> = {};
-    for (const item of elements) {
-      if (!TerraformOutput.isTerraformOutput(item)) continue;
-      const nested = item.node.path
-        .split('/')
-        .reduceRight<Record<string, unknown>>((inner, part) => (Object.keys(inner).length === 0 ? { [part]: item.friendlyUniqueId } : { [part]: inner }), {});
-      util.deepMerge(outputs, nested);
-    }
-    const tf: Record<string, unknown> = { '//': { metadata, outputs } };
-    for (const e of elements) util.deepMerge(tf, fastResolve(this, e.toTerraform()));
-    util.deepMerge(tf, resolve(this, rawOverrides));
-    return tf;
+    return stackToTerraform(this, () => super.toTerraform() as Record<string, unknown>);
   }
 }

@@ -1,22 +1,22 @@
 /** Synthesizes stacks into memory (no files): for policy checks right after validation, and tests. */
 import { App } from 'cdktf';
-import { CityModel } from '../config/model';
+import { CityModel, Network } from '../config/model';
 import { planStacks, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
 import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
-import { disableTokenStackTraces } from './no-stack-traces';
+import { prepareSynth } from './cdktf-edge';
 
 export interface StackOutput {
   readonly name: string;
-  readonly network: 'extranet' | 'intranet';
+  readonly network: Network;
   readonly json: Record<string, unknown>;
 }
 
 /** `only`: stack names to synthesize (default all). */
 export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack) => void, only?: ReadonlySet<string>): StackOutput[] {
-  disableTokenStackTraces();
-  const app = new App({ outdir: '/nonexistent-govcloud-in-memory', skipValidation: true });
+  prepareSynth();
+  const app = new App({ outdir: '/nonexistent-govcloud-in-memory' });
   return planStacks(model)
     .filter((slice) => !only || only.has(slice.name))
     .map((slice) => {
@@ -30,8 +30,8 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
 
 /** Synthesizes the given slices (e.g. reduced to the tenants a change touches). */
 export function synthSlices(slices: readonly StackSlice[]): StackOutput[] {
-  disableTokenStackTraces();
-  const app = new App({ outdir: '/nonexistent-govcloud-in-memory', skipValidation: true });
+  prepareSynth();
+  const app = new App({ outdir: '/nonexistent-govcloud-in-memory' });
   return slices.map((slice) => {
     const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
     const json = stack.toTerraform() as Record<string, unknown>;

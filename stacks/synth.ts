@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spawn } from 'child_process';
 import { App } from 'cdktf';
-import { CityModel } from '../config/model';
+import { CityModel, Network } from '../config/model';
 import { suggest } from '../config/suggest';
 import { planStacks, RetiredSlice, retiredSlice, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
@@ -17,11 +17,11 @@ import { CountyStack } from './county-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
-import { disableTokenStackTraces } from './no-stack-traces';
+import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 
-export type Network = 'extranet' | 'intranet';
+export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
 
 export class SynthError extends Error {
@@ -156,11 +156,11 @@ export function buildStack(
 }
 
 export function newApps(staging: string): Record<Network, App> {
-  disableTokenStackTraces();
+  prepareSynth();
   for (const network of NETWORKS) fs.mkdirSync(path.join(staging, network, 'stacks'), { recursive: true });
   return {
-    extranet: new App({ outdir: path.join(staging, 'extranet'), skipValidation: true }),
-    intranet: new App({ outdir: path.join(staging, 'intranet'), skipValidation: true }),
+    extranet: new App({ outdir: path.join(staging, 'extranet') }),
+    intranet: new App({ outdir: path.join(staging, 'intranet') }),
   };
 }
 
@@ -240,6 +240,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
           new Promise<void>((resolveRun, reject) => {
             const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, opts.handAdded ?? '', ...share.map((s) => s.name)], {
               stdio: ['ignore', 'pipe', 'inherit'],
+              env: { ...process.env, ...shortcutsEnv() },
             });
             let buffer = '';
             child.stdout.on('data', (chunk: Buffer) => {
@@ -308,9 +309,9 @@ function publish(staging: string, out: string, results: readonly SynthesizedStac
       own[n] = manifestEntry(n, '');
       top[n] = manifestEntry(n, network);
     }
-    fs.writeFileSync(path.join(out, network, 'manifest.json'), stableStringify({ stacks: own, version: '0.21.0' }));
+    fs.writeFileSync(path.join(out, network, 'manifest.json'), stableStringify({ stacks: own, version: cdktfVersion() }));
   }
-  fs.writeFileSync(path.join(out, 'manifest.json'), stableStringify({ stacks: top, version: '0.21.0' }));
+  fs.writeFileSync(path.join(out, 'manifest.json'), stableStringify({ stacks: top, version: cdktfVersion() }));
 }
 
 /** A stack folder Terraform or OpenTofu has initialized or kept local state in. */

@@ -176,3 +176,19 @@ describe('commander inside run()', () => {
     }
   });
 });
+
+describe('GOVCLOUD_CDKTF_SHORTCUTS', () => {
+  it('refuses a value that is not a setting as a usage error, not an internal one', async () => {
+    const saved = process.env.GOVCLOUD_CDKTF_SHORTCUTS;
+    process.env.GOVCLOUD_CDKTF_SHORTCUTS = 'maybe';
+    try {
+      const err: string[] = [];
+      const code = await run(['validate', '--lang', 'en'], { out: () => undefined, err: (l) => err.push(l) });
+      expect(code).toBe(2);
+      expect(err[0]).toContain('GOVCLOUD_CDKTF_SHORTCUTS="maybe" is not a setting (allowed: on, off)');
+    } finally {
+      if (saved === undefined) delete process.env.GOVCLOUD_CDKTF_SHORTCUTS;
+      else process.env.GOVCLOUD_CDKTF_SHORTCUTS = saved;
+    }
+  });
+});

@@ -1,6 +1,12 @@
-/** Synthesizes constructs in a throwaway stack and gives the resources by type, for assertions. */
-import { Testing } from 'cdktf';
+/**
+ * Synthesizes constructs in a throwaway stack and gives the resources by type, for assertions.
+ * cdktf's own validations run on every synth here (they are off by default in Testing.synth and
+ * skipped by synth while the cdktf shortcuts are on, see stacks/cdktf-edge.ts).
+ */
+import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 
 export type Json = Record<string, unknown>;
 
@@ -13,7 +19,12 @@ export interface Synthesized {
 }
 
 export function synthOf(build: (scope: Construct) => void): Synthesized {
-  const raw = Testing.synthScope(build);
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  // as in every govcloud stack: cdktf's validations refuse resources whose provider is missing
+  new KubernetesProvider(stack, 'kubernetes', {});
+  new HelmProvider(stack, 'helm', {});
+  build(stack);
+  const raw = Testing.synth(stack, true);
   const json = JSON.parse(raw) as { resource?: Record<string, Record<string, Json>> };
   const resources = json.resource ?? {};
   return {
