@@ -19,7 +19,8 @@ if (!result.model) {
     synthesize(result.model, { outDir: process.env.CDKTF_OUTDIR ?? 'cdktf.out' });
   } catch (e) {
     if (!(e instanceof SynthError)) throw e;
-    for (const v of e.details.violations ?? []) console.error(`${v.stack} (${v.network}) refers to ${v.marker.what} ${v.marker.value} of the other network at ${v.path}: ${JSON.stringify(v.value)}`);
+    for (const v of e.details.violations ?? [])
+      console.error(`${v.stack} (${v.network}) refers to ${v.marker.what} ${v.marker.value} of the other network at ${v.path}: ${JSON.stringify(v.value)}`);
     process.exitCode = 1;
   }
 }

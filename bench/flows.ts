@@ -45,7 +45,11 @@ function inflate(n: number): CityModel {
   return {
     ...base,
     tenants: base.tenants.map((t) =>
-      t.name === from!.name ? { ...t, flows: [...t.flows.filter((f) => f.kind === 'internet'), ...flows] } : t.name === to!.name ? { ...t, inbound: [...t.inbound.filter((i) => i.tenant !== from!.name), ...inbound] } : t,
+      t.name === from!.name
+        ? { ...t, flows: [...t.flows.filter((f) => f.kind === 'internet'), ...flows] }
+        : t.name === to!.name
+          ? { ...t, inbound: [...t.inbound.filter((i) => i.tenant !== from!.name), ...inbound] }
+          : t,
     ),
   };
 }
@@ -57,7 +61,10 @@ for (const n of sizes) {
   let t0 = process.hrtime.bigint();
   const stacks = synthInMemory(model);
   const synth = ms(t0);
-  const deployment = buildDeployment(model, stacks.map((s) => ({ ...s, json: s.json as Json })));
+  const deployment = buildDeployment(
+    model,
+    stacks.map((s) => ({ ...s, json: s.json as Json })),
+  );
   t0 = process.hrtime.bigint();
   runChecks(model, deployment, { today: '2026-11-23' });
   const check = ms(t0);

@@ -57,4 +57,6 @@ for (const n of sizes) {
 fs.rmSync(work, { recursive: true, force: true });
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c])).join('  '));
-console.log(`node ${process.version}, ${os.cpus().length} cores; synth and check exclude validation (its own column); check = all rules of each tenant's level pack over the synthesized output`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores; synth and check exclude validation (its own column); check = all rules of each tenant's level pack over the synthesized output`,
+);

@@ -40,7 +40,8 @@ export function parseLevel(v: string | undefined): MlpsLevel | undefined {
 /** Checks the flags against the model, then judges (workflow/check.ts). */
 export function buildReport(a: CheckArgs): Judged {
   const known = new Set(a.model.tenants.map((t) => t.name));
-  for (const t of a.tenants ?? []) if (!known.has(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
+  for (const t of a.tenants ?? [])
+    if (!known.has(t)) throw new UsageError(`unknown tenant ${JSON.stringify(t)} (see govcloud stacks, or the files under tenants/)`);
   return judge({ model: a.model, env: a.env, from: a.from, tenants: a.tenants, level: parseLevel(a.level), today: a.today });
 }
 

@@ -61,7 +61,8 @@ export function stackOrder(outDir: string, only?: readonly string[]): StackDir[]
   }
   const rank = (n: string) => (n.startsWith('platform-') ? 0 : 1);
   const chosen = only && only.length > 0 ? found.filter((s) => only.includes(s.name)) : found;
-  for (const n of only ?? []) if (!found.some((s) => s.name === n)) throw new UsageError(`no synthesized stack ${JSON.stringify(n)} in ${outDir} (run govcloud synth first)`);
+  for (const n of only ?? [])
+    if (!found.some((s) => s.name === n)) throw new UsageError(`no synthesized stack ${JSON.stringify(n)} in ${outDir} (run govcloud synth first)`);
   return chosen.sort((a, b) => (a.network === b.network ? 0 : a.network === 'extranet' ? -1 : 1) || rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1));
 }
 
@@ -107,7 +108,7 @@ export function summarize(out: string): string {
   const applied = /(Apply|Destroy) complete! Resources: [^\n]*/.exec(out);
   if (applied) return applied[0];
   const err = /Error: ([^\n]+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
-  return err ? `Error: ${err[1].trim()}` : out.trim().split('\n').slice(-1)[0] ?? '';
+  return err ? `Error: ${err[1].trim()}` : (out.trim().split('\n').slice(-1)[0] ?? '');
 }
 
 /** The first error diagnostic of an engine's output, if any. */
@@ -118,7 +119,10 @@ export function firstError(out: string): string | undefined {
 
 /** A provider init could not install, with the way to get it, or undefined. */
 export function missingProvider(out: string): string | undefined {
-  const m = /(?:Failed to query available provider packages|Failed to install provider|Incompatible provider version)[\s\S]*?provider[\s│]+([\w.-]+\/)?(hashicorp\/[\w-]+)/.exec(out);
+  const m =
+    /(?:Failed to query available provider packages|Failed to install provider|Incompatible provider version)[\s\S]*?provider[\s│]+([\w.-]+\/)?(hashicorp\/[\w-]+)/.exec(
+      out,
+    );
   if (!m) return undefined;
   const cache = process.env.GOVCLOUD_CACHE ?? '~/.cache/govcloud';
   return `provider ${m[2]} is not installed (the provider registry is not reachable): build the mirror with \`bash scripts/e2e/parts.sh providers\` and set TF_CLI_CONFIG_FILE=${cache}/terraformrc`;
@@ -134,7 +138,8 @@ export function planStack(engine: Engine, s: StackDir, opts: { destroy?: boolean
   const plan = run(engine, ['plan', '-input=false', '-no-color', '-detailed-exitcode', ...(opts.destroy ? ['-destroy'] : []), '-out=tfplan'], s, log);
   // -detailed-exitcode: 0 = no changes, 2 = changes present, 1 = error (which may follow a "Plan:" line)
   if (plan.code === 0 || plan.code === 2) {
-    if (opts.destroy) fs.writeFileSync(path.join(s.dir, DESTROY_MARK), 'this stack\'s saved plan destroys it: apply runs it after the others, in reverse order\n');
+    if (opts.destroy)
+      fs.writeFileSync(path.join(s.dir, DESTROY_MARK), "this stack's saved plan destroys it: apply runs it after the others, in reverse order\n");
     return { status: plan.code === 0 ? 'no changes' : 'changes', summary: summarize(plan.out), log };
   }
   fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
@@ -148,7 +153,9 @@ export function applyStack(engine: Engine, s: StackDir): { status: StackRun['sta
   const apply = run(engine, ['apply', '-input=false', '-no-color', 'tfplan'], s, log);
   fs.rmSync(path.join(s.dir, 'tfplan'), { force: true });
   fs.rmSync(path.join(s.dir, DESTROY_MARK), { force: true });
-  return apply.ok ? { status: 'applied', summary: summarize(apply.out), log } : { status: 'failed', summary: `apply: ${firstError(apply.out) ?? summarize(apply.out)}`, log };
+  return apply.ok
+    ? { status: 'applied', summary: summarize(apply.out), log }
+    : { status: 'failed', summary: `apply: ${firstError(apply.out) ?? summarize(apply.out)}`, log };
 }
 
 /** Drops every saved plan under `outDir` (of one network, if given): a new plan run replaces the last one whole. */
@@ -178,8 +185,13 @@ export function runStacks(
     const started = Date.now();
     progress(`[${i + 1}/${ordered.length}] ${engine} ${kind}${opts.destroy ? ' -destroy' : ''} ${s.network}/${s.name}`);
     // a failed platform stack stops the county stacks that depend on it
-    const blocked = !destroying(s) && out.some((r) => r.status === 'failed' && r.network === s.network && r.stack.startsWith('platform-')) && !s.name.startsWith('platform-');
-    const r = blocked ? { status: 'skipped' as const, summary: 'a platform stack of this network failed' } : kind === 'plan' ? planStack(engine, s, opts) : applyStack(engine, s);
+    const blocked =
+      !destroying(s) && out.some((r) => r.status === 'failed' && r.network === s.network && r.stack.startsWith('platform-')) && !s.name.startsWith('platform-');
+    const r = blocked
+      ? { status: 'skipped' as const, summary: 'a platform stack of this network failed' }
+      : kind === 'plan'
+        ? planStack(engine, s, opts)
+        : applyStack(engine, s);
     out.push({ stack: s.name, network: s.network, ...r, seconds: (Date.now() - started) / 1000 });
   });
   return out;

@@ -34,20 +34,44 @@ const FILE = { en: 'file', zh: '文件' };
 const REF = { en: 'ref', zh: '分支' };
 const NAME = { en: 'name', zh: '名称' };
 
-const ENV: OptionSpec = { name: 'env', arg: DIR, help: { en: 'environment folder (default: environments/example-city)', zh: '环境目录（默认 environments/example-city）' } };
+const ENV: OptionSpec = {
+  name: 'env',
+  arg: DIR,
+  help: { en: 'environment folder (default: environments/example-city)', zh: '环境目录（默认 environments/example-city）' },
+};
 const TODAY: OptionSpec = {
   name: 'today',
   arg: { en: 'date', zh: '日期' },
-  help: { en: "the day approvals and waivers are judged on, YYYY-MM-DD (default: today's date in Beijing)", zh: '判断审批和豁免所依据的日期，YYYY-MM-DD（默认：北京时间今天）' },
+  help: {
+    en: "the day approvals and waivers are judged on, YYYY-MM-DD (default: today's date in Beijing)",
+    zh: '判断审批和豁免所依据的日期，YYYY-MM-DD（默认：北京时间今天）',
+  },
 };
-const STACK: OptionSpec = { name: 'stack', arg: NAME, repeat: true, help: { en: 'only these stacks (default: all; see govcloud stacks)', zh: '只处理这些栈（默认全部；参见 govcloud stacks）' } };
+const STACK: OptionSpec = {
+  name: 'stack',
+  arg: NAME,
+  repeat: true,
+  help: { en: 'only these stacks (default: all; see govcloud stacks)', zh: '只处理这些栈（默认全部；参见 govcloud stacks）' },
+};
 const WORKERS: OptionSpec = {
   name: 'workers',
   arg: { en: 'n', zh: '数量' },
-  help: { en: 'synth worker processes, 1 to 64 (default: one per core, at most 4, for 500+ tenants)', zh: 'synth 并行进程数，1 到 64（默认：租户 500 个以上时每核一个，最多 4 个）' },
+  help: {
+    en: 'synth worker processes, 1 to 64 (default: one per core, at most 4, for 500+ tenants)',
+    zh: 'synth 并行进程数，1 到 64（默认：租户 500 个以上时每核一个，最多 4 个）',
+  },
 };
-const REPORT_OUT: OptionSpec = { name: 'out', arg: FILE, help: { en: 'write the report to this file instead of printing it', zh: '将报告写入该文件而不是打印' } };
-const NETWORK: OptionSpec = { name: 'network', arg: { en: 'network', zh: '网络' }, choices: ['extranet', 'intranet'], help: { en: 'only the stacks of this network', zh: '只处理该网络的栈' } };
+const REPORT_OUT: OptionSpec = {
+  name: 'out',
+  arg: FILE,
+  help: { en: 'write the report to this file instead of printing it', zh: '将报告写入该文件而不是打印' },
+};
+const NETWORK: OptionSpec = {
+  name: 'network',
+  arg: { en: 'network', zh: '网络' },
+  choices: ['extranet', 'intranet'],
+  help: { en: 'only the stacks of this network', zh: '只处理该网络的栈' },
+};
 const ENGINE: OptionSpec = {
   name: 'engine',
   arg: { en: 'engine', zh: '引擎' },
@@ -57,7 +81,10 @@ const ENGINE: OptionSpec = {
 const AFFECTED_BY: OptionSpec = {
   name: 'affected-by',
   arg: REF,
-  help: { en: 'only the stacks whose synthesized resources differ from REF; refused while a tenant would lose data without an approved decommission', zh: '只处理生成结果与 REF 不同的栈；若有租户未经批准下线而丢失数据则拒绝' },
+  help: {
+    en: 'only the stacks whose synthesized resources differ from REF; refused while a tenant would lose data without an approved decommission',
+    zh: '只处理生成结果与 REF 不同的栈；若有租户未经批准下线而丢失数据则拒绝',
+  },
 };
 
 /** In the order `govcloud --help` lists them. */
@@ -86,8 +113,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: { en: 'graded-protection (等保) check per tenant and clause', zh: '按租户、按条款进行等保合规检查' },
     options: [
       { name: 'tenant', arg: NAME, repeat: true, help: { en: 'only these tenants (default: all)', zh: '只检查这些租户（默认全部）' } },
-      { name: 'level', arg: { en: 'level', zh: '等级' }, choices: ['1', '2', '3', '4'], help: { en: "judge every tenant at this level instead of its own", zh: '按该等级而不是租户自身等级检查' } },
-      { name: 'format', arg: { en: 'format', zh: '格式' }, choices: ['text', 'md', 'json', 'sarif'], help: { en: 'report format (default: text)', zh: '报告格式（默认 text）' } },
+      {
+        name: 'level',
+        arg: { en: 'level', zh: '等级' },
+        choices: ['1', '2', '3', '4'],
+        help: { en: 'judge every tenant at this level instead of its own', zh: '按该等级而不是租户自身等级检查' },
+      },
+      {
+        name: 'format',
+        arg: { en: 'format', zh: '格式' },
+        choices: ['text', 'md', 'json', 'sarif'],
+        help: { en: 'report format (default: text)', zh: '报告格式（默认 text）' },
+      },
       REPORT_OUT,
       { name: 'from', arg: DIR, help: { en: 'judge this synth output instead of synthesizing', zh: '检查该目录中已生成的输出，而不是重新生成' } },
       { name: 'summary', help: { en: 'print the one-screen summary only (text format)', zh: '只打印一屏摘要（text 格式）' } },
@@ -97,7 +134,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'pr',
-    summary: { en: 'pull-request summary: changed tenants, stacks, resources, capacity, checks, data at risk, approvers', zh: '合并请求摘要：变更的租户、栈、资源、容量、等保检查、数据风险、审批人' },
+    summary: {
+      en: 'pull-request summary: changed tenants, stacks, resources, capacity, checks, data at risk, approvers',
+      zh: '合并请求摘要：变更的租户、栈、资源、容量、等保检查、数据风险、审批人',
+    },
     options: [
       { name: 'base', arg: REF, help: { en: 'the target branch, e.g. origin/main (required)', zh: '目标分支，例如 origin/main（必填）' } },
       { name: 'format', arg: { en: 'format', zh: '格式' }, choices: ['md', 'json'], help: { en: 'summary format (default: md)', zh: '摘要格式（默认 md）' } },
@@ -107,7 +147,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'plan',
-    summary: { en: 'synth, then init + plan each stack in order (saves tfplan; the engine log is govcloud-plan.log next to each stack)', zh: '生成后按顺序对每个栈 init + plan（保存 tfplan；引擎日志在各栈目录的 govcloud-plan.log）' },
+    summary: {
+      en: 'synth, then init + plan each stack in order (saves tfplan; the engine log is govcloud-plan.log next to each stack)',
+      zh: '生成后按顺序对每个栈 init + plan（保存 tfplan；引擎日志在各栈目录的 govcloud-plan.log）',
+    },
     options: [
       STACK,
       AFFECTED_BY,
@@ -126,10 +169,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       STACK,
       AFFECTED_BY,
-      { name: 'planned', help: { en: 'apply every saved plan (not with --stack or --affected-by)', zh: '执行所有已保存的 plan（不可与 --stack 或 --affected-by 同用）' } },
+      {
+        name: 'planned',
+        help: { en: 'apply every saved plan (not with --stack or --affected-by)', zh: '执行所有已保存的 plan（不可与 --stack 或 --affected-by 同用）' },
+      },
       NETWORK,
       ENGINE,
-      { name: 'out', arg: DIR, help: { en: 'synth output folder holding the plans (default: cdktf.out)', zh: '存放 plan 的 synth 输出目录（默认 cdktf.out）' } },
+      {
+        name: 'out',
+        arg: DIR,
+        help: { en: 'synth output folder holding the plans (default: cdktf.out)', zh: '存放 plan 的 synth 输出目录（默认 cdktf.out）' },
+      },
       ENV,
     ],
   },
@@ -137,8 +187,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'codeowners',
     summary: { en: 'write CODEOWNERS from the model', zh: '按模型生成 CODEOWNERS' },
     options: [
-      { name: 'flavor', arg: { en: 'flavor', zh: '平台' }, choices: ['github', 'gitlab'], help: { en: 'code host (default: github)', zh: '代码托管平台（默认 github）' } },
-      { name: 'out', arg: FILE, help: { en: 'file to write, - to print (default: CODEOWNERS, or .gitlab/CODEOWNERS for gitlab)', zh: '写入的文件，- 表示打印（默认 CODEOWNERS；gitlab 为 .gitlab/CODEOWNERS）' } },
+      {
+        name: 'flavor',
+        arg: { en: 'flavor', zh: '平台' },
+        choices: ['github', 'gitlab'],
+        help: { en: 'code host (default: github)', zh: '代码托管平台（默认 github）' },
+      },
+      {
+        name: 'out',
+        arg: FILE,
+        help: {
+          en: 'file to write, - to print (default: CODEOWNERS, or .gitlab/CODEOWNERS for gitlab)',
+          zh: '写入的文件，- 表示打印（默认 CODEOWNERS；gitlab 为 .gitlab/CODEOWNERS）',
+        },
+      },
       ENV,
       TODAY,
     ],
@@ -149,7 +211,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'county', arg: { en: 'county', zh: '县区' }, help: { en: 'county folder under tenants/ (required)', zh: 'tenants/ 下的县区目录（必填）' } },
       { name: 'name', arg: NAME, help: { en: 'tenant name (required)', zh: '租户名称（必填）' } },
-      { name: 'department', arg: { en: 'department', zh: '部门' }, help: { en: 'department code (default: the tenant name, marked TODO)', zh: '部门代码（默认取租户名称，并标为 TODO）' } },
+      {
+        name: 'department',
+        arg: { en: 'department', zh: '部门' },
+        help: { en: 'department code (default: the tenant name, marked TODO)', zh: '部门代码（默认取租户名称，并标为 TODO）' },
+      },
       ENV,
     ],
   },

@@ -34,5 +34,8 @@ export function printUtilisation(model: CityModel, lang: Lang, io: Io): void {
 
 /** Each mention of the other network, as synth, check and pr name it. */
 export function printViolations(v: readonly IsolationViolation[], lang: Lang, io: Io): void {
-  for (const x of v) io.err(t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, marker: x.marker.value, value: JSON.stringify(x.value), path: x.path }));
+  for (const x of v)
+    io.err(
+      t('isolation', lang, { stack: x.stack, network: x.network, what: x.marker.what, marker: x.marker.value, value: JSON.stringify(x.value), path: x.path }),
+    );
 }

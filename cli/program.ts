@@ -55,7 +55,8 @@ function orList(items: readonly string[], lang: Lang): string {
 /** Columns a string takes in a terminal: CJK characters take two. */
 function displayWidth(s: string): number {
   let n = 0;
-  for (const c of s.replace(/\x1b\[[0-9;]*m/g, '')) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  for (const c of s.replace(/\x1b\[[0-9;]*m/g, ''))
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
   return n;
 }
 
@@ -141,7 +142,13 @@ function usageMessage(f: ParseFailure, lang: Lang): string {
       break;
     }
     case 'commander.unknownCommand':
-      return t('unknownCommand', lang, { value: JSON.stringify(cmd.args[0] ?? ''), known: listOf(cmd.commands.map((c) => c.name()), lang) });
+      return t('unknownCommand', lang, {
+        value: JSON.stringify(cmd.args[0] ?? ''),
+        known: listOf(
+          cmd.commands.map((c) => c.name()),
+          lang,
+        ),
+      });
     case 'commander.excessArguments':
       return t('unexpectedArgument', lang, { value: JSON.stringify(cmd.args[cmd.registeredArguments.length] ?? '') });
   }
@@ -152,7 +159,11 @@ function usageMessage(f: ParseFailure, lang: Lang): string {
 function build(lang: Lang, io: Io, handlers: Readonly<Record<CommandName, Handler>>, done: (code: number) => void): Command {
   const program = new GovCommand('govcloud');
   program
-    .description(lang === 'zh' ? '政务云基础设施即代码：校验申请文件、生成 Terraform 栈、等保检查、计划与部署' : 'Infrastructure as code for a municipal government cloud: validate the request files, synthesize the Terraform stacks, check graded protection (等保), plan and apply')
+    .description(
+      lang === 'zh'
+        ? '政务云基础设施即代码：校验申请文件、生成 Terraform 栈、等保检查、计划与部署'
+        : 'Infrastructure as code for a municipal government cloud: validate the request files, synthesize the Terraform stacks, check graded protection (等保), plan and apply',
+    )
     .exitOverride((e: CommanderError) => {
       throw e;
     })
@@ -165,7 +176,8 @@ function build(lang: Lang, io: Io, handlers: Readonly<Record<CommandName, Handle
       showGlobalOptions: true,
       styleTitle: (s: string) => TITLES[s]?.[lang] ?? s,
       displayWidth,
-      optionDescription: (o: Option) => (o.argChoices ? `${o.description}${lang === 'zh' ? '' : ' '}${t('choices', lang, { values: listOf(o.argChoices, lang) })}` : o.description),
+      optionDescription: (o: Option) =>
+        o.argChoices ? `${o.description}${lang === 'zh' ? '' : ' '}${t('choices', lang, { values: listOf(o.argChoices, lang) })}` : o.description,
     })
     .showSuggestionAfterError(false)
     .helpOption('-h, --help', t('helpOption', lang))

@@ -5,11 +5,17 @@ const texts = {
   summaryOk: { en: '{files} files checked: no errors, {warnings} warnings', zh: '已检查 {files} 个文件：无错误，{warnings} 个警告' },
   summaryFail: { en: '{files} files checked: {errors} errors, {warnings} warnings', zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告' },
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
-  synthDone: { en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s', zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒' },
+  synthDone: {
+    en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s',
+    zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒',
+  },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
   unknownCommand: { en: 'unknown command {value} (known: {known})', zh: '未知命令 {value}（可用：{known}）' },
   unknownOption: { en: 'unknown option {option}{suggestion} (known for {command}: {known})', zh: '未知选项 {option}{suggestion}（{command} 可用：{known}）' },
-  optionElsewhere: { en: '{option} belongs to {owners}, not {command} (known for {command}: {known})', zh: '{option} 属于 {owners}，不属于 {command}（{command} 可用：{known}）' },
+  optionElsewhere: {
+    en: '{option} belongs to {owners}, not {command} (known for {command}: {known})',
+    zh: '{option} 属于 {owners}，不属于 {command}（{command} 可用：{known}）',
+  },
   optionAfterCommand: { en: '{option} goes after a command that takes it: {owners}', zh: '{option} 应写在使用它的命令之后：{owners}' },
   optionNeedsValue: { en: 'option {option} needs a value', zh: '选项 {option} 需要一个值' },
   optionTakesNoValue: { en: 'option {option} takes no value, got {value}', zh: '选项 {option} 不接受取值，收到 {value}' },
@@ -44,10 +50,16 @@ const texts = {
     zh: '内部错误：{message}（这是 govcloud 的缺陷，请连同所执行的命令一并报告）',
   },
   usageError: { en: '{message}\nRun govcloud --help for usage.', zh: '{message}\n运行 govcloud --help 查看用法。' },
-  outNoFolder: { en: '--out {path}: folder {folder} does not exist; create it first or choose another path', zh: '--out {path}：目录 {folder} 不存在；请先创建该目录或另选路径' },
+  outNoFolder: {
+    en: '--out {path}: folder {folder} does not exist; create it first or choose another path',
+    zh: '--out {path}：目录 {folder} 不存在；请先创建该目录或另选路径',
+  },
   outParentIsFile: { en: '--out {path}: {file} is a file, not a folder', zh: '--out {path}：{file} 是文件而不是目录' },
   outIsFolder: { en: '--out {path} is a folder; give the path of the file to write', zh: '--out {path} 是目录；请给出要写入的文件路径' },
-  outIsFile: { en: '--out {path} is a file; synth writes a folder of stacks there: choose a folder', zh: '--out {path} 是文件；synth 会在该处写入栈目录：请选择一个目录' },
+  outIsFile: {
+    en: '--out {path} is a file; synth writes a folder of stacks there: choose a folder',
+    zh: '--out {path} 是文件；synth 会在该处写入栈目录：请选择一个目录',
+  },
   fileError: { en: 'cannot use {path}: {reason}', zh: '无法使用 {path}：{reason}' },
 } as const;
 

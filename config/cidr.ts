@@ -31,7 +31,10 @@ export function readCidr(text: string): Cidr | undefined {
   const m = SHAPE.exec(text);
   if (!m) return undefined;
   const bits = Number(m[5]);
-  const plain = `${m.slice(1, 5).map((o) => String(Number(o))).join('.')}/${bits}`;
+  const plain = `${m
+    .slice(1, 5)
+    .map((o) => String(Number(o)))
+    .join('.')}/${bits}`;
   if (!ipaddr.IPv4.isValidCIDRFourPartDecimal(plain)) return undefined;
   const network = ipaddr.IPv4.networkAddressFromCIDR(plain);
   return { range: { first: toNumber(network), last: toNumber(ipaddr.IPv4.broadcastAddressFromCIDR(plain)) }, bits, network: `${network.toString()}/${bits}` };
@@ -40,7 +43,8 @@ export function readCidr(text: string): Cidr | undefined {
 /** The range of a CIDR already validated (configuration, the model); anything else is a programming error. */
 export function parseCidr(cidr: string): Range {
   const c = readCidr(cidr);
-  if (c === undefined) throw new Error(`parseCidr: ${JSON.stringify(cidr)} is not an IPv4 CIDR (expected a.b.c.d/n, each number 0-255, n 0-32); validate it first`);
+  if (c === undefined)
+    throw new Error(`parseCidr: ${JSON.stringify(cidr)} is not an IPv4 CIDR (expected a.b.c.d/n, each number 0-255, n 0-32); validate it first`);
   return c.range;
 }
 

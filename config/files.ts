@@ -94,7 +94,11 @@ export function memorySource(files: MemoryFiles): FileSource {
     const prefix = path.resolve(dir) + path.sep;
     return keys.filter((k) => k.startsWith(prefix));
   };
-  const visible = (dir: string, k: string) => !path.relative(dir, k).split(path.sep).some((s) => s.startsWith('.'));
+  const visible = (dir: string, k: string) =>
+    !path
+      .relative(dir, k)
+      .split(path.sep)
+      .some((s) => s.startsWith('.'));
   return {
     isDirectory: (p) => under(p).length > 0,
     exists: (p) => files.has(path.resolve(p)) || links.has(path.resolve(p)) || under(p).length > 0,

@@ -23,13 +23,7 @@ export interface Issue extends Position {
   readonly params: MessageParams;
 }
 
-export function issue(
-  severity: Severity,
-  at: Position,
-  field: string,
-  code: MessageCode,
-  params: MessageParams = {},
-): Issue {
+export function issue(severity: Severity, at: Position, field: string, code: MessageCode, params: MessageParams = {}): Issue {
   return { severity, file: at.file, line: at.line, col: at.col, field, code, params };
 }
 

@@ -55,7 +55,7 @@ function scan(text: string, limit: number): Problem | undefined {
   };
   const fail = (expected: string): Problem => ({ offset: i, expected, found: foundAt(text, i) });
   const string = (): Problem | undefined => {
-    for (i++; ; ) {
+    for (i++; ;) {
       if (i >= n) return fail('json:closingQuote');
       const c = text[i];
       if (c === '"') {

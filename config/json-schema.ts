@@ -16,7 +16,10 @@ function generate(schema: z.ZodType, id: string, title: string): string {
 
 export function jsonSchemas(): SchemaFile[] {
   return [
-    { file: 'platform.schema.json', text: generate(platformSchema, 'https://govcloud.example.gov.cn/schema/platform.schema.json', 'govcloud Platform (政务云平台)') },
+    {
+      file: 'platform.schema.json',
+      text: generate(platformSchema, 'https://govcloud.example.gov.cn/schema/platform.schema.json', 'govcloud Platform (政务云平台)'),
+    },
     {
       file: 'tenant-request.schema.json',
       text: generate(tenantRequestSchema, 'https://govcloud.example.gov.cn/schema/tenant-request.schema.json', 'govcloud TenantRequest (租户申请)'),

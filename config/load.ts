@@ -43,7 +43,13 @@ export function loadEnvironment(dir: string, source: FileSource = diskSource): L
   const issues: Issue[] = [];
   const shown = displayPath(dir);
   if (!source.isDirectory(dir)) {
-    return { dir, tenants: [], fileRefs: new Set(), filesRead: 0, issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })] };
+    return {
+      dir,
+      tenants: [],
+      fileRefs: new Set(),
+      filesRead: 0,
+      issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'env.notFound', { value: shown })],
+    };
   }
   let platform: LoadedFile<PlatformFile> | undefined;
   const platformPath = path.join(dir, 'platform.yaml');

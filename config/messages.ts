@@ -121,7 +121,7 @@ const catalog = {
     zh: '配额 {value} 使命名空间无法运行任何负载；请按系统实际需要申请（不需要的环境应从 spec.environments 中删除）',
   },
   'tenant.reservedGroup': {
-    en: 'group {value} is a Kubernetes system group ({meaning}): binding it as administrator would give the namespace to {meaning}; name the directory group of the department\'s operators',
+    en: "group {value} is a Kubernetes system group ({meaning}): binding it as administrator would give the namespace to {meaning}; name the directory group of the department's operators",
     zh: '用户组 {value} 是 Kubernetes 系统组（{meaningZh}）：将其绑定为管理员会把命名空间交给{meaningZh}；请填写本部门运维人员的目录用户组',
   },
   'text.hiddenCharacter': {
@@ -366,7 +366,9 @@ export function word(value: string, lang: Lang): string {
 
 /** What is printed instead of a value that looks like a credential. */
 function withheld(what: string, lang: Lang): string {
-  return lang === 'zh' ? `（值未显示：看起来是${word(`credential:${what}`, lang)}）` : `(value not shown: it looks like a credential, ${word(`credential:${what}`, lang)})`;
+  return lang === 'zh'
+    ? `（值未显示：看起来是${word(`credential:${what}`, lang)}）`
+    : `(value not shown: it looks like a credential, ${word(`credential:${what}`, lang)})`;
 }
 
 export function renderMessage(code: MessageCode, params: MessageParams, lang: Lang): string {

@@ -15,7 +15,7 @@ export function bytes(q: string): number {
   const m = /^([0-9]+(?:\.[0-9]+)?)([A-Za-z]*)$/.exec(q);
   if (!m) return NaN;
   const unit = m[2];
-  const factor = unit === '' ? 1 : BINARY[unit] ?? DECIMAL[unit] ?? NaN;
+  const factor = unit === '' ? 1 : (BINARY[unit] ?? DECIMAL[unit] ?? NaN);
   return Math.round(Number(m[1]) * factor);
 }
 
@@ -30,7 +30,13 @@ function plain(n: number): string {
 }
 
 /** Cores above this are shown with a decimal suffix (1.5M), as Kubernetes writes them. */
-const CORE_SUFFIXES = [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6]] as const;
+const CORE_SUFFIXES = [
+  ['E', 1e18],
+  ['P', 1e15],
+  ['T', 1e12],
+  ['G', 1e9],
+  ['M', 1e6],
+] as const;
 
 /** "16", "500m"; absurd amounts of cores as "200E" rather than "2e+23m". */
 export function formatCpu(millis: number): string {
@@ -44,7 +50,14 @@ export function formatCpu(millis: number): string {
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  for (const [unit, f] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+  for (const [unit, f] of [
+    ['Ei', 2 ** 60],
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
     if (n >= f) {
       const v = n / f;
       return `${Number.isInteger(v) || v >= 1e21 ? plain(v) : v.toFixed(1)}${unit}`;

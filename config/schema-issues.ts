@@ -73,7 +73,9 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 /** The kinds a union accepts when the value matched none of them (`string|number`), else undefined. */
 function unionKinds(i: ZodIssue): string | undefined {
   if (i.code !== 'invalid_union' || i.errors.length === 0) return undefined;
-  const kinds = i.errors.map((branch) => (branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0 ? expectedWord(branch[0].expected) : undefined));
+  const kinds = i.errors.map((branch) =>
+    branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0 ? expectedWord(branch[0].expected) : undefined,
+  );
   return kinds.every((k): k is string => k !== undefined) ? kinds.join('|') : undefined;
 }
 
@@ -172,7 +174,9 @@ export function checkSchema<T>(src: SourceFile, schema: z.ZodType<T>): SchemaRes
   const issues = parsed.error.issues.flatMap((zi) => toIssue(src, schema, data, zi));
   // `mlps_level` (did you mean mlpsLevel?) already explains why mlpsLevel is missing
   const explained = new Set(
-    issues.filter((i) => i.code === 'schema.unknownKeySuggest').map((i) => `${i.field.replace(/(^|\.)[^.]*$/, '')}.${String(i.params.suggestion)}`.replace(/^\./, '')),
+    issues
+      .filter((i) => i.code === 'schema.unknownKeySuggest')
+      .map((i) => `${i.field.replace(/(^|\.)[^.]*$/, '')}.${String(i.params.suggestion)}`.replace(/^\./, '')),
   );
   return { issues: issues.filter((i) => !(i.code === 'schema.required' && explained.has(i.field))) };
 }

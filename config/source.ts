@@ -41,7 +41,7 @@ const top: (file: string) => Position = (file) => ({ file, line: 1, col: 1 });
  * A file saved as GBK or Latin-1 fails at its first Chinese or accented character.
  */
 export function firstInvalidUtf8(buf: Buffer): number {
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const b = buf[i];
     if (b < 0x80) {
       i++;
@@ -66,7 +66,10 @@ function bytePosition(file: string, buf: Buffer, offset: number): Position {
   const before = buf.subarray(0, offset);
   const lineStart = before.lastIndexOf(0x0a) + 1;
   const line = before.reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
-  const prefix = buf.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
+  const prefix = buf
+    .subarray(lineStart, offset)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   return { file, line, col: prefix.length + 1 };
 }
 

@@ -36,7 +36,8 @@ function upperBound(text: string): number {
       continue;
     }
     atStart = false;
-    if (c === 91 || c === 123) openers++; // [ {
+    if (c === 91 || c === 123)
+      openers++; // [ {
     else if (c === 45 || c === 58 || c === 63) indicators++; // - : ?
   }
   return openers + block;

@@ -99,7 +99,15 @@ export function renderRuleDocs(rules: readonly Rule[] = RULES): string {
     '',
     ...table(
       ['规则 / Rule', '标题', 'Title', '严重程度 / Severity', '等级 / Levels', '云扩展 / Cloud', '不可豁免 / Unwaivable'],
-      sorted.map((r) => [`[${r.id}](#${r.id.toLowerCase()})`, cell(r.title.zh), cell(r.title.en), r.severity, levelsOf(r).join(', '), yesNo(r.cloud), yesNo(r.unwaivable !== undefined)]),
+      sorted.map((r) => [
+        `[${r.id}](#${r.id.toLowerCase()})`,
+        cell(r.title.zh),
+        cell(r.title.en),
+        r.severity,
+        levelsOf(r).join(', '),
+        yesNo(r.cloud),
+        yesNo(r.unwaivable !== undefined),
+      ]),
     ),
     '',
     ...sorted.flatMap(ruleSection),

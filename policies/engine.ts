@@ -55,7 +55,14 @@ export interface CheckOptions {
   readonly today: string;
 }
 
-function runRule(rule: Rule, model: CityModel, deployment: Deployment, tenant: Tenant, view: TenantView, level: MlpsLevel): Pick<Finding, 'status' | 'evidence' | 'crashed'> {
+function runRule(
+  rule: Rule,
+  model: CityModel,
+  deployment: Deployment,
+  tenant: Tenant,
+  view: TenantView,
+  level: MlpsLevel,
+): Pick<Finding, 'status' | 'evidence' | 'crashed'> {
   try {
     const r = rule.check({ model, deployment, tenant, view, level });
     return { status: r.outcome, evidence: r.evidence };

@@ -77,5 +77,3 @@ export class CountyStack extends ClusterStack {
 export function isProtected(t: Tenant): boolean {
   return t.mlpsLevel >= 2 && t.decommission === undefined;
 }
-
-

@@ -20,12 +20,12 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
   return planStacks(model)
     .filter((slice) => !only || only.has(slice.name))
     .map((slice) => {
-    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
-    customize?.(stack);
-    const json = stack.toTerraform() as Record<string, unknown>;
-    app.node.tryRemoveChild(slice.name);
-    return { name: slice.name, network: slice.network, json };
-  });
+      const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+      customize?.(stack);
+      const json = stack.toTerraform() as Record<string, unknown>;
+      app.node.tryRemoveChild(slice.name);
+      return { name: slice.name, network: slice.network, json };
+    });
 }
 
 /** Synthesizes the given slices (e.g. reduced to the tenants a change touches). */

@@ -133,7 +133,10 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
     // what the other network may write without naming this one: its names, its departments and groups, the shared names
     const allowed = [...names[other(n)].map((x) => x.value), ...own[other(n)].map(fold), ...shared];
     const unique = [...new Map(names[n].map((x) => [x.value, x])).values()];
-    const inside = containers(unique.map((x) => x.value), allowed);
+    const inside = containers(
+      unique.map((x) => x.value),
+      allowed,
+    );
     for (const x of unique) {
       const where = inside.get(x.value);
       out[n].push(where ? { value: x.value, what: x.what, match: 'token', inside: where } : { value: x.value, what: x.what, match: 'token' });
@@ -274,7 +277,11 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
 }
 
 /** Every violation in stacks already synthesized (in memory, overrides merged): for check and pr, which judge what synth would refuse. */
-export function scanStacks(model: CityModel, plan: readonly StackSlice[], stacks: readonly { name: string; network: Net; json: unknown }[]): IsolationViolation[] {
+export function scanStacks(
+  model: CityModel,
+  plan: readonly StackSlice[],
+  stacks: readonly { name: string; network: Net; json: unknown }[],
+): IsolationViolation[] {
   const markers = isolationMarkers(model, plan);
   return stacks.flatMap((s) => findViolations(s.name, s.network, s.json, markers[other(s.network)]));
 }

@@ -11,7 +11,11 @@ export interface PlatformSlice {
   readonly cluster: Cluster;
   readonly site: Site;
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
-  readonly egress?: { readonly namespace: string; readonly cidr: string; readonly allowList: readonly { tenant: string; hosts: readonly string[]; ports: readonly number[] }[] };
+  readonly egress?: {
+    readonly namespace: string;
+    readonly cidr: string;
+    readonly allowList: readonly { tenant: string; hosts: readonly string[]; ports: readonly number[] }[];
+  };
   readonly registries: readonly string[];
   readonly logRetentionDays: number;
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
@@ -65,7 +69,9 @@ export function planStacks(model: CityModel): StackSlice[] {
       c.network === 'extranet'
         ? here
             .filter((t) => t.cluster === c.name)
-            .flatMap((t) => t.flows.filter((f) => f.kind === 'internet').map((f) => ({ tenant: t.name, hosts: f.kind === 'internet' ? f.hosts : [], ports: f.ports })))
+            .flatMap((t) =>
+              t.flows.filter((f) => f.kind === 'internet').map((f) => ({ tenant: t.name, hosts: f.kind === 'internet' ? f.hosts : [], ports: f.ports })),
+            )
         : [];
     const site = siteOf.get(c.site);
     if (!site) throw new Error(`planStacks: cluster ${c.name} names unknown site ${c.site}; validate the model first`);

@@ -15,7 +15,16 @@ const plan = planStacks(model);
 const markers = isolationMarkers(model, plan);
 const apps = newApps(staging);
 for (const slice of plan.filter((s) => names.includes(s.name))) {
-  const built = buildStack(slice, apps[slice.network], staging, out, markers[slice.network === 'extranet' ? 'intranet' : 'extranet'], repoRoot, undefined, handAdded === '' ? undefined : handAdded);
+  const built = buildStack(
+    slice,
+    apps[slice.network],
+    staging,
+    out,
+    markers[slice.network === 'extranet' ? 'intranet' : 'extranet'],
+    repoRoot,
+    undefined,
+    handAdded === '' ? undefined : handAdded,
+  );
   process.stdout.write(`${JSON.stringify(built)}\n`);
 }
 process.stdout.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);

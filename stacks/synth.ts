@@ -168,14 +168,24 @@ const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : '
 
 /** Refuses, before anything is built or written, hand-written files that cannot be read. */
 function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined, all: readonly string[]): void {
-  const issues = [...strayOverrides(handAdded, all), ...readHandAdded(handAdded, selected.map((s) => s.name)).issues];
+  const issues = [
+    ...strayOverrides(handAdded, all),
+    ...readHandAdded(
+      handAdded,
+      selected.map((s) => s.name),
+    ).issues,
+  ];
   if (issues.length > 0) throw new SynthError('handAdded', { issues });
 }
 
 /** Synthesizes in this process, stack after stack. */
 export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
   const selected = selectStacks(model, opts.only);
-  checkHandAdded(selected, opts.handAdded, planStacks(model).map((s) => s.name));
+  checkHandAdded(
+    selected,
+    opts.handAdded,
+    planStacks(model).map((s) => s.name),
+  );
   const markers = isolationMarkers(model, planStacks(model));
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
   const out = path.resolve(opts.outDir);
@@ -211,7 +221,11 @@ function weight(s: StackSlice): number {
  */
 export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
   const selected = selectStacks(model, opts.only);
-  checkHandAdded(selected, opts.handAdded, planStacks(model).map((s) => s.name));
+  checkHandAdded(
+    selected,
+    opts.handAdded,
+    planStacks(model).map((s) => s.name),
+  );
   const worker = path.join(__dirname, 'synth-worker.js');
   const workers = Math.min(opts.workers, selected.length);
   if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);
@@ -285,7 +299,8 @@ function publish(staging: string, out: string, results: readonly SynthesizedStac
     const keep = new Set(results.filter((r) => r.network === network).map((r) => r.name));
     if (full) {
       // a folder Terraform has worked in may hold state: it stays, to be synthesized as a retired stack
-      for (const e of fs.readdirSync(stacksDir)) if (!keep.has(e) && !initialized(path.join(stacksDir, e))) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
+      for (const e of fs.readdirSync(stacksDir))
+        if (!keep.has(e) && !initialized(path.join(stacksDir, e))) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
     }
     for (const name of keep) {
       const target = path.join(stacksDir, name);
@@ -303,7 +318,10 @@ function publish(staging: string, out: string, results: readonly SynthesizedStac
   const top: Record<string, ReturnType<typeof manifestEntry>> = {};
   for (const network of NETWORKS) {
     const stacksDir = path.join(out, network, 'stacks');
-    const names = fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort();
+    const names = fs
+      .readdirSync(stacksDir)
+      .filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json')))
+      .sort();
     const own: Record<string, ReturnType<typeof manifestEntry>> = {};
     for (const n of names) {
       own[n] = manifestEntry(n, '');
@@ -362,7 +380,14 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
       fs.mkdirSync(dir, { recursive: true });
       const text = stableStringify(json);
       fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
-      results.push({ name: r.name, network: r.network, kind: 'county', file: path.join(out, r.network, 'stacks', r.name, 'cdk.tf.json'), bytes: Buffer.byteLength(text), resources: 0 });
+      results.push({
+        name: r.name,
+        network: r.network,
+        kind: 'county',
+        file: path.join(out, r.network, 'stacks', r.name, 'cdk.tf.json'),
+        bytes: Buffer.byteLength(text),
+        resources: 0,
+      });
     }
     publish(staging, out, results, false);
   } finally {

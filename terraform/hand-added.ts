@@ -69,7 +69,9 @@ export function strayOverrides(dir: string | undefined, stacks: readonly string[
       continue;
     }
     if (!stacks.includes(entry.name)) {
-      issues.push(issue('error', at(full), '', 'override.unknownStack', { name: JSON.stringify(entry.name), suggestion: `suggest:${suggest(entry.name, stacks) ?? ''}` }));
+      issues.push(
+        issue('error', at(full), '', 'override.unknownStack', { name: JSON.stringify(entry.name), suggestion: `suggest:${suggest(entry.name, stacks) ?? ''}` }),
+      );
       continue;
     }
     for (const f of fs.readdirSync(full).sort()) {

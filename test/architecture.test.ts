@@ -58,7 +58,10 @@ const layerOf = (file: string): string => (file.includes(path.sep) ? file.split(
 /** The imported module, relative to the repository without extension (`config/vocabulary`). */
 function targetModule(i: Import): string | undefined {
   if (!i.spec.startsWith('.')) return undefined;
-  return path.relative(REPO, path.resolve(path.join(REPO, path.dirname(i.file)), i.spec)).split(path.sep).join('/');
+  return path
+    .relative(REPO, path.resolve(path.join(REPO, path.dirname(i.file)), i.spec))
+    .split(path.sep)
+    .join('/');
 }
 
 function target(i: Import): string | undefined {

@@ -21,7 +21,10 @@ const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 
 /** The environment folder as a repository-relative POSIX path (`environments/example-city`). */
 export function codeownersEnvPath(envDir: string): string {
-  const p = envDir.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const p = envDir
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
   if (!SAFE_PATH.test(p) || p.split('/').some((s) => s === '..' || s === '.')) {
     throw new Error(
       `environment folder ${JSON.stringify(envDir)} must be relative to the repository root, e.g. environments/example-city ` +
@@ -102,12 +105,7 @@ function header(envPath: string, flavor: CodeownersFlavor): string[] {
 }
 
 /** The CODEOWNERS text for one city. `envDir` is the environment folder relative to the repository root. */
-export function renderCodeowners(
-  model: CityModel,
-  envDir: string,
-  flavor: CodeownersFlavor,
-  config: ApproversConfig = DEFAULT_APPROVERS,
-): string {
+export function renderCodeowners(model: CityModel, envDir: string, flavor: CodeownersFlavor, config: ApproversConfig = DEFAULT_APPROVERS): string {
   const envPath = codeownersEnvPath(envDir);
   const lines = header(envPath, flavor);
   for (const s of codeownersSections(model, envPath, config)) {

@@ -159,7 +159,10 @@ function namespacesOf(t: Tenant, envs: readonly EnvironmentName[]): string[] {
 /** Where a tenant's namespaces are: `cluster/namespace`, primary and replicas alike. */
 function placements(t: Tenant): string[] {
   const replicated = replicatedEnvironment(t);
-  return [...t.environments.map((e) => `${t.cluster}/${namespaceName(t.name, e)}`), ...t.replicas.map((r) => `${r.cluster}/${namespaceName(t.name, replicated)}`)];
+  return [
+    ...t.environments.map((e) => `${t.cluster}/${namespaceName(t.name, e)}`),
+    ...t.replicas.map((r) => `${r.cluster}/${namespaceName(t.name, replicated)}`),
+  ];
 }
 
 /** Deletions, removed environments and lowered quotas, each allowed only with an approved decommission at the base. */
@@ -184,21 +187,45 @@ export function dataAtRisk(changes: readonly TenantChange[]): DataAtRisk[] {
     const h = c.head;
     if (!h) continue;
     const gone = b.environments.filter((e) => !h.environments.includes(e));
-    if (gone.length > 0) out.push({ tenant: c.name, file: c.file, what: 'environment removed', detail: `environments ${gone.join(', ')} removed`, namespaces: namespacesOf(b, gone), approved });
+    if (gone.length > 0)
+      out.push({
+        tenant: c.name,
+        file: c.file,
+        what: 'environment removed',
+        detail: `environments ${gone.join(', ')} removed`,
+        namespaces: namespacesOf(b, gone),
+        approved,
+      });
     // a namespace that leaves its cluster for any other reason (DR tier lowered, network or cluster
     // changed) is destroyed there just the same: its data is at risk too
     const kept = new Set(placements(h));
     const goneEnvs = new Set(gone.map((e) => namespaceName(b.name, e)));
     const moved = placements(b).filter((p) => !kept.has(p) && !goneEnvs.has(p.slice(p.indexOf('/') + 1)));
     if (moved.length > 0) {
-      const detail = [b.cluster !== h.cluster ? `cluster ${b.cluster} → ${h.cluster}` : '', b.dr !== h.dr ? `DR tier ${b.dr} → ${h.dr}` : ''].filter((x) => x !== '').join(', ');
-      out.push({ tenant: c.name, file: c.file, what: 'namespaces moved or removed', detail: detail || 'namespaces leave their clusters', namespaces: moved, approved });
+      const detail = [b.cluster !== h.cluster ? `cluster ${b.cluster} → ${h.cluster}` : '', b.dr !== h.dr ? `DR tier ${b.dr} → ${h.dr}` : '']
+        .filter((x) => x !== '')
+        .join(', ');
+      out.push({
+        tenant: c.name,
+        file: c.file,
+        what: 'namespaces moved or removed',
+        detail: detail || 'namespaces leave their clusters',
+        namespaces: moved,
+        approved,
+      });
     }
     const lowered = (['cpuMillis', 'memoryBytes', 'storageBytes', 'pods'] as const).filter((k) => h.quota[k] < b.quota[k]);
     if (lowered.length > 0) {
       const key = { cpuMillis: 'cpu', memoryBytes: 'memory', storageBytes: 'storage', pods: 'pods' } as const;
       const detail = lowered.map((k) => `${key[k]} ${String(b.quotaText[key[k]])} → ${String(h.quotaText[key[k]])}`).join(', ');
-      out.push({ tenant: c.name, file: c.file, what: 'quota lowered', detail: `quota lowered below what is granted: ${detail}`, namespaces: namespacesOf(b, h.environments), approved });
+      out.push({
+        tenant: c.name,
+        file: c.file,
+        what: 'quota lowered',
+        detail: `quota lowered below what is granted: ${detail}`,
+        namespaces: namespacesOf(b, h.environments),
+        approved,
+      });
     }
   }
   return out;

@@ -40,18 +40,25 @@ export function renderPrMarkdown(r: PrResult, lang: Lang = langFromEnv(undefined
   };
   out.push(`### ${t('title')} — ${r.blockers.length > 0 ? t('blocked') : t('ready')}`, '');
   out.push(`| | |`, `|---|---|`);
-  out.push(`| ${t('tenants')} | ${r.tenants.map((x) => `${kindMark[x.kind]} \`${x.name}\` (${x.county}${x.head ? `, L${x.head.mlpsLevel} ${x.head.network}` : ''})`).join('<br>') || t('none')} |`);
+  out.push(
+    `| ${t('tenants')} | ${r.tenants.map((x) => `${kindMark[x.kind]} \`${x.name}\` (${x.county}${x.head ? `, L${x.head.mlpsLevel} ${x.head.network}` : ''})`).join('<br>') || t('none')} |`,
+  );
   out.push(`| ${t('stacks')} | ${r.stacks.map((s) => `\`${s}\` ${counts(s)}`).join('<br>') || t('none')} |`);
   out.push(
     `| ${t('capacity')} | ${
       r.capacity
-        .map((c) => `\`${c.cluster}\` cpu ${pct(c.before.cpuMillis, c.allowed.cpuMillis)} → ${pct(c.after.cpuMillis, c.allowed.cpuMillis)}, memory ${pct(c.before.memoryBytes, c.allowed.memoryBytes)} → ${pct(c.after.memoryBytes, c.allowed.memoryBytes)}, storage ${pct(c.before.storageBytes, c.allowed.storageBytes)} → ${pct(c.after.storageBytes, c.allowed.storageBytes)}`)
+        .map(
+          (c) =>
+            `\`${c.cluster}\` cpu ${pct(c.before.cpuMillis, c.allowed.cpuMillis)} → ${pct(c.after.cpuMillis, c.allowed.cpuMillis)}, memory ${pct(c.before.memoryBytes, c.allowed.memoryBytes)} → ${pct(c.after.memoryBytes, c.allowed.memoryBytes)}, storage ${pct(c.before.storageBytes, c.allowed.storageBytes)} → ${pct(c.after.storageBytes, c.allowed.storageBytes)}`,
+        )
         .join('<br>') || t('none')
     } |`,
   );
   if (r.policy) {
     const f = r.policy.tenants.flatMap((x) => x.findings);
-    out.push(`| ${t('policy')} | pass ${f.filter((x) => x.status === 'pass').length}, fail ${f.filter((x) => x.status === 'fail').length}, waived ${f.filter((x) => x.status === 'waived').length} |`);
+    out.push(
+      `| ${t('policy')} | pass ${f.filter((x) => x.status === 'pass').length}, fail ${f.filter((x) => x.status === 'fail').length}, waived ${f.filter((x) => x.status === 'waived').length} |`,
+    );
   }
   out.push(`| ${t('approvers')} | ${r.approvers.map((a) => `${a.group} (${a.reasons.map((x) => x[lang]).join('; ')})`).join('<br>') || t('none')} |`, '');
   if (r.blockers.length > 0) {
@@ -74,7 +81,8 @@ export function renderPrMarkdown(r: PrResult, lang: Lang = langFromEnv(undefined
   const failures = (r.policy?.tenants ?? []).flatMap((x) => x.findings.filter((f) => f.status === 'fail').map((f) => ({ tenant: x.tenant.name, f })));
   if (failures.length > 0) {
     out.push(`<details><summary>${t('findings')} (${failures.length})</summary>`, '');
-    for (const { tenant, f } of failures) out.push(`- \`${tenant}\` **${f.rule.id}** ${f.rule.title[lang]}: ${f.evidence.map((e) => e.detail).join('; ')} — ${f.rule.remediation[lang]}`);
+    for (const { tenant, f } of failures)
+      out.push(`- \`${tenant}\` **${f.rule.id}** ${f.rule.title[lang]}: ${f.evidence.map((e) => e.detail).join('; ')} — ${f.rule.remediation[lang]}`);
     out.push('', '</details>', '');
   }
   out.push(`<sub>${t('base')} ${r.base.slice(0, 12)}</sub>`);
@@ -91,9 +99,20 @@ export function renderPrJson(r: PrResult): string {
     tenants: r.tenants.map((x) => ({ name: x.name, county: x.county, kind: x.kind, file: x.file, level: x.head?.mlpsLevel ?? x.base?.mlpsLevel })),
     stacks: r.stacks,
     resources: r.resources,
-    capacity: r.capacity.map((c) => ({ cluster: c.cluster, before: c.before, after: c.after, allowed: c.allowed, cpu: `${formatCpu(c.after.cpuMillis)}/${formatCpu(c.allowed.cpuMillis)}`, memory: `${formatBytes(c.after.memoryBytes)}/${formatBytes(c.allowed.memoryBytes)}` })),
+    capacity: r.capacity.map((c) => ({
+      cluster: c.cluster,
+      before: c.before,
+      after: c.after,
+      allowed: c.allowed,
+      cpu: `${formatCpu(c.after.cpuMillis)}/${formatCpu(c.allowed.cpuMillis)}`,
+      memory: `${formatBytes(c.after.memoryBytes)}/${formatBytes(c.allowed.memoryBytes)}`,
+    })),
     dataAtRisk: r.risks,
-    policy: (r.policy?.tenants ?? []).map((x) => ({ tenant: x.tenant.name, failures: x.findings.filter((f) => f.status === 'fail').map((f) => f.rule.id), waived: x.findings.filter((f) => f.status === 'waived').map((f) => f.rule.id) })),
+    policy: (r.policy?.tenants ?? []).map((x) => ({
+      tenant: x.tenant.name,
+      failures: x.findings.filter((f) => f.status === 'fail').map((f) => f.rule.id),
+      waived: x.findings.filter((f) => f.status === 'waived').map((f) => f.rule.id),
+    })),
     approvers: r.approvers.map((a) => ({ role: a.role, group: a.group, reasons: a.reasons })),
     issues: r.headIssues.map((i) => formatIssue(i, 'en')),
   };

@@ -82,7 +82,9 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     const blockers: string[] = [];
     if (headErrors.length > 0) blockers.push(`${headErrors.length} validation error(s) in the request files`);
     for (const r of risks.filter((x) => !x.approved)) {
-      blockers.push(`${r.what} for ${r.tenant} without an approved decommission at the base (spec.decommission): ${r.detail}; data at risk in ${r.namespaces.join(', ')}`);
+      blockers.push(
+        `${r.what} for ${r.tenant} without an approved decommission at the base (spec.decommission): ${r.detail}; data at risk in ${r.namespaces.join(', ')}`,
+      );
     }
     const approval = loadApprovers(env, { counties: head.model?.counties.map((c) => c.code) });
     if (approval.issues.length > 0) blockers.push(`${approval.issues.length} error(s) in ${approval.file ?? 'approvers.yaml'}`);
@@ -92,7 +94,19 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       approval.config,
     );
     if (!head.model) {
-      return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues], tenants, stacks: [], resources: [], capacity: [], risks, approvers, blockers };
+      return {
+        base,
+        baseValid: baseModel !== undefined,
+        platformChanged,
+        headIssues: [...head.issues, ...approval.issues],
+        tenants,
+        stacks: [],
+        resources: [],
+        capacity: [],
+        risks,
+        approvers,
+        blockers,
+      };
     }
     const model = head.model;
     const affected = affectedSlices(baseModel, model);
@@ -121,7 +135,23 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       }
     }
     // what synth would refuse on the target branch: named here, not discovered after the merge
-    for (const v of violations) blockers.push(`physical isolation: ${v.stack} (${v.network}) would refer to ${v.marker.what} ${v.marker.value} of the other network at ${v.path}; synth refuses it`);
-    return { base, baseValid: baseModel !== undefined, platformChanged, headIssues: [...head.issues, ...approval.issues, ...handIssues], tenants, stacks, resources, capacity, risks, policy, approvers, blockers };
+    for (const v of violations)
+      blockers.push(
+        `physical isolation: ${v.stack} (${v.network}) would refer to ${v.marker.what} ${v.marker.value} of the other network at ${v.path}; synth refuses it`,
+      );
+    return {
+      base,
+      baseValid: baseModel !== undefined,
+      platformChanged,
+      headIssues: [...head.issues, ...approval.issues, ...handIssues],
+      tenants,
+      stacks,
+      resources,
+      capacity,
+      risks,
+      policy,
+      approvers,
+      blockers,
+    };
   }
 }

@@ -20,8 +20,10 @@ export async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang,
   const outDir = flag(p, 'out') ?? 'cdktf.out';
   const env = envOf(p);
   const network = flag(p, 'network');
-  if (network !== undefined && network !== 'extranet' && network !== 'intranet') throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
-  if (p.flags.has('planned') && (p.flags.has('stack') || p.flags.has('affected-by'))) throw new UsageError('--planned applies every saved plan; do not combine it with --stack or --affected-by');
+  if (network !== undefined && network !== 'extranet' && network !== 'intranet')
+    throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
+  if (p.flags.has('planned') && (p.flags.has('stack') || p.flags.has('affected-by')))
+    throw new UsageError('--planned applies every saved plan; do not combine it with --stack or --affected-by');
   let only = p.flags.get('stack');
   const affectedBy = flag(p, 'affected-by');
   if (affectedBy !== undefined) {
@@ -33,7 +35,14 @@ export async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang,
       throw e;
     }
     // the same gate as the pull request: no plan that loses a tenant's data without an approved decommission
-    const refused = [...(result.headIssues.some((i) => i.severity === 'error') ? [`validation errors in the request files (run govcloud validate)`] : []), ...result.risks.filter((r) => !r.approved).map((r) => `${r.what} for ${r.tenant} without an approved decommission at ${affectedBy} (spec.decommission): data at risk in ${r.namespaces.join(', ')}`)];
+    const refused = [
+      ...(result.headIssues.some((i) => i.severity === 'error') ? [`validation errors in the request files (run govcloud validate)`] : []),
+      ...result.risks
+        .filter((r) => !r.approved)
+        .map(
+          (r) => `${r.what} for ${r.tenant} without an approved decommission at ${affectedBy} (spec.decommission): data at risk in ${r.namespaces.join(', ')}`,
+        ),
+    ];
     if (refused.length > 0) {
       for (const r of refused) io.err(t('planRefused', lang, { reason: r }));
       return 1;

@@ -55,7 +55,11 @@ export function newTenant(p: Parsed, lang: Lang, io: Io): number {
   if (county === undefined || name === undefined) throw new UsageError('new tenant needs --county and --name');
   try {
     const file = writeScaffold(envOf(p), { county, name, department: flag(p, 'department'), lang });
-    io.out(lang === 'zh' ? `已创建 ${file}；请填写项目联审文号等 TODO 项后提交合并请求` : `wrote ${file}; fill in the TODOs (项目联审 reference first), then open a pull request`);
+    io.out(
+      lang === 'zh'
+        ? `已创建 ${file}；请填写项目联审文号等 TODO 项后提交合并请求`
+        : `wrote ${file}; fill in the TODOs (项目联审 reference first), then open a pull request`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof WorkflowError) {

@@ -125,9 +125,26 @@ export function checkCapacity(
       if (a <= 0) continue; // pods capacity not declared
       const path = ['spec', 'clusters', ci, 'capacity', res];
       const pos = locate(platform.source, path);
-      const figures = { cluster: c.name, resource: res, granted: fmt(g), capacity: fmt(c.capacity[f]), ratio: ratio[res], allowed: fmt(a), pct: formatPercent(g, a) };
+      const figures = {
+        cluster: c.name,
+        resource: res,
+        granted: fmt(g),
+        capacity: fmt(c.capacity[f]),
+        ratio: ratio[res],
+        allowed: fmt(a),
+        pct: formatPercent(g, a),
+      };
       if (g <= a) {
-        if (g >= a * WARN_UTILISATION) issues.push(issue('warning', pos, fieldPath(path), 'capacity.high', { cluster: c.name, resource: res, granted: fmt(g), allowed: fmt(a), pct: formatPercent(g, a) }));
+        if (g >= a * WARN_UTILISATION)
+          issues.push(
+            issue('warning', pos, fieldPath(path), 'capacity.high', {
+              cluster: c.name,
+              resource: res,
+              granted: fmt(g),
+              allowed: fmt(a),
+              pct: formatPercent(g, a),
+            }),
+          );
         continue;
       }
       const over = g - a;

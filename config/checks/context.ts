@@ -13,12 +13,6 @@ export interface CheckContext {
 }
 
 /** An error (or warning) at a field of a tenant file. */
-export function at(
-  t: LoadedTenant,
-  path: PathSegment[],
-  code: MessageCode,
-  params: MessageParams = {},
-  severity: 'error' | 'warning' = 'error',
-): Issue {
+export function at(t: LoadedTenant, path: PathSegment[], code: MessageCode, params: MessageParams = {}, severity: 'error' | 'warning' = 'error'): Issue {
   return issue(severity, locate(t.source, path), fieldPath(path), code, params);
 }

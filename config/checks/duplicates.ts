@@ -10,7 +10,13 @@ import { locate, PathSegment } from '../source';
 import { at, CheckContext } from './context';
 
 /** Refuses the repeats of a list of values, each at its own path, naming the first one's line. */
-function repeats<T>(t: LoadedTenant, values: readonly T[], key: (v: T) => string, path: (i: number) => PathSegment[], report: (v: T, i: number, line: number) => Issue): Issue[] {
+function repeats<T>(
+  t: LoadedTenant,
+  values: readonly T[],
+  key: (v: T) => string,
+  path: (i: number) => PathSegment[],
+  report: (v: T, i: number, line: number) => Issue,
+): Issue[] {
   const out: Issue[] = [];
   const first = new Map<string, number>();
   values.forEach((v, i) => {
@@ -50,15 +56,39 @@ export function checkDuplicates(ctx: CheckContext): Issue[] {
   for (const t of ctx.tenants) {
     const s = t.data.spec;
     out.push(
-      ...repeats(t, s.environments, (e) => e, (i) => ['spec', 'environments', i], (e, i, line) => at(t, ['spec', 'environments', i], 'environment.duplicate', { value: JSON.stringify(e), line })),
-      ...repeats(t, s.admins, (a) => a, (i) => ['spec', 'admins', i], (a, i, line) => at(t, ['spec', 'admins', i], 'admin.duplicate', { value: JSON.stringify(a), line })),
+      ...repeats(
+        t,
+        s.environments,
+        (e) => e,
+        (i) => ['spec', 'environments', i],
+        (e, i, line) => at(t, ['spec', 'environments', i], 'environment.duplicate', { value: JSON.stringify(e), line }),
+      ),
+      ...repeats(
+        t,
+        s.admins,
+        (a) => a,
+        (i) => ['spec', 'admins', i],
+        (a, i, line) => at(t, ['spec', 'admins', i], 'admin.duplicate', { value: JSON.stringify(a), line }),
+      ),
       ...duplicateFlows(t),
     );
     s.flows.forEach((f, n) => {
       const flow = ['spec', 'flows', n];
       out.push(
-        ...repeats(t, f.ports, (p) => String(p), (i) => [...flow, 'ports', i], (p, i, line) => at(t, [...flow, 'ports', i], 'flow.duplicatePort', { port: p, line })),
-        ...repeats(t, f.hosts ?? [], (h) => h.toLowerCase(), (i) => [...flow, 'hosts', i], (h, i, line) => at(t, [...flow, 'hosts', i], 'flow.duplicateHost', { value: JSON.stringify(h), line })),
+        ...repeats(
+          t,
+          f.ports,
+          (p) => String(p),
+          (i) => [...flow, 'ports', i],
+          (p, i, line) => at(t, [...flow, 'ports', i], 'flow.duplicatePort', { port: p, line }),
+        ),
+        ...repeats(
+          t,
+          f.hosts ?? [],
+          (h) => h.toLowerCase(),
+          (i) => [...flow, 'hosts', i],
+          (h, i, line) => at(t, [...flow, 'hosts', i], 'flow.duplicateHost', { value: JSON.stringify(h), line }),
+        ),
       );
     });
   }

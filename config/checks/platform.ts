@@ -7,13 +7,7 @@ import { fieldPath } from '../source';
 import { overlaps } from '../cidr';
 import { suggest } from '../suggest';
 
-function duplicates(
-  p: LoadedFile<PlatformFile>,
-  list: readonly { readonly name: string }[],
-  listPath: PathSegment[],
-  key: string,
-  what: string,
-): Issue[] {
+function duplicates(p: LoadedFile<PlatformFile>, list: readonly { readonly name: string }[], listPath: PathSegment[], key: string, what: string): Issue[] {
   const seen = new Map<string, number>();
   const out: Issue[] = [];
   list.forEach((item, i) => {
@@ -32,7 +26,15 @@ function duplicates(
 export function checkPlatform(p: LoadedFile<PlatformFile>): Issue[] {
   const s = p.data.spec;
   const out: Issue[] = [];
-  out.push(...duplicates(p, s.counties.map((c) => ({ name: c.code })), ['spec', 'counties'], 'code', 'county'));
+  out.push(
+    ...duplicates(
+      p,
+      s.counties.map((c) => ({ name: c.code })),
+      ['spec', 'counties'],
+      'code',
+      'county',
+    ),
+  );
   out.push(...duplicates(p, s.sites, ['spec', 'sites'], 'name', 'site'));
   out.push(...duplicates(p, s.clusters, ['spec', 'clusters'], 'name', 'cluster'));
   s.clusters.forEach((c, ci) => out.push(...duplicates(p, c.nodePools, ['spec', 'clusters', ci, 'nodePools'], 'name', 'node pool')));
@@ -81,7 +83,9 @@ export function checkPlatform(p: LoadedFile<PlatformFile>): Issue[] {
     for (let j = 0; j < i; j++) {
       if (overlaps(ranges[i].cidr, ranges[j].cidr)) {
         const where = `${ranges[j].label}, ${fieldPath(ranges[j].path)}`;
-        out.push(issue('error', locate(p.source, ranges[i].path), fieldPath(ranges[i].path), 'cidr.overlap', { value: ranges[i].cidr, other: ranges[j].cidr, where }));
+        out.push(
+          issue('error', locate(p.source, ranges[i].path), fieldPath(ranges[i].path), 'cidr.overlap', { value: ranges[i].cidr, other: ranges[j].cidr, where }),
+        );
       }
     }
   }

@@ -2,7 +2,7 @@
 import { LoadedTenant } from '../load';
 import { Flow, InboundFlow, ZoneName } from '../model';
 
-export const zoneOf = (t: LoadedTenant): ZoneName | 'intranet' => (t.data.spec.network === 'intranet' ? 'intranet' : t.data.spec.zone ?? 'administrative');
+export const zoneOf = (t: LoadedTenant): ZoneName | 'intranet' => (t.data.spec.network === 'intranet' ? 'intranet' : (t.data.spec.zone ?? 'administrative'));
 
 export class FlowIndex {
   private readonly byRef: ReadonlyMap<string, LoadedTenant>;

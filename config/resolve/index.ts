@@ -36,7 +36,12 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     const sp = t.data.spec;
     const cluster = placer.primary(t, issues);
     const replicas = placer.replicas(t, issues);
-    const quota: Resources = { cpuMillis: cpuMillis(sp.quota.cpu), memoryBytes: bytes(sp.quota.memory), storageBytes: bytes(sp.quota.storage), pods: sp.quota.pods };
+    const quota: Resources = {
+      cpuMillis: cpuMillis(sp.quota.cpu),
+      memoryBytes: bytes(sp.quota.memory),
+      storageBytes: bytes(sp.quota.storage),
+      pods: sp.quota.pods,
+    };
     const tenant: Tenant = {
       name: m.name,
       county: m.county,

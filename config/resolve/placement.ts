@@ -35,7 +35,9 @@ export class Placer {
   }
 
   private noDomestic(t: LoadedTenant, role: Site['role']): Issue {
-    const clusters = this.candidates(t, role).map((c) => c.name).join(', ');
+    const clusters = this.candidates(t, role)
+      .map((c) => c.name)
+      .join(', ');
     return at(t, ['spec', 'placement', 'domestic'], 'placement.noDomestic', { network: t.data.spec.network, role, clusters });
   }
 
@@ -85,7 +87,15 @@ export class Placer {
       }
       const site = this.siteByName.get(picked.site);
       if (!site) continue;
-      out.push({ site: site.name, siteRole: plan.role, cluster: picked.name, mode: plan.mode, schedule: plan.schedule, backupEndpoint: site.backupEndpoint, backupCidr: site.backupCidr });
+      out.push({
+        site: site.name,
+        siteRole: plan.role,
+        cluster: picked.name,
+        mode: plan.mode,
+        schedule: plan.schedule,
+        backupEndpoint: site.backupEndpoint,
+        backupCidr: site.backupCidr,
+      });
     }
     return out;
   }

@@ -98,7 +98,13 @@ export class DisasterRecoveryReplica extends Construct {
                   {
                     name: 'sync',
                     image: props.syncImage,
-                    args: ['sync', `--mode=${props.mode}`, `--source-cluster=${props.sourceCluster}`, `--namespace=${name}`, `--target=${props.backupEndpoint}`],
+                    args: [
+                      'sync',
+                      `--mode=${props.mode}`,
+                      `--source-cluster=${props.sourceCluster}`,
+                      `--namespace=${name}`,
+                      `--target=${props.backupEndpoint}`,
+                    ],
                     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
                     securityContext: {
                       allowPrivilegeEscalation: false,

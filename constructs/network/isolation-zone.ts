@@ -28,7 +28,9 @@ export class IsolationZone extends Construct {
       throw new Error(`IsolationZone ${props.zone}: acceptFrom lists the zone itself; list other zones only`);
     }
     if (props.zone !== 'exchange' && (props.acceptFrom ?? []).length > 0) {
-      throw new Error(`IsolationZone ${props.zone}: only the exchange zone may accept traffic from other zones (got acceptFrom: ${props.acceptFrom?.join(', ')})`);
+      throw new Error(
+        `IsolationZone ${props.zone}: only the exchange zone may accept traffic from other zones (got acceptFrom: ${props.acceptFrom?.join(', ')})`,
+      );
     }
     const network = props.zone === 'intranet' ? 'intranet' : 'extranet';
     const name = `zone-${props.zone}`;
@@ -53,7 +55,11 @@ export class IsolationZone extends Construct {
       name: 'allow-zone-traffic',
       namespace: ns,
       ingress: [{ peer: Peer.zone(props.zone), ports }, ...accept.map((z) => ({ peer: Peer.zone(z), ports }))],
-      egress: [{ peer: Peer.zone(props.zone), ports }, ...accept.map((z) => ({ peer: Peer.zone(z), ports })), { peer: Peer.namespace('kube-system'), ports: [53], udp: true }],
+      egress: [
+        { peer: Peer.zone(props.zone), ports },
+        ...accept.map((z) => ({ peer: Peer.zone(z), ports })),
+        { peer: Peer.namespace('kube-system'), ports: [53], udp: true },
+      ],
     });
   }
 }

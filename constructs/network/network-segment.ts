@@ -46,7 +46,9 @@ export class NetworkSegment extends Construct {
     }
     for (const z of props.zones) {
       if ((props.network === 'intranet') !== (z.name === 'intranet')) {
-        throw new Error(`NetworkSegment ${props.network}: zone "${z.name}" does not belong to this network (intranet has only zone intranet; extranet has public-service, administrative, exchange)`);
+        throw new Error(
+          `NetworkSegment ${props.network}: zone "${z.name}" does not belong to this network (intranet has only zone intranet; extranet has public-service, administrative, exchange)`,
+        );
       }
     }
     const names = props.zones.map((z) => z.name);
@@ -78,12 +80,23 @@ export class NetworkSegment extends Construct {
       spec: {
         podSelector: {},
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [{ namespaceSelector: { matchLabels: { [LABEL.zone]: 'public-service' } } }], ports: ports.map((p) => ({ port: String(p), protocol: 'TCP' })) }],
+        ingress: [
+          {
+            from: [{ namespaceSelector: { matchLabels: { [LABEL.zone]: 'public-service' } } }],
+            ports: ports.map((p) => ({ port: String(p), protocol: 'TCP' })),
+          },
+        ],
         egress: [
           { to: [{ ipBlock: { cidr: '0.0.0.0/0', except } }], ports: ports.map((p) => ({ port: String(p), protocol: 'TCP' })) },
           // inbound Internet traffic is proxied to exposed public-service tenants (their own policy decides)
           { to: [{ namespaceSelector: { matchLabels: { [LABEL.zone]: 'public-service' } } }], ports: [{ port: '443', protocol: 'TCP' }] },
-          { to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: 'kube-system' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] },
+          {
+            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: 'kube-system' } } }],
+            ports: [
+              { port: '53', protocol: 'UDP' },
+              { port: '53', protocol: 'TCP' },
+            ],
+          },
         ],
       },
     });

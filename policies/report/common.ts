@@ -15,12 +15,24 @@ export interface Counts {
 
 export function countsOf(t: TenantReport): Counts {
   const n = (s: Finding['status']) => t.findings.filter((f) => f.status === s).length;
-  return { pass: n('pass'), fail: n('fail'), waived: n('waived'), notApplicable: n('not-applicable'), manual: t.clauses.filter((c) => c.status === 'manual').length };
+  return {
+    pass: n('pass'),
+    fail: n('fail'),
+    waived: n('waived'),
+    notApplicable: n('not-applicable'),
+    manual: t.clauses.filter((c) => c.status === 'manual').length,
+  };
 }
 
 export function totalCounts(report: CheckReport): Counts {
   return report.tenants.map(countsOf).reduce(
-    (a, c) => ({ pass: a.pass + c.pass, fail: a.fail + c.fail, waived: a.waived + c.waived, notApplicable: a.notApplicable + c.notApplicable, manual: a.manual + c.manual }),
+    (a, c) => ({
+      pass: a.pass + c.pass,
+      fail: a.fail + c.fail,
+      waived: a.waived + c.waived,
+      notApplicable: a.notApplicable + c.notApplicable,
+      manual: a.manual + c.manual,
+    }),
     { pass: 0, fail: 0, waived: 0, notApplicable: 0, manual: 0 },
   );
 }
@@ -116,7 +128,15 @@ export function displayWidth(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
     n += wide ? 2 : 1;
   }
   return n;

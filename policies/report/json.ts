@@ -40,7 +40,12 @@ function findingData(t: TenantReport, f: Finding, pos: Positions): Record<string
     severity: f.rule.severity,
     clauses: f.clauses,
     location: pos.finding(t.tenant, f.evidence),
-    evidence: f.evidence.map((e) => ({ address: e.address, field: e.field, detail: e.detail, location: e.field === undefined ? undefined : pos.evidence(t.tenant, e) })),
+    evidence: f.evidence.map((e) => ({
+      address: e.address,
+      field: e.field,
+      detail: e.detail,
+      location: e.field === undefined ? undefined : pos.evidence(t.tenant, e),
+    })),
     waiver: f.waiver ? waiverData(f.waiver) : undefined,
     crashed: f.crashed,
   };

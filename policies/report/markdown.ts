@@ -26,7 +26,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 
 /** GitHub-style heading anchor of a tenant section. */
 function anchor(t: TenantReport): string {
-  return t.tenant.name.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return t.tenant.name
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 function summary(report: CheckReport, lang: Lang): string[] {
@@ -87,7 +90,13 @@ function tenantSection(t: TenantReport, today: string, lang: Lang, pos: Position
       ...table(
         [w('rule', lang), w('status', lang), w('reason', lang), w('approvedBy', lang), w('expires', lang), w('at', lang)],
         t.tenant.waivers.map((v) => {
-          const status = used.has(v.rule) ? statusText('waived', lang) : t.staleWaivers.includes(v) ? statusText('pass', lang) : v.expires < today ? w('expired', lang) : '—';
+          const status = used.has(v.rule)
+            ? statusText('waived', lang)
+            : t.staleWaivers.includes(v)
+              ? statusText('pass', lang)
+              : v.expires < today
+                ? w('expired', lang)
+                : '—';
           return [v.rule, status, cell(v.reason), cell(v.approvedBy), v.expires, code(formatPosition(waiverPosition(t.tenant, v)))];
         }),
       ),

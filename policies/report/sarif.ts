@@ -49,7 +49,14 @@ function ruleDescriptor(r: Rule, lang: Lang): Sarif.ReportingDescriptor {
   const clauses: Record<string, readonly string[]> = {};
   for (const l of levelsOf(r)) clauses[String(l)] = r.clauses[l] ?? [];
   const sep = lang === 'zh' ? '。' : '. ';
-  const tags = ['mlps', 'security', `family-${r.family.toLowerCase()}`, ...levelsOf(r).map((l) => `level-${l}`), ...(r.cloud ? ['cloud'] : []), ...(r.unwaivable ? ['unwaivable'] : [])];
+  const tags = [
+    'mlps',
+    'security',
+    `family-${r.family.toLowerCase()}`,
+    ...levelsOf(r).map((l) => `level-${l}`),
+    ...(r.cloud ? ['cloud'] : []),
+    ...(r.unwaivable ? ['unwaivable'] : []),
+  ];
   return {
     id: r.id,
     name: ruleName(r),
@@ -79,7 +86,9 @@ function physical(p: FilePosition, root: string): Sarif.PhysicalLocation {
 
 function message(t: TenantReport, f: Finding, lang: Lang): string {
   const sep = lang === 'zh' ? '；' : '; ';
-  const evidence = f.evidence.map((e) => (e.address !== undefined ? `${e.detail} (${e.address})` : e.field !== undefined ? `${e.detail} (${e.field})` : e.detail)).join(sep);
+  const evidence = f.evidence
+    .map((e) => (e.address !== undefined ? `${e.detail} (${e.address})` : e.field !== undefined ? `${e.detail} (${e.field})` : e.detail))
+    .join(sep);
   const head = w('failedRule', lang, { tenant: t.tenant.name, title: f.rule.title[lang] });
   return `${head}${lang === 'zh' ? '：' : ': '}${evidence}${lang === 'zh' ? '。' : '. '}${label('remediation', lang)}${f.rule.remediation[lang]}`;
 }

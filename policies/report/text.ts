@@ -10,11 +10,23 @@ import { formatPosition, Positions, waiverPosition } from './position';
 
 function summaryTable(report: CheckReport, lang: Lang): string[] {
   const head = [w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)];
-  const row = (name: string, level: string, c: Counts) => [name, level, String(c.pass), String(c.fail), String(c.waived), String(c.notApplicable), String(c.manual)];
+  const row = (name: string, level: string, c: Counts) => [
+    name,
+    level,
+    String(c.pass),
+    String(c.fail),
+    String(c.waived),
+    String(c.notApplicable),
+    String(c.manual),
+  ];
   const rows = report.tenants.map((t) => row(t.tenant.name, String(t.level), countsOf(t)));
   rows.push(row(w('total', lang), '', totalCounts(report)));
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? padEnd(c, widths[i]) : padStart(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [head, ...rows].map(line);
 }
 
@@ -55,7 +67,9 @@ export function renderText(report: CheckReport, lang: Lang): string {
     out.push('', paren(w('waivers', lang), String(waived.length), lang));
     for (const [t, f] of waived) {
       const v = f.waiver;
-      const detail = v ? paren(w('waivedBy', lang, { approvedBy: v.approvedBy, expires: v.expires, reason: v.reason }), formatPosition(waiverPosition(t.tenant, v)), lang) : '';
+      const detail = v
+        ? paren(w('waivedBy', lang, { approvedBy: v.approvedBy, expires: v.expires, reason: v.reason }), formatPosition(waiverPosition(t.tenant, v)), lang)
+        : '';
       out.push(`  ${f.rule.id} ${t.tenant.name}${lang === 'zh' ? '：' : ': '}${detail}`);
     }
   }

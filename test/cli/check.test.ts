@@ -59,7 +59,14 @@ describe('govcloud check on the violations city', () => {
 
   it('annotates the request files for every rule (SARIF)', () => {
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'r.sarif'), 'utf8')) as {
-      runs: { results: { ruleId: string; level: string; suppressions?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          suppressions?: unknown[];
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
     };
     const results = sarif.runs[0].results.filter((r) => !r.suppressions);
     expect(RULES.map((r) => r.id).filter((id) => !results.some((r) => r.ruleId === id))).toEqual([]);
@@ -83,9 +90,19 @@ describe('waivers at check time', () => {
   it('warns at the waiver line when the waived rule passes (stale)', () => {
     const env = caseEnv(undefined);
     const f = path.join(env, 'tenants', 'south', 'exchange-hub.yaml');
-    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('  admins:', '  waivers:\n    - { rule: MLPS-NET-001, reason: "kept from the migration period", approvedBy: 安全处, expires: 2027-01-31 }\n  admins:'));
+    fs.writeFileSync(
+      f,
+      fs
+        .readFileSync(f, 'utf8')
+        .replace(
+          '  admins:',
+          '  waivers:\n    - { rule: MLPS-NET-001, reason: "kept from the migration period", approvedBy: 安全处, expires: 2027-01-31 }\n  admins:',
+        ),
+    );
     const r = govcloud(['check', '--env', 'case', '--tenant', 'exchange-hub'], path.dirname(env));
-    expect(r.err).toContain('case/tenants/south/exchange-hub.yaml:21:7 spec.waivers[0]: warning: waiver of MLPS-NET-001 is not needed: the rule passes for this tenant; remove it');
+    expect(r.err).toContain(
+      'case/tenants/south/exchange-hub.yaml:21:7 spec.waivers[0]: warning: waiver of MLPS-NET-001 is not needed: the rule passes for this tenant; remove it',
+    );
   });
 
   it('turns a failing rule into waived, and an expired waiver into a validation error', () => {
@@ -93,11 +110,16 @@ describe('waivers at check time', () => {
     const f = path.join(env, 'tenants', 'north', 'relief.yaml');
     const original = fs.readFileSync(f, 'utf8');
     const waive = (expires: string) =>
-      original.replace('  admins:', `  waivers:\n    - { rule: MLPS-DATA-001, reason: "backup agent arrives with the 2027 upgrade", approvedBy: 安全处, expires: ${expires} }\n    - { rule: MLPS-DATA-002, reason: "remote copy arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-01-31 }\n  admins:`);
+      original.replace(
+        '  admins:',
+        `  waivers:\n    - { rule: MLPS-DATA-001, reason: "backup agent arrives with the 2027 upgrade", approvedBy: 安全处, expires: ${expires} }\n    - { rule: MLPS-DATA-002, reason: "remote copy arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-01-31 }\n  admins:`,
+      );
     fs.writeFileSync(f, waive('2027-01-31'));
     const ok = govcloud(['check', '--env', 'case', '--tenant', 'relief', '--format', 'json'], path.dirname(env));
     expect(ok.code).toBe(0);
-    const statuses = (JSON.parse(ok.out) as { tenants: { findings: { rule: string; status: string }[] }[] }).tenants[0].findings.filter((x) => x.rule.startsWith('MLPS-DATA-00'));
+    const statuses = (JSON.parse(ok.out) as { tenants: { findings: { rule: string; status: string }[] }[] }).tenants[0].findings.filter((x) =>
+      x.rule.startsWith('MLPS-DATA-00'),
+    );
     expect(statuses.filter((x) => x.status === 'waived').map((x) => x.rule)).toEqual(['MLPS-DATA-001', 'MLPS-DATA-002']);
     fs.writeFileSync(f, waive('2026-01-31'));
     const expired = govcloud(['check', '--env', 'case', '--tenant', 'relief'], path.dirname(env));
@@ -123,7 +145,10 @@ describe('physical isolation at check time (issue 10)', () => {
     expect(r.code).toBe(1);
     const lines = r.err.split('\n').filter((l) => l !== '');
     expect(lines.at(-1)).toBe(`check failed: ${lines.length - 1} isolation violations, which synth refuses`);
-    for (const l of lines.slice(0, -1)) expect(l).toMatch(/^physical isolation violated: county-north-ext-(main|far) \(extranet\) refers to tenant case-files of the other network at .*: "测试系统 relief \(case-files mirror\)"$/);
+    for (const l of lines.slice(0, -1))
+      expect(l).toMatch(
+        /^physical isolation violated: county-north-ext-(main|far) \(extranet\) refers to tenant case-files of the other network at .*: "测试系统 relief \(case-files mirror\)"$/,
+      );
     expect(JSON.parse(r.out)).toHaveProperty('tenants');
   });
 });

@@ -59,21 +59,27 @@ function govcloudLines(v: unknown): string[] {
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed CI YAML: the test reads whatever the template holds
+type Loose = any;
+
 function jobs(file: string): Job[] {
-  const doc = parse(fs.readFileSync(path.join(REPO, 'ci', file), 'utf8')) as Record<string, any>;
+  const doc = parse(fs.readFileSync(path.join(REPO, 'ci', file), 'utf8')) as Record<string, Loose>;
   if (file.startsWith('gitlab')) {
     return Object.entries(doc)
       .filter(([name]) => !name.startsWith('.') && !GITLAB_KEYWORDS.has(name))
       .map(([name, j]) => {
         const lines = govcloudLines([j.before_script, j.script]);
         const rules = (j.rules ?? []) as Record<string, unknown>[];
-        const manual = (j.when === 'manual' && j.allow_failure === false) || rules.some((r) => r.when === 'manual' && (r.allow_failure ?? j.allow_failure) === false);
+        const manual =
+          (j.when === 'manual' && j.allow_failure === false) || rules.some((r) => r.when === 'manual' && (r.allow_failure ?? j.allow_failure) === false);
         return {
           name,
           commands: lines.filter((l) => l.startsWith('npx govcloud ')),
           shell: lines.filter((l) => !l.startsWith('npx govcloud ')),
           needs: ((j.needs ?? []) as (string | { job: string; artifacts?: boolean })[]).map((n) => (typeof n === 'string' ? n : n.job)),
-          downloads: ((j.needs ?? []) as (string | { job: string; artifacts?: boolean })[]).filter((n) => typeof n === 'string' || n.artifacts !== false).map((n) => (typeof n === 'string' ? n : n.job)),
+          downloads: ((j.needs ?? []) as (string | { job: string; artifacts?: boolean })[])
+            .filter((n) => typeof n === 'string' || n.artifacts !== false)
+            .map((n) => (typeof n === 'string' ? n : n.job)),
           artifacts: list(j.artifacts?.paths).map((p) => ({ path: p, always: j.artifacts?.when === 'always' })),
           manual,
           environment: typeof j.environment === 'string' ? j.environment : j.environment?.name,
@@ -81,8 +87,8 @@ function jobs(file: string): Job[] {
         };
       });
   }
-  return Object.entries(doc.jobs as Record<string, any>).map(([name, j]) => {
-    const steps = (j.steps ?? []) as Record<string, any>[];
+  return Object.entries(doc.jobs as Record<string, Loose>).map(([name, j]) => {
+    const steps = (j.steps ?? []) as Record<string, Loose>[];
     const lines = govcloudLines(steps.map((s) => s.run));
     const uses = (action: string) => steps.filter((s) => typeof s.uses === 'string' && s.uses.startsWith(`${action}@`));
     return {
@@ -92,7 +98,10 @@ function jobs(file: string): Job[] {
       needs: list(j.needs),
       downloads: uses('actions/download-artifact').map((s) => String(s.with?.name)),
       artifacts: uses('actions/upload-artifact').flatMap((s) =>
-        list(s.with?.path).flatMap((p) => p.split('\n')).filter((p) => p.trim() !== '').map((p) => ({ path: p.trim(), always: /always\(\)/.test(String(s.if ?? '')), name: String(s.with?.name) })),
+        list(s.with?.path)
+          .flatMap((p) => p.split('\n'))
+          .filter((p) => p.trim() !== '')
+          .map((p) => ({ path: p.trim(), always: /always\(\)/.test(String(s.if ?? '')), name: String(s.with?.name) })),
       ),
       manual: false,
       environment: typeof j.environment === 'string' ? j.environment : j.environment?.name,
@@ -114,12 +123,19 @@ function keepsOutFolder(j: Job): { name?: string } | undefined {
 }
 
 /** Whether the per-stack engine logs are kept when the job fails. */
-const keepsLogsAlways = (j: Job) => j.artifacts.some((a) => a.always && (/^(\.\/)?cdktf\.out\/?$/.test(a.path) || a.path === 'cdktf.out/*/stacks/*/govcloud-*.log'));
+const keepsLogsAlways = (j: Job) =>
+  j.artifacts.some((a) => a.always && (/^(\.\/)?cdktf\.out\/?$/.test(a.path) || a.path === 'cdktf.out/*/stacks/*/govcloud-*.log'));
 
 // the files the templates' log glob (cdktf.out/*/stacks/*/govcloud-*.log) matches, relative to out
 function engineLogs(out: string): string[] {
   const found: string[] = [];
-  const dirs = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
+  const dirs = (d: string) =>
+    fs.existsSync(d)
+      ? fs
+          .readdirSync(d, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+      : [];
   for (const network of dirs(out))
     for (const stack of dirs(path.join(out, network, 'stacks')))
       for (const f of fs.readdirSync(path.join(out, network, 'stacks', stack))) if (/^govcloud-.*\.log$/.test(f)) found.push(`${network}/stacks/${stack}/${f}`);
@@ -158,7 +174,11 @@ describe.each(['gitlab-ci.yml', 'github-workflow.yml'])('%s', (file) => {
   fs.mkdirSync(mirror);
   fs.writeFileSync(path.join(dir, 'tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`);
   const run = (cmd: string) => {
-    const r = spawnSync(process.execPath, [CLI, ...fill(cmd)], { cwd: dir, encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: path.join(dir, 'tfrc'), LANG: 'C' } });
+    const r = spawnSync(process.execPath, [CLI, ...fill(cmd)], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, TF_CLI_CONFIG_FILE: path.join(dir, 'tfrc'), LANG: 'C' },
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -178,7 +198,9 @@ describe.each(['gitlab-ci.yml', 'github-workflow.yml'])('%s', (file) => {
       const network = cmd.includes('--network intranet') ? 'intranet' : 'extranet';
       if (network === 'intranet') expect(r.out).toContain('stack');
       else {
-        expect(r.out).toMatch(/^county-north-ext-main +extranet +failed .*init: (Error: Failed to query available provider packages|provider hashicorp\/[\w-]+ is not installed)/m);
+        expect(r.out).toMatch(
+          /^county-north-ext-main +extranet +failed .*init: (Error: Failed to query available provider packages|provider hashicorp\/[\w-]+ is not installed)/m,
+        );
         expect(r.code).toBe(1);
         // where the templates' artifacts look for it: cdktf.out/*/stacks/*/govcloud-*.log
         expect(engineLogs(path.join(dir, 'cdktf.out'))).toContain('extranet/stacks/county-north-ext-main/govcloud-plan.log');

@@ -65,7 +65,9 @@ describe('govcloud validate', () => {
       '5 files checked: 1 errors, 0 warnings',
     ]);
     const zh = govcloud(['validate', '--env', 'case', '--lang', 'zh'], path.dirname(dir));
-    expect(zh.err).toContain('case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 集群 ext-main 容量不足：已分配 cpu 200E 超出容量 100 × 超分比 2 = 200，超出 200E（>999%）；本申请占用 200E（100E × 2 个环境）：请降低此配额，或请平台团队扩容');
+    expect(zh.err).toContain(
+      'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: 集群 ext-main 容量不足：已分配 cpu 200E 超出容量 100 × 超分比 2 = 200，超出 200E（>999%）；本申请占用 200E（100E × 2 个环境）：请降低此配额，或请平台团队扩容',
+    );
     expect(en.err + zh.err).not.toMatch(/e\+\d|\d{6,}(\.\d)? ?%/);
   });
 
@@ -80,7 +82,9 @@ describe('usage errors', () => {
   it("names the unknown option, the closest one and the command's own ones, exit 2", () => {
     const r = govcloud(['synth', '--stacks', 'x']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('unknown option --stacks; did you mean --stack? (known for synth: --stack, --out, --workers, --quiet, --env, --today, --lang, --help)\nRun govcloud --help for usage.\n');
+    expect(r.err).toBe(
+      'unknown option --stacks; did you mean --stack? (known for synth: --stack, --out, --workers, --quiet, --env, --today, --lang, --help)\nRun govcloud --help for usage.\n',
+    );
   });
   it('refuses an option of another command (it was once accepted and ignored)', () => {
     const r = govcloud(['validate', '--base', 'x']);
@@ -121,7 +125,10 @@ describe('govcloud stacks and synth', () => {
   it('lists platform stacks before county stacks', () => {
     const r = govcloud(['stacks']);
     expect(r.code).toBe(0);
-    const names = r.out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    const names = r.out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0]);
     const firstCounty = names.findIndex((n) => n.startsWith('county-'));
     expect(names.slice(0, firstCounty).every((n) => n.startsWith('platform-'))).toBe(true);
     expect(names.slice(firstCounty).every((n) => n.startsWith('county-'))).toBe(true);

@@ -5,12 +5,16 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { caseEnv, FIXTURES, readTree, REPO, tmpDir } from '../helpers/env';
+import { caseEnv, FIXTURES, readTree, REPO } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
 
 function govcloud(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', GOVCLOUD_TODAY: '2026-11-23' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', GOVCLOUD_TODAY: '2026-11-23' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -81,13 +85,21 @@ describe('check --from', () => {
     expect(govcloud(['synth', '--env', 'case', '--out', 'out', '--quiet'], cwd).code).toBe(0);
     fs.writeFileSync(path.join(cwd, 'out', 'extranet', 'stacks', 'platform-ext-far', 'extra.tf.json'), '{ "locals": { "a": tru } }\n');
     const r = govcloud(['check', '--env', 'case', '--from', 'out'], cwd);
-    expect([r.code, r.out, r.err.trim()]).toEqual([1, '', 'out/extranet/stacks/platform-ext-far/extra.tf.json:1:20 JSON syntax error: expected a value, found "tru"']);
+    expect([r.code, r.out, r.err.trim()]).toEqual([
+      1,
+      '',
+      'out/extranet/stacks/platform-ext-far/extra.tf.json:1:20 JSON syntax error: expected a value, found "tru"',
+    ]);
   });
 
   it('names a folder that does not exist, once, in both languages', () => {
     const cwd = path.dirname(caseEnv(undefined));
     const en = govcloud(['check', '--env', 'case', '--from', 'no-such-out'], cwd);
-    expect([en.code, en.out, en.err.trim()]).toEqual([1, '', 'no-such-out:1:1 synth output folder no-such-out does not exist: run govcloud synth --out no-such-out first']);
+    expect([en.code, en.out, en.err.trim()]).toEqual([
+      1,
+      '',
+      'no-such-out:1:1 synth output folder no-such-out does not exist: run govcloud synth --out no-such-out first',
+    ]);
     const zh = govcloud(['check', '--env', 'case', '--from', 'no-such-out', '--lang', 'zh'], cwd);
     expect([zh.code, zh.err.trim()]).toEqual([1, 'no-such-out:1:1 生成输出目录 no-such-out 不存在：请先运行 govcloud synth --out no-such-out']);
   });
@@ -95,7 +107,10 @@ describe('check --from', () => {
   it('names a folder that holds no synthesized stack', () => {
     const cwd = path.dirname(caseEnv(undefined));
     const r = govcloud(['check', '--env', 'case', '--from', 'case'], cwd);
-    expect([r.code, r.err.trim()]).toEqual([1, 'case:1:1 folder case holds no synthesized stack (extranet/stacks/<name>/cdk.tf.json or intranet/…): run govcloud synth --out case first']);
+    expect([r.code, r.err.trim()]).toEqual([
+      1,
+      'case:1:1 folder case holds no synthesized stack (extranet/stacks/<name>/cdk.tf.json or intranet/…): run govcloud synth --out case first',
+    ]);
   });
 });
 
@@ -103,7 +118,11 @@ describe('--out in the way', () => {
   it('refuses a report file in a folder that does not exist before any work, exit 2', () => {
     const cwd = path.dirname(caseEnv(undefined));
     const en = govcloud(['check', '--env', 'case', '--out', 'no/such/dir/r.md'], cwd);
-    expect([en.code, en.out, en.err.trim()]).toEqual([2, '', '--out no/such/dir/r.md: folder no/such/dir does not exist; create it first or choose another path\nRun govcloud --help for usage.']);
+    expect([en.code, en.out, en.err.trim()]).toEqual([
+      2,
+      '',
+      '--out no/such/dir/r.md: folder no/such/dir does not exist; create it first or choose another path\nRun govcloud --help for usage.',
+    ]);
     const zh = govcloud(['check', '--env', 'case', '--out', 'no/such/dir/r.md', '--lang', 'zh'], cwd);
     expect([zh.code, zh.err.trim()]).toEqual([2, '--out no/such/dir/r.md：目录 no/such/dir 不存在；请先创建该目录或另选路径\n运行 govcloud --help 查看用法。']);
   });
@@ -119,7 +138,11 @@ describe('--out in the way', () => {
     const cwd = path.dirname(caseEnv(undefined));
     fs.writeFileSync(path.join(cwd, 'README.md'), '# not a folder\n');
     const en = govcloud(['synth', '--env', 'case', '--out', 'README.md'], cwd);
-    expect([en.code, en.out, en.err.trim()]).toEqual([2, '', '--out README.md is a file; synth writes a folder of stacks there: choose a folder\nRun govcloud --help for usage.']);
+    expect([en.code, en.out, en.err.trim()]).toEqual([
+      2,
+      '',
+      '--out README.md is a file; synth writes a folder of stacks there: choose a folder\nRun govcloud --help for usage.',
+    ]);
     const zh = govcloud(['synth', '--env', 'case', '--out', 'README.md/out', '--lang', 'zh'], cwd);
     expect([zh.code, zh.err.trim()]).toEqual([2, '--out README.md/out：README.md 是文件而不是目录\n运行 govcloud --help 查看用法。']);
     expect(fs.readdirSync(cwd).sort()).toEqual(['README.md', 'case']);

@@ -33,18 +33,37 @@ describe('plan and apply order', () => {
 
 describe('what plan and apply say and keep', () => {
   it('names a missing provider and how to build the mirror', () => {
-    const out = '│ Error: Failed to query available provider packages\n│\n│ Could not retrieve the list of available versions for provider hashicorp/helm: provider registry.terraform.io/hashicorp/helm was not found in any of the search locations\n';
+    const out =
+      '│ Error: Failed to query available provider packages\n│\n│ Could not retrieve the list of available versions for provider hashicorp/helm: provider registry.terraform.io/hashicorp/helm was not found in any of the search locations\n';
     expect(missingProvider(out)).toContain('provider hashicorp/helm is not installed');
     expect(missingProvider(out)).toContain('bash scripts/e2e/parts.sh providers');
     // terraform wraps the line inside its box
-    expect(missingProvider('│ Error: Failed to query available provider packages\n│ \n│ Could not retrieve the list of available versions for provider\n│ hashicorp/kubernetes: could not connect to registry.terraform.io\n')).toContain('provider hashicorp/kubernetes is not installed');
+    expect(
+      missingProvider(
+        '│ Error: Failed to query available provider packages\n│ \n│ Could not retrieve the list of available versions for provider\n│ hashicorp/kubernetes: could not connect to registry.terraform.io\n',
+      ),
+    ).toContain('provider hashicorp/kubernetes is not installed');
     expect(missingProvider('Error: Unsupported argument')).toBeUndefined();
   });
 
   it('points to the full engine log of a failed stack', () => {
     const text = renderRuns([
-      { stack: 'county-a-ext', network: 'extranet', status: 'failed', summary: 'plan: Error: x', seconds: 1, log: '/o/extranet/stacks/county-a-ext/govcloud-plan.log' },
-      { stack: 'county-b-ext', network: 'extranet', status: 'changes', summary: 'Plan: 1 to add, 0 to change, 0 to destroy.', seconds: 1, log: '/o/extranet/stacks/county-b-ext/govcloud-plan.log' },
+      {
+        stack: 'county-a-ext',
+        network: 'extranet',
+        status: 'failed',
+        summary: 'plan: Error: x',
+        seconds: 1,
+        log: '/o/extranet/stacks/county-a-ext/govcloud-plan.log',
+      },
+      {
+        stack: 'county-b-ext',
+        network: 'extranet',
+        status: 'changes',
+        summary: 'Plan: 1 to add, 0 to change, 0 to destroy.',
+        seconds: 1,
+        log: '/o/extranet/stacks/county-b-ext/govcloud-plan.log',
+      },
     ]);
     expect(text).toContain('full log: /o/extranet/stacks/county-a-ext/govcloud-plan.log');
     expect(text.match(/full log:/g)).toHaveLength(1);
@@ -69,7 +88,11 @@ describe('what plan and apply say and keep', () => {
     // a fake engine that records the order it was called in
     const bin = tmpDir('fake-engine');
     const calls = path.join(bin, 'calls');
-    fs.writeFileSync(path.join(bin, 'terraform'), `#!/bin/sh\nbasename "$PWD" >> ${calls}\necho "Apply complete! Resources: 0 added, 0 changed, 1 destroyed."\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'terraform'),
+      `#!/bin/sh\nbasename "$PWD" >> ${calls}\necho "Apply complete! Resources: 0 added, 0 changed, 1 destroyed."\n`,
+      { mode: 0o755 },
+    );
     const saved = process.env.PATH;
     process.env.PATH = `${bin}${path.delimiter}${saved}`;
     try {
@@ -95,7 +118,9 @@ describe('state connection per network', () => {
 
   it('refuses one database for both networks, and a missing one', () => {
     const nets = new Set(['extranet', 'intranet'] as const);
-    expect(() => checkStateSeparation(nets, both('postgres://a@h/s', 'host=h port=5432 dbname=s'))).toThrow('extranet and intranet state would share one database (h:5432/s)');
+    expect(() => checkStateSeparation(nets, both('postgres://a@h/s', 'host=h port=5432 dbname=s'))).toThrow(
+      'extranet and intranet state would share one database (h:5432/s)',
+    );
     expect(() => checkStateSeparation(nets, { PG_CONN_STR: 'postgres://a@h/s' })).toThrow('would share one database');
     expect(() => checkStateSeparation(nets, both('postgres://h/ext', 'postgres://h/int'))).not.toThrow();
     expect(() => checkStateSeparation(new Set(['intranet'] as const), { PG_CONN_STR: 'postgres://h/int' })).not.toThrow();

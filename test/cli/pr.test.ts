@@ -22,7 +22,11 @@ function repo(): string {
 }
 
 function pr(dir: string, format: 'md' | 'json' = 'json') {
-  const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--format', format, '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' } });
+  const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--format', format, '--lang', 'en'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as PrJson };
 }
 
@@ -74,7 +78,10 @@ describe('govcloud pr', () => {
     expect(r.code).toBe(1);
     const blockers = r.json().blockers.filter((b) => b.startsWith('physical isolation'));
     expect(blockers.length).toBeGreaterThan(0);
-    for (const b of blockers) expect(b).toMatch(/^physical isolation: county-north-ext-(main|far) \(extranet\) would refer to tenant case-files of the other network at .*; synth refuses it$/);
+    for (const b of blockers)
+      expect(b).toMatch(
+        /^physical isolation: county-north-ext-(main|far) \(extranet\) would refer to tenant case-files of the other network at .*; synth refuses it$/,
+      );
     expect(pr(dir, 'md').out).not.toContain('Ready for approval');
   });
 
@@ -111,7 +118,17 @@ describe('govcloud pr', () => {
     expect(r.code).toBe(1);
     const j = r.json();
     expect(j.dataAtRisk).toEqual([
-      expect.objectContaining({ tenant: 'exchange-hub', what: 'tenant removed', approved: false, namespaces: ['ext-main/exchange-hub-prod', 'ext-main/exchange-hub-test', 'ext-twin/exchange-hub-prod (same-city standby)', 'ext-far/exchange-hub-prod (remote backup)'] }),
+      expect.objectContaining({
+        tenant: 'exchange-hub',
+        what: 'tenant removed',
+        approved: false,
+        namespaces: [
+          'ext-main/exchange-hub-prod',
+          'ext-main/exchange-hub-test',
+          'ext-twin/exchange-hub-prod (same-city standby)',
+          'ext-far/exchange-hub-prod (remote backup)',
+        ],
+      }),
     ]);
     expect(j.blockers.some((b) => b.startsWith('tenant removed for exchange-hub without an approved decommission'))).toBe(true);
     expect(j.resources.filter((x) => x.kind === 'removed').length).toBeGreaterThan(0);
@@ -132,7 +149,12 @@ describe('govcloud pr', () => {
 
   it('asks for security review when a waiver is added', () => {
     const dir = repo();
-    edit(dir, 'tenants/north/relief.yaml', '  admins:', '  waivers:\n    - { rule: MLPS-DATA-001, reason: "backup agent arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n    - { rule: MLPS-DATA-002, reason: "remote copy arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n  admins:');
+    edit(
+      dir,
+      'tenants/north/relief.yaml',
+      '  admins:',
+      '  waivers:\n    - { rule: MLPS-DATA-001, reason: "backup agent arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n    - { rule: MLPS-DATA-002, reason: "remote copy arrives with the 2027 upgrade", approvedBy: 安全处, expires: 2027-06-30 }\n  admins:',
+    );
     const r = pr(dir);
     const j = r.json();
     expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county', 'security']);
@@ -146,22 +168,32 @@ describe('govcloud pr', () => {
     const r = pr(dir);
     expect(r.code).toBe(1);
     const j = r.json();
-    expect(j.issues.join('\n')).toContain('spec.flows[0].to: only public-service tenants may reach the Internet, through the unified egress (zone is administrative)');
+    expect(j.issues.join('\n')).toContain(
+      'spec.flows[0].to: only public-service tenants may reach the Internet, through the unified egress (zone is administrative)',
+    );
     expect(j.approvers.map((a) => a.role)).toContain('security');
   });
 
   it('reports the errors of an added request file, blocks, and routes it by its folder (issue 10)', () => {
     const dir = repo();
     const src = fs.readFileSync(path.join(dir, 'env/tenants/north/relief.yaml'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'env/tenants/north/records.yaml'), src.replace('name: relief', 'name: records').replace('zone: administrative', 'zone: dmz2'));
+    fs.writeFileSync(
+      path.join(dir, 'env/tenants/north/records.yaml'),
+      src.replace('name: relief', 'name: records').replace('zone: administrative', 'zone: dmz2'),
+    );
     const r = pr(dir);
     expect(r.err).toBe('');
     expect(r.code).toBe(1);
     const j = r.json();
     expect(j.tenants).toEqual([{ name: 'records', county: 'north', kind: 'added', file: 'env/tenants/north/records.yaml' }]);
     expect(j.blockers).toEqual(['1 validation error(s) in the request files']);
-    expect(j.issues).toEqual(['env/tenants/north/records.yaml:14:9 spec.zone: value "dmz2" is not allowed (allowed: public-service, administrative, exchange)']);
-    expect(j.approvers.map((a) => [a.role, a.group])).toEqual([['platform', '@govcloud/platform'], ['county', '@govcloud/county-north']]);
+    expect(j.issues).toEqual([
+      'env/tenants/north/records.yaml:14:9 spec.zone: value "dmz2" is not allowed (allowed: public-service, administrative, exchange)',
+    ]);
+    expect(j.approvers.map((a) => [a.role, a.group])).toEqual([
+      ['platform', '@govcloud/platform'],
+      ['county', '@govcloud/county-north'],
+    ]);
     expect(j.dataAtRisk).toEqual([]);
     const zh = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--lang', 'zh'], { cwd: dir, encoding: 'utf8' });
     expect(zh.status).toBe(1);
@@ -201,7 +233,11 @@ describe('govcloud pr on a branch behind its base', () => {
     git('add', '-A');
     git('commit', '-qm', 'add records');
     git('checkout', '-q', 'quota');
-    const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'main', '--env', 'env', '--format', 'json', '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' } });
+    const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'main', '--env', 'env', '--format', 'json', '--lang', 'en'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' },
+    });
     const json = JSON.parse(r.stdout) as PrJson;
     expect(json.tenants.map((x) => [x.name, x.kind])).toEqual([['relief', 'changed']]);
     expect(json.dataAtRisk).toEqual([]);
@@ -215,7 +251,14 @@ describe('govcloud pr on namespaces that leave their cluster indirectly', () => 
     const r = pr(dir);
     expect(r.code).toBe(1);
     const risk = r.json().dataAtRisk.find((x) => x.what === 'namespaces moved or removed');
-    expect(risk).toEqual({ tenant: 'exchange-hub', what: 'namespaces moved or removed', approved: false, namespaces: [expect.stringMatching(/^ext-twin\/exchange-hub-/)], file: expect.any(String), detail: 'DR tier hot-standby → backup' });
+    expect(risk).toEqual({
+      tenant: 'exchange-hub',
+      what: 'namespaces moved or removed',
+      approved: false,
+      namespaces: [expect.stringMatching(/^ext-twin\/exchange-hub-/)],
+      file: expect.any(String),
+      detail: 'DR tier hot-standby → backup',
+    });
     expect(r.json().blockers.join('\n')).toContain('namespaces moved or removed for exchange-hub without an approved decommission at the base');
   });
 

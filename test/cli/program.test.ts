@@ -56,24 +56,50 @@ describe('each command takes its own options', () => {
     const zh = await cli(['validate', '--base', 'x', '--lang', 'zh']);
     expect(zh.err).toEqual([`--base 属于 pr，不属于 validate（validate 可用：--env、--today、--lang、--help）\n${HINT_ZH}`]);
     expect((await cli(['apply', '--destroy'])).err[0]).toMatch(/^--destroy belongs to plan, not apply \(known for apply: --stack, --affected-by, --planned, /);
-    expect((await cli(['schema', '--env', 'x'])).err[0]).toMatch(/^--env belongs to validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant, not schema /);
+    expect((await cli(['schema', '--env', 'x'])).err[0]).toMatch(
+      /^--env belongs to validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant, not schema /,
+    );
   });
 
   it('refuses an option written before its command, and says where it goes', async () => {
     const r = await cli(['--env', 'x', 'validate']);
-    expect([r.code, r.err]).toEqual([2, [`--env goes after a command that takes it: validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant\n${HINT_EN}`]]);
+    expect([r.code, r.err]).toEqual([
+      2,
+      [`--env goes after a command that takes it: validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant\n${HINT_EN}`],
+    ]);
   });
 
   it('suggests the option meant by a typo', async () => {
     const r = await cli(['check', '--tenants', 'x']);
-    expect([r.code, r.err]).toEqual([2, [`unknown option --tenants; did you mean --tenant? (known for check: --tenant, --level, --format, --out, --from, --summary, --env, --today, --lang, --help)\n${HINT_EN}`]]);
+    expect([r.code, r.err]).toEqual([
+      2,
+      [
+        `unknown option --tenants; did you mean --tenant? (known for check: --tenant, --level, --format, --out, --from, --summary, --env, --today, --lang, --help)\n${HINT_EN}`,
+      ],
+    ]);
   });
 
   it('hands each command the values it was given: lists, --flag=value, switches', async () => {
-    expect(await parsed(['synth', '--stack', 'a', 'b', 'c', '--out=o', '--quiet'])).toEqual({ command: 'synth', code: 0, flags: { stack: ['a', 'b', 'c'], out: ['o'], quiet: ['true'] } });
-    expect(await parsed(['check', '--tenant', 'a', '--tenant=b', '--format', 'sarif', '--lang', 'zh'])).toEqual({ command: 'check', code: 0, flags: { tenant: ['a', 'b'], format: ['sarif'] } });
-    expect(await parsed(['plan', '--affected-by', 'origin/main', '--network', 'intranet', '--destroy'])).toEqual({ command: 'plan', code: 0, flags: { 'affected-by': ['origin/main'], network: ['intranet'], destroy: ['true'] } });
-    expect(await parsed(['new', 'tenant', '--county', 'north', '--name', 'x'])).toEqual({ command: 'new tenant', code: 0, flags: { county: ['north'], name: ['x'] } });
+    expect(await parsed(['synth', '--stack', 'a', 'b', 'c', '--out=o', '--quiet'])).toEqual({
+      command: 'synth',
+      code: 0,
+      flags: { stack: ['a', 'b', 'c'], out: ['o'], quiet: ['true'] },
+    });
+    expect(await parsed(['check', '--tenant', 'a', '--tenant=b', '--format', 'sarif', '--lang', 'zh'])).toEqual({
+      command: 'check',
+      code: 0,
+      flags: { tenant: ['a', 'b'], format: ['sarif'] },
+    });
+    expect(await parsed(['plan', '--affected-by', 'origin/main', '--network', 'intranet', '--destroy'])).toEqual({
+      command: 'plan',
+      code: 0,
+      flags: { 'affected-by': ['origin/main'], network: ['intranet'], destroy: ['true'] },
+    });
+    expect(await parsed(['new', 'tenant', '--county', 'north', '--name', 'x'])).toEqual({
+      command: 'new tenant',
+      code: 0,
+      flags: { county: ['north'], name: ['x'] },
+    });
   });
 
   it('refuses a value missing, an option given twice, a value for a switch and a stray argument', async () => {
@@ -116,14 +142,26 @@ describe('help', () => {
     expect([r.code, r.err]).toEqual([0, []]);
     const text = r.out.join('\n');
     expect(text).toMatch(/^Usage: govcloud \[options\] \[command\]$/m);
-    for (const c of ['validate', 'synth', 'stacks', 'schema', 'check', 'pr', 'plan', 'apply', 'codeowners', 'new']) expect(text).toMatch(new RegExp(`^ {2}${c} `, 'm'));
+    for (const c of ['validate', 'synth', 'stacks', 'schema', 'check', 'pr', 'plan', 'apply', 'codeowners', 'new'])
+      expect(text).toMatch(new RegExp(`^ {2}${c} `, 'm'));
     expect(optionsIn(text)).toEqual(['--lang', '--help']);
   });
 
   it("lists only the command's own options, then the global --lang", async () => {
     const check = await cli(['check', '--help']);
     expect(check.code).toBe(0);
-    expect(optionsIn(check.out.join('\n'))).toEqual(['--tenant', '--level', '--format', '--out', '--from', '--summary', '--env', '--today', '--help', '--lang']);
+    expect(optionsIn(check.out.join('\n'))).toEqual([
+      '--tenant',
+      '--level',
+      '--format',
+      '--out',
+      '--from',
+      '--summary',
+      '--env',
+      '--today',
+      '--help',
+      '--lang',
+    ]);
     const validate = await cli(['help', 'validate']);
     expect(optionsIn(validate.out.join('\n'))).toEqual(['--env', '--today', '--help', '--lang']);
     const tenant = await cli(['new', 'tenant', '--help']);

@@ -83,7 +83,15 @@ describe('capacity errors point at the request that overflows the cluster', () =
     const dir = caseEnv(undefined);
     edit(dir, 'platform.yaml', 'capacity: { cpu: "20", memory: 80Gi, storage: 40Ti }', 'capacity: { cpu: "20", memory: 80Gi, storage: 150Gi }');
     const r = validateEnvironment(dir);
-    expect(r.issues.filter((i) => i.code === 'capacity.overByRequest').map((i) => formatIssue(i, 'en').split(dir + path.sep).join(''))).toEqual([
+    expect(
+      r.issues
+        .filter((i) => i.code === 'capacity.overByRequest')
+        .map((i) =>
+          formatIssue(i, 'en')
+            .split(dir + path.sep)
+            .join(''),
+        ),
+    ).toEqual([
       'tenants/north/portal.yaml:16:45 spec.quota.storage: cluster ext-far is over capacity: granted storage 200Gi exceeds capacity 150Gi × over-commit 1 = 150Gi by 50Gi (133.3 %); this request takes 100Gi of it (100Gi for the backup replica): lower this quota, or ask the platform team for more capacity',
     ]);
   });
@@ -97,7 +105,13 @@ describe('figures for people', () => {
   });
 
   it('caps a percentage at >999 and keeps one decimal', () => {
-    expect([formatPercent(206, 200), formatPercent(175, 200), formatPercent(1, 3), formatPercent(2e23, 200000), formatPercent(1, 0)]).toEqual(['103', '87.5', '33.3', '>999', '-']);
+    expect([formatPercent(206, 200), formatPercent(175, 200), formatPercent(1, 3), formatPercent(2e23, 200000), formatPercent(1, 0)]).toEqual([
+      '103',
+      '87.5',
+      '33.3',
+      '>999',
+      '-',
+    ]);
     expect(formatPercent(1, 3, { fixed: true })).toBe('33.3');
     expect(formatPercent(1, 2, { fixed: true })).toBe('50.0');
   });

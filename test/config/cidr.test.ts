@@ -15,7 +15,19 @@ describe('readCidr', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['999.0.0.0/99', '256.0.0.0/8', '10.0.0.0/33', '10.0.0.0', '10.0.0/8', '0x0a.0.0.0/8', '10.0.0.0.0/8', ' 10.0.0.0/8', '10.0.0.0/8 ', 'fd00::/8', '']) {
+    for (const bad of [
+      '999.0.0.0/99',
+      '256.0.0.0/8',
+      '10.0.0.0/33',
+      '10.0.0.0',
+      '10.0.0/8',
+      '0x0a.0.0.0/8',
+      '10.0.0.0.0/8',
+      ' 10.0.0.0/8',
+      '10.0.0.0/8 ',
+      'fd00::/8',
+      '',
+    ]) {
       expect([bad, readCidr(bad)]).toEqual([bad, undefined]);
     }
   });
@@ -36,6 +48,8 @@ describe('parseCidr, overlaps, within', () => {
   });
 
   it('throws on a value that was not validated first, naming it', () => {
-    expect(() => parseCidr('999.0.0.0/99')).toThrow('parseCidr: "999.0.0.0/99" is not an IPv4 CIDR (expected a.b.c.d/n, each number 0-255, n 0-32); validate it first');
+    expect(() => parseCidr('999.0.0.0/99')).toThrow(
+      'parseCidr: "999.0.0.0/99" is not an IPv4 CIDR (expected a.b.c.d/n, each number 0-255, n 0-32); validate it first',
+    );
   });
 });

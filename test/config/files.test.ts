@@ -18,7 +18,9 @@ describe('reading an environment from memory (a git revision)', () => {
 
   it('reports a folder that is not there', () => {
     const dir = caseEnv(undefined);
-    const r = validateEnvironment(path.join(dir, 'nowhere'), { source: memorySource(new Map([[path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'))]])) });
+    const r = validateEnvironment(path.join(dir, 'nowhere'), {
+      source: memorySource(new Map([[path.join(dir, 'platform.yaml'), fs.readFileSync(path.join(dir, 'platform.yaml'))]])),
+    });
     expect(r.issues.map((i) => i.code)).toEqual(['env.notFound']);
   });
 });

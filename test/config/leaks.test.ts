@@ -27,7 +27,12 @@ function withContext(value: string): string {
   return dir;
 }
 
-const lines = (dir: string, lang: 'en' | 'zh' = 'en') => validateEnvironment(dir).issues.map((i) => formatIssue(i, lang).split(path.dirname(dir) + path.sep).join(''));
+const lines = (dir: string, lang: 'en' | 'zh' = 'en') =>
+  validateEnvironment(dir).issues.map((i) =>
+    formatIssue(i, lang)
+      .split(path.dirname(dir) + path.sep)
+      .join(''),
+  );
 
 describe('a credential as kubeContext', () => {
   it('is refused at its line, in both languages, without echoing it', () => {
@@ -58,13 +63,16 @@ describe('a credential as kubeContext', () => {
     expect(credentialInName(value)).toBe(what);
   });
 
-  it.each(['ext-main', 'admin@ext-main', 'arn:aws-cn:eks:cn-north-1:123456789012:cluster/ext-main', 'gke_gov-project_asia-east2-a_ext-main', 'kubernetes-admin@cluster.local'])(
-    'accepts the context name %s',
-    (value) => {
-      expect(credentialInName(value)).toBeUndefined();
-      expect(lines(withContext(value))).toEqual([]);
-    },
-  );
+  it.each([
+    'ext-main',
+    'admin@ext-main',
+    'arn:aws-cn:eks:cn-north-1:123456789012:cluster/ext-main',
+    'gke_gov-project_asia-east2-a_ext-main',
+    'kubernetes-admin@cluster.local',
+  ])('accepts the context name %s', (value) => {
+    expect(credentialInName(value)).toBeUndefined();
+    expect(lines(withContext(value))).toEqual([]);
+  });
 });
 
 /** The base fixture city with one line of a file replaced. */
@@ -80,22 +88,48 @@ function edited(file: string, from: string, to: string): string {
 describe('a credential in any field (issue 10)', () => {
   const PEM = '-----BEGIN RSA PRIVATE KEY-----';
   it.each([
-    ['a display name', 'tenants/north/relief.yaml', 'displayName: 测试系统 relief', `displayName: 测试系统 ${JWT}`, 'case/tenants/north/relief.yaml:7:16 metadata.displayName', 'JSON Web Token', 'JWT 令牌'],
-    ['an approval reference', 'tenants/north/relief.yaml', 'ref: XM-2026-0001', `ref: "XM-2026-0001 eyJhbGciOiJub25lIn0.eyJ4IjoxfQ."`, 'case/tenants/north/relief.yaml:9:20 metadata.approval.ref', 'JSON Web Token', 'JWT 令牌'],
-    ['a site\'s city', 'platform.yaml', '      city: 省会', `      city: "省会 ${PEM}"`, 'case/platform.yaml:21:13 spec.sites[2].city', 'private key', '私钥'],
-    ['an owner name', 'tenants/north/relief.yaml', 'name: 王五,', 'name: "https://wang:s3cret@git.test.gov.cn",', 'case/tenants/north/relief.yaml:8:18 metadata.owner.name', 'URL with user and password', '带用户名和口令的 URL'],
+    [
+      'a display name',
+      'tenants/north/relief.yaml',
+      'displayName: 测试系统 relief',
+      `displayName: 测试系统 ${JWT}`,
+      'case/tenants/north/relief.yaml:7:16 metadata.displayName',
+      'JSON Web Token',
+      'JWT 令牌',
+    ],
+    [
+      'an approval reference',
+      'tenants/north/relief.yaml',
+      'ref: XM-2026-0001',
+      `ref: "XM-2026-0001 eyJhbGciOiJub25lIn0.eyJ4IjoxfQ."`,
+      'case/tenants/north/relief.yaml:9:20 metadata.approval.ref',
+      'JSON Web Token',
+      'JWT 令牌',
+    ],
+    ["a site's city", 'platform.yaml', '      city: 省会', `      city: "省会 ${PEM}"`, 'case/platform.yaml:21:13 spec.sites[2].city', 'private key', '私钥'],
+    [
+      'an owner name',
+      'tenants/north/relief.yaml',
+      'name: 王五,',
+      'name: "https://wang:s3cret@git.test.gov.cn",',
+      'case/tenants/north/relief.yaml:8:18 metadata.owner.name',
+      'URL with user and password',
+      '带用户名和口令的 URL',
+    ],
   ])('refuses it in %s at its line, in both languages, without printing it back', (_what, file, from, to, where, en, zh) => {
     const dir = edited(file, from, to);
     const secret = /"?(.*?)"?,?$/.exec(to.split(': ').slice(1).join(': '))?.[1] ?? '';
     expect(lines(dir)).toEqual([
       `${where}: looks like a credential (${en}); what is accepted here is written into the synthesized stacks, the reports or the pull-request summary: remove it (credentials stay in kubeconfig files and the deploy environment) and rotate it if it was committed`,
     ]);
-    expect(lines(dir, 'zh')).toEqual([`${where}: 看起来是凭据（${zh}）；此处接受的内容会写入生成的栈、报告或合并请求摘要：请删除（凭据只保存在 kubeconfig 文件和部署环境中）；若已提交，请立即轮换该凭据`]);
+    expect(lines(dir, 'zh')).toEqual([
+      `${where}: 看起来是凭据（${zh}）；此处接受的内容会写入生成的栈、报告或合并请求摘要：请删除（凭据只保存在 kubeconfig 文件和部署环境中）；若已提交，请立即轮换该凭据`,
+    ]);
     for (const l of [...lines(dir), ...lines(dir, 'zh')]) expect(l).not.toContain(secret.includes('eyJ') ? 'eyJ' : secret.slice(-12));
     expect(validateEnvironment(dir).model).toBeUndefined();
   });
 
-  it('refuses it in a waiver\'s reason and approver', () => {
+  it("refuses it in a waiver's reason and approver", () => {
     const dir = edited(
       'tenants/north/relief.yaml',
       '  admins: [grp-civil-affairs-ops]\n',

@@ -35,7 +35,8 @@ describe('reading YAML', () => {
     const ok = parseYamlText('x.yaml', 'a: &q { cpu: "1" }\nb: *q\n', 'TenantRequest');
     expect(ok.source?.data).toEqual({ a: { cpu: '1' }, b: { cpu: '1' } });
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${new Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${new Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
     const r = parseYamlText('bomb.yaml', `${bomb.join('\n')}\n`, 'TenantRequest');
     expect(r.source).toBeUndefined();
     expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual(['bomb.yaml:1:1 YAML aliases expand too much (more than 50 expansions); write the values out']);

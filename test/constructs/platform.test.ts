@@ -47,11 +47,20 @@ describe('CloudCenter', () => {
 describe('NetworkSegment and IsolationZone', () => {
   it('creates the three extranet zones and lets only the exchange zone accept the others', () => {
     const s = synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones }));
-    expect(s.of('kubernetes_namespace_v1').map((n) => get(n, 'metadata.name')).sort()).toEqual(['zone-administrative', 'zone-exchange', 'zone-public-service']);
+    expect(
+      s
+        .of('kubernetes_namespace_v1')
+        .map((n) => get(n, 'metadata.name'))
+        .sort(),
+    ).toEqual(['zone-administrative', 'zone-exchange', 'zone-public-service']);
     const allowIn = (zone: string) =>
-      s.of('kubernetes_network_policy_v1').find((p) => get(p, 'metadata.name') === 'allow-zone-traffic' && String(get(p, 'metadata.namespace')).includes(`_${zone}_namespace`));
+      s
+        .of('kubernetes_network_policy_v1')
+        .find((p) => get(p, 'metadata.name') === 'allow-zone-traffic' && String(get(p, 'metadata.namespace')).includes(`_${zone}_namespace`));
     const zonesIn = (p: unknown) =>
-      (get(p, 'spec.ingress') as { from: { namespace_selector: { match_labels: Record<string, string> } }[] }[]).map((r) => r.from[0].namespace_selector.match_labels['govcloud.gov.cn/zone']);
+      (get(p, 'spec.ingress') as { from: { namespace_selector: { match_labels: Record<string, string> } }[] }[]).map(
+        (r) => r.from[0].namespace_selector.match_labels['govcloud.gov.cn/zone'],
+      );
     expect(zonesIn(allowIn('public-service'))).toEqual(['public-service']);
     expect(zonesIn(allowIn('administrative'))).toEqual(['administrative']);
     expect(zonesIn(allowIn('exchange'))).toEqual(['exchange', 'public-service', 'administrative']);
@@ -85,9 +94,18 @@ describe('NetworkSegment and IsolationZone', () => {
 
   it('refuses an egress or an extranet zone on the intranet', () => {
     expect(() =>
-      synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones: [{ name: 'intranet', cidr: '172.16.0.0/16' }], egress: { namespace: 'e', cidr: '10.99.0.0/24' } })),
+      synthOf(
+        (scope) =>
+          new NetworkSegment(scope, 'n', {
+            network: 'intranet',
+            zones: [{ name: 'intranet', cidr: '172.16.0.0/16' }],
+            egress: { namespace: 'e', cidr: '10.99.0.0/24' },
+          }),
+      ),
     ).toThrow(/intranet is physically isolated and has no Internet egress/);
-    expect(() => synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones }))).toThrow(/zone "public-service" does not belong to this network/);
+    expect(() => synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones }))).toThrow(
+      /zone "public-service" does not belong to this network/,
+    );
     expect(() => synthOf((scope) => new IsolationZone(scope, 'z', { zone: 'administrative', cidr: '10.20.0.0/16', acceptFrom: ['public-service'] }))).toThrow(
       /only the exchange zone may accept traffic/,
     );
@@ -150,7 +168,12 @@ describe('DisasterRecoveryReplica', () => {
     expect(get(ns, 'metadata.name')).toBe('social-security-prod');
     expect(get(ns, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/dr-role': 'standby', 'govcloud.gov.cn/dr-site-role': 'same-city' });
     expect(s.of('kubernetes_resource_quota_v1')).toHaveLength(1);
-    expect(s.of('kubernetes_network_policy_v1').map((p) => get(p, 'metadata.name')).sort()).toEqual(['allow-dr-sync', 'allow-same-namespace-and-dns', 'default-deny']);
+    expect(
+      s
+        .of('kubernetes_network_policy_v1')
+        .map((p) => get(p, 'metadata.name'))
+        .sort(),
+    ).toEqual(['allow-dr-sync', 'allow-same-namespace-and-dns', 'default-deny']);
   });
   it('runs a hardened sync job on the tier schedule towards the site backup storage', () => {
     const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));
@@ -159,14 +182,27 @@ describe('DisasterRecoveryReplica', () => {
     const pod = get(job, 'spec.job_template.spec.template.spec') as Record<string, unknown>;
     expect(pod.automount_service_account_token).toBe(false);
     const c = (pod.container as Record<string, unknown>[])[0];
-    expect(c.args).toEqual(['sync', '--mode=standby', '--source-cluster=ext-primary', '--namespace=social-security-prod', '--target=s3://backup.samecity.example.gov.cn/govcloud']);
-    expect(c.security_context).toMatchObject({ allow_privilege_escalation: false, read_only_root_filesystem: true, run_as_non_root: true, capabilities: { drop: ['ALL'] } });
+    expect(c.args).toEqual([
+      'sync',
+      '--mode=standby',
+      '--source-cluster=ext-primary',
+      '--namespace=social-security-prod',
+      '--target=s3://backup.samecity.example.gov.cn/govcloud',
+    ]);
+    expect(c.security_context).toMatchObject({
+      allow_privilege_escalation: false,
+      read_only_root_filesystem: true,
+      run_as_non_root: true,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(get(c, 'resources.limits')).toEqual({ cpu: '500m', memory: '512Mi' });
   });
   it('refuses a bad schedule and credentials in the storage URL', () => {
     expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, schedule: 'hourly' }))).toThrow(
       'DisasterRecoveryReplica social-security: schedule "hourly" is not a five-field cron expression (e.g. "*/15 * * * *")',
     );
-    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, backupEndpoint: 's3://key:secret@host/b' }))).toThrow(/must not carry credentials/);
+    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, backupEndpoint: 's3://key:secret@host/b' }))).toThrow(
+      /must not carry credentials/,
+    );
   });
 });

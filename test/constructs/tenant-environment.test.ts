@@ -125,7 +125,9 @@ describe('TenantEnvironment', () => {
   });
 
   it('pins domestic tenants to the 信创 node pool and records Internet hosts for the egress allow-list', () => {
-    const s = synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, zone: 'public-service', domestic: true, internetHosts: ['b.example.cn', 'a.example.cn'] }));
+    const s = synthOf(
+      (scope) => new TenantEnvironment(scope, 't', { ...base, zone: 'public-service', domestic: true, internetHosts: ['b.example.cn', 'a.example.cn'] }),
+    );
     expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.annotations')).toMatchObject({
       'scheduler.alpha.kubernetes.io/node-selector': 'govcloud.gov.cn/node-pool=domestic',
       'govcloud.gov.cn/egress-hosts': 'a.example.cn,b.example.cn',
@@ -150,7 +152,9 @@ describe('TenantEnvironment', () => {
     expect(() => Peer.cidr('0.0.0.0/0')).toThrow(/unified egress/);
     expect(() => Peer.cidr('10.0.0.0')).toThrow('Peer.cidr: "10.0.0.0" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16)');
     // the right shape with numbers out of range once slipped through
-    expect(() => Peer.cidr('999.0.0.0/99')).toThrow('Peer.cidr: "999.0.0.0/99" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16): a, b, c and d from 0 to 255, n from 0 to 32');
+    expect(() => Peer.cidr('999.0.0.0/99')).toThrow(
+      'Peer.cidr: "999.0.0.0/99" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16): a, b, c and d from 0 to 255, n from 0 to 32',
+    );
     expect(() => Peer.cidr('10.0.0.0/33')).toThrow(/"10\.0\.0\.0\/33" is not an IPv4 CIDR/);
     expect(Peer.cidr('10.20.0.0/16').spec).toEqual({ ipBlock: { cidr: '10.20.0.0/16' } });
   });

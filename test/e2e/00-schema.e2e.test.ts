@@ -14,7 +14,10 @@ interface Block {
   block_types?: Record<string, { block: Block; nesting_mode: string }>;
 }
 interface Schemas {
-  provider_schemas: Record<string, { provider: { block: Block }; resource_schemas?: Record<string, { block: Block }>; data_source_schemas?: Record<string, { block: Block }> }>;
+  provider_schemas: Record<
+    string,
+    { provider: { block: Block }; resource_schemas?: Record<string, { block: Block }>; data_source_schemas?: Record<string, { block: Block }> }
+  >;
 }
 
 const META = new Set(['//', 'count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection', 'alias']);
@@ -43,7 +46,12 @@ describe('synthesized stacks against the pinned providers', () => {
   // refuses them; they are judged here file by file, and the city is synthesized without them
   const overrides = path.join(REPO, 'environments', 'example-city-violations', 'overrides');
   const overrideFiles = fs.existsSync(overrides)
-    ? fs.readdirSync(overrides).flatMap((s) => fs.readdirSync(path.join(overrides, s)).filter((f) => f.endsWith('.tf.json')).map((f) => ({ stack: s, file: path.join(overrides, s, f) })))
+    ? fs.readdirSync(overrides).flatMap((s) =>
+        fs
+          .readdirSync(path.join(overrides, s))
+          .filter((f) => f.endsWith('.tf.json'))
+          .map((f) => ({ stack: s, file: path.join(overrides, s, f) })),
+      )
     : [];
 
   beforeAll(() => {
@@ -74,7 +82,9 @@ describe('synthesized stacks against the pinned providers', () => {
   it('uses only resource types and attributes that exist in `terraform providers schema -json`', () => {
     const dir = path.join(outs[0], 'extranet', 'stacks', 'platform-ext-primary');
     execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env: engineEnv(), stdio: 'ignore' });
-    const schemas = JSON.parse(execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env: engineEnv(), encoding: 'utf8', maxBuffer: 1 << 28 })) as Schemas;
+    const schemas = JSON.parse(
+      execFileSync('terraform', ['providers', 'schema', '-json'], { cwd: dir, env: engineEnv(), encoding: 'utf8', maxBuffer: 1 << 28 }),
+    ) as Schemas;
     const byName = new Map(Object.entries(schemas.provider_schemas).map(([addr, s]) => [addr.split('/').pop() ?? addr, s]));
     expect([...byName.keys()].sort()).toEqual(['helm', 'kubernetes']);
     const problems: string[] = [];
@@ -84,7 +94,10 @@ describe('synthesized stacks against the pinned providers', () => {
         ['extranet', 'intranet'].flatMap((network) =>
           fs.readdirSync(path.join(out, network, 'stacks')).flatMap((s) => {
             const stackDir = path.join(out, network, 'stacks', s);
-            return fs.readdirSync(stackDir).filter((x) => x.endsWith('.tf.json')).map((f) => ({ stack: s, file: path.join(stackDir, f) }));
+            return fs
+              .readdirSync(stackDir)
+              .filter((x) => x.endsWith('.tf.json'))
+              .map((f) => ({ stack: s, file: path.join(stackDir, f) }));
           }),
         ),
       ),

@@ -73,7 +73,8 @@ describe('deploying the example city', () => {
   it('places every tenant environment on its primary cluster and every DR replica on its DR cluster', async () => {
     const m = model();
     for (const t of m.tenants) {
-      for (const env of t.environments) expect([t.name, env, (await kube.get(t.cluster)!.get(`/api/v1/namespaces/${t.name}-${env}`)).status]).toEqual([t.name, env, 200]);
+      for (const env of t.environments)
+        expect([t.name, env, (await kube.get(t.cluster)!.get(`/api/v1/namespaces/${t.name}-${env}`)).status]).toEqual([t.name, env, 200]);
       for (const r of t.replicas) {
         const ns = await kube.get(r.cluster)!.list(`/api/v1/namespaces?labelSelector=${encodeURIComponent(`govcloud.gov.cn/tenant=${t.name}`)}`);
         const roles = ns.map((n) => [n.metadata.labels['govcloud.gov.cn/dr-site-role'], n.metadata.labels['govcloud.gov.cn/dr-role']]);
@@ -123,7 +124,12 @@ describe('deploying the example city', () => {
         automountServiceAccountToken: false,
         securityContext: { runAsNonRoot: true, runAsUser: 10001, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [
-          { name: 'app', image, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }, ...container },
+          {
+            name: 'app',
+            image,
+            securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+            ...container,
+          },
           ...extra,
         ],
       },
@@ -153,7 +159,12 @@ describe('deploying the example city', () => {
     it('rejects a pod over the namespace quota', async () => {
       const cpu = t!.quotaText.cpu;
       const over = { resources: { limits: { cpu, memory: '1Gi' }, requests: { cpu: '100m', memory: '128Mi' } } };
-      const second = { name: 'second', image: `${registry}/apps/portal:1.0`, securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } }, ...over };
+      const second = {
+        name: 'second',
+        image: `${registry}/apps/portal:1.0`,
+        securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+        ...over,
+      };
       const r = await create(pod(`${registry}/apps/portal:1.0`, over, [second]));
       expect(r.status).toBe(403);
       expect(r.body.message).toMatch(/exceeded quota: quota/);

@@ -60,13 +60,16 @@ describe('a department removes a tenant', () => {
   // a tenant whose removal also empties a DR stack (a retired stack, destroyed rather than forgotten)
   const slices = planStacks(m);
   const t = m.tenants.find(
-    (x) => x.mlpsLevel >= 2 && slices.some((s) => s.kind === 'county' && s.tenants.length === 0 && s.replicas.length > 0 && s.replicas.every((r) => r.tenant.name === x.name)),
+    (x) =>
+      x.mlpsLevel >= 2 &&
+      slices.some((s) => s.kind === 'county' && s.tenants.length === 0 && s.replicas.length > 0 && s.replicas.every((r) => r.tenant.name === x.name)),
   ) as Tenant;
   const emptied = slices.filter((s) => s.kind === 'county' && s.tenants.length === 0 && s.replicas.every((r) => r.tenant.name === t?.name)).map((s) => s.name);
   const where = async () => {
     const found: string[] = [];
     for (const [name, k] of kube) {
-      for (const ns of await k.list(`/api/v1/namespaces?labelSelector=${encodeURIComponent(`govcloud.gov.cn/tenant=${t.name}`)}`)) found.push(`${name}/${ns.metadata.name}`);
+      for (const ns of await k.list(`/api/v1/namespaces?labelSelector=${encodeURIComponent(`govcloud.gov.cn/tenant=${t.name}`)}`))
+        found.push(`${name}/${ns.metadata.name}`);
     }
     return found.sort();
   };
@@ -90,7 +93,10 @@ describe('a department removes a tenant', () => {
 
   it('with the approval merged first, plans the destroy of every namespace it had, in every stack', () => {
     const file = tenantFile(t.county, t.name);
-    fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8').trimEnd()}\n  decommission: { approvedBy: 市政务服务数据管理局, ref: XM-2026-0199, retainBackupDays: 90 }\n`);
+    fs.writeFileSync(
+      file,
+      `${fs.readFileSync(file, 'utf8').trimEnd()}\n  decommission: { approvedBy: 市政务服务数据管理局, ref: XM-2026-0199, retainBackupDays: 90 }\n`,
+    );
     commitAll(`${t.name}: decommission approved`);
     git('checkout', '-q', '-b', `remove-${t.name}`);
     fs.rmSync(file);
@@ -104,7 +110,8 @@ describe('a department removes a tenant', () => {
     expect(runs.map((x) => x.stack)).toEqual(expect.arrayContaining([...holding, ...emptied]));
     // where its namespaces are: destroyed; elsewhere (its peers' flows to it): updated, nothing destroyed
     for (const x of runs) {
-      if (holding.includes(x.stack)) expect([x.stack, x.summary]).toEqual([x.stack, expect.stringMatching(/^Plan: 0 to add, \d+ to change, [1-9]\d* to destroy\.$/)]);
+      if (holding.includes(x.stack))
+        expect([x.stack, x.summary]).toEqual([x.stack, expect.stringMatching(/^Plan: 0 to add, \d+ to change, [1-9]\d* to destroy\.$/)]);
       else expect([x.stack, x.summary]).toEqual([x.stack, expect.stringMatching(/^Plan: 0 to add, [1-9]\d* to change, 0 to destroy\.$/)]);
     }
     expect(r.err).toContain(`stack ${emptied[0]} (extranet) no longer holds anything`);

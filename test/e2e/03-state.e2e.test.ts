@@ -20,7 +20,10 @@ function psql(db: string, sql: string): string {
 function raisePods(tenants: readonly Tenant[]): void {
   for (const t of tenants) {
     const file = tenantFile(t.county, t.name);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/pods: (\d+) \}/, (_, n: string) => `pods: ${Number(n) + 1} }`));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace(/pods: (\d+) \}/, (_, n: string) => `pods: ${Number(n) + 1} }`),
+    );
   }
   commitAll(`pods +1 for ${tenants.map((t) => t.name).join(', ')}`);
 }

@@ -23,7 +23,10 @@ describe('tearing the city down', () => {
   it('destroys every stack once every decommission is approved, county stacks first', async () => {
     for (const t of model().tenants.filter((x) => x.decommission === undefined)) {
       const file = tenantFile(t.county, t.name);
-      fs.writeFileSync(file, `${fs.readFileSync(file, 'utf8').trimEnd()}\n  decommission: { approvedBy: 市政务服务数据管理局, ref: XM-2026-0200, retainBackupDays: 90 }\n`);
+      fs.writeFileSync(
+        file,
+        `${fs.readFileSync(file, 'utf8').trimEnd()}\n  decommission: { approvedBy: 市政务服务数据管理局, ref: XM-2026-0200, retainBackupDays: 90 }\n`,
+      );
     }
     commitAll('decommission the example city (e2e teardown)');
     const plan = govcloud(['plan', '--destroy', '--out', outDir()]);
@@ -38,8 +41,10 @@ describe('tearing the city down', () => {
     const left = async () => {
       const found: string[] = [];
       for (const [name, k] of kube) {
-        for (const ns of await k.list(`/api/v1/namespaces?labelSelector=${encodeURIComponent('app.kubernetes.io/managed-by=govcloud')}`)) found.push(`${name}/${ns.metadata.name}`);
-        for (const p of await k.list('/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies')) if (p.metadata.name.startsWith('govcloud-')) found.push(`${name}/vap/${p.metadata.name}`);
+        for (const ns of await k.list(`/api/v1/namespaces?labelSelector=${encodeURIComponent('app.kubernetes.io/managed-by=govcloud')}`))
+          found.push(`${name}/${ns.metadata.name}`);
+        for (const p of await k.list('/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies'))
+          if (p.metadata.name.startsWith('govcloud-')) found.push(`${name}/vap/${p.metadata.name}`);
         for (const s of await k.list('/api/v1/secrets?labelSelector=owner%3Dhelm')) found.push(`${name}/helm/${s.metadata.name}`);
       }
       return found;

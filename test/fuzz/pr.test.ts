@@ -27,7 +27,12 @@ interface Step {
   /** Mutations of files present at this step (by index into the sorted list of files). */
   readonly edits: readonly { readonly file: number; readonly mutation: Mutation }[];
   /** A new tenant: a copy of an existing request file under a new name, maybe in another county. */
-  readonly add?: { readonly from: number; readonly name: string; readonly county: 'north' | 'south' | 'west'; readonly network: 'extranet' | 'intranet' | 'same' };
+  readonly add?: {
+    readonly from: number;
+    readonly name: string;
+    readonly county: 'north' | 'south' | 'west';
+    readonly network: 'extranet' | 'intranet' | 'same';
+  };
   readonly remove?: number;
   readonly layout?: LayoutOp;
   readonly commit: boolean;
@@ -42,18 +47,33 @@ interface History {
 }
 
 /** Mostly absent: a step usually edits, now and then adds, removes or moves. */
-const sometimes = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
+const sometimes = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
 
 const step: fc.Arbitrary<Step> = fc.record({
-  edits: fc.array(fc.record({ file: fc.nat(), mutation: fc.oneof({ weight: 3, arbitrary: tameMutation }, { weight: 1, arbitrary: wildMutation }) }), { maxLength: 2 }),
-  add: sometimes(fc.record({ from: fc.nat(), name: fc.constantFrom('records', 'archive', 'relief', 'case-files-copy', 'hub2'), county: fc.constantFrom('north' as const, 'south' as const, 'west' as const), network: fc.constantFrom('extranet' as const, 'intranet' as const, 'same' as const) })),
+  edits: fc.array(fc.record({ file: fc.nat(), mutation: fc.oneof({ weight: 3, arbitrary: tameMutation }, { weight: 1, arbitrary: wildMutation }) }), {
+    maxLength: 2,
+  }),
+  add: sometimes(
+    fc.record({
+      from: fc.nat(),
+      name: fc.constantFrom('records', 'archive', 'relief', 'case-files-copy', 'hub2'),
+      county: fc.constantFrom('north' as const, 'south' as const, 'west' as const),
+      network: fc.constantFrom('extranet' as const, 'intranet' as const, 'same' as const),
+    }),
+  ),
   remove: sometimes(fc.nat()),
   layout: sometimes(layoutOp),
   commit: fc.boolean(),
 });
 
 const history: fc.Arbitrary<History> = fc.record(
-  { approvedAtBase: fc.nat(), steps: fc.array(step, { minLength: 1, maxLength: 3 }), format: fc.constantFrom('md' as const, 'json' as const), lang: fc.constantFrom('en' as const, 'zh' as const) },
+  {
+    approvedAtBase: fc.nat(),
+    steps: fc.array(step, { minLength: 1, maxLength: 3 }),
+    format: fc.constantFrom('md' as const, 'json' as const),
+    lang: fc.constantFrom('en' as const, 'zh' as const),
+  },
   { requiredKeys: ['steps', 'format', 'lang'] },
 );
 
@@ -73,8 +93,10 @@ function readEnv(dir: string): Map<string, Entry> {
       const full = path.join(d, e.name);
       const rel = path.relative(dir, full).split(path.sep).join('/');
       if (e.isSymbolicLink()) out.set(rel, { kind: 'link', target: fs.readlinkSync(full) });
-      else if (e.isDirectory()) fs.readdirSync(full).length === 0 ? out.set(rel, { kind: 'dir' }) : walk(full);
-      else out.set(rel, { kind: 'file', data: fs.readFileSync(full) });
+      else if (e.isDirectory()) {
+        if (fs.readdirSync(full).length === 0) out.set(rel, { kind: 'dir' });
+        else walk(full);
+      } else out.set(rel, { kind: 'file', data: fs.readFileSync(full) });
     }
   };
   walk(dir);
@@ -95,9 +117,17 @@ function apply(files: Map<string, Entry>, s: Step): Map<string, Entry> {
   const requests = names().filter((f) => f.startsWith('tenants/'));
   if (s.add && requests.length > 0) {
     const from = out.get(requests[s.add.from % requests.length]) as Entry & { kind: 'file' };
-    let text = from.data.toString('utf8').replace(/^(\s*name: ).*$/m, `$1${s.add.name}`).replace(/^(\s*county: ).*$/m, `$1${s.add.county}`);
-    if (s.add.network === 'intranet') text = text.replace(/^(\s*network: ).*$/m, '$1intranet').replace(/^\s*zone: .*\n/m, '').replace(/^(\s*classification: ).*$/m, '$1classified');
-    if (s.add.network === 'extranet') text = text.replace(/^(\s*network: ).*$/m, '$1extranet\n  zone: administrative').replace(/^(\s*classification: ).*$/m, '$1unclassified');
+    let text = from.data
+      .toString('utf8')
+      .replace(/^(\s*name: ).*$/m, `$1${s.add.name}`)
+      .replace(/^(\s*county: ).*$/m, `$1${s.add.county}`);
+    if (s.add.network === 'intranet')
+      text = text
+        .replace(/^(\s*network: ).*$/m, '$1intranet')
+        .replace(/^\s*zone: .*\n/m, '')
+        .replace(/^(\s*classification: ).*$/m, '$1classified');
+    if (s.add.network === 'extranet')
+      text = text.replace(/^(\s*network: ).*$/m, '$1extranet\n  zone: administrative').replace(/^(\s*classification: ).*$/m, '$1unclassified');
     out.set(`tenants/${s.add.county}/${s.add.name}.yaml`, { kind: 'file', data: Buffer.from(text) });
   }
   if (s.remove !== undefined && requests.length > 0) out.delete(requests[s.remove % requests.length]);
@@ -107,7 +137,11 @@ function apply(files: Map<string, Entry>, s: Step): Map<string, Entry> {
 }
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-23T08:00:00+08:00', GIT_COMMITTER_DATE: '2026-11-23T08:00:00+08:00' } });
+  execFileSync('git', args, {
+    cwd: dir,
+    stdio: 'ignore',
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-23T08:00:00+08:00', GIT_COMMITTER_DATE: '2026-11-23T08:00:00+08:00' },
+  });
 }
 
 /** A repository: `main` at the base city, `change` checked out with the history's steps. */

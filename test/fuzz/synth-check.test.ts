@@ -15,14 +15,25 @@ import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
 import { RULES } from '../../policies/registry';
 import { EnvCase, entries, isolationEnv, placedSecrets, secretsOf, tameEnv, wildEnv, writeEnv } from './support/layout';
-import { cli, errorLinesPositioned, exitCodeIsKnown, noIntranetInExtranet, noSecret, noStackTrace, Output, PropertyFailure, sameOutput, sameTree, tree } from './support/oracles';
+import {
+  cli,
+  errorLinesPositioned,
+  exitCodeIsKnown,
+  noIntranetInExtranet,
+  noSecret,
+  noStackTrace,
+  Output,
+  PropertyFailure,
+  sameOutput,
+  sameTree,
+  tree,
+} from './support/oracles';
 import { params, runs, Tally, timeoutMs } from './support/params';
 import { fixedToday, inTmp } from './support/case-dir';
 
 const tally = new Tally();
 const lang = fc.constantFrom('en', 'zh');
-const city: fc.Arbitrary<EnvCase> = fc
-  .oneof({ weight: 3, arbitrary: tameEnv }, { weight: 2, arbitrary: isolationEnv }, { weight: 1, arbitrary: wildEnv });
+const city: fc.Arbitrary<EnvCase> = fc.oneof({ weight: 3, arbitrary: tameEnv }, { weight: 2, arbitrary: isolationEnv }, { weight: 1, arbitrary: wildEnv });
 
 function common(r: Output, secrets: readonly string[]): void {
   exitCodeIsKnown(r, [0, 1]);
@@ -55,7 +66,10 @@ describe('fuzz: synth and check', () => {
               const first = await cli(argv);
               const files = tree(out);
               common(first, secretsOf(c));
-              noSecret(secretsOf(c), [...files].map(([f, b]) => ({ what: `synthesized ${f}`, text: b.toString('utf8') })));
+              noSecret(
+                secretsOf(c),
+                [...files].map(([f, b]) => ({ what: `synthesized ${f}`, text: b.toString('utf8') })),
+              );
               if (first.code !== 0 && files.size > 0) throw new PropertyFailure(`synth exited ${first.code} but wrote ${[...files.keys()].join(', ')}`);
               if (first.code === 0) {
                 const model = validateEnvironment(dir, { rules: RULES }).model;

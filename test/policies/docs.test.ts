@@ -66,7 +66,9 @@ describe('renderRuleDocs', () => {
     if (!boundary) throw new Error('catalog lost 8.1.3.2');
     expect([1, 2, 3, 4].map((l) => covers(rule, boundary, l as 1 | 2 | 3 | 4))).toEqual([false, false, true, true]);
     const doc = renderRuleDocs([rule]);
-    expect(doc).toContain('| 8.1.3.2 | 访问控制（边界） | Boundary access control | 6.1.3.2†: 无规则 / no rule | 7.1.3.2†: 无规则 / no rule | 8.1.3.2: MLPS-TEST-001 | 9.1.3.2: MLPS-TEST-001 |');
+    expect(doc).toContain(
+      '| 8.1.3.2 | 访问控制（边界） | Boundary access control | 6.1.3.2†: 无规则 / no rule | 7.1.3.2†: 无规则 / no rule | 8.1.3.2: MLPS-TEST-001 | 9.1.3.2: MLPS-TEST-001 |',
+    );
     expect(doc).toContain('规则数 / Rules: 1');
   });
 

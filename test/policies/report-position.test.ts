@@ -66,7 +66,11 @@ describe('Positions', () => {
   it('annotates a finding at its first evidence field the file holds', () => {
     const pos = new Positions();
     const tenant = { source: { file: portal, line: 1 }, waivers: [] } as unknown as Tenant;
-    const evidence = [{ address: 'a:b.c', detail: 'no field' }, { field: 'spec.missing', detail: 'absent' }, { field: 'spec.zone', detail: 'zone' }];
+    const evidence = [
+      { address: 'a:b.c', detail: 'no field' },
+      { field: 'spec.missing', detail: 'absent' },
+      { field: 'spec.zone', detail: 'zone' },
+    ];
     expect(pos.finding(tenant, evidence)).toEqual({ file: portal, ...where(portal, /^\s+zone:/, 'public-service') });
     expect(pos.finding(tenant, evidence.slice(0, 2))).toEqual({ file: portal, line: 1, col: 1 });
     expect(pos.evidence(tenant, evidence[0])).toEqual({ file: portal, line: 1, col: 1 });

@@ -43,12 +43,16 @@ const withoutDenyPolicies = (tenants: readonly string[]) => (stacks: StackOutput
   for (const s of stacks) {
     const res = s.json.resource as Record<string, Record<string, unknown>> | undefined;
     const policies = res?.kubernetes_network_policy_v1 ?? {};
-    for (const k of Object.keys(policies)) if (k.includes('_deny_') && tenants.some((t) => k.startsWith(`${t}_`) || k.startsWith(`${t}-dr-`))) delete policies[k];
+    for (const k of Object.keys(policies))
+      if (k.includes('_deny_') && tenants.some((t) => k.startsWith(`${t}_`) || k.startsWith(`${t}-dr-`))) delete policies[k];
   }
 };
 
 /** Portal declared classified while on the extranet. */
-const classifiedPortal = (m: CityModel): CityModel => ({ ...m, tenants: m.tenants.map((t) => (t.name === 'portal' ? { ...t, classification: 'classified' as const } : t)) });
+const classifiedPortal = (m: CityModel): CityModel => ({
+  ...m,
+  tenants: m.tenants.map((t) => (t.name === 'portal' ? { ...t, classification: 'classified' as const } : t)),
+});
 
 const tenantOf = (r: CheckReport, name: string): TenantReport => {
   const t = r.tenants.find((x) => x.tenant.name === name);
@@ -73,7 +77,11 @@ const before = check(classifiedPortal(modelOf(dir)), edit);
 const toWaive = tenantOf(before, 'relief').findings.find((f) => f.status === 'fail' && !f.rule.unwaivable);
 const reliefFile = path.join(dir, 'tenants', 'north', 'relief.yaml');
 fs.appendFileSync(reliefFile, `  waivers:\n    - { rule: ${toWaive?.rule.id ?? 'none'}, reason: "${REASON}", approvedBy: ${APPROVER}, expires: 2026-12-31 }\n`);
-const waiverLine = fs.readFileSync(reliefFile, 'utf8').split('\n').findIndex((l) => l.includes(REASON)) + 1;
+const waiverLine =
+  fs
+    .readFileSync(reliefFile, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(REASON)) + 1;
 const mixed = check(classifiedPortal(modelOf(dir)), edit);
 const portalFile = path.join(dir, 'tenants', 'north', 'portal.yaml');
 const networkAt = where(portalFile, /^\s+network:/, 'extranet');
@@ -151,20 +159,31 @@ describe.each(LANGS)('renderMarkdown (%s)', (lang) => {
     for (const f of portalFailures()) expect(out).toContain(`#### ${f.rule.id} — ${f.rule.title[lang]}`);
     expect(out).toContain(`\`${portalFile}:${networkAt.line}:${networkAt.col}\``);
     const w = waivedFinding();
-    expect(out).toContain(`| ${w.rule.id} | ${statusText('waived', lang)} | legacy app \\| open egress during migration | ${APPROVER} | 2026-12-31 | \`${reliefFile}:${waiverLine}:1\` |`);
-    for (const t of mixed.tenants) for (const c of t.clauses.filter((x) => x.status === 'fail' || x.status === 'waived')) expect(out).toContain(`| ${c.clause} | ${c.title[lang]} | ${statusText(c.status, lang)} |`);
+    expect(out).toContain(
+      `| ${w.rule.id} | ${statusText('waived', lang)} | legacy app \\| open egress during migration | ${APPROVER} | 2026-12-31 | \`${reliefFile}:${waiverLine}:1\` |`,
+    );
+    for (const t of mixed.tenants)
+      for (const c of t.clauses.filter((x) => x.status === 'fail' || x.status === 'waived'))
+        expect(out).toContain(`| ${c.clause} | ${c.title[lang]} | ${statusText(c.status, lang)} |`);
   });
 });
 
 describe('renderJson', () => {
   const sortedEverywhere = (v: unknown): boolean =>
-    Array.isArray(v) ? v.every(sortedEverywhere) : v !== null && typeof v === 'object' ? Object.keys(v).join('\n') === Object.keys(v).sort().join('\n') && Object.values(v).every(sortedEverywhere) : true;
+    Array.isArray(v)
+      ? v.every(sortedEverywhere)
+      : v !== null && typeof v === 'object'
+        ? Object.keys(v).join('\n') === Object.keys(v).sort().join('\n') && Object.values(v).every(sortedEverywhere)
+        : true;
 
   it('is deterministic plain data with sorted keys and rule metadata by id', () => {
     for (const r of [base, mixed]) {
       const out = renderJson(r);
       expect(renderJson(r)).toBe(out);
-      const data = JSON.parse(out) as { rules: Record<string, { id: string; remediation: { en: string } }>; tenants: { name: string; findings: { rule: string; status: string }[] }[] };
+      const data = JSON.parse(out) as {
+        rules: Record<string, { id: string; remediation: { en: string } }>;
+        tenants: { name: string; findings: { rule: string; status: string }[] }[];
+      };
       expect(sortedEverywhere(data)).toBe(true);
       const ids = [...new Set(r.tenants.flatMap((t) => t.findings.map((f) => f.rule.id)))].sort();
       expect(Object.keys(data.rules)).toEqual(ids);
@@ -175,9 +194,22 @@ describe('renderJson', () => {
   });
 
   it('carries waivers and evidence positions', () => {
-    const data = JSON.parse(renderJson(mixed)) as { tenants: { name: string; findings: { rule: string; status: string; waiver?: { line: number; approvedBy: string }; evidence: { field?: string; location?: { line: number; col: number } }[] }[] }[] };
+    const data = JSON.parse(renderJson(mixed)) as {
+      tenants: {
+        name: string;
+        findings: {
+          rule: string;
+          status: string;
+          waiver?: { line: number; approvedBy: string };
+          evidence: { field?: string; location?: { line: number; col: number } }[];
+        }[];
+      }[];
+    };
     const relief = data.tenants.find((t) => t.name === 'relief');
-    expect(relief?.findings.find((f) => f.rule === waivedFinding().rule.id)).toMatchObject({ status: 'waived', waiver: { line: waiverLine, approvedBy: APPROVER } });
+    expect(relief?.findings.find((f) => f.rule === waivedFinding().rule.id)).toMatchObject({
+      status: 'waived',
+      waiver: { line: waiverLine, approvedBy: APPROVER },
+    });
     const portal = data.tenants.find((t) => t.name === 'portal');
     const ev = portal?.findings.flatMap((f) => f.evidence).find((e) => e.field === 'spec.network');
     expect(ev?.location).toEqual({ file: portalFile, ...networkAt });
@@ -204,7 +236,10 @@ describe('renderSarif', () => {
   interface Log {
     $schema: string;
     version: string;
-    runs: { tool: { driver: { name: string; rules: { id: string; properties: { clauses: Record<string, string[]>; tags: string[] } }[] } }; results: Result[] }[];
+    runs: {
+      tool: { driver: { name: string; rules: { id: string; properties: { clauses: Record<string, string[]>; tags: string[] } }[] } };
+      results: Result[];
+    }[];
   }
 
   it('rejects what the schema forbids (the validator is live)', () => {
@@ -213,7 +248,10 @@ describe('renderSarif', () => {
   });
 
   it.each(LANGS)('is valid SARIF 2.1.0 for the base and the changed city (%s)', (lang) => {
-    for (const [r, root] of [[base, baseDir], [mixed, dir]] as const) {
+    for (const [r, root] of [
+      [base, baseDir],
+      [mixed, dir],
+    ] as const) {
       const log = JSON.parse(renderSarif(r, lang, { root })) as Log;
       expect(valid(log)).toEqual([]);
       expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
@@ -238,7 +276,10 @@ describe('renderSarif', () => {
     const nf = networkFailure();
     const r = run.results.find((x) => x.ruleId === nf?.rule.id && x.properties.tenant === 'portal');
     expect(r?.level).toBe(nf?.rule.severity);
-    expect(r?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'tenants/north/portal.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: networkAt.line, startColumn: networkAt.col } });
+    expect(r?.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'tenants/north/portal.yaml', uriBaseId: '%SRCROOT%' },
+      region: { startLine: networkAt.line, startColumn: networkAt.col },
+    });
     expect(r?.message.text).toContain(nf?.rule.title[lang]);
     for (const f of portalFailures()) {
       const res = run.results.find((x) => x.ruleId === f.rule.id && x.properties.tenant === 'portal');
@@ -259,4 +300,3 @@ describe('renderSarif', () => {
     for (const r of run.results) expect(r.locations[0].physicalLocation.artifactLocation.uri.startsWith('file:///')).toBe(true);
   });
 });
-

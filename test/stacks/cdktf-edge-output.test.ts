@@ -98,7 +98,10 @@ describe('synth output with the cdktf shortcuts on and off', () => {
     const handWritten = [...trees.on.keys()].filter((f) => f.endsWith('.tf.json') && path.basename(f) !== 'cdk.tf.json');
     expect(handWritten).toHaveLength(6);
     const county = [...trees.on.keys()].find((f) => f.endsWith(path.join('county-north-ext-main', 'cdk.tf.json'))) ?? 'none';
-    const json = JSON.parse(trees.on.get(county)?.toString('utf8') ?? '{}') as { locals: Record<string, string>; terraform: { required_providers: Record<string, unknown> } };
+    const json = JSON.parse(trees.on.get(county)?.toString('utf8') ?? '{}') as {
+      locals: Record<string, string>;
+      terraform: { required_providers: Record<string, unknown> };
+    };
     expect(json.locals.edge_cluster).toBe('cluster ext-main');
     expect(Object.keys(json.terraform.required_providers)).toEqual(['kubernetes']);
     expectSameBytes(trees);

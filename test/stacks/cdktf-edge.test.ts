@@ -41,7 +41,9 @@ describe('the switch', () => {
   it('reads on and off, unset is on, anything else is refused in both languages', () => {
     expect([undefined, '', 'on', 'ON', '1', 'true', 'yes'].map(shortcutsSetting)).toEqual([true, true, true, true, true, true, true]);
     expect(['off', 'Off', ' off ', '0', 'false', 'no'].map(shortcutsSetting)).toEqual([false, false, false, false, false, false]);
-    expect(() => shortcutsSetting('of')).toThrow(`${SHORTCUTS_ENV}="of" is not a setting (allowed: on, off) / ${SHORTCUTS_ENV}="of" 不是有效取值（可选：on、off）`);
+    expect(() => shortcutsSetting('of')).toThrow(
+      `${SHORTCUTS_ENV}="of" is not a setting (allowed: on, off) / ${SHORTCUTS_ENV}="of" 不是有效取值（可选：on、off）`,
+    );
   });
 
   it('reads GOVCLOUD_CDKTF_SHORTCUTS once, at first use', () => {
@@ -169,7 +171,9 @@ describe('cdktf internals that have moved', () => {
     // exports that cannot be written (ES modules, frozen objects)
     withStackTraceModule(Object.freeze({ captureStackTrace: real.captureStackTrace }), (edge) => {
       edge.setCdktfShortcuts(true);
-      expect(() => edge.prepareSynth()).toThrow(/cdktf internals changed: tokens\/private\/stack-trace.captureStackTrace is read-only; set GOVCLOUD_CDKTF_SHORTCUTS=off/);
+      expect(() => edge.prepareSynth()).toThrow(
+        /cdktf internals changed: tokens\/private\/stack-trace.captureStackTrace is read-only; set GOVCLOUD_CDKTF_SHORTCUTS=off/,
+      );
     });
     // a write that is accepted but not seen by cdktf's tokens (a copy bound at load time)
     const ignoresWrites = new Proxy({ captureStackTrace: real.captureStackTrace }, { set: () => true });
@@ -194,7 +198,9 @@ describe('cdktf internals that have moved', () => {
 
 describe('cdktfVersion', () => {
   it('is the version cdktf writes into every stack', () => {
-    const json = new ClusterStack(newApp(), 'v', { cluster: model.clusters[0], state: model.state }).toTerraform() as { '//': { metadata: { version: string } } };
+    const json = new ClusterStack(newApp(), 'v', { cluster: model.clusters[0], state: model.state }).toTerraform() as {
+      '//': { metadata: { version: string } };
+    };
     expect(cdktfVersion()).toBe(json['//'].metadata.version);
     expect(cdktfVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });

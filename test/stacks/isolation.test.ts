@@ -117,7 +117,10 @@ describe('synth refuses what names the other network, and writes nothing', () =>
       JSON.stringify({
         resource: {
           kubernetes_config_map_v1: {
-            peek: { metadata: { name: 'peek', namespace: 'portal-prod' }, data: { db: 'postgres://172.16.4.20:5432/app', net: '172.16.8.0/24', ctx: 'INT-MAIN' } },
+            peek: {
+              metadata: { name: 'peek', namespace: 'portal-prod' },
+              data: { db: 'postgres://172.16.4.20:5432/app', net: '172.16.8.0/24', ctx: 'INT-MAIN' },
+            },
           },
         },
       }),

@@ -125,7 +125,10 @@ describe('physical isolation', () => {
         repoRoot,
         customize: (stack) => {
           if (stack.node.id !== 'platform-int-main') return;
-          stack.addOverride('data.terraform_remote_state.peek', { backend: 'local', config: { path: '../../../extranet/stacks/platform-ext-main/terraform.tfstate' } });
+          stack.addOverride('data.terraform_remote_state.peek', {
+            backend: 'local',
+            config: { path: '../../../extranet/stacks/platform-ext-main/terraform.tfstate' },
+          });
         },
       });
     } catch (e) {

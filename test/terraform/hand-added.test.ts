@@ -39,7 +39,12 @@ describe('hand-written Terraform files', () => {
 
   it('are read per stack, every error of every file reported', () => {
     const hand = readHandAdded(path.join(dir, 'overrides'), ['county-north-ext-main', 'platform-ext-far', 'platform-ext-main']);
-    expect(shown(dir, hand.issues.map((i) => formatIssue(i, 'en')))).toEqual(expected);
+    expect(
+      shown(
+        dir,
+        hand.issues.map((i) => formatIssue(i, 'en')),
+      ),
+    ).toEqual(expected);
     expect(hand.files.get('county-north-ext-main')?.map((f) => f.name)).toEqual(['b.tf.json']);
   });
 
@@ -55,17 +60,24 @@ describe('hand-written Terraform files', () => {
     const e = thrown as SynthError;
     expect(e.code).toBe('handAdded');
     // a folder that names no stack would never be applied: synth says so too
-    expect(shown(dir, (e.details.issues ?? []).map((i) => formatIssue(i, 'en')))).toEqual([
-      'case/overrides/no-such-stack:1:1 no stack "no-such-stack": its overrides would never be applied (see govcloud stacks)',
-      ...expected,
-    ]);
+    expect(
+      shown(
+        dir,
+        (e.details.issues ?? []).map((i) => formatIssue(i, 'en')),
+      ),
+    ).toEqual(['case/overrides/no-such-stack:1:1 no stack "no-such-stack": its overrides would never be applied (see govcloud stacks)', ...expected]);
     expect(fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []).toEqual([]);
   });
 
   it('give the check no stacks, only the errors', () => {
     const r = stacksForCheck(model, dir);
     expect(r.stacks).toEqual([]);
-    expect(shown(dir, r.issues.map((i) => formatIssue(i, 'zh')))).toEqual([
+    expect(
+      shown(
+        dir,
+        r.issues.map((i) => formatIssue(i, 'zh')),
+      ),
+    ).toEqual([
       'case/overrides/county-north-ext-main/a.tf.json:1:17 JSON 语法错误：应为 一个值，实际为 "}"',
       'case/overrides/platform-ext-far/c_override.tf.json:1:1 Terraform JSON 文件应为一个对象（resource、data、variable 等），实际为 字符串',
     ]);
@@ -84,12 +96,22 @@ describe('overrides that would be silently ignored', () => {
 
   it('are each an error at their path, in both languages', () => {
     const issues = strayOverrides(path.join(dir, 'overrides'), stacks);
-    expect(shown(dir, issues.map((i) => formatIssue(i, 'en')))).toEqual([
+    expect(
+      shown(
+        dir,
+        issues.map((i) => formatIssue(i, 'en')),
+      ),
+    ).toEqual([
       'case/overrides/county-north-ext-main/NOTES.md:1:1 NOTES.md is not read: only *.tf.json files of a stack folder are applied with the stack',
       'case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf is HCL, which is not read: write hand-added Terraform in JSON syntax as *.tf.json',
       'case/overrides/county-north-ext-mian:1:1 no stack "county-north-ext-mian": its overrides would never be applied; did you mean county-north-ext-main? (see govcloud stacks)',
       'case/overrides/stray.tf.json:1:1 stray.tf.json is not read: overrides/ holds one folder per stack (overrides/<stack>/*.tf.json)',
     ]);
-    expect(shown(dir, issues.map((i) => formatIssue(i, 'zh')))[1]).toBe('case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json');
+    expect(
+      shown(
+        dir,
+        issues.map((i) => formatIssue(i, 'zh')),
+      )[1],
+    ).toBe('case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json');
   });
 });

@@ -79,8 +79,14 @@ describe('approversFor', () => {
   it('accepts a change with more fields (pr-diff TenantChange) and merges a pull request per group', () => {
     const changes = [
       { name: 'relief', county: 'north', file: 'x', kind: 'added' as const, head: relief },
-      describeChange(undefined, model.tenants.find((t) => t.name === 'case-files')),
-      describeChange(model.tenants.find((t) => t.name === 'portal'), undefined),
+      describeChange(
+        undefined,
+        model.tenants.find((t) => t.name === 'case-files'),
+      ),
+      describeChange(
+        model.tenants.find((t) => t.name === 'portal'),
+        undefined,
+      ),
     ];
     const all = approversForAll(changes);
     expect(groups(all)).toEqual([
@@ -166,7 +172,16 @@ describe('approvers.yaml', () => {
 
   it('reports owners that are not CODEOWNERS owners and counties the platform does not declare', () => {
     const dir = write(
-      ['apiVersion: govcloud/v1', 'kind: Approvers', 'spec:', '  platform: platform team', '  countyAdmins: "@govcloud/county"', '  counties:', '    nort: "@north/ops"', ''].join('\n'),
+      [
+        'apiVersion: govcloud/v1',
+        'kind: Approvers',
+        'spec:',
+        '  platform: platform team',
+        '  countyAdmins: "@govcloud/county"',
+        '  counties:',
+        '    nort: "@north/ops"',
+        '',
+      ].join('\n'),
     );
     const file = path.join(dir, APPROVERS_FILE);
     expect(loadApprovers(dir, { counties }).issues.map((i) => formatIssue(i, 'en'))).toEqual([
@@ -179,7 +194,9 @@ describe('approvers.yaml', () => {
   it('reports YAML syntax errors and a wrong kind at their position', () => {
     const file = (dir: string) => path.join(dir, APPROVERS_FILE);
     const broken = write('apiVersion: govcloud/v1\nkind: Approvers\nspec:\n  platform: [unclosed\n');
-    expect(loadApprovers(broken).issues.map((i) => formatIssue(i, 'en'))[0]).toMatch(new RegExp(`^${file(broken).replace(/[.]/g, '\\.')}:\\d+:\\d+ YAML syntax error`));
+    expect(loadApprovers(broken).issues.map((i) => formatIssue(i, 'en'))[0]).toMatch(
+      new RegExp(`^${file(broken).replace(/[.]/g, '\\.')}:\\d+:\\d+ YAML syntax error`),
+    );
     const wrongKind = write('apiVersion: govcloud/v1\nkind: Approver\nspec: {}\n');
     expect(loadApprovers(wrongKind).issues.map((i) => formatIssue(i, 'en'))).toEqual([`${file(wrongKind)}:2:7 kind: must be "Approvers", got "Approver"`]);
   });

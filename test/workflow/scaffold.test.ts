@@ -33,8 +33,8 @@ describe('scaffoldTenant', () => {
   it('puts the chosen language first', () => {
     const en = scaffoldTenant({ county: 'north', name: 'new-portal', lang: 'en', today: TODAY }).split('\n');
     const i = en.indexOf('  mlpsLevel: 3');
-    expect(en[i - 2]).toMatch(/^  # Graded-protection/);
-    expect(en[i - 1]).toMatch(/^  # 等保/);
+    expect(en[i - 2]).toMatch(/^ {2}# Graded-protection/);
+    expect(en[i - 1]).toMatch(/^ {2}# 等保/);
     expect(en).toContain('  department: new-portal');
     expect(en).toContain('  admins: [grp-new-portal-ops]');
   });
@@ -58,8 +58,12 @@ describe('scaffoldTenant', () => {
   });
 
   it('shows the code points of a look-alike letter in a name (issue 10)', () => {
-    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'en' })).toThrow(/^tenant name "civil-\u0430ffairs" \(U\+0430 at 7\) is not a DNS label/);
-    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'zh' })).toThrow(/^租户名称 "civil-\u0430ffairs"（第 7 个字符为 U\+0430） 不是 DNS 标签/);
+    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'en' })).toThrow(
+      /^tenant name "civil-\u0430ffairs" \(U\+0430 at 7\) is not a DNS label/,
+    );
+    expect(() => scaffoldTenant({ county: 'north', name: 'civil-\u0430ffairs', lang: 'zh' })).toThrow(
+      /^租户名称 "civil-\u0430ffairs"（第 7 个字符为 U\+0430） 不是 DNS 标签/,
+    );
   });
 });
 
@@ -97,7 +101,10 @@ describe('writeScaffold', () => {
     const report = runChecks(model, buildDeployment(model, stacksForCheck(model, dir).stacks), { tenants: ['new-portal'], today: TODAY });
     expect(report.tenants.map((x) => x.tenant.name)).toEqual(['new-portal']);
     expect(report.tenants[0].findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(10);
-    const failing = report.tenants.flatMap((x) => x.findings).filter((f) => f.status === 'fail').map((f) => f.rule.id);
+    const failing = report.tenants
+      .flatMap((x) => x.findings)
+      .filter((f) => f.status === 'fail')
+      .map((f) => f.rule.id);
     expect(failing).toEqual([]);
   });
 
@@ -122,7 +129,9 @@ describe('writeScaffold', () => {
     const first = writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en', today: TODAY });
     fs.appendFileSync(first, '# edited by the department\n');
     const before = fs.readFileSync(first, 'utf8');
-    expect(() => writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en' })).toThrow(/new-portal\.yaml already exists: tenant names are unique in the city/);
+    expect(() => writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en' })).toThrow(
+      /new-portal\.yaml already exists: tenant names are unique in the city/,
+    );
     expect(fs.readFileSync(first, 'utf8')).toBe(before);
     const relief = path.join(dir, 'tenants', 'north', 'relief.yaml');
     const reliefText = fs.readFileSync(relief, 'utf8');
@@ -133,7 +142,9 @@ describe('writeScaffold', () => {
 
   it('refuses a folder without platform.yaml, and bad names before touching the disk', () => {
     const dir = caseEnv(undefined);
-    expect(() => writeScaffold(path.join(dir, 'tenants'), { county: 'north', name: 'x1', lang: 'en' })).toThrow(/no platform\.yaml in .*: is it an environment folder\?/);
+    expect(() => writeScaffold(path.join(dir, 'tenants'), { county: 'north', name: 'x1', lang: 'en' })).toThrow(
+      /no platform\.yaml in .*: is it an environment folder\?/,
+    );
     expect(() => writeScaffold(dir, { county: 'north', name: 'bad name', lang: 'en' })).toThrow(/tenant name "bad name" is not a DNS label/);
   });
 });

@@ -27,12 +27,20 @@ export const rule: Rule = {
       const cm = configMapOn(deployment, c, 'log-retention');
       const d = days((cm?.body.data as Record<string, unknown> | undefined)?.days);
       if (!cm) bad.push({ detail: `cluster ${c} has no log-retention ConfigMap in its platform stack` });
-      else if (!(d >= MIN_LOG_RETENTION_DAYS)) bad.push({ address: cm.address, detail: `log-retention on ${c} keeps logs ${Number.isNaN(d) ? 'for an unreadable number of' : d} days, less than ${MIN_LOG_RETENTION_DAYS}` });
+      else if (!(d >= MIN_LOG_RETENTION_DAYS))
+        bad.push({
+          address: cm.address,
+          detail: `log-retention on ${c} keeps logs ${Number.isNaN(d) ? 'for an unreadable number of' : d} days, less than ${MIN_LOG_RETENTION_DAYS}`,
+        });
       else ok.push({ address: cm.address, detail: `log-retention on ${c} keeps logs ${d} days` });
       const release = baselineOn(deployment, c);
       if (!release) continue;
       const v = days(releaseValues(release).logRetentionDays);
-      if (!(v >= MIN_LOG_RETENTION_DAYS)) bad.push({ address: release.address, detail: `govcloud-baseline on ${c} sets logRetentionDays ${Number.isNaN(v) ? '(missing)' : v}, less than ${MIN_LOG_RETENTION_DAYS}` });
+      if (!(v >= MIN_LOG_RETENTION_DAYS))
+        bad.push({
+          address: release.address,
+          detail: `govcloud-baseline on ${c} sets logRetentionDays ${Number.isNaN(v) ? '(missing)' : v}, less than ${MIN_LOG_RETENTION_DAYS}`,
+        });
       else ok.push({ address: release.address, detail: `govcloud-baseline on ${c} sets logRetentionDays ${v}` });
     }
     return bad.length > 0 ? fail(...bad) : pass(...ok);

@@ -17,7 +17,9 @@ export const rule: Rule = {
   check: ({ tenant, view }) => {
     if (tenant.dr === 'none') return fail({ field: 'spec.dr.tier', detail: `dr tier is none: ${tenant.name} has no backup of its data` });
     const replicas = view.namespaces.filter((ns) => ns.role === 'replica');
-    const found: Evidence[] = replicas.flatMap((ns) => syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync in ${ns.cluster}/${ns.name} backs up ${ns.name}` })));
+    const found: Evidence[] = replicas.flatMap((ns) =>
+      syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync in ${ns.cluster}/${ns.name} backs up ${ns.name}` })),
+    );
     if (found.length > 0) return pass(...found);
     return fail(
       { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr} but no active dr-sync CronJob in any replica namespace` },

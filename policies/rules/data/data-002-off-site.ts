@@ -16,7 +16,9 @@ export const rule: Rule = {
   },
   check: ({ tenant, view, model }) => {
     const remote = view.namespaces.filter((ns) => ns.role === 'replica' && siteRoleOf(model, ns.cluster) === 'remote');
-    const found: Evidence[] = remote.flatMap((ns) => syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync copies ${ns.name} to remote cluster ${ns.cluster}` })));
+    const found: Evidence[] = remote.flatMap((ns) =>
+      syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync copies ${ns.name} to remote cluster ${ns.cluster}` })),
+    );
     if (found.length > 0) return pass(...found);
     return fail(
       { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr}: no replica with a dr-sync job on a cluster at a remote site` },

@@ -26,9 +26,15 @@ export const rule: Rule = {
         if ((mode === 'standby' || mode === 'active') && gap !== undefined && gap <= MAX_GAP) {
           return pass({ address: j.address, detail: `${mode} replica ${ns.cluster}/${ns.name} synced every ${gap} minutes (${scheduleOf(j)})` });
         }
-        seen.push({ address: j.address, detail: `same-city replica ${ns.cluster}/${ns.name} is ${mode ?? 'of unknown mode'} with schedule "${scheduleOf(j)}"` });
+        seen.push({
+          address: j.address,
+          detail: `same-city replica ${ns.cluster}/${ns.name} is ${mode ?? 'of unknown mode'} with schedule "${scheduleOf(j)}"`,
+        });
       }
     }
-    return fail({ field: 'spec.dr.tier', detail: `dr tier ${tenant.dr}: no same-city standby or active replica synced at least every ${MAX_GAP} minutes` }, ...seen);
+    return fail(
+      { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr}: no same-city standby or active replica synced at least every ${MAX_GAP} minutes` },
+      ...seen,
+    );
   },
 };

@@ -27,7 +27,10 @@ export const rule: Rule = {
     if (bad.length > 0) return fail(...bad);
     return pass(
       { field: 'spec.dr.tier', detail: 'dr tier active-active' },
-      ...[...remote, ...active.filter((x) => !remote.includes(x))].map((x) => ({ address: x.j.address, detail: `${modeOf(x.ns, x.j)} replica ${x.ns.cluster}/${x.ns.name} (${siteRoleOf(model, x.ns.cluster)})` })),
+      ...[...remote, ...active.filter((x) => !remote.includes(x))].map((x) => ({
+        address: x.j.address,
+        detail: `${modeOf(x.ns, x.j)} replica ${x.ns.cluster}/${x.ns.name} (${siteRoleOf(model, x.ns.cluster)})`,
+      })),
     );
   },
 };

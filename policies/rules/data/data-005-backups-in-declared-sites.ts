@@ -23,14 +23,22 @@ export const rule: Rule = {
     const bad: Evidence[] = [];
     const ok: Evidence[] = [];
     for (const r of tenant.replicas) {
-      if (!sites.has(r.backupEndpoint)) bad.push({ field: 'spec.dr.tier', detail: `replica on ${r.cluster} is planned to back up to ${r.backupEndpoint}, not a declared site` });
+      if (!sites.has(r.backupEndpoint))
+        bad.push({ field: 'spec.dr.tier', detail: `replica on ${r.cluster} is planned to back up to ${r.backupEndpoint}, not a declared site` });
     }
     for (const ns of view.namespaces) {
       for (const j of syncJobs(ns)) {
         const target = targetOf(j);
         const site = target === undefined ? undefined : sites.get(target);
         if (site) ok.push({ address: j.address, detail: `dr-sync in ${ns.cluster}/${ns.name} writes to site ${site} (${target})` });
-        else bad.push({ address: j.address, detail: target === undefined ? `dr-sync in ${ns.cluster}/${ns.name} has no --target, so where it writes is unknown` : `dr-sync in ${ns.cluster}/${ns.name} writes to ${target}, which is no declared site's backup storage` });
+        else
+          bad.push({
+            address: j.address,
+            detail:
+              target === undefined
+                ? `dr-sync in ${ns.cluster}/${ns.name} has no --target, so where it writes is unknown`
+                : `dr-sync in ${ns.cluster}/${ns.name} writes to ${target}, which is no declared site's backup storage`,
+          });
       }
     }
     if (bad.length > 0) return fail(...bad);

@@ -10,7 +10,11 @@ const SECRET_DATA = ['data', 'binary_data', 'string_data'];
 const literalKeys = (r: TfResource): string[] =>
   SECRET_DATA.flatMap((k) => {
     const v = r.body[k];
-    return v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).filter(([, x]) => isLiteral(x)).map(([key]) => `${k}.${key}`) : [];
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v)
+          .filter(([, x]) => isLiteral(x))
+          .map(([key]) => `${k}.${key}`)
+      : [];
   });
 
 export const rule: Rule = {

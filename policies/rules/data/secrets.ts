@@ -36,7 +36,8 @@ export function credentialHits(body: unknown, path = ''): Hit[] {
   const o = body as Json;
   const hits: Hit[] = [];
   // env { name = "DB_PASSWORD", value = "..." }
-  if (typeof o.name === 'string' && CREDENTIAL_NAME.test(o.name) && isLiteral(o.value)) hits.push({ path: `${path}.value`, what: `literal value of ${o.name}` });
+  if (typeof o.name === 'string' && CREDENTIAL_NAME.test(o.name) && isLiteral(o.value))
+    hits.push({ path: `${path}.value`, what: `literal value of ${o.name}` });
   for (const [k, v] of Object.entries(o)) {
     if (k === '//') continue;
     const p = path ? `${path}.${k}` : k;

@@ -14,7 +14,9 @@ function args(job: TfResource): string[] {
 }
 
 const flag = (job: TfResource, name: string): string | undefined =>
-  args(job).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  args(job)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
 
 export const targetOf = (job: TfResource): string | undefined => flag(job, 'target');
 

@@ -27,14 +27,14 @@ export const rule: Rule = {
           detail: ns.namespace
             ? `${ns.cluster}/${ns.name} enforces Pod Security "${labels(ns.namespace)[ENFORCE] ?? 'nothing'}", level ${level} needs ${wanted.map((w) => `"${w}"`).join(' or ')}`
             : `namespace ${ns.name} is not synthesized on cluster ${ns.cluster}, so no Pod Security label is set`,
-        }))
+        })),
       );
     }
     return pass(
       ...view.namespaces.map((ns) => ({
         address: ns.namespace?.address,
         detail: `${ns.cluster}/${ns.name} enforces Pod Security "${labels(ns.namespace)[ENFORCE]}" (level ${level})`,
-      }))
+      })),
     );
   },
 };

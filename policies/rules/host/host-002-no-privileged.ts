@@ -19,6 +19,6 @@ export const rule: Rule = {
       view,
       (p) => p.containers.filter((c) => securityContext(c).privileged === true).map((c) => `container ${containerName(c)} is privileged`),
       'baseline',
-      'no privileged container'
+      'no privileged container',
     ),
 };

@@ -16,5 +16,6 @@ export const rule: Rule = {
     en: 'Remove host_network, host_pid and host_ipc (or set them to false) in the pod spec; reach other services through ClusterIP services and declared flows.',
     zh: '在 Pod spec 中删除 host_network、host_pid 和 host_ipc（或设为 false）；通过 ClusterIP 服务和已声明的流向访问其他服务。',
   },
-  check: ({ view }) => judgePods(view, (p) => HOST.filter((k) => p.spec[k] === true).map((k) => `${k} is true`), 'baseline', 'uses its own network, PID and IPC namespaces'),
+  check: ({ view }) =>
+    judgePods(view, (p) => HOST.filter((k) => p.spec[k] === true).map((k) => `${k} is true`), 'baseline', 'uses its own network, PID and IPC namespaces'),
 };

@@ -23,5 +23,6 @@ export const rule: Rule = {
     en: 'Set security_context.run_as_non_root: true on the pod (and a non-zero run_as_user, e.g. 65532), do not set it to false on any container, and build the image with a non-root USER.',
     zh: '在 Pod 上设置 security_context.run_as_non_root: true（并设置非 0 的 run_as_user，如 65532），任何容器都不得改为 false；镜像以非 root USER 构建。',
   },
-  check: ({ view }) => judgePods(view, (p) => p.containers.flatMap((c) => problem(securityContext(p.spec), c) ?? []), 'restricted', 'every container runs as non-root'),
+  check: ({ view }) =>
+    judgePods(view, (p) => p.containers.flatMap((c) => problem(securityContext(p.spec), c) ?? []), 'restricted', 'every container runs as non-root'),
 };

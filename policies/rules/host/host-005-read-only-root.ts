@@ -17,8 +17,11 @@ export const rule: Rule = {
   check: ({ view }) =>
     judgePods(
       view,
-      (p) => p.containers.filter((c) => securityContext(c).read_only_root_filesystem !== true).map((c) => `container ${containerName(c)} has a writable root filesystem`),
+      (p) =>
+        p.containers
+          .filter((c) => securityContext(c).read_only_root_filesystem !== true)
+          .map((c) => `container ${containerName(c)} has a writable root filesystem`),
       'level3-chart',
-      'every container has a read-only root filesystem'
+      'every container has a read-only root filesystem',
     ),
 };

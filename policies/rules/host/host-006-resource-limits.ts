@@ -25,6 +25,6 @@ export const rule: Rule = {
           return missing.length > 0 ? [`container ${containerName(c)} has no ${missing.join(' or ')} limit`] : [];
         }),
       'level3-chart',
-      'every container has cpu and memory limits'
+      'every container has cpu and memory limits',
     ),
 };

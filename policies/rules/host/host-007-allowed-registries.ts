@@ -25,6 +25,6 @@ export const rule: Rule = {
           .filter((c) => typeof c.image !== 'string' || !model.registries.some((r) => fromRegistry(c.image as string, r)))
           .map((c) => `container ${containerName(c)} uses image ${String(c.image ?? '(none)')}, not from ${model.registries.join(', ')}`),
       'registry-chart',
-      `every image comes from ${model.registries.join(', ')}`
+      `every image comes from ${model.registries.join(', ')}`,
     ),
 };

@@ -37,6 +37,6 @@ export const rule: Rule = {
           return why ? [`container ${containerName(c)} image ${String(c.image ?? '(none)')} ${why}`] : [];
         }),
       'none',
-      'every image is pinned by version or digest'
+      'every image is pinned by version or digest',
     ),
 };

@@ -23,6 +23,6 @@ export const rule: Rule = {
           .filter((v) => v.host_path !== undefined)
           .map((v) => `volume ${String(v.name ?? '(unnamed)')} mounts a host path`),
       'baseline',
-      'no host path volume'
+      'no host path volume',
     ),
 };

@@ -30,6 +30,6 @@ export const rule: Rule = {
         });
       },
       'restricted',
-      'every container runs under a RuntimeDefault or Localhost seccomp profile'
+      'every container runs under a RuntimeDefault or Localhost seccomp profile',
     ),
 };

@@ -37,7 +37,12 @@ export function enforcement(ns: NamespaceView, by: Enforcer): string {
 export function judgePods(view: TenantView, judge: (p: PodSpecOf) => string[], by: Enforcer, okDetail: string): RuleResult {
   const pods = view.namespaces.flatMap((ns) => podSpecs(ns.resources).map((p) => ({ ns, p })));
   if (pods.length === 0) {
-    return pass(...view.namespaces.map((ns) => ({ address: ns.namespace?.address, detail: `no workload is declared in ${ns.cluster}/${ns.name}; ${enforcement(ns, by)}` })));
+    return pass(
+      ...view.namespaces.map((ns) => ({
+        address: ns.namespace?.address,
+        detail: `no workload is declared in ${ns.cluster}/${ns.name}; ${enforcement(ns, by)}`,
+      })),
+    );
   }
   const where = ({ ns, p }: { ns: NamespaceView; p: PodSpecOf }) =>
     `${p.resource.type.replace(/^kubernetes_/, '')} ${String(block(p.resource.body, 'metadata')?.name ?? p.resource.name)} in ${ns.cluster}/${ns.name}`;

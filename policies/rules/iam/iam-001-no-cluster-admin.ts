@@ -23,14 +23,20 @@ export const rule: Rule = {
     const bindings = boundRoles(deployment, view);
     for (const b of bindings) {
       if (b.kind === 'ClusterRole' && BROAD_BUILTIN.has(b.name)) {
-        bad.push({ address: b.binding.address, detail: `RoleBinding in ${b.binding.cluster}/${b.binding.namespace} grants the built-in ClusterRole ${b.name}` });
+        bad.push({
+          address: b.binding.address,
+          detail: `RoleBinding in ${b.binding.cluster}/${b.binding.namespace} grants the built-in ClusterRole ${b.name}`,
+        });
       }
     }
     const admins = new Set(tenant.admins);
     for (const crb of ofTypes(deployment, CLUSTER_ROLE_BINDING_TYPES)) {
       const groups = subjectsOf(crb).filter((s) => s.kind === 'Group' && admins.has(String(s.name)));
       if (groups.length > 0) {
-        bad.push({ address: crb.address, detail: `ClusterRoleBinding on ${crb.cluster} gives tenant admin group ${groups.map((g) => String(g.name)).join(', ')} cluster-wide rights` });
+        bad.push({
+          address: crb.address,
+          detail: `ClusterRoleBinding on ${crb.cluster} gives tenant admin group ${groups.map((g) => String(g.name)).join(', ')} cluster-wide rights`,
+        });
       }
     }
     if (bad.length > 0) return fail(...bad);

@@ -5,7 +5,10 @@ import { TfResource } from '../../deployment';
 import { boundRoles, nameOf, namespaceRoles, rulesOf } from './rbac';
 
 const wildcards = (role: TfResource): string[] =>
-  rulesOf(role).flatMap((r) => [...r.verbs.filter((v) => v.includes('*')).map((v) => `verb "${v}"`), ...r.resources.filter((x) => x.includes('*')).map((x) => `resource "${x}"`)]);
+  rulesOf(role).flatMap((r) => [
+    ...r.verbs.filter((v) => v.includes('*')).map((v) => `verb "${v}"`),
+    ...r.resources.filter((x) => x.includes('*')).map((x) => `resource "${x}"`),
+  ]);
 
 export const rule: Rule = {
   id: 'MLPS-IAM-002',

@@ -25,12 +25,17 @@ export const rule: Rule = {
     for (const ns of view.namespaces) {
       const defaults = ns.resources.filter(isDefault);
       if (defaults.length === 0) {
-        bad.push({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} does not manage its default service account, so the token is mounted by default` });
+        bad.push({
+          address: ns.namespace?.address,
+          detail: `namespace ${ns.name} on ${ns.cluster} does not manage its default service account, so the token is mounted by default`,
+        });
         continue;
       }
       for (const sa of defaults) {
-        if (sa.body.automount_service_account_token === false) ok.push({ address: sa.address, detail: `default service account of ${ns.cluster}/${ns.name} has automount off` });
-        else bad.push({ address: sa.address, detail: `default service account of ${ns.cluster}/${ns.name} does not set automount_service_account_token = false` });
+        if (sa.body.automount_service_account_token === false)
+          ok.push({ address: sa.address, detail: `default service account of ${ns.cluster}/${ns.name} has automount off` });
+        else
+          bad.push({ address: sa.address, detail: `default service account of ${ns.cluster}/${ns.name} does not set automount_service_account_token = false` });
       }
     }
     return bad.length > 0 ? fail(...bad) : pass(...ok);

@@ -37,7 +37,10 @@ export const rule: Rule = {
     for (const b of adminBindings) {
       const via = `${b.kind} ${b.name} (admins of ${b.binding.cluster}/${b.binding.namespace})`;
       if (!b.role) {
-        const why = b.kind === 'ClusterRole' && BROAD_BUILTIN.has(b.name) ? 'is a built-in role that can change network policies and more' : 'is not defined in the synthesized output, so it cannot be shown to be read-only on guard rails';
+        const why =
+          b.kind === 'ClusterRole' && BROAD_BUILTIN.has(b.name)
+            ? 'is a built-in role that can change network policies and more'
+            : 'is not defined in the synthesized output, so it cannot be shown to be read-only on guard rails';
         bad.push({ address: b.binding.address, detail: `${via} ${why}` });
         continue;
       }

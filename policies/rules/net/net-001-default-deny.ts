@@ -8,7 +8,7 @@ const isDenyAll = (body: unknown): boolean => {
   if (!spec) return false;
   const selector = block(spec, 'pod_selector');
   const types = (spec.policy_types as string[] | undefined) ?? [];
-  const emptySelector = !selector || (Object.keys(selector).length === 0);
+  const emptySelector = !selector || Object.keys(selector).length === 0;
   return emptySelector && types.includes('Ingress') && types.includes('Egress') && list(spec, 'ingress').length === 0 && list(spec, 'egress').length === 0;
 };
 
@@ -26,7 +26,9 @@ export const rule: Rule = {
   check: ({ view }) => {
     const missing = view.namespaces.filter((ns) => !ns.resources.some((r) => r.type.startsWith('kubernetes_network_policy') && isDenyAll(r.body)));
     if (missing.length > 0) {
-      return fail(...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no default-deny NetworkPolicy` })));
+      return fail(
+        ...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no default-deny NetworkPolicy` })),
+      );
     }
     return pass(
       ...view.namespaces.map((ns) => {

@@ -35,6 +35,11 @@ export const rule: Rule = {
           ];
     });
     if (bad.length > 0) return fail(...bad);
-    return pass(...view.namespaces.map((ns) => ({ address: ns.namespace?.address, detail: `${ns.cluster}/${ns.name} labelled zone ${tenant.zone}, network ${tenant.network}` })));
+    return pass(
+      ...view.namespaces.map((ns) => ({
+        address: ns.namespace?.address,
+        detail: `${ns.cluster}/${ns.name} labelled zone ${tenant.zone}, network ${tenant.network}`,
+      })),
+    );
   },
 };

@@ -28,7 +28,8 @@ export const rule: Rule = {
         (viaExchange ? seen : crossing).push(entry);
       }
     }
-    if (crossing.length > 0) return fail(...crossing.map((e) => ({ ...e, field: 'spec.flows', detail: `${e.detail} crosses zones without the exchange zone` })));
+    if (crossing.length > 0)
+      return fail(...crossing.map((e) => ({ ...e, field: 'spec.flows', detail: `${e.detail} crosses zones without the exchange zone` })));
     if (seen.length > 0) return pass(...seen.map((e) => ({ ...e, detail: `${e.detail} goes through the exchange zone` })));
     return pass({ field: 'spec.flows', detail: `every network policy peer of the tenant stays in zone ${own}` });
   },

@@ -25,9 +25,17 @@ export const rule: Rule = {
         const cidr = cidrOf(p);
         if (r.direction === 'egress' && isEgressPeer(p, model, deployment, r.ns.cluster)) {
           if (tenant.zone !== 'public-service')
-            bad.push({ address: r.policy.address, field: 'spec.zone', detail: `${r.where} reaches the Internet egress from zone ${tenant.zone}; only public-service tenants may` });
+            bad.push({
+              address: r.policy.address,
+              field: 'spec.zone',
+              detail: `${r.where} reaches the Internet egress from zone ${tenant.zone}; only public-service tenants may`,
+            });
           else if (!declared)
-            bad.push({ address: r.policy.address, field: 'spec.flows', detail: `${r.where} reaches the Internet egress but spec.flows declares no internet flow` });
+            bad.push({
+              address: r.policy.address,
+              field: 'spec.flows',
+              detail: `${r.where} reaches the Internet egress but spec.flows declares no internet flow`,
+            });
           else ok.push({ address: r.policy.address, detail: `${r.where} reaches the Internet through the unified egress ${model.egress.namespace}` });
         } else if (cidr !== undefined && !within(cidr, model.egress.cidr) && !known.some((k) => within(cidr, k))) {
           bad.push({

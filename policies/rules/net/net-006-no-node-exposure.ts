@@ -28,14 +28,16 @@ export const rule: Rule = {
       }
       for (const p of podSpecs(ns.resources)) {
         const ports = p.containers.flatMap((c) => list(c, 'port')).filter((x) => Number(x.host_port ?? 0) > 0);
-        for (const x of ports) bad.push({ address: p.resource.address, detail: `a container in ${ns.cluster}/${ns.name} binds host_port ${String(x.host_port)} on the node` });
+        for (const x of ports)
+          bad.push({ address: p.resource.address, detail: `a container in ${ns.cluster}/${ns.name} binds host_port ${String(x.host_port)} on the node` });
       }
       const quotas = ns.resources.filter((r) => QUOTA.has(r.type));
       const closing = quotas.find((q) => {
         const hard = (block(block(q.body, 'spec'), 'hard') ?? {}) as Record<string, unknown>;
         return KEYS.every((k) => /^0+$/.test(String(hard[k] ?? '')));
       });
-      if (closing) ok.push({ address: closing.address, detail: `ResourceQuota in ${ns.cluster}/${ns.name} holds services.nodeports and services.loadbalancers at 0` });
+      if (closing)
+        ok.push({ address: closing.address, detail: `ResourceQuota in ${ns.cluster}/${ns.name} holds services.nodeports and services.loadbalancers at 0` });
       else
         bad.push({
           address: quotas[0]?.address ?? ns.namespace?.address,

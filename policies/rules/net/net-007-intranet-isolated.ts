@@ -50,9 +50,13 @@ export const rule: Rule = {
       for (const p of r.peers) {
         const cidr = cidrOf(p);
         const ml = matchLabels(p);
-        if (isEgressPeer(p, model, deployment, r.ns.cluster)) bad.push({ address: r.policy.address, detail: `${r.where} selects the Internet egress ${model.egress.namespace}` });
+        if (isEgressPeer(p, model, deployment, r.ns.cluster))
+          bad.push({ address: r.policy.address, detail: `${r.where} selects the Internet egress ${model.egress.namespace}` });
         else if (cidr !== undefined && !allowed.some((a) => within(cidr, a)))
-          bad.push({ address: r.policy.address, detail: `${r.where}: ip_block ${cidr} is outside the intranet ${model.intranetCidr} and the backup-storage ranges` });
+          bad.push({
+            address: r.policy.address,
+            detail: `${r.where}: ip_block ${cidr} is outside the intranet ${model.intranetCidr} and the backup-storage ranges`,
+          });
         else if (extranetZones.has(ml[ZONE] ?? '') || ml[LABEL.network] === 'extranet' || extranetTenants.has(ml[TENANT] ?? ''))
           bad.push({ address: r.policy.address, detail: `${r.where} selects extranet namespaces (${JSON.stringify(ml)})` });
       }
@@ -64,7 +68,7 @@ export const rule: Rule = {
         detail: `${ns.cluster}/${ns.name} on an intranet cluster (${labels(ns.namespace)[LABEL.network] ?? 'unlabelled'}), every peer inside ${
           model.intranetCidr
         } or backup storage`,
-      }))
+      })),
     );
   },
 };

@@ -34,12 +34,15 @@ export const rule: Rule = {
           address: r.policy.address,
           field: 'spec.flows',
           detail: `${r.where} ${r.ports.length === 0 ? 'lists no port' : 'has a ports entry without a port'}, so it opens every port`,
-        }))
+        })),
       );
     }
     if (rules.length === 0) return pass({ detail: 'no rule besides the same-namespace rule opens traffic' });
     return pass(
-      ...rules.map((r) => ({ address: r.policy.address, detail: `${r.where} opens ports ${r.ports.map((p) => `${String(p.port)}/${String(p.protocol ?? 'TCP')}`).join(', ')}` }))
+      ...rules.map((r) => ({
+        address: r.policy.address,
+        detail: `${r.where} opens ports ${r.ports.map((p) => `${String(p.port)}/${String(p.protocol ?? 'TCP')}`).join(', ')}`,
+      })),
     );
   },
 };

@@ -69,11 +69,14 @@ function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContex
     const zone = peerZone(p, model, deployment, r.ns.cluster);
     if (zone === undefined) return undefined;
     const remote = inbound.remote(zone, r.ns.cluster);
-    if (remote.tenants.length === 0) return { bad: `admits the ${zone} zone range ${String(cidrOf(p))}, but no tenant of that zone on another cluster declares a flow to ${tenant.name}` };
+    if (remote.tenants.length === 0)
+      return { bad: `admits the ${zone} zone range ${String(cidrOf(p))}, but no tenant of that zone on another cluster declares a flow to ${tenant.name}` };
     const extra = beyond(remote.ports);
     return extra.length === 0
       ? { ok: `admits the ${zone} zone range for the declared flows of ${some(remote.tenants, remote.tenants.length)}` }
-      : { bad: `opens ports [${shown(extra)}] to the ${zone} range, beyond the ports its tenants on other clusters declared [${some(remote.ports, remote.ports.size, 10)}]` };
+      : {
+          bad: `opens ports [${shown(extra)}] to the ${zone} range, beyond the ports its tenants on other clusters declared [${some(remote.ports, remote.ports.size, 10)}]`,
+        };
   }
   if (!hasNamespaceSelector(p)) return undefined;
   const ml = matchLabels(p);
@@ -89,7 +92,8 @@ function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContex
   if (other === tenant.name) return undefined;
   const declared = inbound.portsOf.get(other);
   if (declared === undefined) return { bad: `admits tenant ${other}, which declares no flow to ${tenant.name}` };
-  if (env !== undefined && env !== r.ns.environment) return { bad: `admits ${other} environment ${env} into environment ${r.ns.environment}; flows connect like environments` };
+  if (env !== undefined && env !== r.ns.environment)
+    return { bad: `admits ${other} environment ${env} into environment ${r.ns.environment}; flows connect like environments` };
   const extra = beyond(declared);
   return extra.length === 0
     ? { ok: `admits ${other} on its declared ports [${shown(ports)}]` }
@@ -120,6 +124,9 @@ export const rule: Rule = {
     }
     if (bad.length > 0) return fail(...bad);
     if (ok.length > 0) return pass(...ok);
-    return pass({ field: 'spec.flows', detail: `no ingress from another tenant; inbound flows declared by: ${some(inbound.portsOf.keys(), inbound.portsOf.size) || 'none'}` });
+    return pass({
+      field: 'spec.flows',
+      detail: `no ingress from another tenant; inbound flows declared by: ${some(inbound.portsOf.keys(), inbound.portsOf.size) || 'none'}`,
+    });
   },
 };

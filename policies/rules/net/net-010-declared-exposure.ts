@@ -22,14 +22,25 @@ export const rule: Rule = {
     for (const r of policyRules(view).filter((x) => x.direction === 'ingress')) {
       if (!r.peers.some((p) => isEgressPeer(p, model, deployment, r.ns.cluster))) continue;
       if (allowed)
-        ok.push({ address: r.policy.address, field: 'spec.exposure.internet', detail: `${r.where} admits Internet traffic from ${model.egress.namespace}, as declared` });
+        ok.push({
+          address: r.policy.address,
+          field: 'spec.exposure.internet',
+          detail: `${r.where} admits Internet traffic from ${model.egress.namespace}, as declared`,
+        });
       else {
         const why = tenant.zone !== 'public-service' ? `the tenant is in zone ${tenant.zone}, not public-service` : 'spec.exposure.internet is not true';
-        bad.push({ address: r.policy.address, field: 'spec.exposure.internet', detail: `${r.where} admits Internet traffic from ${model.egress.namespace}, but ${why}` });
+        bad.push({
+          address: r.policy.address,
+          field: 'spec.exposure.internet',
+          detail: `${r.where} admits Internet traffic from ${model.egress.namespace}, but ${why}`,
+        });
       }
     }
     if (bad.length > 0) return fail(...bad);
     if (ok.length > 0) return pass(...ok);
-    return pass({ field: 'spec.exposure.internet', detail: `no ingress from the Internet gateway ${model.egress.namespace}${allowed ? ' (exposure declared but not used)' : ''}` });
+    return pass({
+      field: 'spec.exposure.internet',
+      detail: `no ingress from the Internet gateway ${model.egress.namespace}${allowed ? ' (exposure declared but not used)' : ''}`,
+    });
   },
 };

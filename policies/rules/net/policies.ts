@@ -47,7 +47,8 @@ export const matchLabels = (peer: Json): Record<string, string> => (block(block(
 export const hasNamespaceSelector = (peer: Json): boolean => peer.namespace_selector !== undefined;
 
 /** A label selector that selects everything: absent keys, `{}`, or empty match_labels and match_expressions. */
-export const selectsAll = (sel: Json | undefined): boolean => !sel || (Object.keys(block(sel, 'match_labels') ?? {}).length === 0 && list(sel, 'match_expressions').length === 0);
+export const selectsAll = (sel: Json | undefined): boolean =>
+  !sel || (Object.keys(block(sel, 'match_labels') ?? {}).length === 0 && list(sel, 'match_expressions').length === 0);
 
 export const cidrOf = (peer: Json): string | undefined => {
   const c = block(peer, 'ip_block')?.cidr;

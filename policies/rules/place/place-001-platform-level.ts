@@ -22,10 +22,20 @@ export const rule: Rule = {
       const cm = clusterInfo(deployment, c);
       const recorded = Number(infoField(cm, 'mlpsLevel'));
       if (!cluster) bad.push({ field: 'spec.mlpsLevel', detail: `cluster ${c} is not in the platform model, so its level is unknown` });
-      else if (cluster.mlpsLevel < level) bad.push({ address: cm?.address, field: 'spec.mlpsLevel', detail: `cluster ${c} is a level-${cluster.mlpsLevel} platform hosting a level-${level} system` });
+      else if (cluster.mlpsLevel < level)
+        bad.push({
+          address: cm?.address,
+          field: 'spec.mlpsLevel',
+          detail: `cluster ${c} is a level-${cluster.mlpsLevel} platform hosting a level-${level} system`,
+        });
       if (!cm) bad.push({ detail: `cluster ${c} has no cluster-info ConfigMap recording its platform level` });
-      else if (!(recorded >= level)) bad.push({ address: cm.address, detail: `cluster-info of ${c} records level ${infoField(cm, 'mlpsLevel') ?? '(missing)'}, below ${level}` });
-      if (cluster && cluster.mlpsLevel >= level && cm && recorded >= level) ok.push({ address: cm.address, detail: `cluster ${c} is a level-${cluster.mlpsLevel} platform (cluster-info: ${recorded}); tenant judged at level ${level}` });
+      else if (!(recorded >= level))
+        bad.push({ address: cm.address, detail: `cluster-info of ${c} records level ${infoField(cm, 'mlpsLevel') ?? '(missing)'}, below ${level}` });
+      if (cluster && cluster.mlpsLevel >= level && cm && recorded >= level)
+        ok.push({
+          address: cm.address,
+          detail: `cluster ${c} is a level-${cluster.mlpsLevel} platform (cluster-info: ${recorded}); tenant judged at level ${level}`,
+        });
     }
     return bad.length > 0 ? fail(...bad) : pass(...ok);
   },

@@ -22,7 +22,12 @@ export const rule: Rule = {
       const cluster = model.clusters.find((x) => x.name === c);
       const address = clusterInfo(deployment, c)?.address;
       if (cluster?.mlpsLevel === 4) ok.push({ address, detail: `cluster ${c} belongs to the level-4 pool` });
-      else bad.push({ address, field: 'spec.mlpsLevel', detail: `cluster ${c} is ${cluster ? `a level-${cluster.mlpsLevel}` : 'an undeclared'} cluster, not part of a level-4 pool` });
+      else
+        bad.push({
+          address,
+          field: 'spec.mlpsLevel',
+          detail: `cluster ${c} is ${cluster ? `a level-${cluster.mlpsLevel}` : 'an undeclared'} cluster, not part of a level-4 pool`,
+        });
     }
     return bad.length > 0 ? fail(...bad) : pass(...ok);
   },

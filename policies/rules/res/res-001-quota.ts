@@ -15,7 +15,8 @@ export const rule: Rule = {
   },
   check: ({ view }) => {
     const missing = view.namespaces.filter((ns) => quotasOf(ns).length === 0);
-    if (missing.length > 0) return fail(...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no ResourceQuota` })));
+    if (missing.length > 0)
+      return fail(...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no ResourceQuota` })));
     return pass(...view.namespaces.map((ns) => ({ address: quotasOf(ns)[0].address, detail: `ResourceQuota in ${ns.cluster}/${ns.name}` })));
   },
 };

@@ -15,7 +15,8 @@ export const rule: Rule = {
   },
   check: ({ view }) => {
     const missing = view.namespaces.filter((ns) => limitRangesOf(ns).length === 0);
-    if (missing.length > 0) return fail(...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no LimitRange with limits` })));
+    if (missing.length > 0)
+      return fail(...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.name} on ${ns.cluster} has no LimitRange with limits` })));
     return pass(...view.namespaces.map((ns) => ({ address: limitRangesOf(ns)[0].address, detail: `LimitRange in ${ns.cluster}/${ns.name}` })));
   },
 };

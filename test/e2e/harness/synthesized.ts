@@ -60,7 +60,10 @@ export function declared(out: string): Declared[] {
     for (const stack of fs.readdirSync(dir).sort()) {
       const file = path.join(dir, stack, 'cdk.tf.json');
       if (!fs.existsSync(file)) continue;
-      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, Json>>; variable?: { kube_context?: { default?: string } } };
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        resource?: Record<string, Record<string, Json>>;
+        variable?: { kube_context?: { default?: string } };
+      };
       const resources = json.resource ?? {};
       const resolve = (v: unknown): string | undefined => {
         if (typeof v !== 'string') return undefined;

@@ -50,7 +50,24 @@ function pki(dir: string, cluster: string): void {
   openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3', '-subj', `/CN=govcloud-e2e-ca-${cluster}`);
   openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver');
   fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl(dir, 'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '3', '-extfile', 'san.ext');
+  openssl(
+    dir,
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '3',
+    '-extfile',
+    'san.ext',
+  );
   openssl(dir, 'genrsa', '-out', 'sa.key', '2048');
   openssl(dir, 'rsa', '-in', 'sa.key', '-pubout', '-out', 'sa.pub');
 }
@@ -83,7 +100,12 @@ async function startEtcd(run: string, name: string, bin: string): Promise<string
   return url;
 }
 
-async function startCluster(run: string, parts: Record<string, string>, c: { name: string; network: Network; context: string }, etcd: string): Promise<ClusterInfo> {
+async function startCluster(
+  run: string,
+  parts: Record<string, string>,
+  c: { name: string; network: Network; context: string },
+  etcd: string,
+): Promise<ClusterInfo> {
   const dir = path.join(run, 'secrets', c.name);
   pki(dir, c.name);
   const token = crypto.randomBytes(24).toString('hex');
@@ -124,7 +146,12 @@ async function startCluster(run: string, parts: Record<string, string>, c: { nam
     '--profiling=false',
   ]);
   // the controller manager is up when it has given the default namespace its service account
-  await waitFor(`kube-controller-manager ${c.name}`, async () => (await kube.get('/api/v1/namespaces/default/serviceaccounts/default')).status === 200, 120_000, cm.log);
+  await waitFor(
+    `kube-controller-manager ${c.name}`,
+    async () => (await kube.get('/api/v1/namespaces/default/serviceaccounts/default')).status === 200,
+    120_000,
+    cm.log,
+  );
   return info;
 }
 
@@ -137,8 +164,18 @@ async function startPostgres(run: string, parts: Record<string, string>): Promis
   fs.chownSync(data, uid, gid);
   execFileSync(path.join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '--no-sync'], { uid, gid, stdio: ['ignore', 'ignore', 'pipe'] });
   const [port] = await freePorts(1);
-  const p = startProcess(run, 'postgres', path.join(bin, 'postgres'), ['-D', data, '-k', data, '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off'], { uid, gid });
-  const psql = (sql: string) => execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', sql], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = startProcess(
+    run,
+    'postgres',
+    path.join(bin, 'postgres'),
+    ['-D', data, '-k', data, '-c', 'listen_addresses=127.0.0.1', '-p', String(port), '-c', 'fsync=off'],
+    { uid, gid },
+  );
+  const psql = (sql: string) =>
+    execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-Atc', sql], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   await waitFor('postgres', async () => psql('select 1').trim() === '1', 60_000, p.log);
   const conn = {} as Record<Network, string>;
   for (const n of ['extranet', 'intranet'] as const) {
@@ -149,7 +186,11 @@ async function startPostgres(run: string, parts: Record<string, string>): Promis
 }
 
 /** Starts the whole topology for the given clusters; everything it starts is recorded for stopAll. */
-export async function startTopology(run: string, parts: Record<string, string>, clusters: readonly { name: string; network: Network; context: string }[]): Promise<Topology> {
+export async function startTopology(
+  run: string,
+  parts: Record<string, string>,
+  clusters: readonly { name: string; network: Network; context: string }[],
+): Promise<Topology> {
   const etcd: Record<Network, string> = {
     extranet: await startEtcd(run, 'extranet', parts.GOVCLOUD_ETCD),
     intranet: await startEtcd(run, 'intranet', parts.GOVCLOUD_ETCD),

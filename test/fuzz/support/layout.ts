@@ -45,10 +45,24 @@ export const layoutOp: fc.Arbitrary<LayoutOp> = fc.oneof(
   fc.record({ op: fc.constant('move' as const), file: fc.nat(), to: fc.nat() }),
   fc.record({ op: fc.constant('copy' as const), file: fc.nat(), as: fc.constantFrom(...NEW_NAMES), folder: fc.constantFrom(...FOLDERS) }),
   fc.record({ op: fc.constant('remove' as const), file: fc.nat() }),
-  fc.record({ op: fc.constant('dirNamedYaml' as const), where: fc.constantFrom('tenants/north/folder.yaml', 'tenants/folder.yml', 'platform.yaml', 'tenants/south/relief.yaml'), withFile: fc.boolean() }),
+  fc.record({
+    op: fc.constant('dirNamedYaml' as const),
+    where: fc.constantFrom('tenants/north/folder.yaml', 'tenants/folder.yml', 'platform.yaml', 'tenants/south/relief.yaml'),
+    withFile: fc.boolean(),
+  }),
   fc.record({
     op: fc.constant('extra' as const),
-    where: fc.constantFrom('tenants/north/README.md', 'tenants/north/.hidden.yaml', 'tenants/north/notes.yaml.bak', 'tenants/north/UPPER.YAML', 'tenants/south/x.yml', 'tenants/extra.yaml', 'platform.yml', 'tenants/north/ .yaml', 'tenants/north/.yaml'),
+    where: fc.constantFrom(
+      'tenants/north/README.md',
+      'tenants/north/.hidden.yaml',
+      'tenants/north/notes.yaml.bak',
+      'tenants/north/UPPER.YAML',
+      'tenants/south/x.yml',
+      'tenants/extra.yaml',
+      'platform.yml',
+      'tenants/north/ .yaml',
+      'tenants/north/.yaml',
+    ),
     content: fc.constantFrom('garbage' as const, 'tenant' as const, 'empty' as const),
   }),
   fc.record({
@@ -64,7 +78,8 @@ export interface EnvCase {
   readonly layout: readonly LayoutOp[];
 }
 
-const fileMutations = (m: fc.Arbitrary<Mutation>, max: number) => fc.array(fc.record({ file: fc.nat({ max: BASE_FILES.length - 1 }), mutation: m }), { maxLength: max });
+const fileMutations = (m: fc.Arbitrary<Mutation>, max: number) =>
+  fc.array(fc.record({ file: fc.nat({ max: BASE_FILES.length - 1 }), mutation: m }), { maxLength: max });
 
 /** Anything: broken files, broken layouts. */
 export const wildEnv: fc.Arbitrary<EnvCase> = fc.record({ mutations: fileMutations(wildMutation, 3), layout: fc.array(layoutOp, { maxLength: 2 }) });
@@ -73,7 +88,9 @@ export const wildEnv: fc.Arbitrary<EnvCase> = fc.record({ mutations: fileMutatio
 export const tameEnv: fc.Arbitrary<EnvCase> = fc.record({ mutations: fileMutations(tameMutation, 2), layout: fc.constant([]) });
 
 /** The extranet's files of the base city: the platform and every request file but the intranet's. */
-const EXTRANET_FILES = BASE_FILES.map((f, i) => ({ f, i })).filter(({ f }) => !/case-files/.test(f)).map(({ i }) => i);
+const EXTRANET_FILES = BASE_FILES.map((f, i) => ({ f, i }))
+  .filter(({ f }) => !/case-files/.test(f))
+  .map(({ i }) => i);
 
 /** One intranet identifier written into several of the extranet's names and texts, the layout as it should be. */
 export const isolationEnv: fc.Arbitrary<EnvCase> = fc.constantFrom(...INTRANET_WORDS).chain((word) =>
@@ -98,7 +115,8 @@ export function entries(c: EnvCase): Map<string, Entry> {
   const out = new Map<string, Entry>();
   BASE_FILES.forEach((f, i) => {
     let data: Buffer = Buffer.from(BASE.get(f) ?? '');
-    for (const m of c.mutations.filter((x) => x.file === i)) data = mutate(data.toString('utf8'), m.mutation, f === 'platform.yaml' ? 'Platform' : 'TenantRequest');
+    for (const m of c.mutations.filter((x) => x.file === i))
+      data = mutate(data.toString('utf8'), m.mutation, f === 'platform.yaml' ? 'Platform' : 'TenantRequest');
     out.set(f, { kind: 'file', data });
   });
   for (const o of c.layout) applyLayout(out, o);
@@ -113,7 +131,14 @@ export function applyLayout(out: Map<string, Entry>, o: LayoutOp): void {
   switch (o.op) {
     case 'move': {
       const name = path.posix.basename(chosen);
-      const targets = [`tenants/${name}`, `tenants/north/sub/${name}`, `tenants/west/${name}`, name === 'platform.yaml' ? 'tenants/north/platform.yaml' : name, `tenants/north/${name.replace(/\.yaml$/, '.yml')}`, `tenants/south/${name.toUpperCase()}`];
+      const targets = [
+        `tenants/${name}`,
+        `tenants/north/sub/${name}`,
+        `tenants/west/${name}`,
+        name === 'platform.yaml' ? 'tenants/north/platform.yaml' : name,
+        `tenants/north/${name.replace(/\.yaml$/, '.yml')}`,
+        `tenants/south/${name.toUpperCase()}`,
+      ];
       const e = out.get(chosen) as Entry;
       out.delete(chosen);
       out.set(targets[o.to % targets.length], e);
@@ -131,7 +156,10 @@ export function applyLayout(out: Map<string, Entry>, o: LayoutOp): void {
       else out.set(o.where, { kind: 'dir' });
       break;
     case 'extra':
-      out.set(o.where, { kind: 'file', data: Buffer.from(o.content === 'garbage' ? '\u0000\u0001garbage: [' : o.content === 'tenant' ? (BASE.get('tenants/north/relief.yaml') ?? '') : '') });
+      out.set(o.where, {
+        kind: 'file',
+        data: Buffer.from(o.content === 'garbage' ? '\u0000\u0001garbage: [' : o.content === 'tenant' ? (BASE.get('tenants/north/relief.yaml') ?? '') : ''),
+      });
       break;
     case 'link':
       for (const k of [...out.keys()]) if (k === o.where || k.startsWith(`${o.where}/`)) out.delete(k);

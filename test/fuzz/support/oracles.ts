@@ -182,7 +182,12 @@ function mentioned(s: string, names: ReadonlyMap<string, readonly { legit: strin
 function strings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(k), strings(x, out);
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      strings(x, out);
+    }
+  }
   return out;
 }
 
@@ -212,7 +217,8 @@ export function noIntranetInExtranet(files: ReadonlyMap<string, Buffer>, model: 
           const n = four.reduce((acc, o) => acc * 256 + Number(o), 0);
           const bits = i + 4 === parts.length && bitsText !== undefined && Number(bitsText) <= 32 ? Number(bitsText) : 32;
           // a wider range (172.16.0.0/12 in an `except`) holds the intranet; only what lies inside it names it
-          if (bits >= 32 - Math.log2(range.last - range.first + 1) && n >= range.first && n <= range.last) fail(`extranet output ${name} holds the intranet address ${m[0]}`, raw);
+          if (bits >= 32 - Math.log2(range.last - range.first + 1) && n >= range.first && n <= range.last)
+            fail(`extranet output ${name} holds the intranet address ${m[0]}`, raw);
         }
       }
     }

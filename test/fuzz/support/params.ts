@@ -71,7 +71,12 @@ export class Tally {
       ...this.rows.map(
         (r) =>
           `  ${r.name}: ${r.cases} cases in ${(r.ms / 1000).toFixed(1)} s (${rate(r.cases, r.ms)}/s)` +
-          (r.outcomes.size > 0 ? `; ${[...r.outcomes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k}: ${n}`).join(', ')}` : ''),
+          (r.outcomes.size > 0
+            ? `; ${[...r.outcomes]
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([k, n]) => `${k}: ${n}`)
+                .join(', ')}`
+            : ''),
       ),
     ].join('\n');
   }

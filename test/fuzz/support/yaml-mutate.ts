@@ -54,7 +54,26 @@ export interface Mutation {
 }
 
 const pick = fc.nat({ max: 10_000 });
-const TAGS = ['!Ref', '!Sub', '!GetAtt', '!!python/object:os.system', '!!binary', '!!set', '!!omap', '!!timestamp', '!!int', '!!str', '!!float', '!!bool', '!!null', '!!map', '!!seq', '!local', '!<tag:example.com,2026:x>', '!'];
+const TAGS = [
+  '!Ref',
+  '!Sub',
+  '!GetAtt',
+  '!!python/object:os.system',
+  '!!binary',
+  '!!set',
+  '!!omap',
+  '!!timestamp',
+  '!!int',
+  '!!str',
+  '!!float',
+  '!!bool',
+  '!!null',
+  '!!map',
+  '!!seq',
+  '!local',
+  '!<tag:example.com,2026:x>',
+  '!',
+];
 
 const mode = fc.constantFrom('replace' as const, 'prefix' as const, 'suffix' as const);
 
@@ -72,7 +91,10 @@ export function docOp(wild: boolean): fc.Arbitrary<DocOp> {
     { weight: 1, arbitrary: fc.record({ op: fc.constant('renameKey' as const), pick, key: fc.constantFrom(...ODD_KEYS) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('addKey' as const), pick, key: fc.constantFrom(...ODD_KEYS), value: v }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicateKey' as const), pick }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('deep' as const), pick, depth: fc.integer({ min: 2, max: 300 }), flow: fc.boolean(), seq: fc.boolean() }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('deep' as const), pick, depth: fc.integer({ min: 2, max: 300 }), flow: fc.boolean(), seq: fc.boolean() }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('alias' as const), from: pick, to: pick }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('tag' as const), pick, tag: fc.constantFrom(...TAGS) }) },
   );
@@ -83,7 +105,13 @@ export const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dropLine' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('bytes' as const), at: pick, bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 8 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('gbk' as const), at: pick, pairs: fc.array(fc.nat({ max: 0xffff }), { minLength: 1, maxLength: 6 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('encode' as const), encoding: fc.constantFrom('latin1' as const, 'utf16le' as const, 'utf16be-bom' as const, 'utf8-bom' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('encode' as const),
+      encoding: fc.constantFrom('latin1' as const, 'utf16le' as const, 'utf16be-bom' as const, 'utf8-bom' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: pick }) },
   { weight: 1, arbitrary: fc.constant({ op: 'crlf' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'tabs' as const }) },
@@ -101,15 +129,27 @@ const DECOMMISSION = { approvedBy: '市政务服务数据管理局', ref: 'XM-20
  * Fields of the extranet's files that reach its stacks as names or text: where an intranet identifier
  * written by mistake (or on purpose) must make synth refuse.
  */
-const ISOLATION_FIELDS = /^(metadata\.(displayName|department|approval\.ref)|spec\.admins\[\d+\]|spec\.flows\[\d+\]\.hosts\[\d+\]|spec\.sites\[\d+\]\.(city|displayName)|spec\.registries\[\d+\]|spec\.egress\.namespace)$/;
+const ISOLATION_FIELDS =
+  /^(metadata\.(displayName|department|approval\.ref)|spec\.admins\[\d+\]|spec\.flows\[\d+\]\.hosts\[\d+\]|spec\.sites\[\d+\]\.(city|displayName)|spec\.registries\[\d+\]|spec\.egress\.namespace)$/;
 
 /** An intranet identifier, alone or inside a group or host name (`grp-case-files-prod-ops`, `case-files.example.cn`). */
-const intranetText = (word: string) => fc.constantFrom('%s', 'grp-%s-ops', '%s-ops', 'grp-%s', '%s.example.cn', 'see %s', '%s系统').map((f) => f.replace('%s', word));
+const intranetText = (word: string) =>
+  fc.constantFrom('%s', 'grp-%s-ops', '%s-ops', 'grp-%s', '%s.example.cn', 'see %s', '%s系统').map((f) => f.replace('%s', word));
 
 /** One intranet identifier written into the names and texts of an extranet file, in several forms. */
 export const isolationMutation = (word: string): fc.Arbitrary<Mutation> =>
   fc.record({
-    doc: fc.array(fc.record({ op: fc.constant('embed' as const), pick, text: intranetText(word), mode, sep: fc.constantFrom(' ', '-', '.'), only: fc.constant('names' as const) }), { minLength: 1, maxLength: 3 }),
+    doc: fc.array(
+      fc.record({
+        op: fc.constant('embed' as const),
+        pick,
+        text: intranetText(word),
+        mode,
+        sep: fc.constantFrom(' ', '-', '.'),
+        only: fc.constant('names' as const),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     text: fc.constant([]),
   });
 
@@ -148,7 +188,12 @@ function slots(doc: Document): Slot[] {
     } else if (isSeq(n)) {
       n.items.forEach((item, i) => {
         const path = `${at}[${i}]`;
-        out.push({ path, node: item, set: (x) => (n.items[n.items.indexOf(item) >= 0 ? n.items.indexOf(item) : i] = x), remove: () => n.items.splice(n.items.indexOf(item), 1) });
+        out.push({
+          path,
+          node: item,
+          set: (x) => (n.items[n.items.indexOf(item) >= 0 ? n.items.indexOf(item) : i] = x),
+          remove: () => n.items.splice(n.items.indexOf(item), 1),
+        });
         walk(item, path);
       });
     }
@@ -225,7 +270,13 @@ function applyDoc(doc: Document, ops: readonly DocOp[], raws: string[], only?: (
         break;
       }
       case 'embed': {
-        const strings = all.filter((s) => isScalar(s.node) && typeof s.node.value === 'string' && (only === undefined || only(s.path)) && (o.only === undefined || ISOLATION_FIELDS.test(s.path)));
+        const strings = all.filter(
+          (s) =>
+            isScalar(s.node) &&
+            typeof s.node.value === 'string' &&
+            (only === undefined || only(s.path)) &&
+            (o.only === undefined || ISOLATION_FIELDS.test(s.path)),
+        );
         if (strings.length === 0) break;
         const s = strings[o.pick % strings.length];
         const old = String((s.node as Scalar).value);
@@ -288,13 +339,20 @@ function applyText(buf: Buffer, ops: readonly TextOp[]): Buffer {
         b = Buffer.from(`${text}\n---\n${o.second === 'copy' ? text : o.second === 'scalar' ? 'just a scalar\n' : ''}`);
         break;
       case 'deepText': {
-        const body = o.flow ? `${'['.repeat(o.depth)}x${']'.repeat(o.depth)}` : Array.from({ length: o.depth }, (_, i) => `${' '.repeat(2 * i + 2)}k${i}:`).join('\n') + ' x';
+        const body = o.flow
+          ? `${'['.repeat(o.depth)}x${']'.repeat(o.depth)}`
+          : Array.from({ length: o.depth }, (_, i) => `${' '.repeat(2 * i + 2)}k${i}:`).join('\n') + ' x';
         b = Buffer.from(`${text.replace(/\n?$/, '\n')}deep:${o.flow ? ' ' : '\n'}${body}\n`);
         break;
       }
       case 'laughs': {
         const defs = [`l0: &l0 [${Array(o.width).fill('"lol"').join(', ')}]`];
-        for (let i = 1; i <= o.levels; i++) defs.push(`l${i}: &l${i} [${Array(o.width).fill(`*l${i - 1}`).join(', ')}]`);
+        for (let i = 1; i <= o.levels; i++)
+          defs.push(
+            `l${i}: &l${i} [${Array(o.width)
+              .fill(`*l${i - 1}`)
+              .join(', ')}]`,
+          );
         b = Buffer.from(`${text.replace(/\n?$/, '\n')}${defs.join('\n')}\n`);
         break;
       }
@@ -324,7 +382,8 @@ export function mutate(text: string, m: Mutation, kind: 'Platform' | 'TenantRequ
       const doc = parseDocument(text);
       applyDoc(doc, m.doc, raws);
       const spec = doc.get('spec');
-      if (m.secret?.carrier === 'decommission' && kind === 'TenantRequest' && isMap(spec) && !spec.has('decommission')) spec.set('decommission', doc.createNode(DECOMMISSION));
+      if (m.secret?.carrier === 'decommission' && kind === 'TenantRequest' && isMap(spec) && !spec.has('decommission'))
+        spec.set('decommission', doc.createNode(DECOMMISSION));
       if (m.secret) applyDoc(doc, [{ op: 'embed', pick: m.secret.pick, text: m.secret.token, mode: m.secret.mode }], raws, SECRET_FIELD);
       out = doc.toString({ lineWidth: 0 });
       raws.forEach((r, i) => (out = out.split(RAW_MARK(i)).join(r.includes('\n') ? r.replace(/\n/g, '\n    ') : r)));

@@ -102,7 +102,9 @@ export const CASES: RuleCase[] = [
       'county-north-ext-main': {
         resource: {
           kubernetes_secret_v1: { db: { metadata: { name: 'db', namespace: 'portal-prod' }, data: { password: '${var.db_password}' } } },
-          kubernetes_config_map_v1: { app: { metadata: { name: 'app', namespace: 'portal-prod' }, data: { 'db.url': 'postgres://db.portal-prod:5432/app', 'token-ttl': '300' } } },
+          kubernetes_config_map_v1: {
+            app: { metadata: { name: 'app', namespace: 'portal-prod' }, data: { 'db.url': 'postgres://db.portal-prod:5432/app', 'token-ttl': '300' } },
+          },
         },
       },
     },
@@ -126,14 +128,20 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-DATA-006',
     tenant: 'relief',
     expect: 'fail',
-    add: add('kubernetes_config_map_v1', { metadata: { name: 'jdbc', namespace: 'relief-prod' }, data: { url: 'jdbc:mysql://db/app?user=app&password=hunter2' } }),
+    add: add('kubernetes_config_map_v1', {
+      metadata: { name: 'jdbc', namespace: 'relief-prod' },
+      data: { url: 'jdbc:mysql://db/app?user=app&password=hunter2' },
+    }),
   },
   {
     name: 'fails with a private key in an annotation',
     rule: 'MLPS-DATA-006',
     tenant: 'relief',
     expect: 'fail',
-    add: add('kubernetes_config_map_v1', { metadata: { name: 'tls', namespace: 'relief-test', annotations: { key: '-----BEGIN RSA PRIVATE KEY-----\nMIIE...' } }, data: {} }),
+    add: add('kubernetes_config_map_v1', {
+      metadata: { name: 'tls', namespace: 'relief-test', annotations: { key: '-----BEGIN RSA PRIVATE KEY-----\nMIIE...' } },
+      data: {},
+    }),
   },
   {
     name: 'fails with a literal DB_PASSWORD environment variable',
@@ -164,6 +172,9 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-DATA-006',
     tenant: 'portal',
     expect: 'pass',
-    add: add('kubernetes_config_map_v1', { metadata: { name: 'app', namespace: 'portal-prod' }, data: { chart: 'eyJ-dashboard.v1.2', host: 'api.example.cn' } }),
+    add: add('kubernetes_config_map_v1', {
+      metadata: { name: 'app', namespace: 'portal-prod' },
+      data: { chart: 'eyJ-dashboard.v1.2', host: 'api.example.cn' },
+    }),
   },
 ];

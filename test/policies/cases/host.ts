@@ -60,7 +60,13 @@ export const CASES: RuleCase[] = [
   { name: 'fails for host_pid', rule: 'MLPS-HOST-003', tenant: 'portal', expect: 'fail', add: app((p) => (p.host_pid = true), 'portal-prod') },
 
   { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-004', tenant: 'relief', expect: 'pass', add: app() },
-  { name: 'passes when only the pod sets run_as_non_root', rule: 'MLPS-HOST-004', tenant: 'relief', expect: 'pass', add: app((_p, c) => delete sc(c).run_as_non_root) },
+  {
+    name: 'passes when only the pod sets run_as_non_root',
+    rule: 'MLPS-HOST-004',
+    tenant: 'relief',
+    expect: 'pass',
+    add: app((_p, c) => delete sc(c).run_as_non_root),
+  },
   {
     name: 'fails when neither pod nor container sets run_as_non_root',
     rule: 'MLPS-HOST-004',
@@ -71,7 +77,13 @@ export const CASES: RuleCase[] = [
       delete sc(c).run_as_non_root;
     }),
   },
-  { name: 'fails for a container that runs as user 0', rule: 'MLPS-HOST-004', tenant: 'relief', expect: 'fail', add: app((_p, c) => (sc(c).run_as_user = '0')) },
+  {
+    name: 'fails for a container that runs as user 0',
+    rule: 'MLPS-HOST-004',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => (sc(c).run_as_user = '0')),
+  },
 
   { name: 'passes for the DR sync jobs of the exchange tenant', rule: 'MLPS-HOST-005', tenant: 'exchange-hub', expect: 'pass' },
   { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-005', tenant: 'portal', expect: 'pass', add: app(undefined, 'portal-prod') },
@@ -94,7 +106,13 @@ export const CASES: RuleCase[] = [
   },
 
   { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-007', tenant: 'relief', expect: 'pass', add: app() },
-  { name: 'fails for an image from Docker Hub', rule: 'MLPS-HOST-007', tenant: 'relief', expect: 'fail', add: app((_p, c) => (c.image = 'docker.io/library/nginx:1.25.3')) },
+  {
+    name: 'fails for an image from Docker Hub',
+    rule: 'MLPS-HOST-007',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => (c.image = 'docker.io/library/nginx:1.25.3')),
+  },
   {
     name: 'fails for a registry name that only starts like the allowed one',
     rule: 'MLPS-HOST-007',
@@ -111,9 +129,21 @@ export const CASES: RuleCase[] = [
   },
 
   { name: 'passes for a fixed version tag', rule: 'MLPS-HOST-008', tenant: 'relief', expect: 'pass', add: app() },
-  { name: 'passes for a digest', rule: 'MLPS-HOST-008', tenant: 'relief', expect: 'pass', add: app((_p, c) => (c.image = `registry.test.gov.cn/x/app@sha256:${'a'.repeat(64)}`)) },
+  {
+    name: 'passes for a digest',
+    rule: 'MLPS-HOST-008',
+    tenant: 'relief',
+    expect: 'pass',
+    add: app((_p, c) => (c.image = `registry.test.gov.cn/x/app@sha256:${'a'.repeat(64)}`)),
+  },
   { name: 'fails for :latest', rule: 'MLPS-HOST-008', tenant: 'relief', expect: 'fail', add: app((_p, c) => (c.image = 'registry.test.gov.cn/x/app:latest')) },
-  { name: 'fails for an image without a tag', rule: 'MLPS-HOST-008', tenant: 'relief', expect: 'fail', add: app((_p, c) => (c.image = 'registry.test.gov.cn:5000/x/app')) },
+  {
+    name: 'fails for an image without a tag',
+    rule: 'MLPS-HOST-008',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => (c.image = 'registry.test.gov.cn:5000/x/app')),
+  },
 
   { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-009', tenant: 'portal', expect: 'pass', add: app(undefined, 'portal-prod') },
   {

@@ -7,13 +7,18 @@ type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
 
 /** A hand-added RoleBinding in a namespace of the north county stack on ext-main. */
 const binding = (namespace: string, roleKind: string, role: string, subject: Json): Json => ({
-  resource: { kubernetes_role_binding_v1: { hand: { metadata: { name: 'hand-added', namespace }, role_ref: { api_group: RBAC, kind: roleKind, name: role }, subject: [subject] } } },
+  resource: {
+    kubernetes_role_binding_v1: {
+      hand: { metadata: { name: 'hand-added', namespace }, role_ref: { api_group: RBAC, kind: roleKind, name: role }, subject: [subject] },
+    },
+  },
 });
 const group = (name: string): Json => ({ kind: 'Group', name, api_group: RBAC });
 
 /** The rules of the govcloud-tenant-admin ClusterRole in a platform stack. */
 const adminRules = (stacks: Stacks, stack: string): { api_groups: string[]; resources: string[]; verbs: string[] }[] =>
-  Object.values(resourcesOf(stacks, stack, 'kubernetes_cluster_role_v1')).find((r) => (r.metadata as { name: string }).name === 'govcloud-tenant-admin')?.rule as {
+  Object.values(resourcesOf(stacks, stack, 'kubernetes_cluster_role_v1')).find((r) => (r.metadata as { name: string }).name === 'govcloud-tenant-admin')
+    ?.rule as {
     api_groups: string[];
     resources: string[];
     verbs: string[];
@@ -35,7 +40,11 @@ export const CASES: RuleCase[] = [
     expect: 'fail',
     add: {
       'platform-ext-far': {
-        resource: { kubernetes_cluster_role_binding_v1: { hand: { metadata: { name: 'ops' }, role_ref: { api_group: RBAC, kind: 'ClusterRole', name: 'view' }, subject: [group('grp-civil-affairs-ops')] } } },
+        resource: {
+          kubernetes_cluster_role_binding_v1: {
+            hand: { metadata: { name: 'ops' }, role_ref: { api_group: RBAC, kind: 'ClusterRole', name: 'view' }, subject: [group('grp-civil-affairs-ops')] },
+          },
+        },
       },
     },
   },
@@ -53,7 +62,13 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-IAM-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: { resource: { kubernetes_role_v1: { hand: { metadata: { name: 'all', namespace: 'relief-test' }, rule: [{ api_groups: [''], resources: ['*'], verbs: ['get'] }] } } } } },
+    add: {
+      [NORTH]: {
+        resource: {
+          kubernetes_role_v1: { hand: { metadata: { name: 'all', namespace: 'relief-test' }, rule: [{ api_groups: [''], resources: ['*'], verbs: ['get'] }] } },
+        },
+      },
+    },
   },
   {
     name: 'fails when a binding names a ClusterRole the output does not define',
@@ -70,7 +85,8 @@ export const CASES: RuleCase[] = [
     tenant: 'case-files',
     expect: 'fail',
     edit: (stacks) => {
-      for (const sa of Object.values(resourcesOf(stacks, 'county-south-int-main', 'kubernetes_default_service_account_v1'))) sa.automount_service_account_token = true;
+      for (const sa of Object.values(resourcesOf(stacks, 'county-south-int-main', 'kubernetes_default_service_account_v1')))
+        sa.automount_service_account_token = true;
     },
   },
   {
@@ -133,9 +149,15 @@ export const CASES: RuleCase[] = [
     add: {
       [NORTH]: {
         resource: {
-          kubernetes_role_v1: { rb: { metadata: { name: 'grant', namespace: 'relief-prod' }, rule: [{ api_groups: [RBAC], resources: ['rolebindings'], verbs: ['create'] }] } },
+          kubernetes_role_v1: {
+            rb: { metadata: { name: 'grant', namespace: 'relief-prod' }, rule: [{ api_groups: [RBAC], resources: ['rolebindings'], verbs: ['create'] }] },
+          },
           kubernetes_role_binding_v1: {
-            rb: { metadata: { name: 'grant', namespace: 'relief-prod' }, role_ref: { api_group: RBAC, kind: 'Role', name: 'grant' }, subject: [group('grp-civil-affairs-ops')] },
+            rb: {
+              metadata: { name: 'grant', namespace: 'relief-prod' },
+              role_ref: { api_group: RBAC, kind: 'Role', name: 'grant' },
+              subject: [group('grp-civil-affairs-ops')],
+            },
           },
         },
       },

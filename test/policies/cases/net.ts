@@ -7,11 +7,17 @@ const TCP = (port: string) => ({ port, protocol: 'TCP' });
 /** A hand-added NetworkPolicy in a namespace, with the given ingress and egress rules. */
 function policy(namespace: string, rules: { ingress?: Json[]; egress?: Json[] }): Json {
   const types = [...(rules.ingress ? ['Ingress'] : []), ...(rules.egress ? ['Egress'] : [])];
-  return { resource: { kubernetes_network_policy_v1: { hand: { metadata: { name: 'hand-added', namespace }, spec: { pod_selector: {}, policy_types: types, ...rules } } } } };
+  return {
+    resource: {
+      kubernetes_network_policy_v1: { hand: { metadata: { name: 'hand-added', namespace }, spec: { pod_selector: {}, policy_types: types, ...rules } } },
+    },
+  };
 }
 
 const nsLabel = (name: string) => ({ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': name } } });
-const tenantPeer = (tenant: string, env: string) => ({ namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': tenant, 'govcloud.gov.cn/environment': env } } });
+const tenantPeer = (tenant: string, env: string) => ({
+  namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': tenant, 'govcloud.gov.cn/environment': env } },
+});
 
 /** Sets (or with undefined, removes) a label on a synthesized namespace. */
 function relabel(stack: string, ns: string, key: string, value: string | undefined) {
@@ -34,11 +40,17 @@ export const CASES: RuleCase[] = [
     expect: 'fail',
     edit: (stacks) => {
       const policies = resourcesOf(stacks, 'county-north-ext-main', 'kubernetes_network_policy_v1');
-      for (const [k, v] of Object.entries(policies)) if ((v.metadata as { name: string }).name === 'default-deny' && k.startsWith('relief_prod')) delete policies[k];
+      for (const [k, v] of Object.entries(policies))
+        if ((v.metadata as { name: string }).name === 'default-deny' && k.startsWith('relief_prod')) delete policies[k];
     },
   },
 
-  { name: 'passes for the synthesized policies of a public-service tenant with flows and a DR replica', rule: 'MLPS-NET-002', tenant: 'portal', expect: 'pass' },
+  {
+    name: 'passes for the synthesized policies of a public-service tenant with flows and a DR replica',
+    rule: 'MLPS-NET-002',
+    tenant: 'portal',
+    expect: 'pass',
+  },
   {
     name: 'passes for a hand-added peer with a pod selector only (the own namespace)',
     rule: 'MLPS-NET-002',
@@ -58,7 +70,9 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { egress: [{ to: [{ namespace_selector: {}, pod_selector: { match_labels: { app: 'db' } } }], ports: [TCP('5432')] }] }) },
+    add: {
+      [NORTH]: policy('relief-prod', { egress: [{ to: [{ namespace_selector: {}, pod_selector: { match_labels: { app: 'db' } } }], ports: [TCP('5432')] }] }),
+    },
   },
   {
     name: 'fails for an egress to ip_block 0.0.0.0/0',
@@ -99,7 +113,8 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-004',
     tenant: 'portal',
     expect: 'fail',
-    model: (m) => withTenant(m, 'portal', (t) => ({ flows: [...t.flows, { kind: 'tenant', tenant: 'relief', county: 'north', zone: 'administrative', ports: [443] }] })),
+    model: (m) =>
+      withTenant(m, 'portal', (t) => ({ flows: [...t.flows, { kind: 'tenant', tenant: 'relief', county: 'north', zone: 'administrative', ports: [443] }] })),
   },
   {
     name: 'fails for an egress to the address range of the public-service zone from an administrative tenant',
@@ -113,7 +128,11 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-004',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }], ports: [TCP('443')] }] }) },
+    add: {
+      [NORTH]: policy('relief-prod', {
+        ingress: [{ from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }], ports: [TCP('443')] }],
+      }),
+    },
   },
 
   { name: 'passes for a public-service tenant with a declared internet flow and backup egress', rule: 'MLPS-NET-005', tenant: 'portal', expect: 'pass' },
@@ -139,7 +158,11 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-006',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: { resource: { kubernetes_service_v1: { np: { metadata: { name: 'web', namespace: 'relief-prod' }, spec: { type: 'NodePort', port: [{ port: 443 }] } } } } } },
+    add: {
+      [NORTH]: {
+        resource: { kubernetes_service_v1: { np: { metadata: { name: 'web', namespace: 'relief-prod' }, spec: { type: 'NodePort', port: [{ port: 443 }] } } } },
+      },
+    },
   },
   {
     name: 'fails for a LoadBalancer service of a public-service tenant',
@@ -147,7 +170,11 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     add: {
-      [NORTH]: { resource: { kubernetes_service_v1: { lb: { metadata: { name: 'web', namespace: 'portal-prod' }, spec: { type: 'LoadBalancer', port: [{ port: 443 }] } } } } },
+      [NORTH]: {
+        resource: {
+          kubernetes_service_v1: { lb: { metadata: { name: 'web', namespace: 'portal-prod' }, spec: { type: 'LoadBalancer', port: [{ port: 443 }] } } },
+        },
+      },
     },
   },
   {
@@ -191,7 +218,9 @@ export const CASES: RuleCase[] = [
     tenant: 'case-files',
     expect: 'fail',
     add: {
-      'county-south-ext-main': { resource: { kubernetes_namespace_v1: { leak: { metadata: { name: 'case-files-prod', labels: { 'govcloud.gov.cn/tenant': 'case-files' } } } } } },
+      'county-south-ext-main': {
+        resource: { kubernetes_namespace_v1: { leak: { metadata: { name: 'case-files-prod', labels: { 'govcloud.gov.cn/tenant': 'case-files' } } } } },
+      },
     },
   },
 

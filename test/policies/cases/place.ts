@@ -3,10 +3,12 @@ import { CityModel, MlpsLevel } from '../../../config/model';
 
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
 
-const clusterLevel = (name: string, mlpsLevel: MlpsLevel) => (m: CityModel): CityModel => ({
-  ...m,
-  clusters: m.clusters.map((c) => (c.name === name ? { ...c, mlpsLevel } : c)),
-});
+const clusterLevel =
+  (name: string, mlpsLevel: MlpsLevel) =>
+  (m: CityModel): CityModel => ({
+    ...m,
+    clusters: m.clusters.map((c) => (c.name === name ? { ...c, mlpsLevel } : c)),
+  });
 
 /** Sets a data key of the cluster-info ConfigMap of a platform stack. */
 const setInfo = (stack: string, key: string, value: string) => (stacks: Stacks) => {
@@ -17,7 +19,13 @@ const setInfo = (stack: string, key: string, value: string) => (stacks: Stacks) 
 
 export const CASES: RuleCase[] = [
   { name: 'passes on level-3 clusters for a level-3 tenant', rule: 'MLPS-PLACE-001', tenant: 'exchange-hub', expect: 'pass' },
-  { name: 'fails when the DR cluster of the tenant is a level-2 platform', rule: 'MLPS-PLACE-001', tenant: 'portal', expect: 'fail', model: clusterLevel('ext-far', 2) },
+  {
+    name: 'fails when the DR cluster of the tenant is a level-2 platform',
+    rule: 'MLPS-PLACE-001',
+    tenant: 'portal',
+    expect: 'fail',
+    model: clusterLevel('ext-far', 2),
+  },
   {
     name: 'fails when cluster-info records a level below the tenant',
     rule: 'MLPS-PLACE-001',
@@ -64,7 +72,13 @@ export const CASES: RuleCase[] = [
   },
 
   { name: 'passes for a level-4 tenant on the level-4 intranet cluster', rule: 'MLPS-PLACE-004', tenant: 'case-files', expect: 'pass' },
-  { name: 'fails when the cluster of the level-4 tenant is a level-3 pool', rule: 'MLPS-PLACE-004', tenant: 'case-files', expect: 'fail', model: clusterLevel('int-main', 3) },
+  {
+    name: 'fails when the cluster of the level-4 tenant is a level-3 pool',
+    rule: 'MLPS-PLACE-004',
+    tenant: 'case-files',
+    expect: 'fail',
+    model: clusterLevel('int-main', 3),
+  },
   { name: 'fails when a tenant judged at level 4 runs on level-3 clusters', rule: 'MLPS-PLACE-004', tenant: 'exchange-hub', expect: 'fail', level: 4 },
   { name: 'is not applicable below level 4', rule: 'MLPS-PLACE-004', tenant: 'portal', expect: 'not-applicable' },
 ];

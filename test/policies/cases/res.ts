@@ -26,14 +26,21 @@ export const CASES: RuleCase[] = [
   },
 
   { name: 'passes with the limit ranges TenantNamespace creates', rule: 'MLPS-RES-002', tenant: 'exchange-hub', expect: 'pass' },
-  { name: 'fails when a namespace loses its limit range', rule: 'MLPS-RES-002', tenant: 'relief', expect: 'fail', edit: drop('county-north-ext-main', 'kubernetes_limit_range_v1', 'relief_test') },
+  {
+    name: 'fails when a namespace loses its limit range',
+    rule: 'MLPS-RES-002',
+    tenant: 'relief',
+    expect: 'fail',
+    edit: drop('county-north-ext-main', 'kubernetes_limit_range_v1', 'relief_test'),
+  },
   {
     name: 'fails when the limit range has no limits',
     rule: 'MLPS-RES-002',
     tenant: 'relief',
     expect: 'fail',
     edit: (stacks) => {
-      for (const [k, lr] of Object.entries(resourcesOf(stacks, 'county-north-ext-main', 'kubernetes_limit_range_v1'))) if (k.startsWith('relief_prod')) lr.spec = { limit: [] };
+      for (const [k, lr] of Object.entries(resourcesOf(stacks, 'county-north-ext-main', 'kubernetes_limit_range_v1')))
+        if (k.startsWith('relief_prod')) lr.spec = { limit: [] };
     },
   },
 
