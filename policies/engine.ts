@@ -5,6 +5,7 @@
 import type { Bilingual } from '../config/vocabulary';
 import { CityModel, MlpsLevel, Tenant, Waiver } from '../config/model';
 import { Deployment, tenantView, TenantView } from './deployment';
+import { FilePosition, Positions } from './position';
 import { controlPointsAt, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { Evidence, Rule } from './types';
@@ -14,6 +15,8 @@ export type Status = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
 export interface Finding {
   readonly rule: Rule;
+  /** Where the finding is annotated: its first evidence field the request file holds, else line 1. */
+  readonly at: FilePosition;
   readonly status: Status;
   readonly evidence: readonly Evidence[];
   /** Clauses cited at the tenant's level. */
@@ -94,7 +97,15 @@ function coverage(level: MlpsLevel): ReadonlyMap<string, readonly string[]> {
   return m;
 }
 
+/** A finding with its positions in the tenant's request file (the renderers only format them). */
+function located(tenant: Tenant, f: Omit<Finding, 'at'>, pos: Positions): Finding {
+  const evidence = f.evidence.map((e) => (e.field === undefined ? e : { ...e, at: pos.find(tenant.source.file, e.field) }));
+  return { ...f, evidence, at: evidence.find((e) => e.at !== undefined)?.at ?? { file: tenant.source.file, line: 1, col: 1 } };
+}
+
 export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
+  // the tenant's request file is read once, for all its findings, and let go with them
+  const pos = new Positions();
   const level = opts.level ?? tenant.mlpsLevel;
   const findings: Finding[] = [];
   const stale: Waiver[] = [];
@@ -103,10 +114,10 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
     const clauses = rule.clauses[level] ?? [];
     const result = runRule(rule, model, deployment, tenant, view, level);
     const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
-    if (waiver && result.status === 'fail') findings.push({ rule, clauses, ...result, status: 'waived', waiver });
+    if (waiver && result.status === 'fail') findings.push(located(tenant, { rule, clauses, ...result, status: 'waived', waiver }, pos));
     else {
       if (waiver && result.status === 'pass') stale.push(waiver);
-      findings.push({ rule, clauses, ...result });
+      findings.push(located(tenant, { rule, clauses, ...result }, pos));
     }
   }
   const byId = new Map(findings.map((f) => [f.rule.id, f]));

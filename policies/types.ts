@@ -5,6 +5,7 @@
  * synthesized Terraform JSON (through the deployment view) and the resolved model.
  */
 import type { Bilingual } from '../config/vocabulary';
+import type { FilePosition } from './position';
 import { CityModel, MlpsLevel, Tenant } from '../config/model';
 import { Deployment, TenantView } from './deployment';
 
@@ -22,6 +23,8 @@ export interface Evidence {
   readonly field?: string;
   /** What was found, for people. */
   readonly detail: string;
+  /** Where `field` is in the request file; set by the engine when the report is built, absent when the file does not hold it. */
+  readonly at?: FilePosition;
 }
 
 export interface RuleResult {

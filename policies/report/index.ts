@@ -8,8 +8,8 @@ import { renderText } from './text';
 
 export { renderJson, renderMarkdown, renderSarif, renderText };
 export type { SarifOptions };
-export { Positions, formatPosition, parseField, waiverPosition } from './position';
-export type { FilePosition } from './position';
+export { Positions, evidencePosition, formatPosition, parseField, waiverPosition } from '../position';
+export type { FilePosition } from '../position';
 
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif';
 

@@ -7,7 +7,7 @@ import { Waiver } from '../../config/model';
 import { blocking, CheckReport, Finding, TenantReport } from '../engine';
 import { levelsOf, Rule } from '../types';
 import { countsOf, judgedRules, totalCounts } from './common';
-import { Positions } from './position';
+import { evidencePosition } from '../position';
 import { sortKeys } from '../../terraform/stable-json';
 import { JsonValue } from '../../terraform/json';
 
@@ -33,25 +33,25 @@ export function ruleMetadata(r: Rule): Record<string, unknown> {
 
 const waiverData = (v: Waiver) => ({ rule: v.rule, reason: v.reason, approvedBy: v.approvedBy, expires: v.expires, line: v.line });
 
-function findingData(t: TenantReport, f: Finding, pos: Positions): Record<string, unknown> {
+function findingData(t: TenantReport, f: Finding): Record<string, unknown> {
   return {
     rule: f.rule.id,
     status: f.status,
     severity: f.rule.severity,
     clauses: f.clauses,
-    location: pos.finding(t.tenant, f.evidence),
+    location: f.at,
     evidence: f.evidence.map((e) => ({
       address: e.address,
       field: e.field,
       detail: e.detail,
-      location: e.field === undefined ? undefined : pos.evidence(t.tenant, e),
+      location: e.field === undefined ? undefined : evidencePosition(t.tenant, e),
     })),
     waiver: f.waiver ? waiverData(f.waiver) : undefined,
     crashed: f.crashed,
   };
 }
 
-function tenantData(t: TenantReport, pos: Positions): Record<string, unknown> {
+function tenantData(t: TenantReport): Record<string, unknown> {
   const x = t.tenant;
   return {
     name: x.name,
@@ -65,7 +65,7 @@ function tenantData(t: TenantReport, pos: Positions): Record<string, unknown> {
     level: t.level,
     file: x.source.file,
     counts: countsOf(t),
-    findings: t.findings.map((f) => findingData(t, f, pos)),
+    findings: t.findings.map((f) => findingData(t, f)),
     clauses: t.clauses.map((c) => ({ clause: c.clause, title: c.title, status: c.status, rules: c.rules })),
     waivers: x.waivers.map(waiverData),
     staleWaivers: t.staleWaivers.map(waiverData),
@@ -73,7 +73,6 @@ function tenantData(t: TenantReport, pos: Positions): Record<string, unknown> {
 }
 
 export function reportData(report: CheckReport): JsonValue {
-  const pos = new Positions();
   const rules: Record<string, unknown> = {};
   for (const r of judgedRules(report)) rules[r.id] = ruleMetadata(r);
   return sortKeys({
@@ -81,7 +80,7 @@ export function reportData(report: CheckReport): JsonValue {
     today: report.today,
     summary: { ...totalCounts(report), blocking: blocking(report), tenants: report.tenants.length },
     rules,
-    tenants: report.tenants.map((t) => tenantData(t, pos)),
+    tenants: report.tenants.map((t) => tenantData(t)),
   });
 }
 

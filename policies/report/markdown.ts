@@ -6,7 +6,7 @@
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from './common';
-import { formatPosition, Positions, waiverPosition } from './position';
+import { evidencePosition, formatPosition, waiverPosition } from '../position';
 
 /** A table cell: pipes escaped, line breaks folded. */
 function cell(s: string): string {
@@ -39,28 +39,28 @@ function summary(report: CheckReport, lang: Lang): string[] {
   return table([w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)], rows);
 }
 
-function failureSection(t: TenantReport, f: Finding, lang: Lang, pos: Positions): string[] {
+function failureSection(t: TenantReport, f: Finding, lang: Lang): string[] {
   const r = f.rule;
   const out = [
     `#### ${r.id} — ${r.title[lang]}`,
     '',
     `- ${label('severity', lang)}${w(r.severity, lang)}`,
     `- ${label('clauses', lang)}${f.clauses.length > 0 ? f.clauses.join(', ') : w('none', lang)}`,
-    `- ${label('at', lang)}${code(formatPosition(pos.finding(t.tenant, f.evidence)))}`,
+    `- ${label('at', lang)}${code(formatPosition(f.at))}`,
   ];
   if (f.crashed !== undefined) out.push(`- ${label('crashed', lang)}${code(f.crashed)}`);
   out.push(`- ${label('evidence', lang).trimEnd()}`);
   for (const e of f.evidence) {
     const parts = [e.detail];
     if (e.address !== undefined) parts.push(`${w('address', lang)} ${code(e.address)}`);
-    if (e.field !== undefined) parts.push(`${w('field', lang)} ${code(e.field)} ${code(formatPosition(pos.evidence(t.tenant, e)))}`);
+    if (e.field !== undefined) parts.push(`${w('field', lang)} ${code(e.field)} ${code(formatPosition(evidencePosition(t.tenant, e)))}`);
     out.push(`  - ${parts.join(' — ')}`);
   }
   out.push(`- ${label('remediation', lang)}${r.remediation[lang]}`, '');
   return out;
 }
 
-function tenantSection(t: TenantReport, today: string, lang: Lang, pos: Positions): string[] {
+function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   const out = [
     `## ${t.tenant.name}`,
     '',
@@ -80,7 +80,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang, pos: Position
   const failing = failures(t);
   out.push(`### ${paren(w('failures', lang), String(failing.length), lang)}`, '');
   if (failing.length === 0) out.push(w('noFailures', lang), '');
-  for (const f of failing) out.push(...failureSection(t, f, lang, pos));
+  for (const f of failing) out.push(...failureSection(t, f, lang));
 
   const waived = t.findings.filter((f) => f.status === 'waived');
   if (waived.length > 0 || t.tenant.waivers.length > 0) {
@@ -108,10 +108,9 @@ function tenantSection(t: TenantReport, today: string, lang: Lang, pos: Position
 }
 
 export function renderMarkdown(report: CheckReport, lang: Lang): string {
-  const pos = new Positions();
   const out = [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
   if (report.tenants.length === 0) out.push(w('noTenants', lang), '');
   else out.push(...summary(report, lang), '');
-  for (const t of report.tenants) out.push(...tenantSection(t, report.today, lang, pos));
+  for (const t of report.tenants) out.push(...tenantSection(t, report.today, lang));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -9,12 +9,11 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { Lang } from '../../config/messages';
-import { Tenant } from '../../config/model';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { levelsOf, Rule } from '../types';
 import { judgedRules, label, w } from './common';
 import { sortKeys } from './json';
-import { FilePosition, Positions, waiverPosition } from './position';
+import { FilePosition, waiverPosition } from '../position';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -93,9 +92,9 @@ function message(t: TenantReport, f: Finding, lang: Lang): string {
   return `${head}${lang === 'zh' ? '：' : ': '}${evidence}${lang === 'zh' ? '。' : '. '}${label('remediation', lang)}${f.rule.remediation[lang]}`;
 }
 
-function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: string): Sarif.Location[] {
+function relatedLocations(f: Finding, root: string): Sarif.Location[] {
   return f.evidence.map((e, i) => {
-    const at = pos.find(tenant.source.file, e.field);
+    const at = e.at;
     return {
       id: i + 1,
       message: { text: e.detail },
@@ -105,7 +104,7 @@ function relatedLocations(tenant: Tenant, f: Finding, pos: Positions, root: stri
   });
 }
 
-function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Positions, root: string): Sarif.Result {
+function result(t: TenantReport, f: Finding, index: number, lang: Lang, root: string): Sarif.Result {
   const v = f.waiver;
   return {
     ruleId: f.rule.id,
@@ -113,8 +112,8 @@ function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Pos
     kind: 'fail',
     level: f.rule.severity,
     message: { text: message(t, f, lang) },
-    locations: [{ physicalLocation: physical(pos.finding(t.tenant, f.evidence), root) }],
-    relatedLocations: relatedLocations(t.tenant, f, pos, root),
+    locations: [{ physicalLocation: physical(f.at, root) }],
+    relatedLocations: relatedLocations(f, root),
     partialFingerprints: { 'govcloudFinding/v1': `${t.tenant.name}/${f.rule.id}` },
     suppressions:
       f.status === 'waived' && v
@@ -141,11 +140,10 @@ function result(t: TenantReport, f: Finding, index: number, lang: Lang, pos: Pos
 
 export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions = {}): string {
   const root = opts.root ?? process.cwd();
-  const pos = new Positions();
   const rules = judgedRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = report.tenants.flatMap((t) =>
-    t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, pos, root)),
+    t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, root)),
   );
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,

@@ -6,7 +6,7 @@
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, totalCounts, w } from './common';
-import { formatPosition, Positions, waiverPosition } from './position';
+import { evidencePosition, formatPosition, waiverPosition } from '../position';
 
 function summaryTable(report: CheckReport, lang: Lang): string[] {
   const head = [w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)];
@@ -30,11 +30,11 @@ function summaryTable(report: CheckReport, lang: Lang): string[] {
   return [head, ...rows].map(line);
 }
 
-function failureBlock(t: TenantReport, f: Finding, lang: Lang, pos: Positions): string[] {
+function failureBlock(t: TenantReport, f: Finding, lang: Lang): string[] {
   const r = f.rule;
   const out = [
     `${r.id} [${w(r.severity, lang)}] ${paren(t.tenant.name, w('levelN', lang, { n: t.level }), lang)}${lang === 'zh' ? '：' : ': '}${r.title[lang]}`,
-    `  ${label('at', lang)}${formatPosition(pos.finding(t.tenant, f.evidence))}`,
+    `  ${label('at', lang)}${formatPosition(f.at)}`,
   ];
   if (f.clauses.length > 0) out.push(`  ${label('clauses', lang)}${f.clauses.join(', ')}`);
   if (f.crashed !== undefined) out.push(`  ${label('crashed', lang)}${f.crashed}`);
@@ -42,14 +42,13 @@ function failureBlock(t: TenantReport, f: Finding, lang: Lang, pos: Positions): 
   for (const e of f.evidence) {
     out.push(`    - ${e.detail}`);
     if (e.address !== undefined) out.push(`      ${label('address', lang)}${e.address}`);
-    if (e.field !== undefined) out.push(`      ${label('field', lang)}${paren(e.field, formatPosition(pos.evidence(t.tenant, e)), lang)}`);
+    if (e.field !== undefined) out.push(`      ${label('field', lang)}${paren(e.field, formatPosition(evidencePosition(t.tenant, e)), lang)}`);
   }
   out.push(`  ${label('remediation', lang)}${r.remediation[lang]}`);
   return out;
 }
 
 export function renderText(report: CheckReport, lang: Lang): string {
-  const pos = new Positions();
   const out: string[] = [`${w('title', lang)} — ${label('city', lang)}${report.city} — ${label('date', lang)}${report.today}`, ''];
   if (report.tenants.length === 0) return [...out, w('noTenants', lang), ''].join('\n');
   out.push(...summaryTable(report, lang), '');
@@ -58,7 +57,7 @@ export function renderText(report: CheckReport, lang: Lang): string {
   if (failing.length === 0) out.push(w('noFailures', lang));
   else {
     out.push(paren(w('failures', lang), String(failing.length), lang), '');
-    for (const [t, f] of failing) out.push(...failureBlock(t, f, lang, pos), '');
+    for (const [t, f] of failing) out.push(...failureBlock(t, f, lang), '');
     out.pop();
   }
 

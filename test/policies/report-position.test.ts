@@ -1,7 +1,7 @@
 /** Evidence fields become file:line:col of the request file; each file is read once per Positions. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseField, Positions, waiverPosition, formatPosition } from '../../policies/report/position';
+import { parseField, Positions, waiverPosition, formatPosition } from '../../policies/position';
 import { Tenant } from '../../config/model';
 import { caseEnv } from '../helpers/env';
 

@@ -300,3 +300,17 @@ describe('renderSarif', () => {
     for (const r of run.results) expect(r.locations[0].physicalLocation.artifactLocation.uri.startsWith('file:///')).toBe(true);
   });
 });
+
+describe('the renderers are pure', () => {
+  it('give the same output after the request files are gone: positions are part of the report', () => {
+    const dir = caseEnv(undefined, tmpDir('pure'));
+    const report = check(modelOf(dir), withoutDenyPolicies(['portal']));
+    const located = report.tenants.flatMap((t) => t.findings).filter((f) => f.at.line > 1);
+    expect(located.length).toBeGreaterThan(0);
+    const render = () =>
+      LANGS.flatMap((l) => [renderText(report, l), renderMarkdown(report, l), renderSarif(report, l, { root: dir })]).concat(renderJson(report));
+    const before = render();
+    fs.rmSync(path.join(dir, 'tenants'), { recursive: true, force: true });
+    expect(render()).toEqual(before);
+  });
+});

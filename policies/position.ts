@@ -1,12 +1,13 @@
 /**
  * Where a finding points in a tenant's request file. Rules give a field path (`spec.dr.tier`,
- * `spec.flows[1].to`); this turns it into file:line:col. Each file is read once per `Positions`
- * object (renderers make one per call, so a long-running process never sees a stale file). A
- * finding without a field, a field the file does not hold, or an unreadable file points at line 1.
+ * `spec.flows[1].to`); this turns it into file:line:col when the report is built (policies/engine.ts),
+ * so that the renderers only format. Each file is read once per `Positions` object (one per tenant
+ * checked: nothing stays cached, and a long-running process never sees a stale file). A finding without a field, a field the file
+ * does not hold, or an unreadable file points at line 1.
  */
-import { Tenant, Waiver } from '../../config/model';
-import { fieldPath, locate, PathSegment, readYaml, SourceFile } from '../../config/source';
-import { Evidence } from '../types';
+import { Tenant, Waiver } from '../config/model';
+import { fieldPath, locate, PathSegment, readYaml, SourceFile } from '../config/source';
+import { Evidence } from './types';
 
 export interface FilePosition {
   readonly file: string;
@@ -82,6 +83,11 @@ export class Positions {
     }
     return { file: tenant.source.file, line: 1, col: 1 };
   }
+}
+
+/** Where a piece of evidence points: its recorded position, else the top of the tenant's file. */
+export function evidencePosition(tenant: Tenant, e: Evidence): FilePosition {
+  return e.at ?? { file: tenant.source.file, line: 1, col: 1 };
 }
 
 /** The waiver's place in the request file (its line is recorded when the file is read). */
