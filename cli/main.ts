@@ -6,6 +6,7 @@
  * 3 internal error.
  */
 import { UsageError } from './args';
+import { DeployError } from '../deploy/errors';
 import { shortcutsSetting, SHORTCUTS_ENV } from '../stacks/cdktf-edge';
 import { t } from './text';
 import { Io } from './print';
@@ -48,7 +49,7 @@ export async function run(argv: readonly string[], io: Io = { out: (l) => consol
     checkShortcutsSetting(lang);
     return await parseAndRun(argv, lang, io, HANDLERS);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof DeployError) {
       io.err(t('usageError', lang, { message: e.message }));
       return 2;
     }

@@ -15,7 +15,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   stacks: ['config', 'terraform', 'constructs', 'stacks'],
   policies: ['config', 'terraform', 'policies'],
   workflow: ['config', 'terraform', 'stacks', 'policies', 'workflow'],
-  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'cli'],
+  deploy: ['config', 'terraform', 'deploy'],
+  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'cli'],
   bench: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'bench'],
   'main.ts': ['config', 'stacks', 'policies'],
 };

@@ -8,7 +8,7 @@ import { Io } from '../print';
 import { Lang } from '../../config/messages';
 import { runPr } from '../../workflow/pr';
 import { GitError } from '../../workflow/git';
-import { checkRun, chooseEngine, clearSavedPlans, plannedStacks, renderRuns, runStacks, stackOrder } from '../engine';
+import { checkRun, chooseEngine, clearSavedPlans, plannedStacks, renderRuns, runStacks, stackOrder } from '../../deploy/engine';
 import { synthesizeRetired } from '../../stacks/synth';
 import { planStacks as plannedSlices, retiredSlice } from '../../stacks/slices';
 import { suggest } from '../../config/suggest';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DESTROY_MARK, missingProvider, plannedStacks, renderRuns, runStacks, stackOrder, summarize } from '../../cli/engine';
-import { checkStateSeparation, engineEnv, pgDatabase } from '../../cli/engine-env';
+import { DESTROY_MARK, missingProvider, plannedStacks, renderRuns, runStacks, stackOrder, summarize } from '../../deploy/engine';
+import { checkStateSeparation, engineEnv, pgDatabase } from '../../deploy/engine-env';
 import { tmpDir } from '../helpers/env';
 
 describe('plan and apply order', () => {

@@ -5,7 +5,7 @@
  * `PG_CONN_STR`) the state database. The intranet is physically isolated, so one state database for
  * both networks is refused, not offered.
  */
-import { UsageError } from './args';
+import { DeployError } from './errors';
 import type { Network } from '../config/model';
 
 export type { Network };
@@ -48,14 +48,14 @@ function pgConnFor(network: Network, env: NodeJS.ProcessEnv): string | undefined
 export function checkStateSeparation(networks: ReadonlySet<Network>, env: NodeJS.ProcessEnv = process.env): void {
   for (const n of networks) {
     if (pgConnFor(n, env) === undefined) {
-      throw new UsageError(`the ${n} stacks keep their state in PostgreSQL: set PG_CONN_STR_${suffix(n)} (or PG_CONN_STR) to the ${n} state database`);
+      throw new DeployError(`the ${n} stacks keep their state in PostgreSQL: set PG_CONN_STR_${suffix(n)} (or PG_CONN_STR) to the ${n} state database`);
     }
   }
   if (!networks.has('extranet') || !networks.has('intranet')) return;
   const ext = pgDatabase(pgConnFor('extranet', env) ?? '');
   const int = pgDatabase(pgConnFor('intranet', env) ?? '');
   if (ext === int) {
-    throw new UsageError(
+    throw new DeployError(
       `extranet and intranet state would share one database (${ext}); the intranet is physically isolated: set PG_CONN_STR_EXTRANET and PG_CONN_STR_INTRANET to different databases (外网与内网状态不得共用一个数据库)`,
     );
   }

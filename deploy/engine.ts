@@ -9,7 +9,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { UsageError } from './args';
+import { DeployError } from './errors';
 import { checkStateSeparation, engineEnv, Network } from './engine-env';
 
 export type Engine = 'terraform' | 'tofu';
@@ -40,13 +40,13 @@ function onPath(bin: string): boolean {
 /** `--engine`, else terraform, else tofu on PATH. */
 export function chooseEngine(flagValue: string | undefined): Engine {
   if (flagValue !== undefined) {
-    if (flagValue !== 'terraform' && flagValue !== 'tofu') throw new UsageError(`--engine must be terraform or tofu, got ${JSON.stringify(flagValue)}`);
-    if (!onPath(flagValue)) throw new UsageError(`${flagValue} is not on PATH`);
+    if (flagValue !== 'terraform' && flagValue !== 'tofu') throw new DeployError(`--engine must be terraform or tofu, got ${JSON.stringify(flagValue)}`);
+    if (!onPath(flagValue)) throw new DeployError(`${flagValue} is not on PATH`);
     return flagValue;
   }
   if (onPath('terraform')) return 'terraform';
   if (onPath('tofu')) return 'tofu';
-  throw new UsageError('neither terraform nor tofu is on PATH; install one (see README) or pass --engine');
+  throw new DeployError('neither terraform nor tofu is on PATH; install one (see README) or pass --engine');
 }
 
 /** Stack folders of a synth output in apply order: platform stacks first, then county stacks; extranet, then intranet. */
@@ -62,7 +62,7 @@ export function stackOrder(outDir: string, only?: readonly string[]): StackDir[]
   const rank = (n: string) => (n.startsWith('platform-') ? 0 : 1);
   const chosen = only && only.length > 0 ? found.filter((s) => only.includes(s.name)) : found;
   for (const n of only ?? [])
-    if (!found.some((s) => s.name === n)) throw new UsageError(`no synthesized stack ${JSON.stringify(n)} in ${outDir} (run govcloud synth first)`);
+    if (!found.some((s) => s.name === n)) throw new DeployError(`no synthesized stack ${JSON.stringify(n)} in ${outDir} (run govcloud synth first)`);
   return chosen.sort((a, b) => (a.network === b.network ? 0 : a.network === 'extranet' ? -1 : 1) || rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : 1));
 }
 
