@@ -2,11 +2,9 @@
  * What each command takes: its options only, with their help in both languages. The parser
  * (cli/program.ts) refuses an option its command does not list, and names the commands it belongs to.
  */
+import type { Bilingual } from '../config/vocabulary';
 
-export interface Words {
-  readonly en: string;
-  readonly zh: string;
-}
+export type Words = Bilingual;
 
 export interface OptionSpec {
   /** Long name without the dashes: `affected-by`. */
