@@ -100,7 +100,24 @@ export const COMMANDS: readonly CommandSpec[] = [
       TODAY,
     ],
   },
-  { name: 'stacks', summary: { en: 'list the stacks in apply order', zh: '按部署顺序列出所有栈' }, options: [ENV, TODAY] },
+  {
+    name: 'stacks',
+    summary: { en: 'list the stacks in apply order', zh: '按部署顺序列出所有栈' },
+    options: [
+      AFFECTED_BY,
+      {
+        name: 'format',
+        arg: { en: 'format', zh: '格式' },
+        choices: ['text', 'json'],
+        help: {
+          en: 'text, or json with a matrix per phase for the CI system to fan out over (default: text)',
+          zh: 'text，或 json（每个阶段一个矩阵，供 CI 系统并行展开；默认 text）',
+        },
+      },
+      ENV,
+      TODAY,
+    ],
+  },
   {
     name: 'schema',
     summary: { en: 'write the JSON Schemas in schema/', zh: '生成 schema/ 中的 JSON Schema' },

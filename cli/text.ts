@@ -34,6 +34,7 @@ const texts = {
     en: 'stack {stack} ({network}) no longer holds anything: synthesized empty, so its plan destroys what it deployed; remove its folder after that apply',
     zh: '栈 {stack}（{network}）已不再包含任何资源：已生成空栈，其 plan 将销毁此前部署的对象；apply 之后可删除其目录',
   },
+  stacksRefused: { en: 'refused: {reason}', zh: '拒绝：{reason}' },
   planRefused: { en: 'plan refused: {reason}', zh: '拒绝生成计划：{reason}' },
   noSavedPlan: { en: 'no stack has a saved plan in {out}: run govcloud plan first', zh: '{out} 中没有任何栈有已保存的计划：请先运行 govcloud plan' },
   badShortcuts: { en: '{name}={value} is not a setting (allowed: on, off)', zh: '{name}={value} 不是有效取值（可选：on、off）' },

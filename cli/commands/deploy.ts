@@ -6,14 +6,24 @@ import { flag, Parsed, UsageError } from '../args';
 import { t } from '../text';
 import { Io } from '../print';
 import { Lang } from '../../config/messages';
-import { runPr } from '../../workflow/pr';
 import { GitError } from '../../workflow/git';
+import { Affected, affectedBy as affectedStacks } from '../../workflow/affected';
 import { checkRun, chooseEngine, clearSavedPlans, plannedStacks, renderRuns, runStacks, stackOrder } from '../../deploy/engine';
 import { synthesizeRetired } from '../../stacks/synth';
 import { planStacks as plannedSlices, retiredSlice } from '../../stacks/slices';
 import { suggest } from '../../config/suggest';
 import { synth, unknownStackLine } from './synth';
 import { envOf, validate } from './validate';
+
+/** The stacks a change affects; a git error (unknown REF, not a repository) is the caller's to fix. */
+export function affectedOrUsage(ref: string, env: string): Affected {
+  try {
+    return affectedStacks(ref, env);
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 export async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang, io: Io): Promise<number> {
   const engine = chooseEngine(flag(p, 'engine'));
@@ -27,28 +37,12 @@ export async function planOrApply(kind: 'plan' | 'apply', p: Parsed, lang: Lang,
   let only = p.flags.get('stack');
   const affectedBy = flag(p, 'affected-by');
   if (affectedBy !== undefined) {
-    let result;
-    try {
-      result = runPr(affectedBy, env);
-    } catch (e) {
-      if (e instanceof GitError) throw new UsageError(e.message);
-      throw e;
-    }
-    // the same gate as the pull request: no plan that loses a tenant's data without an approved decommission
-    const refused = [
-      ...(result.headIssues.some((i) => i.severity === 'error') ? [`validation errors in the request files (run govcloud validate)`] : []),
-      ...result.risks
-        .filter((r) => !r.approved)
-        .map(
-          (r) => `${r.what} for ${r.tenant} without an approved decommission at ${affectedBy} (spec.decommission): data at risk in ${r.namespaces.join(', ')}`,
-        ),
-    ];
-    if (refused.length > 0) {
-      for (const r of refused) io.err(t('planRefused', lang, { reason: r }));
+    const affected = affectedOrUsage(affectedBy, env);
+    if (affected.refused.length > 0) {
+      for (const r of affected.refused) io.err(t('planRefused', lang, { reason: r }));
       return 1;
     }
-    // the stacks whose synthesized resources differ (a slice can differ where its output does not)
-    only = result.stacks.filter((s) => result.resources.some((r) => r.stack === s));
+    only = [...affected.stacks];
     if (only.length === 0) {
       io.out(lang === 'zh' ? '没有受影响的栈' : 'no affected stacks');
       return 0;

@@ -10,7 +10,8 @@ import { validateEnvironment } from '../../config/validate';
 import { RULES } from '../../policies/registry';
 import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
-import { planStacks } from '../../stacks/slices';
+import { stackList, stacksJson } from '../../workflow/stack-list';
+import { affectedOrUsage } from './deploy';
 import { defaultRepoRoot } from '../../stacks/synth';
 
 export const DEFAULT_ENV = 'environments/example-city';
@@ -42,12 +43,24 @@ export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityM
 }
 
 export function stacks(p: Parsed, lang: Lang, io: Io): number {
+  const affectedBy = flag(p, 'affected-by');
+  let only: readonly string[] | undefined;
+  if (affectedBy !== undefined) {
+    const affected = affectedOrUsage(affectedBy, envOf(p));
+    if (affected.refused.length > 0) {
+      for (const r of affected.refused) io.err(t('stacksRefused', lang, { reason: r }));
+      return 1;
+    }
+    only = affected.stacks;
+  }
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  for (const s of planStacks(model)) {
-    const what = s.kind === 'platform' ? `${s.cluster.site}` : `${s.county.code} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`;
-    io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.name.padEnd(14)} ${what}`);
+  const list = stackList(model, only);
+  if (flag(p, 'format') === 'json') {
+    io.out(JSON.stringify(stacksJson(list, affectedBy), null, 2));
+    return 0;
   }
+  for (const s of list) io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
   return 0;
 }
 

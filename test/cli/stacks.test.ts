@@ -1,0 +1,89 @@
+/**
+ * `govcloud stacks --affected-by REF --format json`: the list a CI system fans out over, one job per
+ * stack, platform phase before county phase; refused behind the same gate as plan --affected-by.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FIXTURES, REPO, tmpDir } from '../helpers/env';
+
+const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
+
+interface StacksJson {
+  affectedBy: string | null;
+  any: boolean;
+  stacks: { name: string; network: string; cluster: string; kind: string; phase: string }[];
+  matrix: { platform: { include: { stack: string; network: string }[] }; county: { include: { stack: string; network: string }[] } };
+}
+
+function repo(): string {
+  const dir = tmpDir('stacks');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('config', 'user.email', 'ci@example.gov.cn');
+  git('config', 'user.name', 'ci');
+  fs.cpSync(path.join(FIXTURES, 'base'), path.join(dir, 'env'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  return dir;
+}
+
+function stacks(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'stacks', '--env', 'env', '--lang', 'en', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GOVCLOUD_TODAY: '2026-11-23' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) as StacksJson };
+}
+
+const edit = (dir: string, file: string, from: string, to: string) => {
+  const f = path.join(dir, 'env', file);
+  fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(from, to));
+};
+
+describe('govcloud stacks --format json', () => {
+  it('lists every stack, platform phase first, with a matrix per phase', () => {
+    const r = stacks(repo(), '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = r.json();
+    expect(j.affectedBy).toBeNull();
+    expect(j.any).toBe(true);
+    const phases = j.stacks.map((s) => s.phase);
+    expect(phases.indexOf('county')).toBe(phases.lastIndexOf('platform') + 1);
+    expect(j.matrix.platform.include.map((x) => x.stack)).toEqual(j.stacks.filter((s) => s.kind === 'platform').map((s) => s.name));
+    expect(j.matrix.county.include.map((x) => x.stack)).toEqual(j.stacks.filter((s) => s.kind === 'county').map((s) => s.name));
+    for (const x of [...j.matrix.platform.include, ...j.matrix.county.include]) expect(['extranet', 'intranet']).toContain(x.network);
+  });
+
+  it('lists only the stacks a quota change affects', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "6"');
+    const r = stacks(dir, '--affected-by', 'HEAD', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = r.json();
+    expect(j.affectedBy).toBe('HEAD');
+    expect(j.stacks).toEqual([{ name: 'county-north-ext-main', network: 'extranet', cluster: 'ext-main', kind: 'county', phase: 'county' }]);
+    expect(j.matrix).toEqual({ platform: { include: [] }, county: { include: [{ stack: 'county-north-ext-main', network: 'extranet' }] } });
+  });
+
+  it('says there is nothing to run when nothing changed', () => {
+    const j = stacks(repo(), '--affected-by', 'HEAD', '--format', 'json').json();
+    expect(j.any).toBe(false);
+    expect(j.stacks).toEqual([]);
+  });
+
+  it('refuses a change that loses a tenant without an approved decommission, as plan --affected-by does', () => {
+    const dir = repo();
+    fs.rmSync(path.join(dir, 'env/tenants/north/relief.yaml'));
+    const r = stacks(dir, '--affected-by', 'HEAD', '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^refused: tenant removed for relief without an approved decommission at HEAD \(spec\.decommission\): data at risk in /m);
+  });
+
+  it('refuses an unknown REF as a usage error', () => {
+    const r = stacks(repo(), '--affected-by', 'no-such-ref');
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The stacks of a city in apply order, for people (`govcloud stacks`) and for a CI system's own
+ * fan-out (`--format json`): platform stacks form the first phase, county stacks the second, and
+ * each phase is a matrix of independent jobs (one stack, one runner, its state in PostgreSQL).
+ */
+import { CityModel, Network } from '../config/model';
+import { planStacks, retiredSlice } from '../stacks/slices';
+
+export type Phase = 'platform' | 'county';
+
+export interface ListedStack {
+  readonly name: string;
+  readonly network: Network;
+  readonly cluster: string;
+  /** `retired`: a county stack the change empties; its plan destroys what it deployed. */
+  readonly kind: 'platform' | 'county' | 'retired';
+  readonly phase: Phase;
+  /** For people: the site, or the county with its tenants and replicas. */
+  readonly what: string;
+}
+
+/** Every stack (or only the named ones, retired ones included), platform stacks first. */
+export function stackList(model: CityModel, only?: readonly string[]): ListedStack[] {
+  const live: ListedStack[] = planStacks(model).map((s) => ({
+    name: s.name,
+    network: s.network,
+    cluster: s.cluster.name,
+    kind: s.kind,
+    phase: s.kind === 'platform' ? 'platform' : 'county',
+    what: s.kind === 'platform' ? s.cluster.site : `${s.county.code} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`,
+  }));
+  if (only === undefined) return order(live);
+  const retired = only.flatMap((n): ListedStack[] => {
+    const r = retiredSlice(model, n);
+    return r ? [{ name: n, network: r.network, cluster: r.cluster.name, kind: 'retired', phase: 'county', what: 'retired (emptied by the change)' }] : [];
+  });
+  return order([...live.filter((s) => only.includes(s.name)), ...retired]);
+}
+
+const order = (list: ListedStack[]): ListedStack[] =>
+  [...list].sort((a, b) => (a.phase === b.phase ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.phase === 'platform' ? -1 : 1));
+
+/**
+ * The JSON a CI system reads: the stacks, and per phase a matrix `{ include: [{ stack, network }] }`
+ * (GitHub Actions `strategy.matrix: ${{ fromJSON(…) }}`; a GitLab job writes its child pipeline from
+ * it). An empty phase has an empty `include`; `any` says whether there is anything to run.
+ */
+export function stacksJson(list: readonly ListedStack[], affectedBy: string | undefined): unknown {
+  const matrix = (phase: Phase) => ({ include: list.filter((s) => s.phase === phase).map((s) => ({ stack: s.name, network: s.network })) });
+  return {
+    affectedBy: affectedBy ?? null,
+    any: list.length > 0,
+    stacks: list.map(({ name, network, cluster, kind, phase }) => ({ name, network, cluster, kind, phase })),
+    matrix: { platform: matrix('platform'), county: matrix('county') },
+  };
+}
