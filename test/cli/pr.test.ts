@@ -5,21 +5,11 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, REPO, tmpDir } from '../helpers/env';
+import { baseRepo, REPO } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
 
-function repo(): string {
-  const dir = tmpDir('pr');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('config', 'user.email', 'ci@example.gov.cn');
-  git('config', 'user.name', 'ci');
-  fs.cpSync(path.join(FIXTURES, 'base'), path.join(dir, 'env'), { recursive: true });
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  return dir;
-}
+const repo = (): string => baseRepo('pr');
 
 function pr(dir: string, format: 'md' | 'json' = 'json') {
   const r = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--format', format, '--lang', 'en'], {

@@ -2,10 +2,10 @@
  * `govcloud stacks --affected-by REF --format json`: the list a CI system fans out over, one job per
  * stack, platform phase before county phase; refused behind the same gate as plan --affected-by.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, REPO, tmpDir } from '../helpers/env';
+import { baseRepo, REPO } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
 
@@ -16,17 +16,7 @@ interface StacksJson {
   matrix: { platform: { include: { stack: string; network: string }[] }; county: { include: { stack: string; network: string }[] } };
 }
 
-function repo(): string {
-  const dir = tmpDir('stacks');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('config', 'user.email', 'ci@example.gov.cn');
-  git('config', 'user.name', 'ci');
-  fs.cpSync(path.join(FIXTURES, 'base'), path.join(dir, 'env'), { recursive: true });
-  git('add', '-A');
-  git('commit', '-qm', 'base');
-  return dir;
-}
+const repo = (): string => baseRepo('stacks');
 
 function stacks(dir: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, 'stacks', '--env', 'env', '--lang', 'en', ...args], {

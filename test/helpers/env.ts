@@ -1,4 +1,5 @@
 /** Test helpers: temporary environment folders made from the fixtures. */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -31,4 +32,17 @@ export function readTree(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return out;
+}
+
+/** A git repository whose one commit holds the base fixture city under `env/`: a merge request's target. */
+export function baseRepo(prefix: string): string {
+  const dir = tmpDir(prefix);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('config', 'user.email', 'ci@example.gov.cn');
+  git('config', 'user.name', 'ci');
+  fs.cpSync(path.join(FIXTURES, 'base'), path.join(dir, 'env'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  return dir;
 }
