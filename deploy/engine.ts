@@ -1,6 +1,6 @@
 /**
  * `govcloud plan` / `govcloud apply`: run Terraform or OpenTofu stack by stack, platform stacks before
- * county stacks, with progress and a final table. Plan saves `tfplan` in each stack folder; apply
+ * department stacks, with progress and a final table. Plan saves `tfplan` in each stack folder; apply
  * applies only that saved plan (the plan-and-approve gate: what was reviewed is what runs), and
  * refuses a stack that has none. Each stack's full engine output is streamed to
  * `govcloud-plan.log` / `govcloud-apply.log` next to it (kept also when the run is killed), and the
@@ -49,7 +49,7 @@ export function chooseEngine(flagValue: string | undefined): Engine {
   throw new DeployError('neither terraform nor tofu is on PATH; install one (see README) or pass --engine');
 }
 
-/** Stack folders of a synth output in apply order: platform stacks first, then county stacks; extranet, then intranet. */
+/** Stack folders of a synth output in apply order: platform stacks first, then department stacks; extranet, then intranet. */
 export function stackOrder(outDir: string, only?: readonly string[]): StackDir[] {
   const found: StackDir[] = [];
   for (const network of ['extranet', 'intranet'] as const) {
@@ -178,13 +178,13 @@ export function runStacks(
   opts: { destroy?: boolean } = {},
 ): StackRun[] {
   const out: StackRun[] = [];
-  // a destroy goes the other way: county stacks before the platform stacks they depend on
+  // a destroy goes the other way: department stacks before the platform stacks they depend on
   const destroying = (s: StackDir) => (kind === 'plan' ? opts.destroy === true : fs.existsSync(path.join(s.dir, DESTROY_MARK)));
   const ordered = [...stacks.filter((s) => !destroying(s)), ...stacks.filter(destroying).reverse()];
   ordered.forEach((s, i) => {
     const started = Date.now();
     progress(`[${i + 1}/${ordered.length}] ${engine} ${kind}${opts.destroy ? ' -destroy' : ''} ${s.network}/${s.name}`);
-    // a failed platform stack stops the county stacks that depend on it
+    // a failed platform stack stops the department stacks that depend on it
     const blocked =
       !destroying(s) && out.some((r) => r.status === 'failed' && r.network === s.network && r.stack.startsWith('platform-')) && !s.name.startsWith('platform-');
     const r = blocked

@@ -17,7 +17,7 @@ export type Text = Bilingual;
 
 /** One piece of evidence: a Terraform resource address and/or a place in the request file. */
 export interface Evidence {
-  /** `<stack>:<type>.<name>`, e.g. `county-hengshan-ext-primary:kubernetes_namespace_v1.x_prod_namespace_1A2B`. */
+  /** `<stack>:<type>.<name>`, e.g. `dept-hengshan-civil-affairs-ext-primary:kubernetes_namespace_v1.x_prod_namespace_1A2B`. */
   readonly address?: string;
   /** Field path in the request file (`spec.dr.tier`); the report turns it into file:line. */
   readonly field?: string;

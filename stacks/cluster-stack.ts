@@ -5,6 +5,7 @@
  * synthesized. State is local by default, or PostgreSQL (`pg`, PG_CONN_STR at deploy time) with
  * one schema per stack.
  */
+import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { LocalBackend, PgBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
@@ -18,9 +19,20 @@ export interface ClusterStackProps {
   readonly state: CityModel['state'];
 }
 
-/** PostgreSQL schema of a stack's state: `<prefix>_<stack name with _>`. */
+/** PostgreSQL truncates identifiers longer than this many bytes (NAMEDATALEN - 1). */
+export const PG_IDENTIFIER_MAX = 63;
+
+/**
+ * PostgreSQL schema of a stack's state: `<prefix>_<stack name with _>`. A longer name than
+ * PostgreSQL keeps (county, department and cluster codes can reach 120 characters) would be cut
+ * silently, and two stacks could share one state; such a name keeps its first 54 characters and
+ * ends with `_` and 8 hex digits of its SHA-256, so it stays unique and the same on every run.
+ */
 export function pgSchemaName(prefix: string, stackName: string): string {
-  return `${prefix}_${stackName.replace(/-/g, '_')}`;
+  const full = `${prefix}_${stackName.replace(/-/g, '_')}`;
+  if (full.length <= PG_IDENTIFIER_MAX) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, PG_IDENTIFIER_MAX - 9)}_${hash}`;
 }
 
 export class ClusterStack extends TerraformStack {

@@ -3,7 +3,7 @@ import { App } from 'cdktf';
 import { CityModel, Network } from '../config/model';
 import { planStacks, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
-import { CountyStack } from './county-stack';
+import { DepartmentStack } from './department-stack';
 import { ClusterStack } from './cluster-stack';
 import { prepareSynth } from './cdktf-edge';
 
@@ -20,7 +20,7 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
   return planStacks(model)
     .filter((slice) => !only || only.has(slice.name))
     .map((slice) => {
-      const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+      const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
       customize?.(stack);
       const json = stack.toTerraform() as Record<string, unknown>;
       app.node.tryRemoveChild(slice.name);
@@ -33,7 +33,7 @@ export function synthSlices(slices: readonly StackSlice[]): StackOutput[] {
   prepareSynth();
   const app = new App({ outdir: '/nonexistent-govcloud-in-memory' });
   return slices.map((slice) => {
-    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
     const json = stack.toTerraform() as Record<string, unknown>;
     app.node.tryRemoveChild(slice.name);
     return { name: slice.name, network: slice.network, json };

@@ -3,6 +3,7 @@
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
 import { CityModel, Cluster, County, Replica, Site, Tenant, ZoneName } from '../config/model';
+import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
   readonly kind: 'platform';
@@ -30,15 +31,17 @@ export interface PeerLocation {
   readonly zoneCidr: string;
 }
 
-export interface CountySlice {
-  readonly kind: 'county';
+export interface DepartmentSlice {
+  readonly kind: 'department';
   readonly name: string;
   readonly network: Cluster['network'];
   readonly cluster: Cluster;
   readonly county: County;
-  /** Tenants whose primary cluster is this one. */
+  /** The department's code (metadata.department of its requests). */
+  readonly department: string;
+  /** The department's tenants whose primary cluster is this one. */
   readonly tenants: readonly Tenant[];
-  /** Replicas hosted on this cluster, with their tenant. */
+  /** Replicas of the department's tenants hosted on this cluster, with their tenant. */
   readonly replicas: readonly { readonly tenant: Tenant; readonly replica: Replica; readonly sourceCluster: string }[];
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
@@ -46,17 +49,22 @@ export interface CountySlice {
   readonly state: CityModel['state'];
 }
 
-export type StackSlice = PlatformSlice | CountySlice;
+export type StackSlice = PlatformSlice | DepartmentSlice;
 
 export function platformStackName(cluster: string): string {
   return `platform-${cluster}`;
 }
 
-export function countyStackName(county: string, cluster: string): string {
-  return `county-${county}-${cluster}`;
+/**
+ * One stack per county, department and cluster: `dept-<county>-<department>-<cluster>`. A tenant's
+ * stack depends on its own county, department and cluster only, so adding or removing a tenant never
+ * moves another one (a move would be a destroy and a create in Terraform).
+ */
+export function departmentStackName(county: string, department: string, cluster: string): string {
+  return `dept-${county}-${department}-${cluster}`;
 }
 
-/** All stacks of the city in apply order: platform stacks first, then county stacks, each sorted by name. */
+/** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
   const zoneCidr = new Map<string, string>(model.zones.map((z) => [z.name, z.cidr]));
@@ -90,46 +98,66 @@ export function planStacks(model: CityModel): StackSlice[] {
     };
   });
 
-  const counties: CountySlice[] = [];
-  for (const county of model.counties) {
-    for (const c of model.clusters) {
-      const tenants = model.tenants.filter((t) => t.county === county.code && t.cluster === c.name);
-      const replicas = model.tenants
-        .filter((t) => t.county === county.code)
-        .flatMap((t) => t.replicas.filter((r) => r.cluster === c.name).map((replica) => ({ tenant: t, replica, sourceCluster: t.cluster })));
-      if (tenants.length === 0 && replicas.length === 0) continue;
-      const peerNames = new Set<string>();
-      for (const t of tenants) {
-        for (const f of t.flows) if (f.kind === 'tenant') peerNames.add(f.tenant);
-        for (const i of t.inbound) peerNames.add(i.tenant);
-      }
-      const peers: PeerLocation[] = [...peerNames].sort().flatMap((n) => {
-        const p = tenantsByName.get(n);
-        return p ? [{ tenant: n, cluster: p.cluster, zone: p.zone, zoneCidr: zoneCidr.get(p.zone) ?? '' }] : [];
-      });
-      counties.push({
-        kind: 'county',
-        name: countyStackName(county.code, c.name),
-        network: c.network,
-        cluster: c,
+  // group once, in a single pass: (county, department, cluster) -> tenants and replicas
+  const groups = new Map<
+    string,
+    { county: string; department: string; cluster: Cluster; tenants: Tenant[]; replicas: DepartmentSlice['replicas'][number][] }
+  >();
+  const clusterOf = new Map(model.clusters.map((c) => [c.name, c]));
+  // a cluster the platform does not declare gets no stack (validation reports it; the rules judge the model)
+  const group = (t: Tenant, clusterName: string) => {
+    const key = departmentStackName(t.county, t.department, clusterName);
+    let g = groups.get(key);
+    const cluster = clusterOf.get(clusterName);
+    if (!g && cluster) {
+      g = { county: t.county, department: t.department, cluster, tenants: [], replicas: [] };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const t of model.tenants) {
+    group(t, t.cluster)?.tenants.push(t);
+    for (const replica of t.replicas) group(t, replica.cluster)?.replicas.push({ tenant: t, replica, sourceCluster: t.cluster });
+  }
+  const countyOf = new Map(model.counties.map((c) => [c.code, c]));
+  const syncImage = `${model.registries[0].replace(/\/$/, '')}/govcloud/dr-sync:1.4.2`;
+  const departments: DepartmentSlice[] = [...groups].flatMap(([name, g]): DepartmentSlice[] => {
+    const county = countyOf.get(g.county);
+    if (!county) return []; // an undeclared county: validation reports it
+    const peerNames = new Set<string>();
+    for (const t of g.tenants) {
+      for (const f of t.flows) if (f.kind === 'tenant') peerNames.add(f.tenant);
+      for (const i of t.inbound) peerNames.add(i.tenant);
+    }
+    const peers: PeerLocation[] = [...peerNames].sort().flatMap((n) => {
+      const p = tenantsByName.get(n);
+      return p ? [{ tenant: n, cluster: p.cluster, zone: p.zone, zoneCidr: zoneCidr.get(p.zone) ?? '' }] : [];
+    });
+    return [
+      {
+        kind: 'department',
+        name,
+        network: g.cluster.network,
+        cluster: g.cluster,
         county,
-        tenants,
-        replicas,
+        department: g.department,
+        tenants: g.tenants,
+        replicas: g.replicas,
         peers,
         egressNamespace: model.egress.namespace,
-        syncImage: `${model.registries[0].replace(/\/$/, '')}/govcloud/dr-sync:1.4.2`,
+        syncImage,
         state: model.state,
-      });
-    }
-  }
+      },
+    ];
+  });
   const byName = (a: StackSlice, b: StackSlice) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return [...platforms.sort(byName), ...counties.sort(byName)];
+  return [...platforms.sort(byName), ...departments.sort(byName)];
 }
 
 /**
- * A county stack that no longer holds anything (its last tenant or replica on that cluster was
- * removed) but may still have state: synthesized with its providers and backend and no resources,
- * so that a plan destroys what it held instead of leaving it behind.
+ * A department stack that no longer holds anything (the department's last tenant or replica on that
+ * cluster was removed) but may still have state: synthesized with its providers and backend and no
+ * resources, so that a plan destroys what it held instead of leaving it behind.
  */
 export interface RetiredSlice {
   readonly kind: 'retired';
@@ -139,13 +167,24 @@ export interface RetiredSlice {
   readonly state: CityModel['state'];
 }
 
-/** The retired slice for a stack name of this city that the model no longer plans, or undefined. */
+/**
+ * The retired slice for a stack name of this city that the model no longer plans, or undefined. The
+ * department may be gone from the model, so the name is read as `dept-<county>-<department>-<cluster>`
+ * against the city's counties and clusters; a name that reads two ways is not taken.
+ */
 export function retiredSlice(model: CityModel, name: string): RetiredSlice | undefined {
   if (planStacks(model).some((s) => s.name === name)) return undefined;
+  const readings: Cluster[] = [];
   for (const county of model.counties) {
+    const prefix = `dept-${county.code}-`;
+    if (!name.startsWith(prefix)) continue;
     for (const c of model.clusters) {
-      if (countyStackName(county.code, c.name) === name) return { kind: 'retired', name, network: c.network, cluster: c, state: model.state };
+      const suffix = `-${c.name}`;
+      if (!name.endsWith(suffix) || name.length <= prefix.length + suffix.length) continue;
+      if (DNS_LABEL.test(name.slice(prefix.length, name.length - suffix.length))) readings.push(c);
     }
   }
-  return undefined;
+  if (readings.length !== 1) return undefined;
+  const c = readings[0];
+  return { kind: 'retired', name, network: c.network, cluster: c, state: model.state };
 }

@@ -13,7 +13,7 @@ import { CityModel, Network } from '../config/model';
 import { suggest } from '../config/suggest';
 import { planStacks, RetiredSlice, retiredSlice, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
-import { CountyStack } from './county-stack';
+import { DepartmentStack } from './department-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
@@ -124,7 +124,7 @@ export function buildStack(
   customize?: (stack: ClusterStack) => void,
   handAdded?: string,
 ): { result: SynthesizedStack; violations: IsolationViolation[] } {
-  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
   customize?.(stack);
   const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
   const charts = [...stack.charts];
@@ -354,7 +354,7 @@ export function leftoverStacks(model: CityModel, outDir: string): string[] {
 
 /**
  * Synthesizes retired stacks (see RetiredSlice): providers and backend, no resources, so that the
- * next plan destroys everything their state holds. Names that are not county stacks of this city's
+ * next plan destroys everything their state holds. Names that are not department stacks of this city's
  * counties and clusters are returned as unknown and left alone.
  */
 export function synthesizeRetired(model: CityModel, names: readonly string[], opts: { outDir: string }): { retired: RetiredSlice[]; unknown: string[] } {
@@ -383,7 +383,7 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
       results.push({
         name: r.name,
         network: r.network,
-        kind: 'county',
+        kind: 'department',
         file: path.join(out, r.network, 'stacks', r.name, 'cdk.tf.json'),
         bytes: Buffer.byteLength(text),
         resources: 0,

@@ -83,7 +83,7 @@ export function affectedSlices(base: CityModel | undefined, head: CityModel): Af
   names.sort();
   const reduce = (s: StackSlice | undefined, other: StackSlice | undefined): StackSlice[] => {
     if (!s) return [];
-    if (s.kind === 'platform' || !other || other.kind !== 'county') return [s];
+    if (s.kind === 'platform' || !other || other.kind !== 'department') return [s];
     const otherTenants = new Map(other.tenants.map((t) => [t.name, tenantKey(t)]));
     const otherReplicas = new Map(other.replicas.map((r) => [`${r.tenant.name}/${r.replica.siteRole}`, replicaKey(r)]));
     return [

@@ -15,7 +15,7 @@ import { blocking, CheckReport, runChecks } from '../policies/engine';
 import { todayIso } from '../config/checks/waivers';
 import { synthSlices } from '../stacks/in-memory';
 import { stacksForCheck } from '../stacks/stacks-for-check';
-import { countyStackName, planStacks, platformStackName } from '../stacks/slices';
+import { departmentStackName, planStacks, platformStackName } from '../stacks/slices';
 import { scanStacks } from '../stacks/isolation';
 import { changedFiles, filesAt, forkPoint, repoRoot } from './git';
 import { memorySource } from '../config/files';
@@ -39,12 +39,12 @@ export interface PrResult {
   readonly blockers: readonly string[];
 }
 
-/** Stacks a tenant lives in: its county stacks on its primary and replica clusters, and their platform stacks. */
+/** Stacks a tenant lives in: its department stacks on its primary and replica clusters, and their platform stacks. */
 function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of model.tenants.filter((x) => names.includes(x.name))) {
     for (const c of [t.cluster, ...t.replicas.map((r) => r.cluster)]) {
-      out.add(countyStackName(t.county, c));
+      out.add(departmentStackName(t.county, t.department, c));
       out.add(platformStackName(c));
     }
   }

@@ -1,21 +1,21 @@
 /**
  * The stacks of a city in apply order, for people (`govcloud stacks`) and for a CI system's own
- * fan-out (`--format json`): platform stacks form the first phase, county stacks the second, and
+ * fan-out (`--format json`): platform stacks form the first phase, department stacks the second, and
  * each phase is a matrix of independent jobs (one stack, one runner, its state in PostgreSQL).
  */
 import { CityModel, Network } from '../config/model';
 import { planStacks, retiredSlice } from '../stacks/slices';
 
-export type Phase = 'platform' | 'county';
+export type Phase = 'platform' | 'department';
 
 export interface ListedStack {
   readonly name: string;
   readonly network: Network;
   readonly cluster: string;
-  /** `retired`: a county stack the change empties; its plan destroys what it deployed. */
-  readonly kind: 'platform' | 'county' | 'retired';
+  /** `retired`: a department stack the change empties; its plan destroys what it deployed. */
+  readonly kind: 'platform' | 'department' | 'retired';
   readonly phase: Phase;
-  /** For people: the site, or the county with its tenants and replicas. */
+  /** For people: the site, or the county and department with its tenants and replicas. */
   readonly what: string;
 }
 
@@ -26,13 +26,13 @@ export function stackList(model: CityModel, only?: readonly string[]): ListedSta
     network: s.network,
     cluster: s.cluster.name,
     kind: s.kind,
-    phase: s.kind === 'platform' ? 'platform' : 'county',
-    what: s.kind === 'platform' ? s.cluster.site : `${s.county.code} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`,
+    phase: s.kind === 'platform' ? 'platform' : 'department',
+    what: s.kind === 'platform' ? s.cluster.site : `${s.county.code}/${s.department} (${s.tenants.length} tenants, ${s.replicas.length} replicas)`,
   }));
   if (only === undefined) return order(live);
   const retired = only.flatMap((n): ListedStack[] => {
     const r = retiredSlice(model, n);
-    return r ? [{ name: n, network: r.network, cluster: r.cluster.name, kind: 'retired', phase: 'county', what: 'retired (emptied by the change)' }] : [];
+    return r ? [{ name: n, network: r.network, cluster: r.cluster.name, kind: 'retired', phase: 'department', what: 'retired (emptied by the change)' }] : [];
   });
   return order([...live.filter((s) => only.includes(s.name)), ...retired]);
 }
@@ -51,6 +51,6 @@ export function stacksJson(list: readonly ListedStack[], affectedBy: string | un
     affectedBy: affectedBy ?? null,
     any: list.length > 0,
     stacks: list.map(({ name, network, cluster, kind, phase }) => ({ name, network, cluster, kind, phase })),
-    matrix: { platform: matrix('platform'), county: matrix('county') },
+    matrix: { platform: matrix('platform'), department: matrix('department') },
   };
 }

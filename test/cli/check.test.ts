@@ -147,7 +147,7 @@ describe('physical isolation at check time (issue 10)', () => {
     expect(lines.at(-1)).toBe(`check failed: ${lines.length - 1} isolation violations, which synth refuses`);
     for (const l of lines.slice(0, -1))
       expect(l).toMatch(
-        /^physical isolation violated: county-north-ext-(main|far) \(extranet\) refers to tenant case-files of the other network at .*: "测试系统 relief \(case-files mirror\)"$/,
+        /^physical isolation violated: dept-north-[a-z-]+-ext-(main|far) \(extranet\) refers to tenant case-files of the other network at .*: "测试系统 relief \(case-files mirror\)"$/,
       );
     expect(JSON.parse(r.out)).toHaveProperty('tenants');
   });

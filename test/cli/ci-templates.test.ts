@@ -199,11 +199,11 @@ describe.each(['gitlab-ci.yml', 'github-workflow.yml'])('%s', (file) => {
       if (network === 'intranet') expect(r.out).toContain('stack');
       else {
         expect(r.out).toMatch(
-          /^county-north-ext-main +extranet +failed .*init: (Error: Failed to query available provider packages|provider hashicorp\/[\w-]+ is not installed)/m,
+          /^dept-north-civil-affairs-ext-main +extranet +failed .*init: (Error: Failed to query available provider packages|provider hashicorp\/[\w-]+ is not installed)/m,
         );
         expect(r.code).toBe(1);
         // where the templates' artifacts look for it: cdktf.out/*/stacks/*/govcloud-*.log
-        expect(engineLogs(path.join(dir, 'cdktf.out'))).toContain('extranet/stacks/county-north-ext-main/govcloud-plan.log');
+        expect(engineLogs(path.join(dir, 'cdktf.out'))).toContain('extranet/stacks/dept-north-civil-affairs-ext-main/govcloud-plan.log');
       }
     }
     if (verb === 'apply') {

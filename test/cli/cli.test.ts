@@ -102,9 +102,9 @@ describe('usage errors', () => {
 describe('plan and apply flags', () => {
   it('names an unknown stack with a suggestion before planning anything', () => {
     const out = path.join(tmpDir('plan-unknown'), 'out');
-    const r = govcloud(['plan', '--stack', 'county-hengshan-ext-primry', '--out', out, '--engine', 'terraform']);
+    const r = govcloud(['plan', '--stack', 'dept-hengshan-civil-affairs-ext-primry', '--out', out, '--engine', 'terraform']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('unknown stack "county-hengshan-ext-primry"; did you mean county-hengshan-ext-primary?');
+    expect(r.err).toContain('unknown stack "dept-hengshan-civil-affairs-ext-primry"; did you mean dept-hengshan-civil-affairs-ext-primary?');
     expect(fs.existsSync(out)).toBe(false);
   });
   it('refuses a --today that is not a calendar day, for every command that takes it', () => {
@@ -122,16 +122,16 @@ describe('plan and apply flags', () => {
 });
 
 describe('govcloud stacks and synth', () => {
-  it('lists platform stacks before county stacks', () => {
+  it('lists platform stacks before department stacks', () => {
     const r = govcloud(['stacks']);
     expect(r.code).toBe(0);
     const names = r.out
       .trim()
       .split('\n')
       .map((l) => l.split(/\s+/)[0]);
-    const firstCounty = names.findIndex((n) => n.startsWith('county-'));
-    expect(names.slice(0, firstCounty).every((n) => n.startsWith('platform-'))).toBe(true);
-    expect(names.slice(firstCounty).every((n) => n.startsWith('county-'))).toBe(true);
+    const firstDepartment = names.findIndex((n) => n.startsWith('dept-'));
+    expect(names.slice(0, firstDepartment).every((n) => n.startsWith('platform-'))).toBe(true);
+    expect(names.slice(firstDepartment).every((n) => n.startsWith('dept-'))).toBe(true);
     expect(names).toContain('platform-int-primary');
   });
 

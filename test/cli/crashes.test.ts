@@ -23,14 +23,14 @@ const noTrace = (r: { out: string; err: string }) => expect(r.out + r.err).not.t
 /** The base city in `<tmp>/case`, with hand-written Terraform for one stack. */
 function withOverride(text: string): string {
   const dir = caseEnv(undefined);
-  fs.mkdirSync(path.join(dir, 'overrides', 'county-north-ext-main'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'overrides', 'county-north-ext-main', 'extra.tf.json'), text);
+  fs.mkdirSync(path.join(dir, 'overrides', 'dept-north-civil-affairs-ext-main'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'overrides', 'dept-north-civil-affairs-ext-main', 'extra.tf.json'), text);
   return path.dirname(dir);
 }
 
 const BROKEN = '{\n  "resource": {\n    "kubernetes_config_map_v1": { "x": { "data": { "a": "b" }, } }\n  }\n}\n';
-const BROKEN_EN = 'case/overrides/county-north-ext-main/extra.tf.json:3:64 JSON syntax error: expected a property name in double quotes, found "}"';
-const BROKEN_ZH = 'case/overrides/county-north-ext-main/extra.tf.json:3:64 JSON 语法错误：应为 双引号括起的属性名，实际为 "}"';
+const BROKEN_EN = 'case/overrides/dept-north-civil-affairs-ext-main/extra.tf.json:3:64 JSON syntax error: expected a property name in double quotes, found "}"';
+const BROKEN_ZH = 'case/overrides/dept-north-civil-affairs-ext-main/extra.tf.json:3:64 JSON 语法错误：应为 双引号括起的属性名，实际为 "}"';
 
 describe('a request file nested 900 levels deep', () => {
   it('is one positioned error, and the other files of the run are still reported', () => {
@@ -65,7 +65,7 @@ describe('malformed hand-written Terraform (overrides)', () => {
     const cwd = withOverride('{}\n');
     expect(govcloud(['synth', '--env', 'case', '--out', 'out', '--quiet'], cwd).code).toBe(0);
     const before = readTree(path.join(cwd, 'out'));
-    fs.writeFileSync(path.join(cwd, 'case', 'overrides', 'county-north-ext-main', 'extra.tf.json'), BROKEN);
+    fs.writeFileSync(path.join(cwd, 'case', 'overrides', 'dept-north-civil-affairs-ext-main', 'extra.tf.json'), BROKEN);
     expect(govcloud(['synth', '--env', 'case', '--out', 'out', '--quiet'], cwd).code).toBe(1);
     expect(readTree(path.join(cwd, 'out'))).toEqual(before);
   });

@@ -49,7 +49,7 @@ describe('govcloud pr', () => {
     const j = r.json();
     expect(j.tenants).toEqual([{ name: 'records', county: 'north', kind: 'added', file: 'env/tenants/north/records.yaml', level: 2 }]);
     // the remote site's baseline now also covers level 2
-    expect(j.stacks).toEqual(['county-north-ext-far', 'county-north-ext-main', 'platform-ext-far']);
+    expect(j.stacks).toEqual(['dept-north-civil-affairs-ext-far', 'dept-north-civil-affairs-ext-main', 'platform-ext-far']);
     expect(j.resources.filter((x) => x.kind !== 'added').map((x) => [x.stack, x.address, x.attributes])).toEqual([
       ['platform-ext-far', 'helm_release.baseline_release_148FA9C1', ['values.0']],
     ]);
@@ -70,7 +70,7 @@ describe('govcloud pr', () => {
     expect(blockers.length).toBeGreaterThan(0);
     for (const b of blockers)
       expect(b).toMatch(
-        /^physical isolation: county-north-ext-(main|far) \(extranet\) would refer to tenant case-files of the other network at .*; synth refuses it$/,
+        /^physical isolation: dept-north-[a-z-]+-ext-(main|far) \(extranet\) would refer to tenant case-files of the other network at .*; synth refuses it$/,
       );
     expect(pr(dir, 'md').out).not.toContain('Ready for approval');
   });

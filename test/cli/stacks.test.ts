@@ -1,6 +1,6 @@
 /**
  * `govcloud stacks --affected-by REF --format json`: the list a CI system fans out over, one job per
- * stack, platform phase before county phase; refused behind the same gate as plan --affected-by.
+ * stack, platform phase before department phase; refused behind the same gate as plan --affected-by.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,7 +13,7 @@ interface StacksJson {
   affectedBy: string | null;
   any: boolean;
   stacks: { name: string; network: string; cluster: string; kind: string; phase: string }[];
-  matrix: { platform: { include: { stack: string; network: string }[] }; county: { include: { stack: string; network: string }[] } };
+  matrix: { platform: { include: { stack: string; network: string }[] }; department: { include: { stack: string; network: string }[] } };
 }
 
 const repo = (): string => baseRepo('stacks');
@@ -40,10 +40,10 @@ describe('govcloud stacks --format json', () => {
     expect(j.affectedBy).toBeNull();
     expect(j.any).toBe(true);
     const phases = j.stacks.map((s) => s.phase);
-    expect(phases.indexOf('county')).toBe(phases.lastIndexOf('platform') + 1);
+    expect(phases.indexOf('department')).toBe(phases.lastIndexOf('platform') + 1);
     expect(j.matrix.platform.include.map((x) => x.stack)).toEqual(j.stacks.filter((s) => s.kind === 'platform').map((s) => s.name));
-    expect(j.matrix.county.include.map((x) => x.stack)).toEqual(j.stacks.filter((s) => s.kind === 'county').map((s) => s.name));
-    for (const x of [...j.matrix.platform.include, ...j.matrix.county.include]) expect(['extranet', 'intranet']).toContain(x.network);
+    expect(j.matrix.department.include.map((x) => x.stack)).toEqual(j.stacks.filter((s) => s.kind === 'department').map((s) => s.name));
+    for (const x of [...j.matrix.platform.include, ...j.matrix.department.include]) expect(['extranet', 'intranet']).toContain(x.network);
   });
 
   it('lists only the stacks a quota change affects', () => {
@@ -53,8 +53,10 @@ describe('govcloud stacks --format json', () => {
     expect(r.code).toBe(0);
     const j = r.json();
     expect(j.affectedBy).toBe('HEAD');
-    expect(j.stacks).toEqual([{ name: 'county-north-ext-main', network: 'extranet', cluster: 'ext-main', kind: 'county', phase: 'county' }]);
-    expect(j.matrix).toEqual({ platform: { include: [] }, county: { include: [{ stack: 'county-north-ext-main', network: 'extranet' }] } });
+    expect(j.stacks).toEqual([
+      { name: 'dept-north-civil-affairs-ext-main', network: 'extranet', cluster: 'ext-main', kind: 'department', phase: 'department' },
+    ]);
+    expect(j.matrix).toEqual({ platform: { include: [] }, department: { include: [{ stack: 'dept-north-civil-affairs-ext-main', network: 'extranet' }] } });
   });
 
   it('says there is nothing to run when nothing changed', () => {

@@ -29,7 +29,7 @@ describe('a department changes its request', () => {
     const r = govcloud(['plan', '--affected-by', 'main', '--engine', 'tofu', '--out', outDir()]);
     expect(explain(r)).toMatch(/^exit 0/);
     const runs = rows(r.out);
-    expect(runs.map((x) => [x.stack, x.status])).toEqual([[`county-${t.county}-${t.cluster}`, 'changes']]);
+    expect(runs.map((x) => [x.stack, x.status])).toEqual([[`dept-${t.county}-${t.department}-${t.cluster}`, 'changes']]);
     // the saved plan itself: updates in place, of this tenant's quota and limits, nothing else
     const dir = path.join(outDir(), 'extranet', 'stacks', runs[0].stack);
     const plan = JSON.parse(execFileSync('tofu', ['show', '-json', 'tfplan'], { cwd: dir, env: engineEnv(), encoding: 'utf8', maxBuffer: 1 << 26 })) as {
@@ -62,9 +62,11 @@ describe('a department removes a tenant', () => {
   const t = m.tenants.find(
     (x) =>
       x.mlpsLevel >= 2 &&
-      slices.some((s) => s.kind === 'county' && s.tenants.length === 0 && s.replicas.length > 0 && s.replicas.every((r) => r.tenant.name === x.name)),
+      slices.some((s) => s.kind === 'department' && s.tenants.length === 0 && s.replicas.length > 0 && s.replicas.every((r) => r.tenant.name === x.name)),
   ) as Tenant;
-  const emptied = slices.filter((s) => s.kind === 'county' && s.tenants.length === 0 && s.replicas.every((r) => r.tenant.name === t?.name)).map((s) => s.name);
+  const emptied = slices
+    .filter((s) => s.kind === 'department' && s.tenants.length === 0 && s.replicas.every((r) => r.tenant.name === t?.name))
+    .map((s) => s.name);
   const where = async () => {
     const found: string[] = [];
     for (const [name, k] of kube) {
@@ -106,7 +108,7 @@ describe('a department removes a tenant', () => {
     const r = govcloud(['plan', '--affected-by', 'main', '--out', outDir()]);
     expect(explain(r)).toMatch(/^exit 0/);
     const runs = rows(r.out);
-    const holding = [`county-${t.county}-${t.cluster}`, ...t.replicas.map((r) => `county-${t.county}-${r.cluster}`)];
+    const holding = [`dept-${t.county}-${t.department}-${t.cluster}`, ...t.replicas.map((r) => `dept-${t.county}-${t.department}-${r.cluster}`)];
     expect(runs.map((x) => x.stack)).toEqual(expect.arrayContaining([...holding, ...emptied]));
     // where its namespaces are: destroyed; elsewhere (its peers' flows to it): updated, nothing destroyed
     for (const x of runs) {

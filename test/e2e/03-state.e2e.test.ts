@@ -51,7 +51,7 @@ describe('state in PostgreSQL', () => {
   it('lets exactly one of two simultaneous applies of a stack through; the state stays intact', async () => {
     const m = model();
     const t = m.tenants.find((x) => x.network === 'extranet' && x.county !== 'city') as Tenant;
-    const stack = `county-${t.county}-${t.cluster}`;
+    const stack = `dept-${t.county}-${t.department}-${t.cluster}`;
     raisePods([t]);
     const plan = govcloud(['plan', '--stack', stack, '--out', outDir()]);
     expect(rows(plan.out).map((x) => x.status)).toEqual(['changes']);
@@ -69,8 +69,14 @@ describe('state in PostgreSQL', () => {
 
   it('survives an apply killed with SIGKILL mid-way: state readable, no lock, the next apply converges', async () => {
     const m = model();
-    const tenants = m.tenants.filter((x) => x.network === 'extranet' && x.county === 'city');
-    const stack = `county-city-${tenants[0].cluster}`;
+    // the extranet department stack with the most objects to update, so that the kill lands between two
+    const byStack = new Map<string, typeof m.tenants>();
+    for (const x of m.tenants.filter((y) => y.network === 'extranet')) {
+      const name = `dept-${x.county}-${x.department}-${x.cluster}`;
+      byStack.set(name, [...(byStack.get(name) ?? []), x]);
+    }
+    const envs = (ts: typeof m.tenants) => ts.reduce((n, t) => n + t.environments.length, 0);
+    const [stack, tenants] = [...byStack].sort((a, b) => envs(b[1]) - envs(a[1]) || (a[0] < b[0] ? -1 : 1))[0];
     raisePods(tenants);
     const plan = govcloud(['plan', '--stack', stack, '--out', outDir()]);
     const planned = tenants.reduce((n, t) => n + t.environments.length, 0);

@@ -14,7 +14,7 @@ describe('tearing the city down', () => {
 
   it('refuses to destroy protected namespaces without a decommission approval', () => {
     const t = model().tenants.find((x) => x.mlpsLevel >= 2 && x.decommission === undefined)!;
-    const stack = `county-${t.county}-${t.cluster}`;
+    const stack = `dept-${t.county}-${t.department}-${t.cluster}`;
     const r = govcloud(['plan', '--destroy', '--stack', stack, '--out', outDir()]);
     expect(r.code).toBe(1);
     expect(rows(r.out).map((x) => [x.stack, x.status, x.summary])).toEqual([[stack, 'failed', 'plan: Error: Instance cannot be destroyed']]);

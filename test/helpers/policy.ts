@@ -11,6 +11,7 @@ import { mergeTerraform } from '../../terraform/merge';
 import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
 import { caseEnv } from './env';
+import { departmentStackName } from '../../stacks/slices';
 
 export interface RuleCase {
   /** What the fixture shows, e.g. "fails when a namespace has no default-deny policy". */
@@ -22,7 +23,7 @@ export interface RuleCase {
   readonly expect: 'pass' | 'fail' | 'not-applicable';
   /** Change the model before synth (return the changed model). */
   readonly model?: (m: CityModel) => CityModel;
-  /** Hand-added Terraform per stack name, e.g. { 'county-north-ext-main': { resource: { kubernetes_deployment_v1: { x: {...} } } } }. */
+  /** Hand-added Terraform per stack name, e.g. { [stackOf('relief')]: { resource: { kubernetes_deployment_v1: { x: {...} } } } }. */
   readonly add?: Readonly<Record<string, Json>>;
   /** Edit the synthesized stacks in place. */
   readonly edit?: (stacks: StackOutput[]) => void;
@@ -67,4 +68,11 @@ export function runCase(c: RuleCase): RuleResult {
 export function resourcesOf(stacks: StackOutput[], stack: string, type: string): Record<string, Json> {
   const s = stacks.find((x) => x.name === stack);
   return ((s?.json.resource as Json | undefined)?.[type] ?? {}) as Record<string, Json>;
+}
+
+/** The stack that holds a base fixture tenant on a cluster (default: its primary cluster): `dept-<county>-<department>-<cluster>`. */
+export function stackOf(tenant: string, cluster?: string): string {
+  const t = baseModel().tenants.find((x) => x.name === tenant);
+  if (!t) throw new Error(`no tenant ${tenant} in the base fixture`);
+  return departmentStackName(t.county, t.department, cluster ?? t.cluster);
 }

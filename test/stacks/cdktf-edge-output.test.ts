@@ -89,7 +89,7 @@ describe('synth output with the cdktf shortcuts on and off', () => {
 
   it('is the same for a city with hand-written overrides and stack-level overrides', () => {
     // the violations city's overrides, less the one that crosses the isolation
-    const dir = cityCopy(VIOLATIONS_CITY, (d) => fs.rmSync(path.join(d, 'overrides', 'county-south-int-main', 'to-internet.tf.json')));
+    const dir = cityCopy(VIOLATIONS_CITY, (d) => fs.rmSync(path.join(d, 'overrides', 'dept-south-public-security-int-main', 'to-internet.tf.json')));
     const customize = (stack: ClusterStack) => {
       stack.addOverride('locals.edge_cluster', Lazy.stringValue({ produce: () => `cluster ${stack.clusterName}` }));
       stack.addOverride('terraform.required_providers.helm', undefined);
@@ -97,7 +97,7 @@ describe('synth output with the cdktf shortcuts on and off', () => {
     const trees = bothWays(modelOf(dir), { handAdded: path.join(dir, 'overrides'), customize });
     const handWritten = [...trees.on.keys()].filter((f) => f.endsWith('.tf.json') && path.basename(f) !== 'cdk.tf.json');
     expect(handWritten).toHaveLength(6);
-    const county = [...trees.on.keys()].find((f) => f.endsWith(path.join('county-north-ext-main', 'cdk.tf.json'))) ?? 'none';
+    const county = [...trees.on.keys()].find((f) => f.endsWith(path.join('dept-north-civil-affairs-ext-main', 'cdk.tf.json'))) ?? 'none';
     const json = JSON.parse(trees.on.get(county)?.toString('utf8') ?? '{}') as {
       locals: Record<string, string>;
       terraform: { required_providers: Record<string, unknown> };

@@ -19,7 +19,7 @@ import {
 } from '../../stacks/cdktf-edge';
 import { ClusterStack } from '../../stacks/cluster-stack';
 import { PlatformStack } from '../../stacks/platform-stack';
-import { CountyStack } from '../../stacks/county-stack';
+import { DepartmentStack } from '../../stacks/department-stack';
 import { planStacks } from '../../stacks/slices';
 import { stableStringify } from '../../terraform/stable-json';
 import { validateEnvironment } from '../../config/validate';
@@ -98,9 +98,9 @@ describe('toTerraform', () => {
   const slices = planStacks(model);
   const build = (i: number): ClusterStack => {
     const slice = slices[i];
-    return slice.kind === 'platform' ? new PlatformStack(newApp(), slice) : new CountyStack(newApp(), slice);
+    return slice.kind === 'platform' ? new PlatformStack(newApp(), slice) : new DepartmentStack(newApp(), slice);
   };
-  const county = slices.findIndex((s) => s.kind === 'county');
+  const county = slices.findIndex((s) => s.kind === 'department');
 
   it('with the switch on, goes through the one-pass shortcut, which hands cdktf resolve only what may hold a token', () => {
     resetCdktfEdgeCounts();

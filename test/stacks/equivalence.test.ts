@@ -2,7 +2,7 @@ import { App, TerraformStack } from 'cdktf';
 import { validateEnvironment } from '../../config/validate';
 import { planStacks } from '../../stacks/slices';
 import { PlatformStack } from '../../stacks/platform-stack';
-import { CountyStack } from '../../stacks/county-stack';
+import { DepartmentStack } from '../../stacks/department-stack';
 import { stableStringify } from '../../terraform/stable-json';
 import { EXAMPLE_CITY } from '../helpers/env';
 
@@ -12,7 +12,7 @@ describe('ClusterStack.toTerraform (resolve once, only where a token can be)', (
 
   it.each(planStacks(model).map((s) => [s.name, s] as const))("gives exactly what cdktf gives for %s, which passes cdktf's validations", (_name, slice) => {
     const app = new App({ outdir: '/tmp/govcloud-equivalence' });
-    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new CountyStack(app, slice);
+    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
     expect(() => stack.runAllValidations()).not.toThrow();
     const ours = stableStringify(stack.toTerraform());
     const cdktf = stableStringify(TerraformStack.prototype.toTerraform.call(stack));

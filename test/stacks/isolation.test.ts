@@ -111,9 +111,9 @@ describe('synth refuses what names the other network, and writes nothing', () =>
   it('refuses an extranet override naming an address inside the intranet range, and a cluster in capitals', () => {
     const dir = caseEnv(undefined);
     const overrides = path.join(dir, 'overrides');
-    fs.mkdirSync(path.join(overrides, 'county-north-ext-main'), { recursive: true });
+    fs.mkdirSync(path.join(overrides, 'dept-north-civil-affairs-ext-main'), { recursive: true });
     fs.writeFileSync(
-      path.join(overrides, 'county-north-ext-main', 'peek.tf.json'),
+      path.join(overrides, 'dept-north-civil-affairs-ext-main', 'peek.tf.json'),
       JSON.stringify({
         resource: {
           kubernetes_config_map_v1: {
@@ -126,9 +126,9 @@ describe('synth refuses what names the other network, and writes nothing', () =>
       }),
     );
     expect(brief(violationsOf(dir, overrides))).toEqual([
-      'county-north-ext-main cidr 172.16.0.0/16 peek.tf.json:resource.kubernetes_config_map_v1.peek.data.db',
-      'county-north-ext-main cidr 172.16.0.0/16 peek.tf.json:resource.kubernetes_config_map_v1.peek.data.net',
-      'county-north-ext-main cluster int-main peek.tf.json:resource.kubernetes_config_map_v1.peek.data.ctx',
+      'dept-north-civil-affairs-ext-main cidr 172.16.0.0/16 peek.tf.json:resource.kubernetes_config_map_v1.peek.data.db',
+      'dept-north-civil-affairs-ext-main cidr 172.16.0.0/16 peek.tf.json:resource.kubernetes_config_map_v1.peek.data.net',
+      'dept-north-civil-affairs-ext-main cluster int-main peek.tf.json:resource.kubernetes_config_map_v1.peek.data.ctx',
     ]);
   });
 

@@ -17,18 +17,19 @@ const fixture = model(caseEnv(undefined));
 const repoRoot = REPO;
 
 describe('stack plan', () => {
-  it('has one platform stack per cluster and one county stack per county and cluster in use, platforms first', () => {
+  it('has one platform stack per cluster and one stack per county, department and cluster in use, platforms first', () => {
     expect(planStacks(fixture).map((s) => `${s.name}:${s.network}`)).toEqual([
       'platform-ext-far:extranet',
       'platform-ext-main:extranet',
       'platform-ext-twin:extranet',
       'platform-int-main:intranet',
-      'county-north-ext-far:extranet',
-      'county-north-ext-main:extranet',
-      'county-south-ext-far:extranet',
-      'county-south-ext-main:extranet',
-      'county-south-ext-twin:extranet',
-      'county-south-int-main:intranet',
+      'dept-north-civil-affairs-ext-main:extranet',
+      'dept-north-service-center-ext-far:extranet',
+      'dept-north-service-center-ext-main:extranet',
+      'dept-south-big-data-ext-far:extranet',
+      'dept-south-big-data-ext-main:extranet',
+      'dept-south-big-data-ext-twin:extranet',
+      'dept-south-public-security-int-main:intranet',
     ]);
   });
 });
@@ -39,11 +40,11 @@ describe('synth', () => {
   const read = (network: string, stack: string) => JSON.parse(fs.readFileSync(path.join(out, network, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
 
   it('writes one folder per stack, the intranet apart with its own manifest', () => {
-    expect(fs.readdirSync(path.join(out, 'intranet', 'stacks')).sort()).toEqual(['county-south-int-main', 'platform-int-main']);
-    expect(fs.readdirSync(path.join(out, 'extranet', 'stacks'))).not.toContain('county-south-int-main');
+    expect(fs.readdirSync(path.join(out, 'intranet', 'stacks')).sort()).toEqual(['dept-south-public-security-int-main', 'platform-int-main']);
+    expect(fs.readdirSync(path.join(out, 'extranet', 'stacks'))).not.toContain('dept-south-public-security-int-main');
     const intranetManifest = JSON.parse(fs.readFileSync(path.join(out, 'intranet', 'manifest.json'), 'utf8'));
-    expect(Object.keys(intranetManifest.stacks)).toEqual(['county-south-int-main', 'platform-int-main']);
-    expect(results).toHaveLength(10);
+    expect(Object.keys(intranetManifest.stacks)).toEqual(['dept-south-public-security-int-main', 'platform-int-main']);
+    expect(results).toHaveLength(11);
   });
 
   it('keeps state per stack folder, so the intranet state is never next to the extranet state', () => {
@@ -51,7 +52,7 @@ describe('synth', () => {
   });
 
   it('puts intranet tenants only in intranet stacks', () => {
-    const intranet = JSON.stringify(read('intranet', 'county-south-int-main'));
+    const intranet = JSON.stringify(read('intranet', 'dept-south-public-security-int-main'));
     expect(intranet).toContain('"case-files-prod"');
     for (const r of results.filter((x) => x.network === 'extranet')) {
       expect(fs.readFileSync(r.file, 'utf8')).not.toContain('case-files');
@@ -59,13 +60,13 @@ describe('synth', () => {
   });
 
   it('places DR replicas on the DR clusters the tier implies', () => {
-    const twin = read('extranet', 'county-south-ext-twin');
-    const far = read('extranet', 'county-south-ext-far');
+    const twin = read('extranet', 'dept-south-big-data-ext-twin');
+    const far = read('extranet', 'dept-south-big-data-ext-far');
     const nsNames = (j: { resource: Record<string, Record<string, { metadata: { name: string; labels: Record<string, string> } }>> }) =>
       Object.values(j.resource.kubernetes_namespace_v1).map((n) => `${n.metadata.name}:${n.metadata.labels['govcloud.gov.cn/dr-role']}`);
     expect(nsNames(twin)).toEqual(['exchange-hub-prod:standby']);
     expect(nsNames(far)).toEqual(['exchange-hub-prod:backup']);
-    expect(JSON.stringify(read('extranet', 'county-south-ext-main'))).not.toContain('dr-sync');
+    expect(JSON.stringify(read('extranet', 'dept-south-big-data-ext-main'))).not.toContain('dr-sync');
   });
 
   it('copies the baseline chart next to each platform stack', () => {
@@ -77,18 +78,18 @@ describe('synth', () => {
 
   it('synthesizes only the selected stacks and leaves the others in place', () => {
     const before = fs.statSync(path.join(out, 'extranet', 'stacks', 'platform-ext-far', 'cdk.tf.json')).mtimeMs;
-    const only = synthesize(fixture, { outDir: out, repoRoot, only: ['county-north-ext-main'] });
-    expect(only.map((r) => r.name)).toEqual(['county-north-ext-main']);
+    const only = synthesize(fixture, { outDir: out, repoRoot, only: ['dept-north-civil-affairs-ext-main'] });
+    expect(only.map((r) => r.name)).toEqual(['dept-north-civil-affairs-ext-main']);
     expect(fs.statSync(path.join(out, 'extranet', 'stacks', 'platform-ext-far', 'cdk.tf.json')).mtimeMs).toBe(before);
   });
 
   it('refuses an unknown stack name with a suggestion', () => {
     try {
-      synthesize(fixture, { outDir: out, repoRoot, only: ['county-north-ext-mian'] });
+      synthesize(fixture, { outDir: out, repoRoot, only: ['dept-north-civil-affairs-ext-mian'] });
       throw new Error('expected a SynthError');
     } catch (e) {
       expect(e).toBeInstanceOf(SynthError);
-      expect((e as SynthError).details.suggestion).toBe('county-north-ext-main');
+      expect((e as SynthError).details.suggestion).toBe('dept-north-civil-affairs-ext-main');
     }
   });
 });
@@ -102,7 +103,7 @@ describe('physical isolation', () => {
         outDir: out,
         repoRoot,
         customize: (stack) => {
-          if (stack.node.id !== 'county-north-ext-main') return;
+          if (stack.node.id !== 'dept-north-civil-affairs-ext-main') return;
           new ConfigMapV1(stack, 'leak', { metadata: { name: 'peek', namespace: 'case-files-prod' }, data: { a: 'b' } });
         },
       });
@@ -112,7 +113,7 @@ describe('physical isolation', () => {
     expect(caught).toBeInstanceOf(SynthError);
     const v = (caught as SynthError).details.violations ?? [];
     expect(v.map((x) => `${x.stack} ${x.network} ${x.marker.what} ${x.value} ${x.path}`)).toEqual([
-      'county-north-ext-main extranet namespace case-files-prod resource.kubernetes_config_map_v1.leak.metadata.namespace',
+      'dept-north-civil-affairs-ext-main extranet namespace case-files-prod resource.kubernetes_config_map_v1.leak.metadata.namespace',
     ]);
     expect(fs.existsSync(out)).toBe(false);
   });

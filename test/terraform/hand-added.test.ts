@@ -24,8 +24,8 @@ const shown = (dir: string, lines: string[]) => lines.map((l) => l.split(path.di
 
 describe('hand-written Terraform files', () => {
   const dir = envWith({
-    'county-north-ext-main/a.tf.json': '{ "resource": [ }',
-    'county-north-ext-main/b.tf.json': '{ "locals": {} }',
+    'dept-north-civil-affairs-ext-main/a.tf.json': '{ "resource": [ }',
+    'dept-north-civil-affairs-ext-main/b.tf.json': '{ "locals": {} }',
     'platform-ext-far/c_override.tf.json': '"text"',
     'no-such-stack/d.tf.json': 'not read: no such stack',
   });
@@ -33,19 +33,19 @@ describe('hand-written Terraform files', () => {
   if (!result.model) throw new Error('the base fixture city must validate');
   const model = result.model;
   const expected = [
-    'case/overrides/county-north-ext-main/a.tf.json:1:17 JSON syntax error: expected a value, found "}"',
+    'case/overrides/dept-north-civil-affairs-ext-main/a.tf.json:1:17 JSON syntax error: expected a value, found "}"',
     'case/overrides/platform-ext-far/c_override.tf.json:1:1 a Terraform JSON file holds one object (resource, data, variable, …), got a string',
   ];
 
   it('are read per stack, every error of every file reported', () => {
-    const hand = readHandAdded(path.join(dir, 'overrides'), ['county-north-ext-main', 'platform-ext-far', 'platform-ext-main']);
+    const hand = readHandAdded(path.join(dir, 'overrides'), ['dept-north-civil-affairs-ext-main', 'platform-ext-far', 'platform-ext-main']);
     expect(
       shown(
         dir,
         hand.issues.map((i) => formatIssue(i, 'en')),
       ),
     ).toEqual(expected);
-    expect(hand.files.get('county-north-ext-main')?.map((f) => f.name)).toEqual(['b.tf.json']);
+    expect(hand.files.get('dept-north-civil-affairs-ext-main')?.map((f) => f.name)).toEqual(['b.tf.json']);
   });
 
   it('refuse synth before anything is written', () => {
@@ -78,7 +78,7 @@ describe('hand-written Terraform files', () => {
         r.issues.map((i) => formatIssue(i, 'zh')),
       ),
     ).toEqual([
-      'case/overrides/county-north-ext-main/a.tf.json:1:17 JSON 语法错误：应为 一个值，实际为 "}"',
+      'case/overrides/dept-north-civil-affairs-ext-main/a.tf.json:1:17 JSON 语法错误：应为 一个值，实际为 "}"',
       'case/overrides/platform-ext-far/c_override.tf.json:1:1 Terraform JSON 文件应为一个对象（resource、data、variable 等），实际为 字符串',
     ]);
   });
@@ -86,13 +86,13 @@ describe('hand-written Terraform files', () => {
 
 describe('overrides that would be silently ignored', () => {
   const dir = envWith({
-    'county-north-ext-mian/a.tf.json': '{}',
-    'county-north-ext-main/limits.tf': 'resource "x" "y" {}',
-    'county-north-ext-main/NOTES.md': 'why',
-    'county-north-ext-main/ok.tf.json': '{}',
+    'dept-north-civil-affairs-ext-mian/a.tf.json': '{}',
+    'dept-north-civil-affairs-ext-main/limits.tf': 'resource "x" "y" {}',
+    'dept-north-civil-affairs-ext-main/NOTES.md': 'why',
+    'dept-north-civil-affairs-ext-main/ok.tf.json': '{}',
     'stray.tf.json': '{}',
   });
-  const stacks = ['county-north-ext-main', 'platform-ext-main'];
+  const stacks = ['dept-north-civil-affairs-ext-main', 'platform-ext-main'];
 
   it('are each an error at their path, in both languages', () => {
     const issues = strayOverrides(path.join(dir, 'overrides'), stacks);
@@ -102,9 +102,9 @@ describe('overrides that would be silently ignored', () => {
         issues.map((i) => formatIssue(i, 'en')),
       ),
     ).toEqual([
-      'case/overrides/county-north-ext-main/NOTES.md:1:1 NOTES.md is not read: only *.tf.json files of a stack folder are applied with the stack',
-      'case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf is HCL, which is not read: write hand-added Terraform in JSON syntax as *.tf.json',
-      'case/overrides/county-north-ext-mian:1:1 no stack "county-north-ext-mian": its overrides would never be applied; did you mean county-north-ext-main? (see govcloud stacks)',
+      'case/overrides/dept-north-civil-affairs-ext-main/NOTES.md:1:1 NOTES.md is not read: only *.tf.json files of a stack folder are applied with the stack',
+      'case/overrides/dept-north-civil-affairs-ext-main/limits.tf:1:1 limits.tf is HCL, which is not read: write hand-added Terraform in JSON syntax as *.tf.json',
+      'case/overrides/dept-north-civil-affairs-ext-mian:1:1 no stack "dept-north-civil-affairs-ext-mian": its overrides would never be applied; did you mean dept-north-civil-affairs-ext-main? (see govcloud stacks)',
       'case/overrides/stray.tf.json:1:1 stray.tf.json is not read: overrides/ holds one folder per stack (overrides/<stack>/*.tf.json)',
     ]);
     expect(
@@ -112,6 +112,6 @@ describe('overrides that would be silently ignored', () => {
         dir,
         issues.map((i) => formatIssue(i, 'zh')),
       )[1],
-    ).toBe('case/overrides/county-north-ext-main/limits.tf:1:1 limits.tf 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json');
+    ).toBe('case/overrides/dept-north-civil-affairs-ext-main/limits.tf:1:1 limits.tf 为 HCL 格式，不会被读取：手写的 Terraform 请以 JSON 语法写为 *.tf.json');
   });
 });

@@ -17,7 +17,7 @@ export const INTRANET_WORDS: readonly string[] = [
   'ｃａｓｅ－ｆｉｌｅｓ', // full-width: NFKC folds it to case-files
   'int-main',
   'INT-MAIN',
-  'county-south-int-main',
+  'dept-south-public-security-int-main',
   'platform-int-main',
   '172.16.0.0/16',
   '172.16.3.4',

@@ -1,4 +1,4 @@
-import { RuleCase, resourcesOf, withTenant } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
 import { Json } from '../../../policies/deployment';
 
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
@@ -23,25 +23,34 @@ const dropSync = (stack: string) => (stacks: Stacks) => {
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsifQ.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6eDp5In0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg';
 
 /** A hand-added resource in the north county stack on ext-main. */
-const add = (type: string, body: Json): Readonly<Record<string, Json>> => ({ 'county-north-ext-main': { resource: { [type]: { hand: body } } } });
+/** Hand-added Terraform in the stack of the tenant whose namespace the body names. */
+const add = (type: string, body: Json): Readonly<Record<string, Json>> => ({
+  [stackOf(String((body.metadata as Json).namespace).replace(/-(prod|test)$/, ''))]: { resource: { [type]: { hand: body } } },
+});
 
 export const CASES: RuleCase[] = [
   { name: 'passes with the remote backup replica of tier backup', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'pass' },
   { name: 'fails for dr tier none', rule: 'MLPS-DATA-001', tenant: 'relief', expect: 'fail' },
-  { name: 'fails when the replica has no dr-sync job', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'fail', edit: dropSync('county-north-ext-far') },
+  { name: 'fails when the replica has no dr-sync job', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'fail', edit: dropSync(stackOf('portal', 'ext-far')) },
   {
     name: 'fails when the dr-sync job is suspended',
     rule: 'MLPS-DATA-001',
     tenant: 'portal',
     expect: 'fail',
-    edit: editSync('county-north-ext-far', (spec) => {
+    edit: editSync(stackOf('portal', 'ext-far'), (spec) => {
       spec.suspend = true;
     }),
   },
 
   { name: 'passes with a dr-sync job on the remote cluster', rule: 'MLPS-DATA-002', tenant: 'portal', expect: 'pass' },
   { name: 'fails for dr tier none', rule: 'MLPS-DATA-002', tenant: 'relief', expect: 'fail' },
-  { name: 'fails with only the same-city replica left', rule: 'MLPS-DATA-002', tenant: 'exchange-hub', expect: 'fail', edit: dropSync('county-south-ext-far') },
+  {
+    name: 'fails with only the same-city replica left',
+    rule: 'MLPS-DATA-002',
+    tenant: 'exchange-hub',
+    expect: 'fail',
+    edit: dropSync(stackOf('exchange-hub', 'ext-far')),
+  },
 
   { name: 'passes with the same-city standby synced every 15 minutes', rule: 'MLPS-DATA-003', tenant: 'exchange-hub', expect: 'pass' },
   { name: 'fails for tier backup (remote daily copy only)', rule: 'MLPS-DATA-003', tenant: 'portal', expect: 'fail' },
@@ -50,7 +59,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-DATA-003',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: editSync('county-south-ext-twin', (spec) => {
+    edit: editSync(stackOf('exchange-hub', 'ext-twin'), (spec) => {
       spec.schedule = '0 * * * *';
     }),
   },
@@ -78,7 +87,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-DATA-005',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: editSync('county-south-ext-far', (_spec, args) => {
+    edit: editSync(stackOf('exchange-hub', 'ext-far'), (_spec, args) => {
       const i = args.findIndex((a) => a.startsWith('--target='));
       args[i] = '--target=s3://backup.example.com/gov';
     }),
@@ -99,7 +108,7 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'pass',
     add: {
-      'county-north-ext-main': {
+      [stackOf('portal')]: {
         resource: {
           kubernetes_secret_v1: { db: { metadata: { name: 'db', namespace: 'portal-prod' }, data: { password: '${var.db_password}' } } },
           kubernetes_config_map_v1: {

@@ -1,7 +1,5 @@
-import { RuleCase, resourcesOf } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf } from '../../helpers/policy';
 import { Json } from '../../../policies/deployment';
-
-const NORTH = 'county-north-ext-main';
 
 type Pod = { security_context: Json; container: Json[]; init_container?: Json[]; volume: Json[]; [k: string]: unknown };
 
@@ -28,7 +26,9 @@ function app(change: (pod: Pod, c: Json) => void = () => undefined, namespace = 
   const pod = compliantPod();
   change(pod, pod.container[0]);
   const spec = { replicas: '2', selector: { match_labels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: pod } };
-  return { [NORTH]: { resource: { kubernetes_deployment_v1: { app: { metadata: { name: 'app', namespace }, spec } } } } };
+  return {
+    [stackOf(namespace.replace(/-(prod|test)$/, ''))]: { resource: { kubernetes_deployment_v1: { app: { metadata: { name: 'app', namespace }, spec } } } },
+  };
 }
 
 const sc = (c: Json): Json => c.security_context as Json;
@@ -43,7 +43,7 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     edit: (stacks) => {
-      for (const body of Object.values(resourcesOf(stacks, NORTH, 'kubernetes_namespace_v1'))) {
+      for (const body of Object.values(resourcesOf(stacks, stackOf('portal'), 'kubernetes_namespace_v1'))) {
         const meta = body.metadata as { name: string; labels: Record<string, string> };
         if (meta.name === 'portal-test') meta.labels['pod-security.kubernetes.io/enforce'] = 'baseline';
       }

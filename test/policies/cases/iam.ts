@@ -1,7 +1,6 @@
-import { RuleCase, resourcesOf } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf } from '../../helpers/policy';
 import { Json } from '../../../policies/deployment';
 
-const NORTH = 'county-north-ext-main';
 const RBAC = 'rbac.authorization.k8s.io';
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
 
@@ -31,7 +30,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-IAM-001',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: binding('relief-prod', 'ClusterRole', 'admin', group('grp-civil-affairs-ops')) },
+    add: { [stackOf('relief')]: binding('relief-prod', 'ClusterRole', 'admin', group('grp-civil-affairs-ops')) },
   },
   {
     name: 'fails when a ClusterRoleBinding on another cluster names a tenant admin group',
@@ -63,7 +62,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: {
-      [NORTH]: {
+      [stackOf('relief')]: {
         resource: {
           kubernetes_role_v1: { hand: { metadata: { name: 'all', namespace: 'relief-test' }, rule: [{ api_groups: [''], resources: ['*'], verbs: ['get'] }] } },
         },
@@ -75,7 +74,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-IAM-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: binding('relief-prod', 'ClusterRole', 'custom-ops', group('grp-civil-affairs-ops')) },
+    add: { [stackOf('relief')]: binding('relief-prod', 'ClusterRole', 'custom-ops', group('grp-civil-affairs-ops')) },
   },
 
   { name: 'passes with the default service account TenantNamespace creates', rule: 'MLPS-IAM-003', tenant: 'case-files', expect: 'pass' },
@@ -85,7 +84,7 @@ export const CASES: RuleCase[] = [
     tenant: 'case-files',
     expect: 'fail',
     edit: (stacks) => {
-      for (const sa of Object.values(resourcesOf(stacks, 'county-south-int-main', 'kubernetes_default_service_account_v1')))
+      for (const sa of Object.values(resourcesOf(stacks, stackOf('case-files'), 'kubernetes_default_service_account_v1')))
         sa.automount_service_account_token = true;
     },
   },
@@ -95,7 +94,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     edit: (stacks) => {
-      const sas = resourcesOf(stacks, NORTH, 'kubernetes_default_service_account_v1');
+      const sas = resourcesOf(stacks, stackOf('relief'), 'kubernetes_default_service_account_v1');
       for (const k of Object.keys(sas)) if (k.startsWith('relief_test')) delete sas[k];
     },
   },
@@ -106,28 +105,40 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-IAM-004',
     tenant: 'relief',
     expect: 'pass',
-    add: { [NORTH]: binding('relief-prod', 'ClusterRole', 'govcloud-tenant-admin', { kind: 'ServiceAccount', name: 'deployer', namespace: 'relief-prod' }) },
+    add: {
+      [stackOf('relief')]: binding('relief-prod', 'ClusterRole', 'govcloud-tenant-admin', {
+        kind: 'ServiceAccount',
+        name: 'deployer',
+        namespace: 'relief-prod',
+      }),
+    },
   },
   {
     name: 'fails when a person is bound as a User',
     rule: 'MLPS-IAM-004',
     tenant: 'portal',
     expect: 'fail',
-    add: { [NORTH]: binding('portal-prod', 'ClusterRole', 'govcloud-tenant-admin', { kind: 'User', name: 'zhangsan', api_group: RBAC }) },
+    add: { [stackOf('portal')]: binding('portal-prod', 'ClusterRole', 'govcloud-tenant-admin', { kind: 'User', name: 'zhangsan', api_group: RBAC }) },
   },
   {
     name: 'fails when a service account of another namespace is bound',
     rule: 'MLPS-IAM-004',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: binding('relief-test', 'ClusterRole', 'govcloud-tenant-admin', { kind: 'ServiceAccount', name: 'default', namespace: 'kube-system' }) },
+    add: {
+      [stackOf('relief')]: binding('relief-test', 'ClusterRole', 'govcloud-tenant-admin', {
+        kind: 'ServiceAccount',
+        name: 'default',
+        namespace: 'kube-system',
+      }),
+    },
   },
   {
     name: 'fails when the built-in group system:authenticated is bound',
     rule: 'MLPS-IAM-004',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: binding('relief-prod', 'ClusterRole', 'govcloud-tenant-admin', group('system:authenticated')) },
+    add: { [stackOf('relief')]: binding('relief-prod', 'ClusterRole', 'govcloud-tenant-admin', group('system:authenticated')) },
   },
 
   { name: 'passes with govcloud-tenant-admin read-only on guard rails', rule: 'MLPS-IAM-005', tenant: 'portal', expect: 'pass' },
@@ -147,7 +158,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: {
-      [NORTH]: {
+      [stackOf('relief')]: {
         resource: {
           kubernetes_role_v1: {
             rb: { metadata: { name: 'grant', namespace: 'relief-prod' }, rule: [{ api_groups: [RBAC], resources: ['rolebindings'], verbs: ['create'] }] },
@@ -168,6 +179,6 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-IAM-005',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: binding('relief-test', 'ClusterRole', 'edit', group('grp-civil-affairs-ops')) },
+    add: { [stackOf('relief')]: binding('relief-test', 'ClusterRole', 'edit', group('grp-civil-affairs-ops')) },
   },
 ];

@@ -1,7 +1,6 @@
-import { RuleCase, resourcesOf, withTenant } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
 import { Json } from '../../../policies/deployment';
 
-const NORTH = 'county-north-ext-main';
 const TCP = (port: string) => ({ port, protocol: 'TCP' });
 
 /** A hand-added NetworkPolicy in a namespace, with the given ingress and egress rules. */
@@ -39,7 +38,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     edit: (stacks) => {
-      const policies = resourcesOf(stacks, 'county-north-ext-main', 'kubernetes_network_policy_v1');
+      const policies = resourcesOf(stacks, stackOf('relief'), 'kubernetes_network_policy_v1');
       for (const [k, v] of Object.entries(policies))
         if ((v.metadata as { name: string }).name === 'default-deny' && k.startsWith('relief_prod')) delete policies[k];
     },
@@ -56,14 +55,14 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-002',
     tenant: 'relief',
     expect: 'pass',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [{ pod_selector: { match_labels: { app: 'web' } } }], ports: [TCP('8080')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [{ pod_selector: { match_labels: { app: 'web' } } }], ports: [TCP('8080')] }] }) },
   },
   {
     name: 'fails for an empty namespace selector',
     rule: 'MLPS-NET-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [{ namespace_selector: {} }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [{ namespace_selector: {} }], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for an empty namespace selector narrowed only by pod labels',
@@ -71,7 +70,9 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: {
-      [NORTH]: policy('relief-prod', { egress: [{ to: [{ namespace_selector: {}, pod_selector: { match_labels: { app: 'db' } } }], ports: [TCP('5432')] }] }),
+      [stackOf('relief')]: policy('relief-prod', {
+        egress: [{ to: [{ namespace_selector: {}, pod_selector: { match_labels: { app: 'db' } } }], ports: [TCP('5432')] }],
+      }),
     },
   },
   {
@@ -79,14 +80,14 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { egress: [{ to: [{ ip_block: { cidr: '0.0.0.0/0' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { egress: [{ to: [{ ip_block: { cidr: '0.0.0.0/0' } }], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for an ingress rule without from (every source)',
     rule: 'MLPS-NET-002',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ ports: [TCP('443')] }] }) },
   },
 
   { name: 'passes with the labels TenantNamespace sets', rule: 'MLPS-NET-003', tenant: 'portal', expect: 'pass' },
@@ -96,14 +97,14 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-003',
     tenant: 'relief',
     expect: 'fail',
-    edit: relabel(NORTH, 'relief-test', 'govcloud.gov.cn/zone', 'public-service'),
+    edit: relabel(stackOf('relief'), 'relief-test', 'govcloud.gov.cn/zone', 'public-service'),
   },
   {
     name: 'fails when the network label is missing',
     rule: 'MLPS-NET-003',
     tenant: 'relief',
     expect: 'fail',
-    edit: relabel(NORTH, 'relief-prod', 'govcloud.gov.cn/network', undefined),
+    edit: relabel(stackOf('relief'), 'relief-prod', 'govcloud.gov.cn/network', undefined),
   },
 
   { name: 'passes for the exchange tenant between public-service and administrative tenants', rule: 'MLPS-NET-004', tenant: 'exchange-hub', expect: 'pass' },
@@ -121,7 +122,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-004',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { egress: [{ to: [{ ip_block: { cidr: '10.10.0.0/16' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { egress: [{ to: [{ ip_block: { cidr: '10.10.0.0/16' } }], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for an ingress from the public-service zone selector',
@@ -129,7 +130,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: {
-      [NORTH]: policy('relief-prod', {
+      [stackOf('relief')]: policy('relief-prod', {
         ingress: [{ from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }], ports: [TCP('443')] }],
       }),
     },
@@ -149,7 +150,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-005',
     tenant: 'portal',
     expect: 'fail',
-    add: { [NORTH]: policy('portal-prod', { egress: [{ to: [{ ip_block: { cidr: '203.0.113.0/24' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [{ ip_block: { cidr: '203.0.113.0/24' } }], ports: [TCP('443')] }] }) },
   },
 
   { name: 'passes with the ResourceQuota TenantNamespace creates', rule: 'MLPS-NET-006', tenant: 'relief', expect: 'pass' },
@@ -159,7 +160,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: {
-      [NORTH]: {
+      [stackOf('relief')]: {
         resource: { kubernetes_service_v1: { np: { metadata: { name: 'web', namespace: 'relief-prod' }, spec: { type: 'NodePort', port: [{ port: 443 }] } } } },
       },
     },
@@ -170,7 +171,7 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     add: {
-      [NORTH]: {
+      [stackOf('portal')]: {
         resource: {
           kubernetes_service_v1: { lb: { metadata: { name: 'web', namespace: 'portal-prod' }, spec: { type: 'LoadBalancer', port: [{ port: 443 }] } } },
         },
@@ -183,7 +184,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     edit: (stacks) => {
-      for (const [k, v] of Object.entries(resourcesOf(stacks, NORTH, 'kubernetes_resource_quota_v1'))) {
+      for (const [k, v] of Object.entries(resourcesOf(stacks, stackOf('relief'), 'kubernetes_resource_quota_v1'))) {
         if (k.startsWith('relief_test')) delete (v.spec as { hard: Record<string, string> }).hard['services.loadbalancers'];
       }
     },
@@ -195,7 +196,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-007',
     tenant: 'case-files',
     expect: 'pass',
-    add: { 'county-south-int-main': policy('case-files-prod', { egress: [{ to: [{ ip_block: { cidr: '10.90.0.0/24' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('case-files')]: policy('case-files-prod', { egress: [{ to: [{ ip_block: { cidr: '10.90.0.0/24' } }], ports: [TCP('443')] }] }) },
   },
   { name: 'is not applicable to an extranet tenant', rule: 'MLPS-NET-007', tenant: 'relief', expect: 'not-applicable' },
   {
@@ -203,14 +204,14 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-007',
     tenant: 'case-files',
     expect: 'fail',
-    add: { 'county-south-int-main': policy('case-files-prod', { egress: [{ to: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('case-files')]: policy('case-files-prod', { egress: [{ to: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for an intranet egress to the Internet egress namespace',
     rule: 'MLPS-NET-007',
     tenant: 'case-files',
     expect: 'fail',
-    add: { 'county-south-int-main': policy('case-files-prod', { egress: [{ to: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
+    add: { [stackOf('case-files')]: policy('case-files-prod', { egress: [{ to: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for a namespace of the intranet tenant on an extranet cluster',
@@ -218,7 +219,7 @@ export const CASES: RuleCase[] = [
     tenant: 'case-files',
     expect: 'fail',
     add: {
-      'county-south-ext-main': {
+      [stackOf('exchange-hub')]: {
         resource: { kubernetes_namespace_v1: { leak: { metadata: { name: 'case-files-prod', labels: { 'govcloud.gov.cn/tenant': 'case-files' } } } } },
       },
     },
@@ -237,7 +238,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-008',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { egress: [{ to: [tenantPeer('exchange-hub', 'prod')], ports: [{ protocol: 'TCP' }] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { egress: [{ to: [tenantPeer('exchange-hub', 'prod')], ports: [{ protocol: 'TCP' }] }] }) },
   },
 
   { name: 'passes for ingress from the exchange tenant that declared the flow', rule: 'MLPS-NET-009', tenant: 'relief', expect: 'pass' },
@@ -255,35 +256,35 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     model: (m) => withTenant(m, 'relief', () => ({ cluster: 'ext-twin' })),
-    add: { 'county-north-ext-twin': policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.10.0.0/16' } }], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief', 'ext-twin')]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.10.0.0/16' } }], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for ingress from a tenant that declared no flow',
     rule: 'MLPS-NET-009',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('portal', 'prod')], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [tenantPeer('portal', 'prod')], ports: [TCP('443')] }] }) },
   },
   {
     name: 'fails for ingress from a declared tenant on an undeclared port',
     rule: 'MLPS-NET-009',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('22')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('22')] }] }) },
   },
   {
     name: 'fails for ingress from the test environment of a declared tenant into prod',
     rule: 'MLPS-NET-009',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'test')], ports: [TCP('8443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'test')], ports: [TCP('8443')] }] }) },
   },
   {
     name: 'fails for ingress from another tenant namespace by name',
     rule: 'MLPS-NET-009',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [nsLabel('portal-prod')], ports: [TCP('443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [nsLabel('portal-prod')], ports: [TCP('443')] }] }) },
   },
 
   // the declared flows are indexed once per tenant (ports by declaring tenant, by zone and cluster): the same verdicts
@@ -293,7 +294,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'pass',
     model: (m) => withTenant(m, 'relief', (t) => ({ inbound: [...t.inbound, { ...t.inbound[0], ports: [443] }] })),
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443')] }] }) },
   },
   {
     name: 'fails for a rule with one port beyond every flow the tenant declared',
@@ -301,7 +302,9 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     model: (m) => withTenant(m, 'relief', (t) => ({ inbound: [...t.inbound, { ...t.inbound[0], ports: [443] }] })),
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443'), TCP('22')] }] }) },
+    add: {
+      [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [tenantPeer('exchange-hub', 'prod')], ports: [TCP('443'), TCP('8443'), TCP('22')] }] }),
+    },
   },
   {
     name: 'fails for ingress by zone range on a port no tenant of that zone on another cluster declared',
@@ -309,14 +312,14 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     model: (m) => withTenant(m, 'relief', () => ({ cluster: 'ext-twin' })),
-    add: { 'county-north-ext-twin': policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('22')] }] }) },
+    add: { [stackOf('relief', 'ext-twin')]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('22')] }] }) },
   },
   {
     name: 'fails for ingress by zone range when the tenant that declared the flow is on the same cluster',
     rule: 'MLPS-NET-009',
     tenant: 'relief',
     expect: 'fail',
-    add: { [NORTH]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('8443')] }] }) },
+    add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('8443')] }] }) },
   },
 
   { name: 'passes for the exposed public-service tenant', rule: 'MLPS-NET-010', tenant: 'portal', expect: 'pass' },
@@ -334,6 +337,6 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     model: (m) => withTenant(m, 'portal', () => ({ exposedToInternet: false })),
-    add: { [NORTH]: policy('portal-test', { ingress: [{ from: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
+    add: { [stackOf('portal')]: policy('portal-test', { ingress: [{ from: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
   },
 ];

@@ -1,4 +1,4 @@
-import { RuleCase, resourcesOf, withTenant } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
 import { CityModel, MlpsLevel } from '../../../config/model';
 
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
@@ -51,7 +51,7 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     add: {
-      'county-south-ext-twin': {
+      [stackOf('exchange-hub', 'ext-twin')]: {
         resource: { kubernetes_namespace_v1: { stray: { metadata: { name: 'portal-copy', labels: { 'govcloud.gov.cn/tenant': 'portal' } } } } },
       },
     },

@@ -1,4 +1,4 @@
-import { RuleCase, resourcesOf } from '../../helpers/policy';
+import { RuleCase, resourcesOf, stackOf } from '../../helpers/policy';
 
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
 
@@ -22,7 +22,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-RES-001',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: drop('county-south-ext-far', 'kubernetes_resource_quota_v1', 'exchange-hub-dr-remote'),
+    edit: drop(stackOf('exchange-hub', 'ext-far'), 'kubernetes_resource_quota_v1', 'exchange-hub-dr-remote'),
   },
 
   { name: 'passes with the limit ranges TenantNamespace creates', rule: 'MLPS-RES-002', tenant: 'exchange-hub', expect: 'pass' },
@@ -31,7 +31,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-RES-002',
     tenant: 'relief',
     expect: 'fail',
-    edit: drop('county-north-ext-main', 'kubernetes_limit_range_v1', 'relief_test'),
+    edit: drop(stackOf('relief'), 'kubernetes_limit_range_v1', 'relief_test'),
   },
   {
     name: 'fails when the limit range has no limits',
@@ -39,7 +39,7 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     edit: (stacks) => {
-      for (const [k, lr] of Object.entries(resourcesOf(stacks, 'county-north-ext-main', 'kubernetes_limit_range_v1')))
+      for (const [k, lr] of Object.entries(resourcesOf(stacks, stackOf('relief'), 'kubernetes_limit_range_v1')))
         if (k.startsWith('relief_prod')) lr.spec = { limit: [] };
     },
   },
@@ -50,7 +50,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-RES-003',
     tenant: 'relief',
     expect: 'pass',
-    edit: editHard('county-north-ext-main', 'relief_', (hard) => {
+    edit: editHard(stackOf('relief'), 'relief_', (hard) => {
       hard.cpu = hard['requests.cpu'];
       hard.memory = hard['requests.memory'];
       delete hard['requests.cpu'];
@@ -62,7 +62,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-RES-003',
     tenant: 'portal',
     expect: 'fail',
-    edit: editHard('county-north-ext-main', 'portal_prod', (hard) => {
+    edit: editHard(stackOf('portal'), 'portal_prod', (hard) => {
       delete hard['limits.memory'];
       delete hard.pods;
     }),
@@ -72,7 +72,7 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-RES-003',
     tenant: 'portal',
     expect: 'fail',
-    edit: editHard('county-north-ext-far', 'portal-dr-remote', (hard) => {
+    edit: editHard(stackOf('portal', 'ext-far'), 'portal-dr-remote', (hard) => {
       delete hard['requests.storage'];
     }),
   },

@@ -1,6 +1,7 @@
 /**
- * One stack per county and cluster: the county's tenants whose primary cluster this is, and the
- * DR replicas of the county's tenants that this cluster hosts. Translates model slices into props.
+ * One stack per county, department and cluster: the department's tenants whose primary cluster this
+ * is, and the DR replicas of the department's tenants that this cluster hosts. Translates model
+ * slices into props.
  */
 import { Construct } from 'constructs';
 import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-environment';
@@ -8,15 +9,15 @@ import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-repl
 import { Peer } from '../constructs/common/peer';
 import { BACKUP_REPLICA, replicatedEnvironment, Tenant } from '../config/model';
 import { ClusterStack } from './cluster-stack';
-import { CountySlice, PeerLocation } from './slices';
+import { DepartmentSlice, PeerLocation } from './slices';
 
-export class CountyStack extends ClusterStack {
-  constructor(scope: Construct, slice: CountySlice) {
+export class DepartmentStack extends ClusterStack {
+  constructor(scope: Construct, slice: DepartmentSlice) {
     super(scope, slice.name, { cluster: slice.cluster, state: slice.state });
     const where = new Map(slice.peers.map((p) => [p.tenant, p]));
     const peerFor = (name: string): ((env: string) => Peer) => {
       const loc: PeerLocation | undefined = where.get(name);
-      if (!loc) throw new Error(`CountyStack ${slice.name}: no location for peer tenant ${name}; planStacks must list it`);
+      if (!loc) throw new Error(`DepartmentStack ${slice.name}: no location for peer tenant ${name}; planStacks must list it`);
       // same cluster: by namespace labels; another cluster: by the zone's address range
       return loc.cluster === slice.cluster.name ? (env) => Peer.tenant(name, env) : () => Peer.cidr(loc.zoneCidr);
     };
