@@ -7,6 +7,7 @@ import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDo
 import { Issue, issue, Position } from './issues';
 import { diskSource, FileSource } from './files';
 import { aliasDepthProblem, depthExceededAt, MAX_YAML_DEPTH } from './yaml-depth';
+import { YamlIndex, YamlIndexer } from './yaml-index';
 
 /** Largest request or platform file accepted; a real one is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -26,6 +27,13 @@ export interface SourceFile {
   readonly file: string;
   readonly data: unknown;
   positions(): { readonly doc: Document.Parsed; readonly lines: LineCounter };
+  /** Positions recorded by the fast parser, when asked for (`ReadOptions.index`) and when they read back as `data`. */
+  readonly index?: YamlIndex;
+}
+
+export interface ReadOptions {
+  /** Record where every value starts while parsing (for a reader that will ask for many positions). */
+  readonly index?: boolean;
 }
 
 export interface ReadResult {
@@ -73,7 +81,7 @@ function bytePosition(file: string, buf: Buffer, offset: number): Position {
   return { file, line, col: prefix.length + 1 };
 }
 
-export function readYaml(file: string, kind: string, source: FileSource = diskSource): ReadResult {
+export function readYaml(file: string, kind: string, source: FileSource = diskSource, opts: ReadOptions = {}): ReadResult {
   const size = source.size(file);
   if (typeof size !== 'number') return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: size.error })] };
   if (size > MAX_FILE_BYTES) return { issues: [issue('error', top(file), '', 'file.tooLarge', { size, limit: MAX_FILE_BYTES })] };
@@ -87,7 +95,7 @@ export function readYaml(file: string, kind: string, source: FileSource = diskSo
     const byte = `0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')}`;
     return { issues: [issue('error', bytePosition(file, buf, bad), '', 'file.notUtf8', { byte })] };
   }
-  return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind);
+  return parseYamlText(file, buf.toString('utf8').replace(/^\uFEFF/, ''), kind, opts);
 }
 
 /** Anchors and aliases go through the careful parser, which bounds alias expansion. */
@@ -99,14 +107,15 @@ function positioned(text: string): { docs: Document.Parsed[] | null; lines: Line
   return { docs: Array.isArray(docs) ? docs : null, lines };
 }
 
-export function parseYamlText(file: string, text: string, kind: string): ReadResult {
+export function parseYamlText(file: string, text: string, kind: string, opts: ReadOptions = {}): ReadResult {
   // both parsers recurse per level: a text nested too deeply never reaches them
   const deep = depthExceededAt(text);
   if (deep !== undefined) return { issues: [issue('error', positionOf(file, text, deep), '', 'yaml.tooDeep', { limit: MAX_YAML_DEPTH })] };
   if (!USES_ALIASES.test(text)) {
     let data: unknown;
+    const indexer = opts.index === true ? new YamlIndexer() : undefined;
     try {
-      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, listener: indexer?.listener });
     } catch {
       data = undefined; // the careful parser below reports the error with its position
     }
@@ -117,6 +126,7 @@ export function parseYamlText(file: string, text: string, kind: string): ReadRes
         source: {
           file,
           data,
+          index: indexer?.build(text, data),
           positions: () => {
             if (!cache) {
               const p = positioned(text);
@@ -209,6 +219,7 @@ export function fieldPath(path: readonly PathSegment[]): string {
  * of the last key (not its value) is returned, which is where an unknown key should point.
  */
 export function locate(src: SourceFile, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
+  if (src.index) return locateIndexed(src.file, src.index, path, opts);
   const { doc, lines } = src.positions();
   let node: unknown = doc.contents;
   let best = (node as Node | null)?.range?.[0] ?? 0;
@@ -236,4 +247,22 @@ export function locate(src: SourceFile, path: readonly PathSegment[], opts: { ke
   }
   const p = lines.linePos(best);
   return { file: src.file, line: p.line, col: p.col };
+}
+
+/** `locate` from the fast parser's index: the same deepest node along the path, without a second parse. */
+function locateIndexed(file: string, index: YamlIndex, path: readonly PathSegment[], opts: { key?: boolean }): Position {
+  let best = index.offset([]) ?? 0;
+  for (let i = 1; i <= path.length; i++) {
+    const prefix = path.slice(0, i);
+    if (opts.key === true && i === path.length) {
+      // a list item has no key: its own position, as the careful parser gives
+      best = index.offset(prefix, true) ?? (typeof path[i - 1] === 'number' ? index.offset(prefix) : undefined) ?? best;
+      break;
+    }
+    const at = index.offset(prefix);
+    if (at === undefined) break;
+    best = at;
+  }
+  const p = index.linePos(best);
+  return { file, line: p.line, col: p.col };
 }

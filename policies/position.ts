@@ -7,6 +7,7 @@
  */
 import { Tenant, Waiver } from '../config/model';
 import { fieldPath, locate, PathSegment, readYaml, SourceFile } from '../config/source';
+import { diskSource } from '../config/files';
 import { Evidence } from './types';
 
 export interface FilePosition {
@@ -45,7 +46,7 @@ export class Positions {
   private source(file: string): SourceFile | null {
     let src = this.files.get(file);
     if (src === undefined) {
-      src = readYaml(file, 'TenantRequest').source ?? null;
+      src = readYaml(file, 'TenantRequest', diskSource, { index: true }).source ?? null;
       this.files.set(file, src);
     }
     return src;
