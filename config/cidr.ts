@@ -28,6 +28,19 @@ const toNumber = (ip: ipaddr.IPv4): number => ip.toByteArray().reduce((acc, o) =
  * (ipaddr.js alone would read `010` as octal).
  */
 export function readCidr(text: string): Cidr | undefined {
+  // the same few ranges are read again and again (every network policy of every tenant): keep them
+  let known = readCache.get(text);
+  if (known === undefined) {
+    if (readCache.size >= 10_000) readCache.clear();
+    known = readCidrUncached(text) ?? null;
+    readCache.set(text, known);
+  }
+  return known ?? undefined;
+}
+
+const readCache = new Map<string, Cidr | null>();
+
+function readCidrUncached(text: string): Cidr | undefined {
   const m = SHAPE.exec(text);
   if (!m) return undefined;
   const bits = Number(m[5]);

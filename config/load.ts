@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import { Issue, issue } from './issues';
-import { readYaml, SourceFile } from './source';
+import { readYaml, SourceFile, ReadOptions } from './source';
 import { diskSource, FileSource } from './files';
 import { checkSchema } from './schema-issues';
 import { platformSchema, PlatformFile } from './schema/platform';
@@ -39,7 +39,7 @@ export function displayPath(p: string): string {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : p;
 }
 
-export function loadEnvironment(dir: string, source: FileSource = diskSource): LoadedEnvironment {
+export function loadEnvironment(dir: string, source: FileSource = diskSource, opts: ReadOptions = {}): LoadedEnvironment {
   const issues: Issue[] = [];
   const shown = displayPath(dir);
   if (!source.isDirectory(dir)) {
@@ -77,7 +77,7 @@ export function loadEnvironment(dir: string, source: FileSource = diskSource): L
       continue;
     }
     fileRefs.add(`tenant/${rel[0]}/${rel[1].replace(/\.ya?ml$/, '')}`);
-    const read = readYaml(file, 'TenantRequest', source);
+    const read = readYaml(file, 'TenantRequest', source, opts);
     issues.push(...read.issues);
     if (!read.source) continue;
     const checked = checkSchema(read.source, tenantRequestSchema);

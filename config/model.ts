@@ -3,6 +3,7 @@
  * no YAML types, no cdktf: quantities are numbers, references are resolved, placement is decided.
  */
 
+import type { YamlIndex } from './yaml-index';
 import type { z } from 'zod';
 import type { drTier, environmentName, network, siteRole, zoneName } from './schema/common';
 
@@ -18,6 +19,8 @@ export type StateBackend = 'local' | 'pg';
 export interface SourceRef {
   readonly file: string;
   readonly line: number;
+  /** Where each value of the file starts, when validation was asked to record it. */
+  readonly index?: YamlIndex;
 }
 
 export interface Resources {

@@ -37,6 +37,8 @@ export interface ValidateOptions {
   readonly source?: FileSource;
   /** In a pull request, what changed since the base: a capacity error then points at the changed request. Default: none (the largest shares). */
   readonly change?: ChangeScope;
+  /** Record where every value of the request files starts (for a check that places many findings). Default: no. */
+  readonly positions?: boolean;
 }
 
 /** Whether the source refuses a path as a symbolic link. */
@@ -47,7 +49,7 @@ function isLink(source: FileSource, file: string): boolean {
 
 export function validateEnvironment(dir: string, opts: ValidateOptions = {}): ValidationResult {
   const source = opts.source ?? diskSource;
-  const loaded = loadEnvironment(dir, source);
+  const loaded = loadEnvironment(dir, source, { index: opts.positions === true });
   // a link where a county folder (or tenants/ itself) belongs is refused as a link, not as a misplaced file
   const issues: Issue[] = loaded.issues.map((i) =>
     i.code === 'file.misplaced' && isLink(source, i.file) ? { ...i, code: 'file.unreadable', params: { reason: SYMLINK } } : i,

@@ -104,8 +104,8 @@ function located(tenant: Tenant, f: Omit<Finding, 'at'>, pos: Positions): Findin
 }
 
 export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
-  // the tenant's request file is read once, for all its findings, and let go with them
-  const pos = new Positions();
+  // positions come from what validation recorded of the request file, else from one read of it, let go with the findings
+  const pos = new Positions(tenant.source);
   const level = opts.level ?? tenant.mlpsLevel;
   const findings: Finding[] = [];
   const stale: Waiver[] = [];

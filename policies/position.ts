@@ -5,7 +5,7 @@
  * checked: nothing stays cached, and a long-running process never sees a stale file). A finding without a field, a field the file
  * does not hold, or an unreadable file points at line 1.
  */
-import { Tenant, Waiver } from '../config/model';
+import { SourceRef, Tenant, Waiver } from '../config/model';
 import { fieldPath, locate, PathSegment, readYaml, SourceFile } from '../config/source';
 import { diskSource } from '../config/files';
 import { Evidence } from './types';
@@ -43,6 +43,9 @@ function holds(data: unknown, path: readonly PathSegment[]): boolean {
 export class Positions {
   private readonly files = new Map<string, SourceFile | null>();
 
+  /** `known`: a file whose positions validation recorded (the tenant's own), read from that record instead of the disk. */
+  constructor(private readonly known?: SourceRef) {}
+
   private source(file: string): SourceFile | null {
     let src = this.files.get(file);
     if (src === undefined) {
@@ -56,6 +59,11 @@ export class Positions {
   find(file: string, field: string | undefined): FilePosition | undefined {
     const path = field === undefined ? undefined : parseField(field);
     if (!path) return undefined;
+    const index = this.known?.file === file ? this.known.index : undefined;
+    if (index) {
+      const offset = index.offset(path);
+      return offset === undefined ? undefined : { file, ...index.linePos(offset) };
+    }
     const src = this.source(file);
     if (!src || !holds(src.data, path)) return undefined;
     try {

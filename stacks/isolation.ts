@@ -253,26 +253,34 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
     scanners.set(foreign, scanner);
   }
   const out: IsolationViolation[] = [];
-  const visit = (v: unknown, path: string) => {
+  // the path is kept as parts and written out only for a violation: most strings are innocent
+  const parts: (string | number)[] = [];
+  const pathText = () => parts.map((x, i) => (typeof x === 'number' ? `[${x}]` : i === 0 ? x : `.${x}`)).join('');
+  const visit = (v: unknown) => {
     if (typeof v === 'string') {
       const m = scanner.find(v);
-      if (m) out.push({ stack, network, path, value: v, marker: m });
+      if (m) out.push({ stack, network, path: pathText(), value: v, marker: m });
       return;
     }
     if (v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => visit(x, `${path}[${i}]`));
+      for (let i = 0; i < v.length; i++) {
+        parts.push(i);
+        visit(v[i]);
+        parts.pop();
+      }
       return;
     }
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    for (const k in v as Record<string, unknown>) {
       if (k === '//') continue; // cdktf metadata
-      const p = path === '' ? k : `${path}.${k}`;
-      visit(x, p);
+      parts.push(k);
+      visit((v as Record<string, unknown>)[k]);
       const km = scanner.find(k);
-      if (km) out.push({ stack, network, path: p, value: k, marker: km });
+      if (km) out.push({ stack, network, path: pathText(), value: k, marker: km });
+      parts.pop();
     }
   };
-  visit(json, '');
+  visit(json);
   return out;
 }
 

@@ -12,7 +12,7 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   const today = flag(p, 'today');
   setToday(today);
   checkFileOut(flag(p, 'out'), lang);
-  const model = validate(p, lang, io, false);
+  const model = validate(p, lang, io, false, { positions: true });
   if (!model) return 1;
   const { report, issues, violations } = buildReport({
     env: envOf(p),

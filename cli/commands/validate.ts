@@ -27,9 +27,9 @@ export function setToday(value: string | undefined): void {
 }
 
 /** Validates the environment and prints what is wrong; the model, or undefined when there are errors. */
-export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityModel | undefined {
+export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean, opts: { positions?: boolean } = {}): CityModel | undefined {
   setToday(flag(p, 'today'));
-  const result = validateEnvironment(envOf(p), { rules: RULES });
+  const result = validateEnvironment(envOf(p), { rules: RULES, positions: opts.positions });
   printIssues(result.issues, lang, io);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   const warnings = result.issues.length - errors;

@@ -65,7 +65,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       admins: sp.admins,
       decommission: sp.decommission,
       waivers: sp.waivers.map((w, i) => ({ ...w, line: locate(t.source, ['spec', 'waivers', i]).line })),
-      source: { file: t.source.file, line: 1 },
+      source: { file: t.source.file, line: 1, ...(t.source.index ? { index: t.source.index } : {}) },
     };
     tenants.push(tenant);
     charged.push({ file: t, tenant });

@@ -2,8 +2,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseField, Positions, waiverPosition, formatPosition } from '../../policies/position';
-import { Tenant } from '../../config/model';
-import { caseEnv } from '../helpers/env';
+import { CityModel, Tenant } from '../../config/model';
+import { validateEnvironment } from '../../config/validate';
+import { runChecks } from '../../policies/engine';
+import { buildDeployment } from '../../policies/deployment';
+import { RULES } from '../../policies/registry';
+import { synthInMemory } from '../../stacks/in-memory';
+import { caseEnv, REPO } from '../helpers/env';
 
 const dir = caseEnv(undefined);
 const portal = path.join(dir, 'tenants', 'north', 'portal.yaml');
@@ -80,5 +85,26 @@ describe('Positions', () => {
     const tenant = { source: { file: 'tenants/north/relief.yaml', line: 1 } } as unknown as Tenant;
     const p = waiverPosition(tenant, { rule: 'MLPS-NET-001', reason: 'r', approvedBy: 'a', expires: '2026-12-31', line: 19 });
     expect(formatPosition(p)).toBe('tenants/north/relief.yaml:19:1');
+  });
+});
+
+describe('positions recorded by validation', () => {
+  // the violations city: failing findings with evidence in lists, maps and waivers
+  const env = path.join(REPO, 'environments', 'example-city-violations');
+  const judged = (positions: boolean) => {
+    const model = validateEnvironment(env, { rules: RULES, positions, today: '2026-11-23' }).model as CityModel;
+    const report = runChecks(model, buildDeployment(model, synthInMemory(model)), { today: '2026-11-23' });
+    return report.tenants.map((t) => ({ tenant: t.tenant.name, at: t.findings.map((f) => [f.rule.id, f.at, f.evidence.map((e) => e.at)]) }));
+  };
+
+  it('place every finding and piece of evidence where reading the file places it', () => {
+    const recorded = judged(true);
+    expect(recorded).toEqual(judged(false));
+    expect(recorded.flatMap((t) => t.at).filter(([, at]) => (at as { line: number }).line > 1).length).toBeGreaterThan(10);
+  });
+
+  it('are kept only when asked for', () => {
+    expect(validateEnvironment(env, { positions: true }).model?.tenants.every((t) => t.source.index !== undefined)).toBe(true);
+    expect(validateEnvironment(env).model?.tenants.some((t) => t.source.index !== undefined)).toBe(false);
   });
 });

@@ -22,29 +22,45 @@ export interface Hit {
 }
 
 /** Walks a resource body (the cdktf `//` metadata excluded) for credential-like strings and named literals. */
-export function credentialHits(body: unknown, path = ''): Hit[] {
+export function credentialHits(body: unknown): Hit[] {
   // one native pass over the whole resource first: most resources hold nothing credential-like at all
-  if (path === '' && typeof body === 'object' && body !== null && !ANY_HINT.test(JSON.stringify(body))) return [];
-  if (typeof body === 'string') {
-    // cheap screen first: every pattern needs one of these
-    if (!QUICK.test(body)) return [];
-    const m = CREDENTIAL_VALUE.find((p) => p.re.test(body));
-    return m ? [{ path, what: m.what }] : [];
-  }
-  if (Array.isArray(body)) return body.flatMap((v, i) => credentialHits(v, `${path}[${i}]`));
-  if (!body || typeof body !== 'object') return [];
-  const o = body as Json;
+  if (typeof body === 'object' && body !== null && !ANY_HINT.test(JSON.stringify(body))) return [];
   const hits: Hit[] = [];
-  // env { name = "DB_PASSWORD", value = "..." }
-  if (typeof o.name === 'string' && CREDENTIAL_NAME.test(o.name) && isLiteral(o.value))
-    hits.push({ path: `${path}.value`, what: `literal value of ${o.name}` });
-  for (const [k, v] of Object.entries(o)) {
-    if (k === '//') continue;
-    const p = path ? `${path}.${k}` : k;
-    if ((k === 'data' || k === 'string_data') && v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [dk, dv] of Object.entries(v as Json)) if (CREDENTIAL_NAME.test(dk) && isLiteral(dv)) hits.push({ path: `${p}.${dk}`, what: `literal ${dk}` });
+  // the path is kept as parts and written out only for a hit
+  const parts: (string | number)[] = [];
+  const pathText = (...more: string[]) => [...parts, ...more].map((x, i) => (typeof x === 'number' ? `[${x}]` : i === 0 ? x : `.${x}`)).join('');
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      // cheap screen first: every pattern needs one of these
+      if (!QUICK.test(v)) return;
+      const m = CREDENTIAL_VALUE.find((p) => p.re.test(v));
+      if (m) hits.push({ path: pathText(), what: m.what });
+      return;
     }
-    hits.push(...credentialHits(v, p));
-  }
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        parts.push(i);
+        walk(v[i]);
+        parts.pop();
+      }
+      return;
+    }
+    const o = v as Json;
+    // env { name = "DB_PASSWORD", value = "..." }
+    if (typeof o.name === 'string' && CREDENTIAL_NAME.test(o.name) && isLiteral(o.value))
+      hits.push({ path: pathText('value'), what: `literal value of ${o.name}` });
+    for (const k in o) {
+      if (k === '//') continue;
+      const x = o[k];
+      if ((k === 'data' || k === 'string_data') && x && typeof x === 'object' && !Array.isArray(x)) {
+        for (const dk in x as Json) if (CREDENTIAL_NAME.test(dk) && isLiteral((x as Json)[dk])) hits.push({ path: pathText(k, dk), what: `literal ${dk}` });
+      }
+      parts.push(k);
+      walk(x);
+      parts.pop();
+    }
+  };
+  walk(body);
   return hits;
 }
