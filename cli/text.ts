@@ -6,8 +6,8 @@ const texts = {
   summaryFail: { en: '{files} files checked: {errors} errors, {warnings} warnings', zh: '已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告' },
   utilHeader: { en: 'Capacity granted per cluster (of capacity × over-commit):', zh: '各集群已分配容量（占 容量×超分比 的比例）：' },
   synthDone: {
-    en: 'Synthesized {count} stacks ({resources} resources, {size}) into {out} in {seconds} s',
-    zh: '已生成 {count} 个栈（{resources} 个资源，{size}）到 {out}，用时 {seconds} 秒',
+    en: 'Synthesized {count} stacks ({resources} resources, {size}; {cached} unchanged, from the cache) into {out} in {seconds} s',
+    zh: '已生成 {count} 个栈（{resources} 个资源，{size}；{cached} 个未变，取自缓存）到 {out}，用时 {seconds} 秒',
   },
   progress: { en: '[{done}/{total}] {stack}', zh: '[{done}/{total}] {stack}' },
   unknownCommand: { en: 'unknown command {value} (known: {known})', zh: '未知命令 {value}（可用：{known}）' },

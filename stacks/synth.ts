@@ -20,6 +20,7 @@ import { stableStringify } from '../terraform/stable-json';
 import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
+import { CachedStack, cacheDir, codeVersion, markersHash, readCached, stackKey, writeCached } from './synth-cache';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -66,6 +67,8 @@ export interface SynthesizedStack {
   readonly file: string;
   readonly bytes: number;
   readonly resources: number;
+  /** Taken from the synth cache (stacks/synth-cache.ts) instead of built. */
+  readonly cached: boolean;
 }
 
 export function defaultRepoRoot(): string {
@@ -124,16 +127,15 @@ export function buildStack(
   customize?: (stack: ClusterStack) => void,
   handAdded?: string,
 ): { result: SynthesizedStack; violations: IsolationViolation[] } {
-  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
-  customize?.(stack);
-  const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
-  const charts = [...stack.charts];
-  // free the construct tree before serializing: the JSON is all that is needed from here on
-  app.node.tryRemoveChild(slice.name);
-  const violations = findViolations(slice.name, slice.network, json, foreign);
+  // a test hook changes what is built: it never reads or writes the cache
+  const cache = customize ? undefined : stackCache(slice, foreign, repoRoot);
+  const hit = cache ? readCached(cache.dir, cache.key) : undefined;
+  const built = hit ?? build(slice, app, foreign, customize);
+  if (cache && !hit) writeCached(cache.dir, cache.key, built);
+  const { text, charts, resources } = built;
+  const violations = [...built.violations];
   const dir = path.join(staging, slice.network, 'stacks', slice.name);
   fs.mkdirSync(dir, { recursive: true });
-  const text = stableStringify(json);
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), text);
   for (const chart of charts) copyDir(path.join(repoRoot, chart), path.join(dir, chart));
   const extra = readHandAdded(handAdded, [slice.name]);
@@ -149,10 +151,42 @@ export function buildStack(
       kind: slice.kind,
       file: path.join(out, slice.network, 'stacks', slice.name, 'cdk.tf.json'),
       bytes: Buffer.byteLength(text),
-      resources: countResources(json),
+      resources,
+      cached: hit !== undefined,
     },
     violations,
   };
+}
+
+/** Builds one stack with cdktf: its JSON text, charts, resource count and isolation violations. */
+function build(slice: StackSlice, app: App, foreign: readonly IsolationMarker[], customize?: (stack: ClusterStack) => void): CachedStack {
+  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
+  customize?.(stack);
+  const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+  const charts = [...stack.charts];
+  // free the construct tree before serializing: the JSON is all that is needed from here on
+  app.node.tryRemoveChild(slice.name);
+  return { text: stableStringify(json), charts, resources: countResources(json), violations: findViolations(slice.name, slice.network, json, foreign) };
+}
+
+const markerHashes = new WeakMap<readonly IsolationMarker[], string>();
+
+/** Where a stack is cached and under which key; undefined with the cache off. */
+function stackCache(slice: StackSlice, foreign: readonly IsolationMarker[], repoRoot: string): { dir: string; key: string } | undefined {
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
+  let markers = markerHashes.get(foreign);
+  if (markers === undefined) {
+    markers = markersHash(foreign);
+    markerHashes.set(foreign, markers);
+  }
+  return { dir, key: stackKey(slice, markers, codeVersion(repoRoot)) };
+}
+
+/** Whether a stack is in the cache (so the parent copies it instead of handing it to a worker). */
+export function isCached(slice: StackSlice, foreign: readonly IsolationMarker[], repoRoot: string): boolean {
+  const cache = stackCache(slice, foreign, repoRoot);
+  return cache !== undefined && fs.existsSync(path.join(cache.dir, cache.key.slice(0, 2), `${cache.key}.meta.json`));
 }
 
 export function newApps(staging: string): Record<Network, App> {
@@ -227,9 +261,12 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
     planStacks(model).map((s) => s.name),
   );
   const worker = path.join(__dirname, 'synth-worker.js');
-  const workers = Math.min(opts.workers, selected.length);
-  if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
+  // stacks in the cache are copied here; only the others go to workers
+  const markers = opts.customize ? undefined : isolationMarkers(model, planStacks(model));
+  const toBuild = markers ? selected.filter((s) => !isCached(s, markers[otherNetwork(s.network)], repoRoot)) : selected;
+  const workers = Math.min(opts.workers, toBuild.length);
+  if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);
   const out = path.resolve(opts.outDir);
   const staging = `${out}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -237,7 +274,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   // longest first onto the lightest worker keeps the shares even
   const shares: StackSlice[][] = Array.from({ length: workers }, () => []);
   const load = new Array<number>(workers).fill(0);
-  for (const s of [...selected].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : 1))) {
+  for (const s of [...toBuild].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : 1))) {
     const i = load.indexOf(Math.min(...load));
     shares[i].push(s);
     load[i] += weight(s);
@@ -248,6 +285,16 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   const violations: IsolationViolation[] = [];
   let done = 0;
   try {
+    if (markers && toBuild.length < selected.length) {
+      const building = new Set(toBuild.map((s) => s.name));
+      const apps = newApps(staging);
+      for (const slice of selected.filter((s) => !building.has(s.name))) {
+        const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, undefined, opts.handAdded);
+        results.push(built.result);
+        violations.push(...built.violations);
+        opts.onProgress?.(++done, selected.length, slice.name);
+      }
+    }
     await Promise.all(
       shares.map(
         (share) =>
@@ -387,6 +434,7 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
         file: path.join(out, r.network, 'stacks', r.name, 'cdk.tf.json'),
         bytes: Buffer.byteLength(text),
         resources: 0,
+        cached: false,
       });
     }
     publish(staging, out, results, false);

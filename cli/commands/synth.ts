@@ -55,7 +55,8 @@ export async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
     for (const r of retired) io.err(t('retiredStack', lang, { stack: r.name, network: r.network }));
     const resources = results.reduce((n, r) => n + r.resources, 0);
     const size = formatBytes(results.reduce((n, r) => n + r.bytes, 0));
-    io.out(t('synthDone', lang, { count: results.length, resources, size, out: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+    const cached = results.filter((r) => r.cached).length;
+    io.out(t('synthDone', lang, { count: results.length, resources, size, cached, out: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
     return 0;
   } catch (e) {
     if (!(e instanceof SynthError)) throw e;
