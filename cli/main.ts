@@ -7,30 +7,26 @@
  */
 import { UsageError } from './args';
 import { DeployError } from '../deploy/errors';
-import { shortcutsSetting, SHORTCUTS_ENV } from '../stacks/cdktf-edge';
+import { shortcutsSetting, SHORTCUTS_ENV } from '../stacks/shortcuts-setting';
 import { t } from './text';
 import { Io } from './print';
 import { Lang, langFromEnv } from '../config/messages';
 import { fileErrorLine } from './out-path';
 import { CommandName } from './options';
 import { Handler, langArg, parseAndRun } from './program';
-import { schema, stacks, validate } from './commands/validate';
-import { synth } from './commands/synth';
-import { check } from './commands/check';
-import { planOrApply } from './commands/deploy';
-import { codeowners, newTenant, pr } from './commands/workflow';
 
+// each command's module is loaded when it runs: validate, pr or stacks never pay for loading cdktf
 const HANDLERS: Readonly<Record<CommandName, Handler>> = {
-  validate: (p, lang, io) => (validate(p, lang, io, true) ? 0 : 1),
-  synth,
-  stacks,
-  schema,
-  check,
-  pr,
-  plan: (p, lang, io) => planOrApply('plan', p, lang, io),
-  apply: (p, lang, io) => planOrApply('apply', p, lang, io),
-  codeowners,
-  'new tenant': newTenant,
+  validate: async (p, lang, io) => ((await import('./commands/validate')).validate(p, lang, io, true) ? 0 : 1),
+  synth: async (p, lang, io) => (await import('./commands/synth')).synth(p, lang, io),
+  stacks: async (p, lang, io) => (await import('./commands/validate')).stacks(p, lang, io),
+  schema: async (p, lang, io) => (await import('./commands/validate')).schema(p, lang, io),
+  check: async (p, lang, io) => (await import('./commands/check')).check(p, lang, io),
+  pr: async (p, lang, io) => (await import('./commands/workflow')).pr(p, lang, io),
+  plan: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('plan', p, lang, io),
+  apply: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('apply', p, lang, io),
+  codeowners: async (p, lang, io) => (await import('./commands/workflow')).codeowners(p, lang, io),
+  'new tenant': async (p, lang, io) => (await import('./commands/workflow')).newTenant(p, lang, io),
 };
 
 /** A bad GOVCLOUD_CDKTF_SHORTCUTS is the user's setting, not a bug: a usage error before anything runs. */

@@ -41,21 +41,9 @@
 import * as os from 'os';
 import { App, Lazy, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { SHORTCUTS_ENV, shortcutsSetting } from './shortcuts-setting';
 
-export const SHORTCUTS_ENV = 'GOVCLOUD_CDKTF_SHORTCUTS';
-
-const OFF = new Set(['off', '0', 'false', 'no']);
-const ON = new Set(['', 'on', '1', 'true', 'yes']);
-
-/** The setting an environment variable value stands for (`undefined`: unset, i.e. on). */
-export function shortcutsSetting(value: string | undefined): boolean {
-  const v = (value ?? '').trim().toLowerCase();
-  if (ON.has(v)) return true;
-  if (OFF.has(v)) return false;
-  throw new Error(
-    `${SHORTCUTS_ENV}=${JSON.stringify(value)} is not a setting (allowed: on, off) / ${SHORTCUTS_ENV}=${JSON.stringify(value)} 不是有效取值（可选：on、off）`,
-  );
-}
+export { SHORTCUTS_ENV, shortcutsSetting };
 
 let switchOn: boolean | undefined;
 

@@ -21,6 +21,7 @@ import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, readCached, stackKey, writeCached } from './synth-cache';
+import { defaultRepoRoot } from './repo-root';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -71,11 +72,7 @@ export interface SynthesizedStack {
   readonly cached: boolean;
 }
 
-export function defaultRepoRoot(): string {
-  // compiled: dist/stacks/synth.js; under ts-jest: stacks/synth.ts
-  const up = path.resolve(__dirname, '..');
-  return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
-}
+export { defaultRepoRoot };
 
 export function selectStacks(model: CityModel, only?: readonly string[]): StackSlice[] {
   const plan = planStacks(model);

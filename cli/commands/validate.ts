@@ -11,8 +11,7 @@ import { RULES } from '../../policies/registry';
 import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
 import { stackList, stacksJson } from '../../workflow/stack-list';
-import { affectedOrUsage } from './deploy';
-import { defaultRepoRoot } from '../../stacks/synth';
+import { defaultRepoRoot } from '../../stacks/repo-root';
 
 export const DEFAULT_ENV = 'environments/example-city';
 
@@ -42,10 +41,12 @@ export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean, opts: 
   return result.model;
 }
 
-export function stacks(p: Parsed, lang: Lang, io: Io): number {
+export async function stacks(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const affectedBy = flag(p, 'affected-by');
   let only: readonly string[] | undefined;
   if (affectedBy !== undefined) {
+    // loaded on demand: what a change affects is judged on stacks synthesized in memory (cdktf)
+    const { affectedOrUsage } = await import('./deploy');
     const affected = affectedOrUsage(affectedBy, envOf(p));
     if (affected.refused.length > 0) {
       for (const r of affected.refused) io.err(t('stacksRefused', lang, { reason: r }));
