@@ -167,7 +167,24 @@ export interface SchemaResult<T> {
   readonly issues: Issue[];
 }
 
+/** Results per file already checked (config/source.ts reuses the parse of a text read before). */
+const checkedBefore = new WeakMap<z.ZodType<unknown>, WeakMap<SourceFile, SchemaResult<unknown>>>();
+
 export function checkSchema<T>(src: SourceFile, schema: z.ZodType<T>): SchemaResult<T> {
+  let bySource = checkedBefore.get(schema as z.ZodType<unknown>);
+  if (!bySource) {
+    bySource = new WeakMap();
+    checkedBefore.set(schema as z.ZodType<unknown>, bySource);
+  }
+  let result = bySource.get(src) as SchemaResult<T> | undefined;
+  if (!result) {
+    result = checkSchemaOnce(src, schema);
+    bySource.set(src, result);
+  }
+  return result;
+}
+
+function checkSchemaOnce<T>(src: SourceFile, schema: z.ZodType<T>): SchemaResult<T> {
   const data = src.data;
   const parsed = schema.safeParse(data);
   if (parsed.success) return { data: parsed.data, issues: [] };

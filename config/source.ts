@@ -107,7 +107,27 @@ function positioned(text: string): { docs: Document.Parsed[] | null; lines: Line
   return { docs: Array.isArray(docs) ? docs : null, lines };
 }
 
+/**
+ * Texts read before in this process, by file, kind and content: a pull-request summary reads the base
+ * revision and the head, which share nearly every file, and each is parsed once. Bounded; cleared
+ * when full. A result is never changed by its readers (the data is read-only to the checks).
+ */
+const parsedBefore = new Map<string, ReadResult>();
+const PARSED_BEFORE_MAX = 50_000;
+
 export function parseYamlText(file: string, text: string, kind: string, opts: ReadOptions = {}): ReadResult {
+  if (opts.index === true) return parseYamlTextOnce(file, text, kind, opts);
+  const key = `${kind}\0${file}\0${text}`;
+  let read = parsedBefore.get(key);
+  if (!read) {
+    if (parsedBefore.size >= PARSED_BEFORE_MAX) parsedBefore.clear();
+    read = parseYamlTextOnce(file, text, kind, opts);
+    parsedBefore.set(key, read);
+  }
+  return read;
+}
+
+function parseYamlTextOnce(file: string, text: string, kind: string, opts: ReadOptions): ReadResult {
   // both parsers recurse per level: a text nested too deeply never reaches them
   const deep = depthExceededAt(text);
   if (deep !== undefined) return { issues: [issue('error', positionOf(file, text, deep), '', 'yaml.tooDeep', { limit: MAX_YAML_DEPTH })] };

@@ -21,8 +21,19 @@ function walk(file: LoadedFile<unknown>, value: unknown, path: PathSegment[], ou
   }
 }
 
+/** Issues per file already screened: a file parsed before (config/source.ts) is screened once. */
+const screened = new WeakMap<object, Issue[]>();
+
 export function checkCredentials(ctx: CheckContext): Issue[] {
   const out: Issue[] = [];
-  for (const f of [ctx.platform, ...ctx.tenants] as LoadedFile<unknown>[]) walk(f, f.data, [], out);
+  for (const f of [ctx.platform, ...ctx.tenants] as LoadedFile<unknown>[]) {
+    let found = screened.get(f.source);
+    if (!found) {
+      found = [];
+      walk(f, f.data, [], found);
+      screened.set(f.source, found);
+    }
+    out.push(...found);
+  }
   return out;
 }
