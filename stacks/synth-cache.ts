@@ -8,7 +8,7 @@
  *
  * Where: `GOVCLOUD_CACHE` (a folder; `off` turns the cache off), else `$XDG_CACHE_HOME/govcloud/synth`
  * or `~/.cache/govcloud/synth`. Safe to share between runs and CI jobs (keys say what they hold), and
- * safe to delete at any time.
+ * safe to delete at any time. Entries unused for PRUNE_DAYS are removed at the end of a synth.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -86,6 +86,9 @@ export function readCached(dir: string, key: string): CachedStack | undefined {
     const meta = JSON.parse(fs.readFileSync(entryFile(dir, key, 'meta.json'), 'utf8')) as Omit<CachedStack, 'text'> & { bytes: number; sha256: string };
     const text = fs.readFileSync(entryFile(dir, key, 'tf.json'), 'utf8');
     if (Buffer.byteLength(text) !== meta.bytes || createHash('sha256').update(text).digest('hex') !== meta.sha256) return undefined;
+    // used now: pruning goes by the last use
+    const now = new Date();
+    fs.utimesSync(entryFile(dir, key, 'meta.json'), now, now);
     return { text, charts: meta.charts, resources: meta.resources, violations: meta.violations };
   } catch {
     return undefined;
@@ -113,4 +116,28 @@ export function writeCached(dir: string, key: string, entry: CachedStack): void 
   } catch {
     // a read-only or full disk: the next synth builds again
   }
+}
+
+/** Entries not used for this many days are removed (`pruneCache`). */
+export const PRUNE_DAYS = 14;
+
+/** Removes entries whose last use (the time of their meta file) is older than `days`; never fails a synth. */
+export function pruneCache(dir: string, days: number = PRUNE_DAYS, now: number = Date.now()): number {
+  let removed = 0;
+  try {
+    for (const sub of fs.readdirSync(dir)) {
+      const folder = path.join(dir, sub);
+      for (const f of fs.readdirSync(folder)) {
+        if (!f.endsWith('.meta.json')) continue;
+        const meta = path.join(folder, f);
+        if (now - fs.statSync(meta).mtimeMs <= days * 86_400_000) continue;
+        fs.rmSync(meta, { force: true });
+        fs.rmSync(meta.replace(/\.meta\.json$/, '.tf.json'), { force: true });
+        removed++;
+      }
+    }
+  } catch {
+    // a folder removed under our feet, or no cache yet
+  }
+  return removed;
 }

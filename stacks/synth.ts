@@ -20,7 +20,7 @@ import { stableStringify } from '../terraform/stable-json';
 import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
-import { CachedStack, cacheDir, codeVersion, markersHash, readCached, stackKey, writeCached } from './synth-cache';
+import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
 import { defaultRepoRoot } from './repo-root';
 
 export type { Network };
@@ -180,6 +180,12 @@ function stackCache(slice: StackSlice, foreign: readonly IsolationMarker[], repo
   return { dir, key: stackKey(slice, markers, codeVersion(repoRoot)) };
 }
 
+/** Drops cache entries unused for a while (not in a test that customizes stacks: it never uses the cache). */
+function pruneAfterSynth(customize: SynthOptions['customize']): void {
+  const dir = cacheDir();
+  if (dir !== undefined && customize === undefined) pruneCache(dir);
+}
+
 /** Whether a stack is in the cache (so the parent copies it instead of handing it to a worker). */
 export function isCached(slice: StackSlice, foreign: readonly IsolationMarker[], repoRoot: string): boolean {
   const cache = stackCache(slice, foreign, repoRoot);
@@ -234,6 +240,7 @@ export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedSta
     });
     if (violations.length > 0) throw new SynthError('isolation', { violations });
     publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+    pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -329,6 +336,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
     const order = new Map(selected.map((s, i) => [s.name, i]));
     results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+    pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
 import { CityModel } from '../../config/model';
 import { synthesize, SynthesizedStack } from '../../stacks/synth';
-import { cacheDir } from '../../stacks/synth-cache';
+import { cacheDir, PRUNE_DAYS, pruneCache } from '../../stacks/synth-cache';
 import { REPO, readTree, tmpDir } from '../helpers/env';
 
 const model = validateEnvironment(path.join(REPO, 'environments', 'example-city')).model as CityModel;
@@ -88,5 +88,28 @@ describe('synth cache', () => {
     expect(count()).toBe(before);
     withCache(cache, () => synth(renamed, path.join(tmp, 'on')));
     expect(count()).toBeGreaterThan(before);
+  });
+
+  it('removes entries unused for PRUNE_DAYS at the end of a synth, and keeps those just used', () => {
+    const dir = cacheDir({ GOVCLOUD_CACHE: cache }) as string;
+    const metas = () =>
+      fs.readdirSync(dir).flatMap((d) =>
+        fs
+          .readdirSync(path.join(dir, d))
+          .filter((f) => f.endsWith('.meta.json'))
+          .map((f) => path.join(dir, d, f)),
+      );
+    const all = metas();
+    const old = new Date(Date.now() - (PRUNE_DAYS + 1) * 86_400_000);
+    for (const f of all) fs.utimesSync(f, old, old);
+    // this synth uses the example city's entries: they are kept, every other one goes
+    const used = withCache(cache, () => synth(model, path.join(tmp, 'prune')));
+    expect(built(used)).toEqual([]);
+    const left = metas();
+    expect(left.length).toBe(used.length);
+    for (const f of left) expect(fs.existsSync(f.replace(/\.meta\.json$/, '.tf.json'))).toBe(true);
+    expect(all.length).toBeGreaterThan(left.length);
+    expect(pruneCache(dir, PRUNE_DAYS)).toBe(0);
+    expect(pruneCache(dir, 0, Date.now() + 1000)).toBe(left.length);
   });
 });
