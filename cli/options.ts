@@ -114,6 +114,8 @@ export const COMMANDS: readonly CommandSpec[] = [
           zh: 'text，或 json（每个阶段一个矩阵，供 CI 系统并行展开；默认 text）',
         },
       },
+      NETWORK,
+      { name: 'out', arg: FILE, help: { en: 'write the list to this file instead of printing it', zh: '将列表写入该文件而不是打印' } },
       ENV,
       TODAY,
     ],

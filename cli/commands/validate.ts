@@ -13,6 +13,8 @@ import { jsonSchemas } from '../../config/json-schema';
 import { stackList, stacksJson } from '../../workflow/stack-list';
 import { affectedOrUsage } from './deploy';
 import { defaultRepoRoot } from '../../stacks/synth';
+import { writeReport } from '../check';
+import { checkFileOut } from '../out-path';
 
 export const DEFAULT_ENV = 'environments/example-city';
 
@@ -44,6 +46,11 @@ export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean): CityM
 
 export function stacks(p: Parsed, lang: Lang, io: Io): number {
   const affectedBy = flag(p, 'affected-by');
+  const network = flag(p, 'network');
+  if (network !== undefined && network !== 'extranet' && network !== 'intranet')
+    throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
+  const out = flag(p, 'out');
+  checkFileOut(out, lang);
   let only: readonly string[] | undefined;
   if (affectedBy !== undefined) {
     const affected = affectedOrUsage(affectedBy, envOf(p));
@@ -55,12 +62,13 @@ export function stacks(p: Parsed, lang: Lang, io: Io): number {
   }
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  const list = stackList(model, only);
-  if (flag(p, 'format') === 'json') {
-    io.out(JSON.stringify(stacksJson(list, affectedBy), null, 2));
-    return 0;
-  }
-  for (const s of list) io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
+  const list = stackList(model, only).filter((s) => network === undefined || s.network === network);
+  const lines =
+    flag(p, 'format') === 'json'
+      ? [JSON.stringify(stacksJson(list, { affectedBy, network }), null, 2)]
+      : list.map((s) => `${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
+  if (out === undefined) for (const l of lines) io.out(l);
+  else writeReport(lines.map((l) => `${l}\n`).join(''), out, io.out);
   return 0;
 }
 
