@@ -11,6 +11,7 @@ import { RULES } from '../../policies/registry';
 import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
 import { stackList, stacksJson } from '../../workflow/stack-list';
+import { gitlabChild } from '../../workflow/gitlab-child';
 import { affectedOrUsage } from './deploy';
 import { defaultRepoRoot } from '../../stacks/synth';
 import { writeReport } from '../check';
@@ -63,10 +64,13 @@ export function stacks(p: Parsed, lang: Lang, io: Io): number {
   const model = validate(p, lang, io, false);
   if (!model) return 1;
   const list = stackList(model, only).filter((s) => network === undefined || s.network === network);
+  const format = flag(p, 'format');
   const lines =
-    flag(p, 'format') === 'json'
+    format === 'json'
       ? [JSON.stringify(stacksJson(list, { affectedBy, network }), null, 2)]
-      : list.map((s) => `${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
+      : format === 'gitlab-child'
+        ? [gitlabChild(list, { affectedBy, network }).replace(/\n$/, '')]
+        : list.map((s) => `${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
   if (out === undefined) for (const l of lines) io.out(l);
   else writeReport(lines.map((l) => `${l}\n`).join(''), out, io.out);
   return 0;

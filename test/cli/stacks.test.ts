@@ -5,6 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
 import { baseRepo, REPO } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
@@ -87,6 +88,15 @@ describe('govcloud stacks --format json', () => {
     const j = JSON.parse(fs.readFileSync(path.join(dir, 'stacks.json'), 'utf8')) as StacksJson;
     expect(j.stacks.length).toBeGreaterThan(0);
     expect(stacks(dir, '--out', 'no-such-folder/stacks.json').code).toBe(2);
+  });
+
+  it('writes a GitLab child pipeline with a plan and an apply job for each affected stack', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "6"');
+    const r = stacks(dir, '--affected-by', 'HEAD', '--format', 'gitlab-child');
+    expect(r.code).toBe(0);
+    const doc = parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['include', 'stages', 'plan:dept-north-civil-affairs-ext-main', 'apply:dept-north-civil-affairs-ext-main']);
   });
 
   it('says there is nothing to run when nothing changed', () => {
