@@ -2,7 +2,6 @@
  * `govcloud check`: the flags (format, level, tenants), the judging itself (workflow/check.ts), and
  * printing the report and stale waivers. Exit 1 on any unwaived error finding or isolation violation.
  */
-import * as fs from 'fs';
 import { Lang } from '../config/messages';
 import { CityModel, MlpsLevel } from '../config/model';
 import { formatIssue, issue } from '../config/issues';
@@ -10,7 +9,7 @@ import { blocking, CheckReport } from '../policies/engine';
 import { judge, Judged } from '../workflow/check';
 import { renderReport } from '../policies/report';
 import { UsageError } from './args';
-import { asFileError } from './out-path';
+import { writeReport } from './out-path';
 
 export type Format = 'text' | 'md' | 'json' | 'sarif';
 
@@ -60,18 +59,4 @@ export function staleWarnings(report: CheckReport, lang: Lang): string[] {
 }
 
 /** Prints, or writes `out` whole (through a temporary file beside it); a file-system failure is a FileError naming `out`. */
-export function writeReport(text: string, out: string | undefined, io: (line: string) => void): void {
-  if (out === undefined) io(text.replace(/\n$/, ''));
-  else {
-    const tmp = `${out}.tmp-${process.pid}`;
-    try {
-      fs.writeFileSync(tmp, text);
-      fs.renameSync(tmp, out);
-    } catch (e) {
-      if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
-      throw asFileError(e, out) ?? e;
-    }
-  }
-}
-
-export { blocking };
+export { blocking, writeReport };

@@ -108,12 +108,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'format',
         arg: { en: 'format', zh: '格式' },
-        choices: ['text', 'json'],
+        choices: ['text', 'json', 'gitlab-child'],
         help: {
-          en: 'text, or json with a matrix per phase for the CI system to fan out over (default: text)',
-          zh: 'text，或 json（每个阶段一个矩阵，供 CI 系统并行展开；默认 text）',
+          en: 'text; json, with a matrix per phase for the CI system to fan out over; or gitlab-child, a GitLab child pipeline with one plan and one apply job per stack (default: text)',
+          zh: 'text；json（每个阶段一个矩阵，供 CI 系统并行展开）；或 gitlab-child（GitLab 子流水线，每个栈一个 plan 作业和一个 apply 作业）（默认 text）',
         },
       },
+      NETWORK,
+      { name: 'out', arg: FILE, help: { en: 'write the list to this file instead of printing it', zh: '将列表写入该文件而不是打印' } },
       ENV,
       TODAY,
     ],

@@ -89,3 +89,18 @@ export function checkFolderOut(out: string, lang: Lang): void {
   if (found === full) throw new UsageError(t('outIsFile', lang, { path: out }));
   throw new UsageError(t('outParentIsFile', lang, { path: out, file: shown(found, out) }));
 }
+
+/** Writes a report to `out` through a temporary file (never half a report), or prints it without `out`. */
+export function writeReport(text: string, out: string | undefined, io: (line: string) => void): void {
+  if (out === undefined) io(text.replace(/\n$/, ''));
+  else {
+    const tmp = `${out}.tmp-${process.pid}`;
+    try {
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, out);
+    } catch (e) {
+      if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
+      throw asFileError(e, out) ?? e;
+    }
+  }
+}

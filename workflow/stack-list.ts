@@ -40,15 +40,22 @@ export function stackList(model: CityModel, only?: readonly string[]): ListedSta
 const order = (list: ListedStack[]): ListedStack[] =>
   [...list].sort((a, b) => (a.phase === b.phase ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.phase === 'platform' ? -1 : 1));
 
+/** What the list was chosen by: the change (`--affected-by`) and the network (`--network`), when given. */
+export interface ListedBy {
+  readonly affectedBy?: string;
+  readonly network?: Network;
+}
+
 /**
  * The JSON a CI system reads: the stacks, and per phase a matrix `{ include: [{ stack, network }] }`
  * (GitHub Actions `strategy.matrix: ${{ fromJSON(…) }}`; a GitLab job writes its child pipeline from
  * it). An empty phase has an empty `include`; `any` says whether there is anything to run.
  */
-export function stacksJson(list: readonly ListedStack[], affectedBy: string | undefined): unknown {
+export function stacksJson(list: readonly ListedStack[], by: ListedBy = {}): unknown {
   const matrix = (phase: Phase) => ({ include: list.filter((s) => s.phase === phase).map((s) => ({ stack: s.name, network: s.network })) });
   return {
-    affectedBy: affectedBy ?? null,
+    affectedBy: by.affectedBy ?? null,
+    network: by.network ?? null,
     any: list.length > 0,
     stacks: list.map(({ name, network, cluster, kind, phase }) => ({ name, network, cluster, kind, phase })),
     matrix: { platform: matrix('platform'), department: matrix('department') },

@@ -11,7 +11,9 @@ import { RULES } from '../../policies/registry';
 import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
 import { stackList, stacksJson } from '../../workflow/stack-list';
+import { gitlabChild } from '../../workflow/gitlab-child';
 import { defaultRepoRoot } from '../../stacks/repo-root';
+import { checkFileOut, writeReport } from '../out-path';
 
 export const DEFAULT_ENV = 'environments/example-city';
 
@@ -43,6 +45,11 @@ export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean, opts: 
 
 export async function stacks(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const affectedBy = flag(p, 'affected-by');
+  const network = flag(p, 'network');
+  if (network !== undefined && network !== 'extranet' && network !== 'intranet')
+    throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
+  const out = flag(p, 'out');
+  checkFileOut(out, lang);
   let only: readonly string[] | undefined;
   if (affectedBy !== undefined) {
     // loaded on demand: what a change affects is judged on stacks synthesized in memory (cdktf)
@@ -56,12 +63,16 @@ export async function stacks(p: Parsed, lang: Lang, io: Io): Promise<number> {
   }
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  const list = stackList(model, only);
-  if (flag(p, 'format') === 'json') {
-    io.out(JSON.stringify(stacksJson(list, affectedBy), null, 2));
-    return 0;
-  }
-  for (const s of list) io.out(`${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
+  const list = stackList(model, only).filter((s) => network === undefined || s.network === network);
+  const format = flag(p, 'format');
+  const lines =
+    format === 'json'
+      ? [JSON.stringify(stacksJson(list, { affectedBy, network }), null, 2)]
+      : format === 'gitlab-child'
+        ? [gitlabChild(list, { affectedBy, network }).replace(/\n$/, '')]
+        : list.map((s) => `${s.name.padEnd(40)} ${s.network.padEnd(9)} ${s.cluster.padEnd(14)} ${s.what}`);
+  if (out === undefined) for (const l of lines) io.out(l);
+  else writeReport(lines.map((l) => `${l}\n`).join(''), out, io.out);
   return 0;
 }
 

@@ -5,12 +5,14 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
 import { baseRepo, REPO } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
 
 interface StacksJson {
   affectedBy: string | null;
+  network: string | null;
   any: boolean;
   stacks: { name: string; network: string; cluster: string; kind: string; phase: string }[];
   matrix: { platform: { include: { stack: string; network: string }[] }; department: { include: { stack: string; network: string }[] } };
@@ -57,6 +59,44 @@ describe('govcloud stacks --format json', () => {
       { name: 'dept-north-civil-affairs-ext-main', network: 'extranet', cluster: 'ext-main', kind: 'department', phase: 'department' },
     ]);
     expect(j.matrix).toEqual({ platform: { include: [] }, department: { include: [{ stack: 'dept-north-civil-affairs-ext-main', network: 'extranet' }] } });
+  });
+
+  it("lists only the stacks of one network with --network, for a CI job on that network's runners", () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "6"');
+    edit(dir, 'tenants/south/case-files.yaml', 'cpu: "8"', 'cpu: "10"');
+    const both = stacks(dir, '--affected-by', 'HEAD', '--format', 'json').json();
+    expect(both.network).toBeNull();
+    expect(both.stacks.map((s) => s.name)).toEqual(['dept-north-civil-affairs-ext-main', 'dept-south-public-security-int-main']);
+    const intranet = stacks(dir, '--affected-by', 'HEAD', '--network', 'intranet', '--format', 'json').json();
+    expect(intranet.network).toBe('intranet');
+    expect(intranet.matrix).toEqual({
+      platform: { include: [] },
+      department: { include: [{ stack: 'dept-south-public-security-int-main', network: 'intranet' }] },
+    });
+    const extranet = stacks(dir, '--network', 'extranet');
+    expect(extranet.code).toBe(0);
+    expect(extranet.out).not.toMatch(/int-main/);
+    expect(extranet.out).toMatch(/^platform-ext-main +extranet/m);
+  });
+
+  it('writes the list to --out instead of printing it', () => {
+    const dir = repo();
+    const r = stacks(dir, '--format', 'json', '--out', 'stacks.json');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const j = JSON.parse(fs.readFileSync(path.join(dir, 'stacks.json'), 'utf8')) as StacksJson;
+    expect(j.stacks.length).toBeGreaterThan(0);
+    expect(stacks(dir, '--out', 'no-such-folder/stacks.json').code).toBe(2);
+  });
+
+  it('writes a GitLab child pipeline with a plan and an apply job for each affected stack', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "6"');
+    const r = stacks(dir, '--affected-by', 'HEAD', '--format', 'gitlab-child');
+    expect(r.code).toBe(0);
+    const doc = parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['include', 'stages', 'plan:dept-north-civil-affairs-ext-main', 'apply:dept-north-civil-affairs-ext-main']);
   });
 
   it('says there is nothing to run when nothing changed', () => {
