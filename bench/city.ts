@@ -67,7 +67,8 @@ function pick<T>(u: number, choices: readonly (readonly [T, number])[]): T {
   return choices[choices.length - 1][0];
 }
 
-interface Slot {
+/** A department of a county (or of the city) and its full size in systems. */
+export interface Slot {
   readonly county: BenchCounty;
   readonly kind: DepartmentKind;
   readonly full: number;

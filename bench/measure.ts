@@ -109,9 +109,7 @@ export function runCli(args: readonly string[], opts: { readonly env: NodeJS.Pro
       for (const f of fs.readdirSync(rssDir)) peaks.set(Number(f), Math.max(Number(fs.readFileSync(path.join(rssDir, f), 'utf8')), peaks.get(Number(f)) ?? 0));
       fs.rmSync(rssDir, { recursive: true, force: true });
       if (code !== 0) {
-        reject(
-          new CommandFailed(`govcloud ${args.join(' ')} failed (${signal ?? `exit ${code}`}); the end of its output (${opts.log}):\n${tail(opts.log, 20)}`),
-        );
+        reject(new CommandFailed(`govcloud ${args.join(' ')} failed (${signal ?? `exit ${code}`}); the end of its output:\n${tail(opts.log, 20)}`));
         return;
       }
       const kb = [...peaks.values()].reduce((a, b) => a + b, 0);

@@ -13,19 +13,27 @@ import { BENCH_TODAY, generateCity } from './generate';
 import { Measured, runCli } from './measure';
 import { commitAll, departmentToChange, setCpu, stacksOf, tenantToChange } from './incremental';
 
+const OPTIONS = ['--sizes', '--pr-from'];
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** The smallest city the pull-request case runs for (`--pr-from N`). */
-const PR_FROM = Number(arg('pr-from') ?? 5000);
-
-function parseSizes(text: string): number[] {
+/** Whole numbers of tenants, at least 1, separated by commas. */
+function parseSizes(option: string, text: string): number[] {
   const sizes = text.split(',').map((s) => Number(s.trim()));
-  const bad = sizes.find((n) => !Number.isInteger(n) || n < 1);
-  if (bad !== undefined) throw new Error(`--sizes takes whole numbers of tenants separated by commas, e.g. 1000,5000,10000; got ${JSON.stringify(text)}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`${option} takes whole numbers of tenants separated by commas, e.g. 1000,5000,10000; got ${JSON.stringify(text)}`);
+  }
   return sizes;
+}
+
+/** The options, refusing any other (a mistyped `--size` would otherwise run the default sizes for an hour). */
+function options(): { sizes: number[]; prFrom: number } {
+  const unknown = process.argv.slice(2).filter((a, i, all) => a.startsWith('-') && !OPTIONS.includes(a) && !OPTIONS.includes(all[i - 1]));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}; the bench takes ${OPTIONS.join(' and ')}`);
+  return { sizes: parseSizes('--sizes', arg('sizes') ?? '1000,5000,10000'), prFrom: parseSizes('--pr-from', arg('pr-from') ?? '5000')[0] };
 }
 
 interface OutputStats {
@@ -76,7 +84,7 @@ interface SizeResult {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function benchSize(n: number, work: string): Promise<SizeResult> {
+async function benchSize(n: number, work: string, prFrom: number): Promise<SizeResult> {
   const began = Date.now();
   const dir = path.join(work, String(n));
   // a repository with the environment where a real one keeps it (pr reads the base from git)
@@ -116,7 +124,7 @@ async function benchSize(n: number, work: string): Promise<SizeResult> {
   ];
 
   let pr: Measured | undefined;
-  if (n >= PR_FROM) {
+  if (n >= prFrom) {
     commitAll(repo);
     for (const x of departmentToChange(city, t)) setCpu(env, x, x.quota.cpu + 8);
     pr = await run('pr', ['pr', '--base', 'HEAD', '--env', 'environments/bench-city'], repo);
@@ -166,7 +174,7 @@ function table(results: readonly SizeResult[]): string[] {
   return cells.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
 }
 
-function footnotes(results: readonly SizeResult[]): string[] {
+function footnotes(results: readonly SizeResult[], prFrom: number): string[] {
   const cache = process.env.GOVCLOUD_CACHE === 'off' ? 'GOVCLOUD_CACHE=off' : 'GOVCLOUD_CACHE=<a fresh folder per size>';
   return [
     `node ${process.version}, ${os.availableParallelism()} cores, load average ${os
@@ -179,7 +187,7 @@ function footnotes(results: readonly SizeResult[]): string[] {
     'node processes report their own at exit, others are sampled every 50 ms. An upper bound of the memory needed at once.',
     'incremental: after the full run, one tenant quota raised, then validate + synth (all stacks) + check, as above; selected stacks only:',
     'raised again, then validate + synth --stack <the tenant stacks> + check --tenant <the tenant>.',
-    `pr (from ${int(PR_FROM)} tenants): the city committed to git, two tenants of the changed tenant department raised, pr --base HEAD --env environments/bench-city`,
+    `pr (from ${int(prFrom)} tenants): the city committed to git, two tenants of the changed tenant department raised, pr --base HEAD --env environments/bench-city`,
     ...results.map(
       (r) =>
         `N=${int(r.n)}: largest stack ${r.out.maxStack}; changed ${r.changed} (stacks ${r.changedStacks.join(', ')}); bench took ${r.minutes.toFixed(1)} min.`,
@@ -188,7 +196,7 @@ function footnotes(results: readonly SizeResult[]): string[] {
 }
 
 async function main(): Promise<void> {
-  const sizes = parseSizes(arg('sizes') ?? '1000,5000,10000');
+  const { sizes, prFrom } = options();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-bench-'));
   const cleanUp = () => fs.rmSync(work, { recursive: true, force: true });
   process.on('SIGINT', () => {
@@ -197,8 +205,8 @@ async function main(): Promise<void> {
   });
   try {
     const results: SizeResult[] = [];
-    for (const n of sizes) results.push(await benchSize(n, work));
-    for (const line of [...table(results), '', ...footnotes(results)]) console.log(line);
+    for (const n of sizes) results.push(await benchSize(n, work, prFrom));
+    for (const line of [...table(results), '', ...footnotes(results, prFrom)]) console.log(line);
   } finally {
     cleanUp();
   }
