@@ -180,7 +180,7 @@ function footnotes(results: readonly SizeResult[], prFrom: number): string[] {
     `node ${process.version}, ${os.availableParallelism()} cores, load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} at the end; ${cache}; GOVCLOUD_TODAY=${BENCH_TODAY}.`,
+      .join(' ')} at the end; ${cache}; GOVCLOUD_TODAY=${BENCH_TODAY}${process.env.NODE_OPTIONS ? `; NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''}.`,
     'Each command is `node dist/cli/main.js <command>` in its own process, timed whole from spawn to exit (start-up, validation and output',
     'included): validate --env DIR; synth --env DIR --out OUT (default workers); check --env DIR --from OUT (the full text report).',
     'Peak RSS: the sum of each process peak (VmHWM) over the command and every process it started (synth workers, git), in MB;',
