@@ -1,6 +1,6 @@
 /**
  * `node dist/bench/flows.js [--flows 1000,2000,5000,10000] [--distinct]`: the cost of one tenant
- * with many flows (issue 10, class 2). A small generated city (bench/generate.ts) whose first
+ * with many flows (issue 10, class 2). A small generated city (bench/generate.ts, 20 tenants) whose first
  * public-service tenant declares N flows to one exchange tenant — the same flow N times, or with
  * --distinct one port each. Requests are bounded (docs/limits.md: 200 flows), so the model is
  * inflated after validation, to time what the rules would cost: synth in memory, then every rule
@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { generateCity } from './generate';
+import { BENCH_TODAY, generateCity } from './generate';
 import { validateEnvironment } from '../config/validate';
 import { CityModel, Flow } from '../config/model';
 import { synthInMemory } from '../stacks/in-memory';
@@ -28,8 +28,8 @@ const sizes = (arg('flows') ?? '1000,2000,5000,10000')
 const distinct = process.argv.includes('--distinct');
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-flows-'));
-generateCity(work, 8);
-const result = validateEnvironment(work);
+generateCity(work, 20);
+const result = validateEnvironment(work, { today: BENCH_TODAY });
 fs.rmSync(work, { recursive: true, force: true });
 if (!result.model) throw new Error(`bench city invalid: ${JSON.stringify(result.issues[0])}`);
 const base: CityModel = result.model;

@@ -1,37 +1,80 @@
 /**
- * Generates a synthetic city with N tenants for the benchmark: the example city's sites and
- * clusters with capacity scaled to fit, 10 counties, tenants spread over zones, levels, DR tiers,
- * a few flows each. Deterministic: the same N gives the same files.
+ * Writes the bench city (bench/city.ts) as an environment folder: platform.yaml, with the example
+ * city's sites and clusters and capacity sized to what the tenants are charged (plus 30 %), and one
+ * request file per tenant in tenants/<county>/<name>.yaml. Deterministic: the same N gives
+ * byte-identical files.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Network } from '../config/model';
+import { BenchCity, BenchTenant, planCity } from './city';
+import { SYSTEM_WORDS, SYSTEM_ZH } from './departments';
 
-const COUNTIES = ['city', 'c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09'];
-const ZONES = ['public-service', 'administrative', 'administrative', 'exchange'] as const;
-const TIERS = ['none', 'backup', 'hot-standby', 'active-active'] as const;
+/** The day the bench judges approvals and waivers on (GOVCLOUD_TODAY), so that its city never ages. */
+export const BENCH_TODAY = '2026-11-23';
 
-function platformYaml(n: number): string {
-  const cpu = Math.max(512, n * 40);
-  const mem = Math.max(2048, n * 160);
-  const sto = Math.max(200, Math.ceil(n * 4));
-  const cluster = (name: string, site: string, network: string) => `    - name: ${name}
+/** The cluster a tenant runs on, and the clusters of its replicas, as the example city places them. */
+export function clustersOf(t: Pick<BenchTenant, 'network' | 'tier'>): { primary: string; replicas: { cluster: string; full: boolean }[] } {
+  if (t.network === 'intranet') return { primary: 'int-primary', replicas: [] };
+  const remote = { cluster: 'ext-remote', full: false };
+  if (t.tier === 'none') return { primary: 'ext-primary', replicas: [] };
+  if (t.tier === 'backup') return { primary: 'ext-primary', replicas: [remote] };
+  return { primary: 'ext-primary', replicas: [{ cluster: 'ext-samecity', full: true }, remote] };
+}
+
+interface Charge {
+  cpu: number;
+  memoryGi: number;
+  storageGi: number;
+  pods: number;
+}
+
+/** What each cluster is charged (config/checks/capacity.ts): quota × environments, a full quota per standby or active replica, 1 cpu / 1Gi / 5 pods and the storage per backup replica. */
+function charges(city: BenchCity): Map<string, Charge> {
+  const out = new Map<string, Charge>(
+    ['ext-primary', 'ext-samecity', 'ext-remote', 'int-primary'].map((c) => [c, { cpu: 0, memoryGi: 0, storageGi: 0, pods: 0 }]),
+  );
+  const add = (cluster: string, cpu: number, memoryGi: number, storageGi: number, pods: number) => {
+    const c = out.get(cluster)!;
+    c.cpu += cpu;
+    c.memoryGi += memoryGi;
+    c.storageGi += storageGi;
+    c.pods += pods;
+  };
+  for (const t of city.tenants) {
+    const q = t.quota;
+    const where = clustersOf(t);
+    const envs = t.environments.length;
+    add(where.primary, q.cpu * envs, q.memoryGi * envs, q.storageGi * envs, q.pods * envs);
+    for (const r of where.replicas) add(r.cluster, r.full ? q.cpu : 1, r.full ? q.memoryGi : 1, q.storageGi, r.full ? q.pods : 5);
+  }
+  return out;
+}
+
+function platformYaml(city: BenchCity): string {
+  const charged = charges(city);
+  const cluster = (name: string, site: string, network: string) => {
+    const c = charged.get(name)!;
+    const cpu = Math.max(64, Math.ceil(c.cpu * 1.3));
+    const nodes = Math.min(10000, Math.max(3, Math.ceil(cpu / 128)));
+    const capacity = `{ cpu: "${cpu}", memory: ${Math.max(256, Math.ceil(c.memoryGi * 1.3))}Gi, storage: ${Math.max(10, Math.ceil((c.storageGi * 1.3) / 1024))}Ti, pods: ${Math.max(1000, Math.ceil(c.pods * 1.3))} }`;
+    return `    - name: ${name}
       site: ${site}
       network: ${network}
       mlpsLevel: 4
-      capacity: { cpu: "${cpu}", memory: ${mem}Gi, storage: ${sto}Ti, pods: ${n * 500 + 1000} }
+      capacity: ${capacity}
       nodePools:
-        - { name: general, kind: general, nodes: 100 }
-        - { name: xc, kind: domestic, nodes: 50 }
+${network === 'extranet' ? `        - { name: general, kind: general, nodes: ${nodes} }\n` : ''}        - { name: xinchuang, kind: domestic, nodes: ${Math.max(2, Math.ceil(nodes / 3))} }
 `;
+  };
   return `# yaml-language-server: $schema=../../schema/platform.schema.json
+# 基准测试市：${city.n} 个租户，${city.counties.length - 1} 个县区，${city.departments.size} 个部门（bench/generate.ts 生成）
 apiVersion: govcloud/v1
 kind: Platform
-metadata: { name: bench-city, displayName: 基准测试市 }
+metadata: { name: bench-city, displayName: 基准测试市政务云平台 }
 spec:
   city: { code: city, name: 基准测试市 }
   counties:
-${COUNTIES.map((c) => `    - { code: ${c}, name: 县${c} }`).join('\n')}
+${city.counties.map((c) => `    - { code: ${c.code}, name: ${c.zh} }`).join('\n')}
   sites:
     - { name: primary, city: 基准测试市, role: primary, backupStorage: { endpoint: "s3://backup.primary.bench.gov.cn/b", cidr: 10.90.0.0/24 } }
     - { name: same-city, city: 基准测试市, role: same-city, backupStorage: { endpoint: "s3://backup.twin.bench.gov.cn/b", cidr: 10.90.1.0/24 } }
@@ -49,54 +92,71 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
 `;
 }
 
-interface Gen {
-  name: string;
-  county: string;
-  network: Network;
-  zone: string;
-}
+/** The DR rules an intranet tenant waives (no intranet DR site yet), by its level. */
+const INTRANET_WAIVERS: readonly { readonly rule: string; readonly from: number }[] = [
+  { rule: 'MLPS-DATA-001', from: 1 },
+  { rule: 'MLPS-DATA-002', from: 2 },
+  { rule: 'MLPS-DATA-003', from: 3 },
+  { rule: 'MLPS-DATA-004', from: 4 },
+];
 
-function tenantYaml(t: Gen, i: number, all: Gen[]): string {
-  const level = 2 + (i % 3);
-  const tier = t.network === 'intranet' ? 'none' : TIERS[i % 4];
-  const flows: string[] = [];
-  // a flow to an exchange tenant (allowed from any extranet zone), and public-service to the Internet
-  if (t.network === 'extranet') {
-    const ex = all.find((x, j) => j > i && x.zone === 'exchange' && x.network === 'extranet') ?? all.find((x) => x.zone === 'exchange' && x !== t);
-    if (ex) flows.push(`    - { to: tenant/${ex.county}/${ex.name}, ports: [443] }`);
-    if (t.zone === 'public-service') flows.push('    - { to: internet, hosts: [api.example.cn], ports: [443] }');
-  }
+const quantity = (gi: number) => (gi % 1024 === 0 ? `${gi / 1024}Ti` : `${gi}Gi`);
+
+function tenantYaml(t: BenchTenant, countyZh: string): string {
+  const q = t.quota;
+  const month = String(1 + (t.index % 10)).padStart(2, '0');
+  const day = String(1 + (t.index % 28)).padStart(2, '0');
+  const what = t.hub ? '数据共享交换平台' : SYSTEM_ZH[SYSTEM_WORDS[t.system % SYSTEM_WORDS.length]];
+  const flows = t.flows.map((f) =>
+    f.hosts
+      ? `    - { to: internet, hosts: [${f.hosts.join(', ')}], ports: [${f.ports.join(', ')}] }`
+      : `    - { to: ${f.to}, ports: [${f.ports.join(', ')}] }`,
+  );
+  const waivers = t.network === 'intranet' ? INTRANET_WAIVERS.filter((w) => t.level >= w.from) : [];
   return `# yaml-language-server: $schema=../../../../schema/tenant-request.schema.json
 apiVersion: govcloud/v1
 kind: TenantRequest
 metadata:
   name: ${t.name}
   county: ${t.county}
-  department: dept-${i % 40}
-  displayName: 基准租户 ${i}
-  owner: { name: 测试, email: owner${i}@bench.gov.cn }
-  approval: { ref: XM-2026-${String(i).padStart(5, '0')}, approvedOn: 2026-10-01 }
+  department: ${t.department.code}
+  displayName: ${countyZh}${t.department.zh}${what}
+  owner: { name: 测试, email: owner${t.index}@bench.gov.cn }
+  approval: { ref: XM-2026-${String(t.index).padStart(5, '0')}, approvedOn: 2026-${month}-${day} }
 spec:
   classification: ${t.network === 'intranet' ? 'classified' : 'unclassified'}
-  mlpsLevel: ${level}
+  mlpsLevel: ${t.level}
   network: ${t.network}
-${t.network === 'extranet' ? `  zone: ${t.zone}\n` : ''}  environments: [prod, test]
-  quota: { cpu: "8", memory: 32Gi, storage: 200Gi, pods: 100 }
-  placement: { domestic: ${i % 5 === 0} }
-  dr: { tier: ${tier} }
-${t.network === 'extranet' && t.zone === 'public-service' ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}  admins: [grp-dept-${i % 40}-ops]
+${t.network === 'extranet' ? `  zone: ${t.zone}\n` : ''}  environments: [${t.environments.join(', ')}]
+  quota: { cpu: "${q.cpu}", memory: ${q.memoryGi}Gi, storage: ${quantity(q.storageGi)}, pods: ${q.pods} }
+  placement: { domestic: ${t.domestic} }
+  dr: { tier: ${t.tier} }
+${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}${
+    waivers.length > 0
+      ? `  waivers:\n${waivers
+          .map(
+            (w) =>
+              `    - { rule: ${w.rule}, reason: "内网灾备中心在建；期间每日加密离线备份至保密介质库 / intranet DR site under construction; daily encrypted offline backup", approvedBy: 市委网信办安全审查组, expires: 2027-12-31 }`,
+          )
+          .join('\n')}\n`
+      : ''
+  }  admins: [${t.admins.join(', ')}]
 `;
 }
 
-export function generateCity(dir: string, n: number): void {
+/** The environment's files, by path relative to its folder. */
+export function cityFiles(city: BenchCity): Map<string, string> {
+  const zh = new Map(city.counties.map((c) => [c.code, c.code === 'city' ? '基准测试' : c.zh]));
+  const files = new Map<string, string>([['platform.yaml', platformYaml(city)]]);
+  for (const t of city.tenants) files.set(path.posix.join('tenants', t.county, `${t.name}.yaml`), tenantYaml(t, zh.get(t.county) ?? ''));
+  return files;
+}
+
+/** Writes the city of n tenants into dir (emptied first) and returns it. */
+export function generateCity(dir: string, n: number): BenchCity {
+  const city = planCity(n);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'platform.yaml'), platformYaml(n));
-  const all: Gen[] = [];
-  for (let i = 0; i < n; i++) {
-    const network = i % 10 === 9 ? 'intranet' : 'extranet';
-    all.push({ name: `t${String(i).padStart(5, '0')}`, county: COUNTIES[i % COUNTIES.length], network, zone: network === 'intranet' ? '' : ZONES[i % 4] });
-  }
-  for (const c of COUNTIES) fs.mkdirSync(path.join(dir, 'tenants', c), { recursive: true });
-  all.forEach((t, i) => fs.writeFileSync(path.join(dir, 'tenants', t.county, `${t.name}.yaml`), tenantYaml(t, i, all)));
+  for (const c of city.counties) fs.mkdirSync(path.join(dir, 'tenants', c.code), { recursive: true });
+  for (const [file, text] of cityFiles(city)) fs.writeFileSync(path.join(dir, file), text);
+  return city;
 }
