@@ -11,7 +11,6 @@
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 
 export const CLI = path.join(__dirname, '..', 'cli', 'main.js');
@@ -26,6 +25,20 @@ export interface Measured {
 }
 
 export class CommandFailed extends Error {}
+
+/** Process groups of the commands running now (each command gets its own, workers included). */
+const running = new Set<number>();
+
+/** Stops every running command with its workers (the bench was interrupted). */
+export function stopCommands(): void {
+  for (const pgid of running) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
 
 /** A file under /proc, or undefined when the process (or the file) is gone. */
 function readProc(file: string): string | undefined {
@@ -76,7 +89,8 @@ function tail(file: string, lines: number): string {
  * held in memory: a check of 50,000 tenants prints megabytes).
  */
 export function runCli(args: readonly string[], opts: { readonly env: NodeJS.ProcessEnv; readonly log: string; readonly cwd?: string }): Promise<Measured> {
-  const rssDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-bench-rss-'));
+  // beside the log, so that the bench's clean-up removes it whatever stops a command
+  const rssDir = fs.mkdtempSync(path.join(path.dirname(opts.log), 'rss-'));
   const nodeOptions = `${opts.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PRELOAD)}`.trim();
   fs.appendFileSync(opts.log, `$ govcloud ${args.join(' ')}\n`);
   const fd = fs.openSync(opts.log, 'a');
@@ -86,7 +100,10 @@ export function runCli(args: readonly string[], opts: { readonly env: NodeJS.Pro
     cwd: opts.cwd,
     env: { ...opts.env, NODE_OPTIONS: nodeOptions, GOVCLOUD_BENCH_RSS_DIR: rssDir },
     stdio: ['ignore', fd, fd],
+    // its own process group, so that an interrupted bench stops the command and its workers together
+    detached: true,
   });
+  if (child.pid !== undefined) running.add(child.pid);
   const sample = () => {
     if (child.pid === undefined) return;
     for (const pid of [child.pid, ...descendants(child.pid)]) {
@@ -103,6 +120,7 @@ export function runCli(args: readonly string[], opts: { readonly env: NodeJS.Pro
     });
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (child.pid !== undefined) running.delete(child.pid);
       clearInterval(timer);
       fs.closeSync(fd);
       const peaks = new Map(sampled);

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BENCH_TODAY, generateCity } from './generate';
-import { Measured, runCli } from './measure';
+import { Measured, runCli, stopCommands } from './measure';
 import { commitAll, departmentToChange, setCpu, stacksOf, tenantToChange } from './incremental';
 
 const OPTIONS = ['--sizes', '--pr-from'];
@@ -199,10 +199,18 @@ async function main(): Promise<void> {
   const { sizes, prFrom } = options();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-bench-'));
   const cleanUp = () => fs.rmSync(work, { recursive: true, force: true });
-  process.on('SIGINT', () => {
-    cleanUp();
-    process.exit(130);
-  });
+  // stopped from outside: the work folder (gigabytes at 50,000 tenants) goes all the same
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.on(signal, () => {
+      stopCommands();
+      cleanUp();
+      process.exit(code);
+    });
+  }
   try {
     const results: SizeResult[] = [];
     for (const n of sizes) results.push(await benchSize(n, work, prFrom));
