@@ -73,7 +73,8 @@ export class GitFiles extends Map<string, Buffer> {
  * are listed apart (config/files.ts memorySource refuses them), not read.
  */
 export function filesAt(base: string, dir: string, root: string): GitFiles {
-  const rel = path.relative(root, path.resolve(dir));
+  // the environment may be the repository root itself: an empty pathspec is refused, '.' means all of it
+  const rel = path.relative(root, path.resolve(dir)) || '.';
   const out = new GitFiles();
   const listing = git(['ls-tree', '-r', '-z', base, '--', rel], root).split('\0').filter(Boolean);
   const blobs = listing
