@@ -14,6 +14,7 @@ import { CityModel, namespaceName, Network } from '../config/model';
 import { parseCidr, Range, readCidr } from '../config/cidr';
 import { StackSlice } from './slices';
 import { WRITTEN_BY_STACKS } from './isolation-words';
+import { fieldPath } from '../config/source';
 
 export type MarkerKind = 'stack' | 'cluster' | 'tenant' | 'namespace' | 'cidr';
 
@@ -255,7 +256,7 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
   const out: IsolationViolation[] = [];
   // the path is kept as parts and written out only for a violation: most strings are innocent
   const parts: (string | number)[] = [];
-  const pathText = () => parts.map((x, i) => (typeof x === 'number' ? `[${x}]` : i === 0 ? x : `.${x}`)).join('');
+  const pathText = () => fieldPath(parts);
   const visit = (v: unknown) => {
     if (typeof v === 'string') {
       const m = scanner.find(v);

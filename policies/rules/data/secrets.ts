@@ -1,6 +1,7 @@
 /** What a credential written in plain text looks like in synthesized Terraform JSON. */
 import { Json } from '../../deployment';
 import { CREDENTIAL_VALUE } from '../../../config/credentials';
+import { fieldPath } from '../../../config/source';
 
 /** The patterns (config/credentials.ts, shared with validation): password assignments, tokens, private keys, URLs with a password, JWTs. */
 export { CREDENTIAL_VALUE };
@@ -28,7 +29,7 @@ export function credentialHits(body: unknown): Hit[] {
   const hits: Hit[] = [];
   // the path is kept as parts and written out only for a hit
   const parts: (string | number)[] = [];
-  const pathText = (...more: string[]) => [...parts, ...more].map((x, i) => (typeof x === 'number' ? `[${x}]` : i === 0 ? x : `.${x}`)).join('');
+  const pathText = (...more: string[]) => fieldPath([...parts, ...more]);
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       // cheap screen first: every pattern needs one of these
