@@ -89,6 +89,12 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
   registries: [registry.bench.gov.cn/]
   logRetentionDays: 190
   overcommit: { cpu: 2, memory: 1.2, storage: 1 }
+  images:
+    egressGateway: { registry: registry.bench.gov.cn, repository: platform/envoyproxy/envoy, tag: v1.32.3 }
+    velero: { registry: registry.bench.gov.cn, repository: platform/velero/velero, tag: v1.16.1 }
+    veleroPluginForAws: { registry: registry.bench.gov.cn, repository: platform/velero/velero-plugin-for-aws, tag: v1.12.1 }
+  charts:
+    baseline: { repository: charts/govcloud-baseline, version: 0.1.0 }
 `;
 }
 

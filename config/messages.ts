@@ -139,6 +139,22 @@ const catalog = {
     en: 'exactly one site must have role primary, found {count}',
     zh: '必须且只能有一个 primary 站点，实际 {count} 个',
   },
+  'platform.imageUnpinned': {
+    en: 'image {value} must be pinned: give a version tag other than latest, or a digest (sha256:…)',
+    zh: '镜像 {value} 必须固定版本：请填写 latest 以外的版本标签，或镜像摘要（sha256:…）',
+  },
+  'platform.imageRegistry': {
+    en: '{value} is not in an allowed registry (allowed: {allowed}); platform services come from the same registries as tenant workloads',
+    zh: '{value} 不在允许的镜像仓库中（允许：{allowed}）；平台服务与租户工作负载使用同样的镜像仓库',
+  },
+  'platform.chartMissing': {
+    en: 'chart {value} is not in this project (expected {value}/Chart.yaml)',
+    zh: 'Chart {value} 不在本项目中（应有 {value}/Chart.yaml）',
+  },
+  'platform.chartVersion': {
+    en: 'chart version {value} does not match {chart}/Chart.yaml, which says {expected}',
+    zh: 'Chart 版本 {value} 与 {chart}/Chart.yaml 中的 {expected} 不一致',
+  },
   'platform.noCluster': {
     en: 'site {site} has no cluster; every site needs at least one',
     zh: '站点 {site} 没有集群；每个站点至少需要一个集群',

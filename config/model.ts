@@ -140,6 +140,15 @@ export interface Utilisation {
   readonly allowed: Resources;
 }
 
+/** Images the platform deploys, named in platform.yaml's images section. */
+export type PlatformImage = 'egressGateway' | 'velero' | 'veleroPluginForAws';
+
+/** A Helm chart: `charts/<name>` of this project or an `oci://` repository, and its version. */
+export interface ChartRef {
+  readonly repository: string;
+  readonly version: string;
+}
+
 export interface CityModel {
   readonly name: string;
   readonly displayName: string;
@@ -151,6 +160,9 @@ export interface CityModel {
   readonly intranetCidr: string;
   readonly egress: { readonly namespace: string; readonly cidr: string };
   readonly registries: readonly string[];
+  /** Full references (`registry/repository:tag@digest`) of the platform's images. */
+  readonly images: Readonly<Record<PlatformImage, string>>;
+  readonly charts: { readonly baseline: ChartRef };
   readonly logRetentionDays: number;
   readonly overcommit: { readonly cpu: number; readonly memory: number; readonly storage: number };
   readonly state: { readonly backend: StateBackend; readonly schemaPrefix: string };

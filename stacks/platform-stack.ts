@@ -34,7 +34,8 @@ export class PlatformStack extends ClusterStack {
       registries: slice.registries,
       logRetentionDays: slice.logRetentionDays,
       namespace: center.systemNamespace.metadata.name,
+      chart: slice.charts.baseline,
     });
-    this.charts.push('charts/govcloud-baseline');
+    if (!slice.charts.baseline.repository.startsWith('oci://')) this.charts.push(slice.charts.baseline.repository);
   }
 }

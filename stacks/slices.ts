@@ -18,6 +18,8 @@ export interface PlatformSlice {
     readonly allowList: readonly { tenant: string; hosts: readonly string[]; ports: readonly number[] }[];
   };
   readonly registries: readonly string[];
+  readonly images: CityModel['images'];
+  readonly charts: CityModel['charts'];
   readonly logRetentionDays: number;
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
   readonly state: CityModel['state'];
@@ -92,6 +94,8 @@ export function planStacks(model: CityModel): StackSlice[] {
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
       registries: model.registries,
+      images: model.images,
+      charts: model.charts,
       logRetentionDays: model.logRetentionDays,
       tenantLevels: [...new Set(here.map((t) => t.mlpsLevel))].sort(),
       state: model.state,

@@ -11,6 +11,7 @@ import { CheckContext } from '../checks/context';
 import { ChangeScope, checkCapacity, TenantCharges } from '../checks/capacity';
 import { CityModel, MlpsLevel, Resources, Tenant } from '../model';
 import { resolveClusters, resolveSites } from './platform';
+import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
 
@@ -85,6 +86,8 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     intranetCidr: s.intranet.cidr,
     egress: s.egress,
     registries: s.registries,
+    images: imageRefs(s.images),
+    charts: { baseline: { ...s.charts.baseline } },
     logRetentionDays: s.logRetentionDays,
     overcommit: s.overcommit,
     state: s.state,

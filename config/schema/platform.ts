@@ -59,6 +59,30 @@ const cluster = z
 
 const zone = z.strictObject({ cidr }).describe('Zone of the extranet / 外网区域');
 
+/** Image references: registry host, repository path, and a tag and/or a digest (checked in config/checks/images.ts). */
+const image = z
+  .strictObject({
+    registry: z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?$/).describe('Registry host, e.g. registry.example-city.gov.cn / 镜像仓库地址'),
+    repository: z
+      .string()
+      .regex(/^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/)
+      .max(200)
+      .describe('Repository path in the registry / 镜像仓库路径'),
+    tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).optional().describe('Version tag (not latest) / 版本标签'),
+    digest: z.string().regex(/^sha256:[a-f0-9]{64}$/).optional().describe('Content digest / 镜像摘要'),
+  })
+  .describe('A container image the platform deploys / 平台部署的镜像');
+
+const chart = z
+  .strictObject({
+    repository: z
+      .string()
+      .regex(/^(charts\/[a-z0-9-]+|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+)$/)
+      .describe("charts/<name> (this project's chart) or oci://<registry>/<path> / Chart 来源"),
+    version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/).describe('Chart version (SemVer) / Chart 版本'),
+  })
+  .describe('A Helm chart the platform deploys / 平台部署的 Helm Chart');
+
 export const platformSchema = z
   .strictObject({
     apiVersion: z.literal('govcloud/v1'),
@@ -83,6 +107,16 @@ export const platformSchema = z
         .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
         .min(1)
         .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
+      images: z
+        .strictObject({
+          egressGateway: image.describe('Egress gateway proxy (Envoy) / 统一出口网关代理'),
+          velero: image.describe('Backup server (Velero) / 备份服务'),
+          veleroPluginForAws: image.describe('Velero object-storage plugin for S3 / Velero S3 存储插件'),
+        })
+        .describe('Images of the platform services, from the allowed registries / 平台服务镜像'),
+      charts: z
+        .strictObject({ baseline: chart.describe('The graded-protection baseline chart / 等保基线 Chart') })
+        .describe('Helm charts the platform deploys / 平台部署的 Helm Chart'),
       logRetentionDays: z
         .number()
         .int()

@@ -10,9 +10,6 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { LABEL, Level, MANAGED_BY } from '../common/labels';
 
-/** Where synth puts the chart, relative to each platform stack's working directory. */
-export const BASELINE_CHART_PATH = './charts/govcloud-baseline';
-export const BASELINE_CHART_VERSION = '0.1.0';
 
 /** Six months, rounded up to the longest half year (Cybersecurity Law art. 21). */
 export const MIN_LOG_RETENTION_DAYS = 184;
@@ -29,8 +26,11 @@ export interface SecurityBaselineProps {
   readonly logRetentionDays: number;
   /** Namespace of the release. */
   readonly namespace: string;
-  /** Chart path as seen from the stack's working directory. Default: BASELINE_CHART_PATH. */
-  readonly chartPath?: string;
+  /**
+   * The chart, from platform.yaml's charts.baseline: `charts/<name>` of this project (synth copies it
+   * into the stack's working directory, so the release reads `./charts/<name>`) or an `oci://` repository.
+   */
+  readonly chart: { readonly repository: string; readonly version: string };
 }
 
 export class SecurityBaseline extends Construct {
@@ -52,8 +52,8 @@ export class SecurityBaseline extends Construct {
     this.release = new Release(this, 'release', {
       name: 'govcloud-baseline',
       namespace: props.namespace,
-      chart: props.chartPath ?? BASELINE_CHART_PATH,
-      version: BASELINE_CHART_VERSION,
+      chart: props.chart.repository.startsWith('oci://') ? props.chart.repository : `./${props.chart.repository}`,
+      version: props.chart.version,
       values: [JSON.stringify(values)],
       wait: false,
       atomic: false,

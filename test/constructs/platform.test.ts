@@ -123,6 +123,7 @@ describe('SecurityBaseline', () => {
         registries: ['registry.example-city.gov.cn/'],
         logRetentionDays: 190,
         namespace: 'govcloud-system',
+        chart: { repository: 'charts/govcloud-baseline', version: '0.1.0' },
       }),
   );
   it('deploys the project chart as a Helm release with the level, registries and retention', () => {

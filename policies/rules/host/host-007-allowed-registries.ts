@@ -3,8 +3,9 @@ import { Rule } from '../../types';
 import { at, merge } from '../../clause';
 import { containerName, judgePods } from './pods';
 
-/** A registry prefix matches at a path boundary: `registry.x.cn` does not admit `registry.x.cn.evil.com/app`. */
-export const fromRegistry = (image: string, prefix: string): boolean => image.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+import { fromRegistry } from '../../../config/checks/images';
+
+export { fromRegistry };
 
 export const rule: Rule = {
   id: 'MLPS-HOST-007',
