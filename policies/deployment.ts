@@ -8,6 +8,7 @@ import { LABEL } from '../config/vocabulary';
 import { block, blockPath, get, Json, list, StackJson } from '../terraform/json';
 
 // the Terraform JSON vocabulary the rules use, from the layer below
+import { ClusterFile, clusterFiles as makeClusterFiles } from '../config/cluster-config';
 export { block, blockPath, get, list };
 export type { Json, StackJson };
 
@@ -26,6 +27,8 @@ export interface TfResource {
 
 export interface Deployment {
   readonly stacks: readonly StackJson[];
+  /** Cluster bootstrap files (audit policy, kube-apiserver flags) that go with the stacks. */
+  readonly clusterFiles: readonly ClusterFile[];
   readonly resources: readonly TfResource[];
   /** Resources by `<cluster>/<namespace>` (namespace objects included, under their own name). */
   readonly byNamespace: ReadonlyMap<string, readonly TfResource[]>;
@@ -71,7 +74,11 @@ function clusterOfStack(model: CityModel, json: Json): string {
   return c?.name ?? String(def ?? '');
 }
 
-export function buildDeployment(model: CityModel, stacks: readonly StackJson[]): Deployment {
+/**
+ * `clusterFiles`: read from a synth output; absent when the stacks were synthesized in memory from the
+ * model, and then made from the same model.
+ */
+export function buildDeployment(model: CityModel, stacks: readonly StackJson[], clusterFiles?: readonly ClusterFile[]): Deployment {
   const resources: TfResource[] = [];
   for (const s of stacks) {
     const cluster = clusterOfStack(model, s.json);
@@ -115,7 +122,7 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[]):
       if (t !== undefined) push(namespacesByTenant, t, r);
     }
   }
-  return { stacks, resources, byNamespace, byType, namespacesByTenant, byStack };
+  return { stacks, clusterFiles: clusterFiles ?? makeClusterFiles(model), resources, byNamespace, byType, namespacesByTenant, byStack };
 }
 
 const byName = new WeakMap<CityModel, Map<string, Tenant>>();

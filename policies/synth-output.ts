@@ -11,11 +11,14 @@ import { displayPath } from '../config/load';
 import { StackJson } from '../terraform/json';
 import { readStackFolder } from '../terraform/stack-folder';
 import { buildDeployment, Deployment } from './deployment';
+import { ClusterFile, readClusterFiles } from '../config/cluster-config';
 
 export interface SynthOutput {
   /** Empty when there is an issue: a check of part of the output would mislead. */
   readonly stacks: StackJson[];
   readonly issues: readonly Issue[];
+  /** The cluster bootstrap files written with the stacks (`<network>/clusters/`). */
+  readonly clusters: ClusterFile[];
 }
 
 const isDir = (p: string): boolean => fs.existsSync(p) && fs.statSync(p).isDirectory();
@@ -23,7 +26,7 @@ const isDir = (p: string): boolean => fs.existsSync(p) && fs.statSync(p).isDirec
 export function readSynthOutput(outDir: string): SynthOutput {
   const shown = displayPath(outDir);
   const at = { file: shown, line: 1, col: 1 };
-  if (!isDir(outDir)) return { stacks: [], issues: [issue('error', at, '', 'output.notFound', { value: shown })] };
+  if (!isDir(outDir)) return { stacks: [], clusters: [], issues: [issue('error', at, '', 'output.notFound', { value: shown })] };
   const stacks: StackJson[] = [];
   const issues: Issue[] = [];
   for (const network of ['extranet', 'intranet'] as const) {
@@ -38,13 +41,13 @@ export function readSynthOutput(outDir: string): SynthOutput {
       stacks.push({ name, network, json: read.json });
     }
   }
-  if (issues.length > 0) return { stacks: [], issues: sortIssues(issues) };
-  if (stacks.length === 0) return { stacks, issues: [issue('error', at, '', 'output.empty', { value: shown })] };
-  return { stacks, issues };
+  if (issues.length > 0) return { stacks: [], clusters: [], issues: sortIssues(issues) };
+  if (stacks.length === 0) return { stacks, clusters: [], issues: [issue('error', at, '', 'output.empty', { value: shown })] };
+  return { stacks, issues, clusters: readClusterFiles(outDir) };
 }
 
 /** The deployment a synth output describes, or the issues that keep it from being read. */
 export function readDeployment(model: CityModel, outDir: string): { readonly deployment?: Deployment; readonly issues: readonly Issue[] } {
   const read = readSynthOutput(outDir);
-  return read.issues.length > 0 ? { issues: read.issues } : { deployment: buildDeployment(model, read.stacks), issues: [] };
+  return read.issues.length > 0 ? { issues: read.issues } : { deployment: buildDeployment(model, read.stacks, read.clusters), issues: [] };
 }

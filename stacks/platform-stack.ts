@@ -32,7 +32,6 @@ export class PlatformStack extends ClusterStack {
       mlpsLevel: c.mlpsLevel,
       tenantLevels: slice.tenantLevels,
       registries: slice.registries,
-      logRetentionDays: slice.logRetentionDays,
       namespace: center.systemNamespace.metadata.name,
       chart: slice.charts.baseline,
     });

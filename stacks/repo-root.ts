@@ -1,8 +1,2 @@
-/** The repository root (where charts/ and schema/ live), from where this code runs. No cdktf here. */
-import * as path from 'path';
-
-export function defaultRepoRoot(): string {
-  // compiled: dist/stacks/repo-root.js; under ts-jest: stacks/repo-root.ts
-  const up = path.resolve(__dirname, '..');
-  return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
-}
+/** The repository root, for the stacks layer (config/repo-root.ts holds it, so that validation can read charts/ too). */
+export { defaultRepoRoot } from '../config/repo-root';

@@ -20,7 +20,6 @@ export interface PlatformSlice {
   readonly registries: readonly string[];
   readonly images: CityModel['images'];
   readonly charts: CityModel['charts'];
-  readonly logRetentionDays: number;
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
   readonly state: CityModel['state'];
 }
@@ -96,7 +95,6 @@ export function planStacks(model: CityModel): StackSlice[] {
       registries: model.registries,
       images: model.images,
       charts: model.charts,
-      logRetentionDays: model.logRetentionDays,
       tenantLevels: [...new Set(here.map((t) => t.mlpsLevel))].sort(),
       state: model.state,
     };

@@ -22,6 +22,8 @@ import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
 import { defaultRepoRoot } from './repo-root';
+import { clusterFiles } from '../config/cluster-config';
+import { writeClusterFiles } from './cluster-files';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -239,7 +241,7 @@ export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedSta
       opts.onProgress?.(i + 1, selected.length, slice.name);
     });
     if (violations.length > 0) throw new SynthError('isolation', { violations });
-    publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0);
     pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -335,7 +337,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
     fs.rmSync(modelFile);
     const order = new Map(selected.map((s, i) => [s.name, i]));
     results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-    publish(staging, out, results, opts.only === undefined || opts.only.length === 0);
+    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0);
     pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -344,7 +346,8 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
 }
 
 /** Moves staged stacks into the output; a full synth also removes stacks that no longer exist. */
-function publish(staging: string, out: string, results: readonly SynthesizedStack[], full: boolean): void {
+function publish(model: CityModel, staging: string, out: string, results: readonly SynthesizedStack[], full: boolean): void {
+  writeClusterFiles(out, clusterFiles(model));
   for (const network of NETWORKS) {
     const stacksDir = path.join(out, network, 'stacks');
     fs.mkdirSync(stacksDir, { recursive: true });
@@ -442,7 +445,7 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
         cached: false,
       });
     }
-    publish(staging, out, results, false);
+    publish(model, staging, out, results, false);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

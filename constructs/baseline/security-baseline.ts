@@ -1,18 +1,13 @@
 /**
  * SecurityBaseline: the graded-protection bundle of one cluster. The admission policies (allowed
- * registries; limits and read-only root filesystem from level 3) and the audit settings ship as a
- * Helm release of the project's own chart `charts/govcloud-baseline`; the log-retention record is a
- * plain ConfigMap the policy checks can read.
+ * registries; limits and read-only root filesystem from level 3) ship as a Helm release of the
+ * project's own chart `charts/govcloud-baseline`. The audit policy and log retention are not here:
+ * kube-apiserver loads them from files at start, which synth writes per cluster (config/cluster-config.ts).
  */
 import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { LABEL, Level, MANAGED_BY } from '../common/labels';
-
-
-/** Six months, rounded up to the longest half year (Cybersecurity Law art. 21). */
-export const MIN_LOG_RETENTION_DAYS = 184;
+import { Level } from '../common/labels';
 
 export interface SecurityBaselineProps {
   readonly clusterName: string;
@@ -23,7 +18,6 @@ export interface SecurityBaselineProps {
   readonly tenantLevels?: readonly Level[];
   /** Image registry prefixes tenants may use. */
   readonly registries: readonly string[];
-  readonly logRetentionDays: number;
   /** Namespace of the release. */
   readonly namespace: string;
   /**
@@ -46,7 +40,6 @@ export class SecurityBaseline extends Construct {
       network: props.network,
       mlpsLevel: props.mlpsLevel,
       registries: [...props.registries],
-      logRetentionDays: props.logRetentionDays,
       tenantLevels: [...new Set(props.tenantLevels ?? [])].sort().map(String),
     };
     this.release = new Release(this, 'release', {
@@ -59,14 +52,6 @@ export class SecurityBaseline extends Construct {
       atomic: false,
       createNamespace: false,
       maxHistory: 10,
-    });
-    new ConfigMapV1(this, 'retention', {
-      metadata: { name: 'log-retention', namespace: props.namespace, labels: { [LABEL.managedBy]: MANAGED_BY } },
-      data: {
-        days: String(props.logRetentionDays),
-        minimumDays: String(MIN_LOG_RETENTION_DAYS),
-        basis: 'Cybersecurity Law art. 21 / 网络安全法第二十一条',
-      },
     });
   }
 }

@@ -23,7 +23,7 @@ export const LEVEL_2: readonly string[] = [
   'MLPS-IAM-004',
   'MLPS-IAM-005',
   'MLPS-AUDIT-001',
-  'MLPS-AUDIT-002',
+  'MLPS-AUDIT-004',
   'MLPS-DATA-001',
   'MLPS-DATA-002',
   'MLPS-DATA-005',

@@ -29,6 +29,7 @@ export const LEVEL_4: readonly string[] = [
   'MLPS-AUDIT-001',
   'MLPS-AUDIT-002',
   'MLPS-AUDIT-003',
+  'MLPS-AUDIT-004',
   'MLPS-DATA-001',
   'MLPS-DATA-002',
   'MLPS-DATA-003',

@@ -121,25 +121,23 @@ describe('SecurityBaseline', () => {
         mlpsLevel: 3,
         tenantLevels: [3, 2, 3],
         registries: ['registry.example-city.gov.cn/'],
-        logRetentionDays: 190,
         namespace: 'govcloud-system',
         chart: { repository: 'charts/govcloud-baseline', version: '0.1.0' },
       }),
   );
-  it('deploys the project chart as a Helm release with the level, registries and retention', () => {
-    expect(s.raw).toHaveResourceWithProperties(Release, { name: 'govcloud-baseline', chart: './charts/govcloud-baseline', wait: false });
+  it('deploys the project chart as a Helm release with the level and registries, at the version platform.yaml names', () => {
+    expect(s.raw).toHaveResourceWithProperties(Release, { name: 'govcloud-baseline', chart: './charts/govcloud-baseline', version: '0.1.0', wait: false });
     const values = JSON.parse((s.of('helm_release')[0].values as string[])[0]) as Record<string, unknown>;
     expect(values).toEqual({
       cluster: 'ext-primary',
       network: 'extranet',
       mlpsLevel: 3,
       registries: ['registry.example-city.gov.cn/'],
-      logRetentionDays: 190,
       tenantLevels: ['2', '3'],
     });
   });
-  it('records log retention with its legal basis', () => {
-    expect(get(s.of('kubernetes_config_map_v1')[0], 'data')).toMatchObject({ days: '190', minimumDays: '184' });
+  it('keeps no ConfigMap that only names a control: the audit settings are kube-apiserver files (config/cluster-config.ts)', () => {
+    expect(s.of('kubernetes_config_map_v1')).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
 import { caseEnv } from './env';
 import { departmentStackName } from '../../stacks/slices';
+import { ClusterFile, clusterFiles } from '../../config/cluster-config';
 
 export interface RuleCase {
   /** What the fixture shows, e.g. "fails when a namespace has no default-deny policy". */
@@ -29,6 +30,8 @@ export interface RuleCase {
   readonly edit?: (stacks: StackOutput[]) => void;
   /** Judge at this level instead of the tenant's. */
   readonly level?: MlpsLevel;
+  /** Change the cluster bootstrap files (audit policy, kube-apiserver flags) synth would write. */
+  readonly files?: (files: ClusterFile[]) => ClusterFile[];
 }
 
 let base: CityModel | undefined;
@@ -58,7 +61,7 @@ export function runCase(c: RuleCase): RuleResult {
     mergeTerraform(s.json as Json, doc);
   }
   c.edit?.(stacks);
-  const deployment = buildDeployment(model, stacks);
+  const deployment = buildDeployment(model, stacks, c.files ? c.files(clusterFiles(model)) : undefined);
   const tenant = model.tenants.find((t) => t.name === c.tenant);
   if (!tenant) throw new Error(`no tenant ${c.tenant}`);
   return rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level: c.level ?? tenant.mlpsLevel });

@@ -1,4 +1,8 @@
-/** The audit baseline (helm_release govcloud-baseline) runs on every cluster that hosts the tenant. */
+/**
+ * The security baseline (helm_release govcloud-baseline: the central admission policies) runs on every
+ * cluster that hosts the tenant. It is central policy management, not audit: host audit is judged on
+ * the audit policy kube-apiserver loads (MLPS-AUDIT-004).
+ */
 import { Evidence, Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { baselineOn, hostingClusters } from './baseline';
@@ -6,8 +10,8 @@ import { baselineOn, hostingClusters } from './baseline';
 export const rule: Rule = {
   id: 'MLPS-AUDIT-002',
   family: 'AUDIT',
-  title: { en: 'Audit baseline on every cluster hosting the tenant', zh: '承载租户的每个集群均部署审计基线' },
-  clauses: at([2, 3, 4], '8.1.4.3 a)'),
+  title: { en: 'Security baseline on every cluster hosting the tenant', zh: '承载租户的每个集群均部署安全基线' },
+  clauses: at([3, 4], '8.1.5.4 e)'),
   cloud: false,
   severity: 'error',
   remediation: {

@@ -1,6 +1,6 @@
 /** Shared by the AUDIT rules: the clusters hosting a tenant and the platform objects of a cluster. */
 import { load } from 'js-yaml';
-import { Deployment, Json, TenantView, TfResource, block, list, platformResources } from '../../deployment';
+import { Deployment, Json, TenantView, TfResource, list, platformResources } from '../../deployment';
 
 /** Six months rounded up to the longest half year (Cybersecurity Law art. 21). */
 export const MIN_LOG_RETENTION_DAYS = 184;
@@ -13,8 +13,6 @@ export const platformOn = (d: Deployment, cluster: string): TfResource[] => plat
 export const baselineOn = (d: Deployment, cluster: string): TfResource | undefined =>
   platformOn(d, cluster).find((r) => r.type === 'helm_release' && r.body.name === BASELINE_RELEASE);
 
-export const configMapOn = (d: Deployment, cluster: string, name: string): TfResource | undefined =>
-  platformOn(d, cluster).find((r) => r.type.startsWith('kubernetes_config_map') && block(r.body, 'metadata')?.name === name);
 
 /** The release's values documents merged in order, then its `set` blocks (top-level keys only). */
 export function releaseValues(release: TfResource): Json {

@@ -10,6 +10,8 @@ import * as path from 'path';
 import { readParts, startTopology } from './topology';
 import { stopAll } from './procs';
 import { validateEnvironment } from '../../../config/validate';
+import { clusterFiles, clustersDir } from '../../../config/cluster-config';
+import { writeClusterFiles } from '../../../stacks/cluster-files';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -42,12 +44,20 @@ export default async function globalSetup(): Promise<void> {
 
   const model = validateEnvironment(env).model;
   if (!model) throw new Error('the example city does not validate');
+  // the API servers start with the audit policy and flags synth writes for their cluster, written by the same code
+  const config = path.join(run, 'cluster-config');
+  writeClusterFiles(config, clusterFiles(model));
   const started = Date.now();
   try {
     const top = await startTopology(
       run,
       parts,
-      model.clusters.map((c) => ({ name: c.name, network: c.network, context: c.kubeContext })),
+      model.clusters.map((c) => ({
+        name: c.name,
+        network: c.network,
+        context: c.kubeContext,
+        auditDir: path.join(clustersDir(config, c.network), c.name, 'audit'),
+      })),
     );
     fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
   } catch (e) {

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { Kube } from './kube';
 import { freePorts } from './ports';
 import { startProcess, waitFor } from './procs';
+import { AUDIT_CONFIG_DIR, AUDIT_FLAGS_FILE, AUDIT_LOG_DIR } from '../../../config/cluster-config';
 
 export type Network = 'extranet' | 'intranet';
 
@@ -21,6 +22,28 @@ export interface ClusterInfo {
   readonly url: string;
   readonly token: string;
   readonly caFile: string;
+  /** The synthesized audit files this API server was started with, and where it writes its audit log. */
+  readonly audit: { readonly configDir: string; readonly logDir: string; readonly args: readonly string[] };
+}
+
+/** A cluster to start; `auditDir` holds the files synth writes in `<network>/clusters/<cluster>/audit/`. */
+export interface ClusterToStart {
+  readonly name: string;
+  readonly network: Network;
+  readonly context: string;
+  readonly auditDir: string;
+}
+
+/**
+ * The kube-apiserver flags of the synthesized flags file, as they are, except that the control-plane
+ * paths they name (/etc/kubernetes/audit, /var/log/kubernetes/audit) point into the run folder.
+ */
+export function auditArgs(auditDir: string, logDir: string): string[] {
+  const text = fs.readFileSync(path.join(auditDir, AUDIT_FLAGS_FILE), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split(`${AUDIT_CONFIG_DIR}/`).join(`${auditDir}/`).split(`${AUDIT_LOG_DIR}/`).join(`${logDir}/`));
 }
 
 export interface Topology {
@@ -103,7 +126,7 @@ async function startEtcd(run: string, name: string, bin: string): Promise<string
 async function startCluster(
   run: string,
   parts: Record<string, string>,
-  c: { name: string; network: Network; context: string },
+  c: ClusterToStart,
   etcd: string,
 ): Promise<ClusterInfo> {
   const dir = path.join(run, 'secrets', c.name);
@@ -111,7 +134,10 @@ async function startCluster(
   const token = crypto.randomBytes(24).toString('hex');
   fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},admin,admin,"system:masters"\n`, { mode: 0o600 });
   const [port, cmPort] = await freePorts(2);
-  const info: ClusterInfo = { name: c.name, network: c.network, context: c.context, url: `https://127.0.0.1:${port}`, token, caFile: path.join(dir, 'ca.crt') };
+  const logDir = path.join(run, 'audit-log', c.name);
+  fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  const audit = { configDir: c.auditDir, logDir, args: auditArgs(c.auditDir, logDir) };
+  const info: ClusterInfo = { name: c.name, network: c.network, context: c.context, url: `https://127.0.0.1:${port}`, token, caFile: path.join(dir, 'ca.crt'), audit };
   const f = (n: string) => path.join(dir, n);
   const api = startProcess(run, `apiserver-${c.name}`, parts.GOVCLOUD_KUBE_APISERVER, [
     `--etcd-servers=${etcd}`,
@@ -132,6 +158,7 @@ async function startCluster(
     '--profiling=false',
     // as on a real cluster: privileged pods are possible, so Pod Security admission is what refuses them
     '--allow-privileged=true',
+    ...audit.args,
   ]);
   const kube = new Kube(c.name, info.url, token, fs.readFileSync(info.caFile, 'utf8'));
   await waitFor(`kube-apiserver ${c.name}`, async () => (await kube.get('/readyz')).status === 200, 120_000, api.log);
@@ -189,7 +216,7 @@ async function startPostgres(run: string, parts: Record<string, string>): Promis
 export async function startTopology(
   run: string,
   parts: Record<string, string>,
-  clusters: readonly { name: string; network: Network; context: string }[],
+  clusters: readonly ClusterToStart[],
 ): Promise<Topology> {
   const etcd: Record<Network, string> = {
     extranet: await startEtcd(run, 'extranet', parts.GOVCLOUD_ETCD),
