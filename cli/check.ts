@@ -11,7 +11,7 @@ import { renderReport } from '../policies/report';
 import { UsageError } from './args';
 import { writeReport } from './out-path';
 
-export type Format = 'text' | 'md' | 'json' | 'sarif';
+export type Format = 'text' | 'md' | 'json' | 'sarif' | 'junit';
 
 export interface CheckArgs {
   readonly env: string;
@@ -26,8 +26,8 @@ export interface CheckArgs {
 
 export function parseFormat(v: string | undefined): Format {
   const f = v ?? 'text';
-  if (f === 'text' || f === 'md' || f === 'json' || f === 'sarif') return f;
-  throw new UsageError(`--format must be text, md, json or sarif, got ${JSON.stringify(f)}`);
+  if (f === 'text' || f === 'md' || f === 'json' || f === 'sarif' || f === 'junit') return f;
+  throw new UsageError(`--format must be text, md, json, sarif or junit, got ${JSON.stringify(f)}`);
 }
 
 export function parseLevel(v: string | undefined): MlpsLevel | undefined {

@@ -139,8 +139,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'format',
         arg: { en: 'format', zh: '格式' },
-        choices: ['text', 'md', 'json', 'sarif'],
-        help: { en: 'report format (default: text)', zh: '报告格式（默认 text）' },
+        choices: ['text', 'md', 'json', 'sarif', 'junit'],
+        help: { en: 'report format (default: text; junit: JUnit XML for CI test reports)', zh: '报告格式（默认 text；junit：供 CI 测试报告使用的 JUnit XML）' },
       },
       REPORT_OUT,
       { name: 'from', arg: DIR, help: { en: 'judge this synth output instead of synthesizing', zh: '检查该目录中已生成的输出，而不是重新生成' } },

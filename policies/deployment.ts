@@ -57,7 +57,7 @@ export interface TenantView {
   readonly strays: readonly TfResource[];
 }
 
-const NAMESPACE_TYPES = new Set(['kubernetes_namespace_v1', 'kubernetes_namespace']);
+export const NAMESPACE_TYPES = new Set(['kubernetes_namespace_v1', 'kubernetes_namespace']);
 const REF = /^\$\{kubernetes_namespace(?:_v1)?\.([^.}]+)\.metadata\[0\]\.name\}$/;
 
 export function labels(r: TfResource | undefined): Record<string, string> {

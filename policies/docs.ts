@@ -9,6 +9,7 @@ import { CONTROL_POINTS, ControlPoint, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { RULES } from './registry';
 import { levelsOf, Rule } from './types';
+import { asksAt, How } from './asks';
 
 export const RULE_DOCS_PATH = 'docs/rules.md';
 
@@ -19,6 +20,7 @@ const DERIVED = '†';
 const derived = (l: MlpsLevel, n: string) => (l <= 2 ? `${n}${DERIVED}` : n);
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const yesNo = (b: boolean) => (b ? '是 / yes' : '否 / no');
+const SEVERITY_ZH: Readonly<Record<Rule['severity'], string>> = { error: '错误', warning: '警告', note: '提示' };
 const byId = (a: Rule, b: Rule) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], indent = ''): string[] {
@@ -44,15 +46,21 @@ function ruleSection(r: Rule): string[] {
     `- 标题：${r.title.zh}`,
     `- Title: ${r.title.en}`,
     `- 类别 / Family: ${r.family}`,
-    `- 严重程度 / Severity: ${r.severity === 'error' ? '错误' : '警告'} / ${r.severity}`,
+    `- 严重程度 / Severity: ${SEVERITY_ZH[r.severity]} / ${r.severity}`,
     `- 适用等级 / Levels: ${levelsOf(r).join(', ')}`,
     `- 云计算安全扩展 / Cloud extension: ${yesNo(r.cloud)}`,
     `- 豁免 / Waivers: ${waivable}`,
+    ...(r.platform
+      ? [
+          `- 平台资源 / Platform resources: ${r.platform === 'only' ? '仅检查不属于任何租户的资源 / judges only what belongs to no tenant' : '同时检查不属于任何租户的资源 / also judges what belongs to no tenant'}`,
+        ]
+      : []),
+    ...(r.hygiene ? [`- 超出标准的良好实践 / Beyond the standard (levels ${r.hygiene.levels.join(', ')}): ${r.hygiene.why.zh} / ${r.hygiene.why.en}`] : []),
     '- 条款 / Clauses:',
     '',
     ...table(
       ['等级 / Level', '条款 / Clauses'],
-      levelsOf(r).map((l) => [String(l), (r.clauses[l] ?? []).map((c) => derived(l, c)).join(', ')]),
+      levelsOf(r).map((l) => [String(l), (r.clauses[l] ?? []).map((c) => derived(l, c)).join(', ') || '— (良好实践 / good practice)']),
       '  ',
     ),
     '',
@@ -132,6 +140,53 @@ export function renderRuleDocs(rules: readonly Rule[] = RULES): string {
       manual.map((cp) => [cp.id, cell(cp.title.zh), cell(cp.title.en), levelRange(cp), yesNo(cp.cloud)]),
     ),
     '',
+    ...splitSection(sorted),
   ];
   return out.join('\n');
+}
+
+const HOW: Readonly<Record<How, string>> = { auto: '自动 / automated', partly: '部分 / partly', manual: '人工 / by hand' };
+
+/**
+ * Per level, every requirement of every control point and how it is judged: automated (by the named
+ * rules of that level's pack), partly (the rules show the configuration, the assessor the rest) or by
+ * hand; an automated requirement with no rule in the level's pack is judged by hand there.
+ */
+function splitSection(rules: readonly Rule[]): string[] {
+  const out = [
+    '## 自动、部分、人工 / Automated, partly, by hand',
+    '',
+    '各等级每个控制点的要求项（据公开资料概括，措辞与编号须对照标准原文核实）及其检查方式。只有一个控制点的全部要求项均为“自动”且相关规则全部通过时，报告才判其“通过”；否则为“部分自动”（附自动检查部分的证据和需人工提供的清单）或“需人工证据”。',
+    '',
+    "Each control point's requirements per level (summarised from public material: check wording and lettering against the official text) and how each is judged. A control point passes in a report only when every requirement at the level is automated and its rules pass; otherwise it is partly automated (with the automated part's evidence and the list the assessor must still see) or manual.",
+    '',
+  ];
+  for (const l of LEVELS) {
+    const pack = new Set(rules.filter((r) => levelsOf(r).includes(l)).map((r) => r.id));
+    const rows: string[][] = [];
+    const counts: Record<How, number> = { auto: 0, partly: 0, manual: 0 };
+    for (const cp of CONTROL_POINTS.filter((c) => c.from <= l && (c.to ?? 4) >= l)) {
+      for (const a of asksAt(cp.id, l)) {
+        const inPack = a.rules.filter((id) => pack.has(id));
+        const how: How = a.how !== 'manual' && inPack.length === 0 ? 'manual' : a.how;
+        counts[how]++;
+        rows.push([
+          derived(l, numberAt(cp.id, l)),
+          cell(cp.title.zh),
+          cell(`${a.text.zh} / ${a.text.en}`),
+          HOW[how],
+          inPack.length > 0 ? inPack.join(', ') : '—',
+        ]);
+      }
+    }
+    out.push(
+      `### 第${l}级 / Level ${l}`,
+      '',
+      `自动 / automated: ${counts.auto} — 部分 / partly: ${counts.partly} — 人工 / by hand: ${counts.manual}`,
+      '',
+      ...table(['条款 / Clause', '控制点', '要求项 / Requirement', '方式 / How', '规则 / Rules'], rows),
+      '',
+    );
+  }
+  return out;
 }

@@ -3,13 +3,15 @@
  * that throws becomes a failing finding that says so; the check never crashes on a rule.
  */
 import type { Bilingual } from '../config/vocabulary';
-import { CityModel, MlpsLevel, Tenant, Waiver } from '../config/model';
+import { CityModel, Cluster, MlpsLevel, Tenant, Waiver } from '../config/model';
+import { platformTenant, platformView } from './platform-view';
 import { Deployment, tenantView, TenantView } from './deployment';
 import { FilePosition, Positions } from './position';
 import { controlPointsAt, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { Evidence, Rule } from './types';
 import { packFor } from './packs';
+import { ASKS, Ask, asksAt, Collect } from './asks';
 
 export type Status = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
@@ -26,7 +28,12 @@ export interface Finding {
   readonly crashed?: string;
 }
 
-export type ClauseStatus = Status | 'manual';
+/**
+ * `pass`: every requirement at the level is checked automatically and passes; `partly`: the
+ * automated part passes, the assessor still needs evidence for the rest; `manual`: nothing of it is
+ * automated (policies/asks.ts).
+ */
+export type ClauseStatus = Status | 'manual' | 'partly';
 
 export interface ClauseRow {
   /** Number at the tenant's level, e.g. `7.1.3.2`. */
@@ -34,6 +41,12 @@ export interface ClauseRow {
   readonly title: Bilingual;
   readonly status: ClauseStatus;
   readonly rules: readonly string[];
+  /** Requirements checked automatically, with passing rules. */
+  readonly checked: readonly Ask[];
+  /** Requirements the assessor must still see (manual, partly automated, or with no rule in the pack). */
+  readonly open: readonly Ask[];
+  /** What to collect for the open requirements, and from whom. */
+  readonly collect?: Collect;
 }
 
 export interface TenantReport {
@@ -49,6 +62,11 @@ export interface CheckReport {
   readonly city: string;
   readonly today: string;
   readonly tenants: readonly TenantReport[];
+  /**
+   * What belongs to no tenant, one entry per cluster, judged at the cluster's level under a stand-in
+   * tenant `platform:<cluster>` (policies/platform-view.ts). Empty when only some tenants were checked.
+   */
+  readonly platform: readonly TenantReport[];
 }
 
 export interface CheckOptions {
@@ -104,13 +122,14 @@ function located(tenant: Tenant, f: Omit<Finding, 'at'>, pos: Positions): Findin
 }
 
 export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
+  const rules = packFor(opts.level ?? tenant.mlpsLevel).filter((r) => r.platform !== 'only');
   // positions come from what validation recorded of the request file, else from one read of it, let go with the findings
   const pos = new Positions(tenant.source);
   const level = opts.level ?? tenant.mlpsLevel;
   const findings: Finding[] = [];
   const stale: Waiver[] = [];
   const view = tenantView(deployment, tenant);
-  for (const rule of packFor(level)) {
+  for (const rule of rules) {
     const clauses = rule.clauses[level] ?? [];
     const result = runRule(rule, model, deployment, tenant, view, level);
     const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
@@ -128,22 +147,57 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
       const f = byId.get(id);
       return f ? [f] : [];
     });
+    const asks = asksAt(cp.id, level);
+    // a requirement is settled automatically when it is `auto` and every rule of the pack that shows it passes
+    const shownBy = (a: Ask) =>
+      a.rules.flatMap((id) => {
+        const f = byId.get(id);
+        return f ? [f] : [];
+      });
+    const checked = asks.filter((a) => a.how === 'auto' && shownBy(a).length > 0 && shownBy(a).every((f) => f.status === 'pass'));
+    const open = asks.filter((a) => !checked.includes(a));
+    const worst = WORST.find((s) => covering.some((f) => f.status === s));
     let status: ClauseStatus = 'manual';
-    if (covering.length > 0) {
-      status = WORST.find((s) => covering.some((f) => f.status === s)) ?? 'pass';
-    }
-    return { clause: number, title: cp.title, status, rules: covering.map((f) => f.rule.id) };
+    if (worst === 'fail' || worst === 'waived' || (worst === 'not-applicable' && covering.every((f) => f.status === 'not-applicable'))) status = worst;
+    else if (worst === 'pass') status = open.length === 0 && checked.length > 0 ? 'pass' : 'partly';
+    return {
+      clause: number,
+      title: cp.title,
+      status,
+      rules: covering.map((f) => f.rule.id),
+      checked,
+      open,
+      collect: open.length > 0 ? ASKS[cp.id]?.collect : undefined,
+    };
   });
   return { tenant, level, findings, clauses: rows, staleWaivers: stale };
 }
 
 export function runChecks(model: CityModel, deployment: Deployment, opts: CheckOptions): CheckReport {
-  const chosen = opts.tenants && opts.tenants.length > 0 ? model.tenants.filter((t) => opts.tenants?.includes(t.name)) : model.tenants;
+  const some = opts.tenants !== undefined && opts.tenants.length > 0;
+  const chosen = some ? model.tenants.filter((t) => opts.tenants?.includes(t.name)) : model.tenants;
   const tenants = [...chosen].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => checkTenant(model, deployment, t, opts));
-  return { city: model.name, today: opts.today, tenants };
+  const platform = some ? [] : model.clusters.map((c) => checkPlatform(model, deployment, c));
+  return { city: model.name, today: opts.today, tenants, platform };
+}
+
+/** The rules that judge what belongs to no tenant, on one cluster at its level. No waivers: the platform files none. */
+export function checkPlatform(model: CityModel, deployment: Deployment, cluster: Cluster): TenantReport {
+  const tenant = platformTenant(cluster);
+  const view = platformView(model, deployment, cluster.name);
+  const level = cluster.mlpsLevel;
+  const findings: Finding[] = packFor(level)
+    .filter((r) => r.platform !== undefined)
+    .map((rule) => ({
+      rule,
+      clauses: rule.clauses[level] ?? [],
+      ...runRule(rule, model, deployment, tenant, view, level),
+      at: { file: cluster.source.file, line: cluster.source.line, col: 1 },
+    }));
+  return { tenant, level, findings, clauses: [], staleWaivers: [] };
 }
 
 /** Unwaived failures of error severity: what makes `govcloud check` exit 1. */
 export function blocking(report: CheckReport): number {
-  return report.tenants.reduce((n, t) => n + t.findings.filter((f) => f.status === 'fail' && f.rule.severity === 'error').length, 0);
+  return [...report.platform, ...report.tenants].reduce((n, t) => n + t.findings.filter((f) => f.status === 'fail' && f.rule.severity === 'error').length, 0);
 }

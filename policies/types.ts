@@ -10,7 +10,8 @@ import { CityModel, MlpsLevel, Tenant } from '../config/model';
 import { Deployment, TenantView } from './deployment';
 
 export type Outcome = 'pass' | 'fail' | 'not-applicable';
-export type Severity = 'error' | 'warning';
+/** error blocks (check exits 1); warning and note are reported (SARIF levels of the same names). */
+export type Severity = 'error' | 'warning' | 'note';
 export type Family = 'NET' | 'HOST' | 'IAM' | 'AUDIT' | 'DATA' | 'RES' | 'PLACE';
 
 export type Text = Bilingual;
@@ -54,6 +55,16 @@ export interface Rule {
   readonly remediation: Text;
   /** Unwaivable rules say why (physical isolation, classified work). */
   readonly unwaivable?: Text;
+  /**
+   * Good practice the standard does not ask for: the levels it is judged at and why. Such a rule
+   * cites no clause, so it never makes a clause pass or fail.
+   */
+  readonly hygiene?: { readonly levels: readonly MlpsLevel[]; readonly why: Text };
+  /**
+   * Also judged on what belongs to no tenant (platform namespaces, `default`, cluster-scoped
+   * objects, hand-written overrides) at the platform's level; `only` when it judges nothing else.
+   */
+  readonly platform?: 'also' | 'only';
   readonly check: (ctx: RuleContext) => RuleResult;
 }
 
@@ -61,7 +72,7 @@ export const pass = (...evidence: Evidence[]): RuleResult => ({ outcome: 'pass',
 export const fail = (...evidence: Evidence[]): RuleResult => ({ outcome: 'fail', evidence });
 export const notApplicable = (detail: string): RuleResult => ({ outcome: 'not-applicable', evidence: [{ detail }] });
 
-/** Levels a rule applies to: those it names clauses for. */
+/** Levels a rule applies to: those it names clauses for, and those of its hygiene. */
 export function levelsOf(rule: Rule): MlpsLevel[] {
-  return ([1, 2, 3, 4] as const).filter((l) => (rule.clauses[l] ?? []).length > 0);
+  return ([1, 2, 3, 4] as const).filter((l) => (rule.clauses[l] ?? []).length > 0 || (rule.hygiene?.levels ?? []).includes(l));
 }

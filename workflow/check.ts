@@ -38,6 +38,10 @@ export function judge(a: JudgeInput): Judged {
   const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
-  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), { tenants: a.tenants, level: a.level, today: a.today ?? todayIso() });
+  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
+    tenants: a.tenants,
+    level: a.level,
+    today: a.today ?? todayIso(),
+  });
   return { report, issues: [], violations };
 }

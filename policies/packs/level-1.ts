@@ -12,6 +12,7 @@ export const LEVEL_1: readonly string[] = [
   'MLPS-HOST-007',
   'MLPS-IAM-001',
   'MLPS-IAM-004',
+  'MLPS-IAM-006',
   'MLPS-DATA-001',
   'MLPS-DATA-005',
   'MLPS-RES-001',

@@ -9,8 +9,10 @@ export interface Counts {
   readonly fail: number;
   readonly waived: number;
   readonly notApplicable: number;
-  /** Clauses at the tenant's level that need manual evidence (no rule covers them). */
+  /** Clauses at the tenant's level that need manual evidence (nothing of them is automated). */
   readonly manual: number;
+  /** Clauses whose automated part passes while the assessor still needs evidence for the rest. */
+  readonly partly: number;
 }
 
 export function countsOf(t: TenantReport): Counts {
@@ -21,6 +23,7 @@ export function countsOf(t: TenantReport): Counts {
     waived: n('waived'),
     notApplicable: n('not-applicable'),
     manual: t.clauses.filter((c) => c.status === 'manual').length,
+    partly: t.clauses.filter((c) => c.status === 'partly').length,
   };
 }
 
@@ -32,15 +35,21 @@ export function totalCounts(report: CheckReport): Counts {
       waived: a.waived + c.waived,
       notApplicable: a.notApplicable + c.notApplicable,
       manual: a.manual + c.manual,
+      partly: a.partly + c.partly,
     }),
-    { pass: 0, fail: 0, waived: 0, notApplicable: 0, manual: 0 },
+    { pass: 0, fail: 0, waived: 0, notApplicable: 0, manual: 0, partly: 0 },
   );
+}
+
+/** The platform entries (what belongs to no tenant, per cluster) first, then the tenants. */
+export function allReports(report: CheckReport): readonly TenantReport[] {
+  return [...report.platform, ...report.tenants];
 }
 
 /** Every rule judged in the report, by id. */
 export function judgedRules(report: CheckReport): Rule[] {
   const byId = new Map<string, Rule>();
-  for (const t of report.tenants) for (const f of t.findings) byId.set(f.rule.id, f.rule);
+  for (const t of allReports(report)) for (const f of t.findings) byId.set(f.rule.id, f.rule);
   return [...byId.values()].sort((a, b) => compare(a.id, b.id));
 }
 
@@ -60,10 +69,18 @@ const WORDS = {
   waived: { en: 'waived', zh: '已豁免' },
   notApplicable: { en: 'n/a', zh: '不适用' },
   manual: { en: 'manual evidence', zh: '需人工证据' },
+  partly: { en: 'partly automated', zh: '部分自动' },
+  checklist: { en: 'Manual evidence checklist', zh: '人工证据清单' },
+  stillNeeded: { en: 'still to show', zh: '仍需提供' },
+  collect: { en: 'collect', zh: '收集' },
+  collectFrom: { en: 'from', zh: '提供方' },
   total: { en: 'total', zh: '合计' },
   failures: { en: 'Unwaived failures', zh: '未豁免的不通过项' },
   noFailures: { en: 'No unwaived failures.', zh: '没有未豁免的不通过项。' },
   noTenants: { en: 'No tenant was checked.', zh: '没有检查任何租户。' },
+  platform: { en: 'Platform (what belongs to no tenant, judged at the cluster level)', zh: '平台（不属于任何租户的资源，按集群等级检查）' },
+  cluster: { en: 'cluster', zh: '集群' },
+  hygiene: { en: 'good practice beyond the standard', zh: '超出标准的良好实践' },
   severity: { en: 'severity', zh: '严重程度' },
   clauses: { en: 'clauses', zh: '条款' },
   evidence: { en: 'evidence', zh: '证据' },
@@ -87,6 +104,7 @@ const WORDS = {
   crashed: { en: 'the rule raised an error', zh: '规则执行出错' },
   error: { en: 'error', zh: '错误' },
   warning: { en: 'warning', zh: '警告' },
+  note: { en: 'note', zh: '提示' },
   levelN: { en: 'level {n}', zh: '第{n}级' },
   failedRule: { en: '{tenant}: {title}', zh: '{tenant}：{title}' },
   waivedBy: { en: 'waived by {approvedBy} until {expires}: {reason}', zh: '已由{approvedBy}豁免至 {expires}：{reason}' },
@@ -116,6 +134,7 @@ const STATUS: Readonly<Record<ClauseStatus, Bilingual>> = {
   waived: { en: 'waived', zh: '已豁免' },
   'not-applicable': { en: 'not-applicable', zh: '不适用' },
   manual: { en: 'manual', zh: '需人工证据' },
+  partly: { en: 'partly automated', zh: '部分自动' },
 };
 
 /** Status as people read it; in Chinese the identifier follows in brackets: `不通过（fail）`. */

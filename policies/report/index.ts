@@ -5,13 +5,14 @@ import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { renderSarif, SarifOptions } from './sarif';
 import { renderText } from './text';
+import { renderJunit } from './junit';
 
-export { renderJson, renderMarkdown, renderSarif, renderText };
+export { renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
 export type { SarifOptions };
 export { Positions, evidencePosition, formatPosition, parseField, waiverPosition } from '../position';
 export type { FilePosition } from '../position';
 
-export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif';
+export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'junit';
 
 export function renderReport(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): string {
   switch (format) {
@@ -23,5 +24,7 @@ export function renderReport(report: CheckReport, format: ReportFormat, lang: La
       return renderJson(report);
     case 'sarif':
       return renderSarif(report, lang, opts);
+    case 'junit':
+      return renderJunit(report, lang);
   }
 }

@@ -28,6 +28,8 @@ export function ruleMetadata(r: Rule): Record<string, unknown> {
     clauses,
     remediation: r.remediation,
     unwaivable: r.unwaivable,
+    hygiene: r.hygiene,
+    platform: r.platform,
   };
 }
 
@@ -66,7 +68,15 @@ function tenantData(t: TenantReport): Record<string, unknown> {
     file: x.source.file,
     counts: countsOf(t),
     findings: t.findings.map((f) => findingData(t, f)),
-    clauses: t.clauses.map((c) => ({ clause: c.clause, title: c.title, status: c.status, rules: c.rules })),
+    clauses: t.clauses.map((c) => ({
+      clause: c.clause,
+      title: c.title,
+      status: c.status,
+      rules: c.rules,
+      checked: c.checked.map((a) => ({ text: a.text, rules: a.rules })),
+      open: c.open.map((a) => ({ text: a.text, how: a.how, rules: a.rules })),
+      collect: c.collect,
+    })),
     waivers: x.waivers.map(waiverData),
     staleWaivers: t.staleWaivers.map(waiverData),
   };
@@ -81,6 +91,14 @@ export function reportData(report: CheckReport): JsonValue {
     summary: { ...totalCounts(report), blocking: blocking(report), tenants: report.tenants.length },
     rules,
     tenants: report.tenants.map((t) => tenantData(t)),
+    platform: report.platform.map((t) => ({
+      cluster: t.tenant.cluster,
+      network: t.tenant.network,
+      level: t.level,
+      file: t.tenant.source.file,
+      counts: countsOf(t),
+      findings: t.findings.map((f) => findingData(t, f)),
+    })),
   });
 }
 

@@ -33,10 +33,13 @@ function anchor(t: TenantReport): string {
 }
 
 function summary(report: CheckReport, lang: Lang): string[] {
-  const nums = (c: Counts) => [String(c.pass), String(c.fail), String(c.waived), String(c.notApplicable), String(c.manual)];
+  const nums = (c: Counts) => [String(c.pass), String(c.fail), String(c.waived), String(c.notApplicable), String(c.partly), String(c.manual)];
   const rows = report.tenants.map((t) => [`[${cell(t.tenant.name)}](#${anchor(t)})`, String(t.level), ...nums(countsOf(t))]);
   rows.push([`**${w('total', lang)}**`, '', ...nums(totalCounts(report)).map((n) => `**${n}**`)]);
-  return table([w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)], rows);
+  return table(
+    [w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('partly', lang), w('manual', lang)],
+    rows,
+  );
 }
 
 function failureSection(t: TenantReport, f: Finding, lang: Lang): string[] {
@@ -77,6 +80,18 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     '',
   );
 
+  const open = t.clauses.filter((c) => c.open.length > 0 && c.status !== 'fail');
+  if (open.length > 0) {
+    out.push(`### ${w('checklist', lang)}`, '');
+    for (const c of open) {
+      out.push(`- [ ] **${c.clause} ${cell(c.title[lang])}** — ${statusText(c.status, lang)}`);
+      for (const a of c.open) out.push(`  - ${w('stillNeeded', lang)}${lang === 'zh' ? '：' : ': '}${a.text[lang]}`);
+      if (c.collect)
+        out.push(`  - ${label('collect', lang)}${c.collect.what[lang]} (${c.collect.kinds.join(', ')}) — ${label('collectFrom', lang)}${c.collect.from[lang]}`);
+    }
+    out.push('');
+  }
+
   const failing = failures(t);
   out.push(`### ${paren(w('failures', lang), String(failing.length), lang)}`, '');
   if (failing.length === 0) out.push(w('noFailures', lang), '');
@@ -107,10 +122,26 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   return out;
 }
 
+/** What belongs to no tenant: per cluster its counts, then its failures. */
+function platformSection(report: CheckReport, lang: Lang): string[] {
+  const nums = (c: Counts) => [String(c.pass), String(c.fail), String(c.waived), String(c.notApplicable)];
+  const out = [`## ${w('platform', lang)}`, ''];
+  out.push(
+    ...table(
+      [w('cluster', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang)],
+      report.platform.map((t) => [cell(t.tenant.cluster), String(t.level), ...nums(countsOf(t))]),
+    ),
+    '',
+  );
+  for (const t of report.platform) for (const f of failures(t)) out.push(...failureSection(t, f, lang));
+  return out;
+}
+
 export function renderMarkdown(report: CheckReport, lang: Lang): string {
   const out = [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
   if (report.tenants.length === 0) out.push(w('noTenants', lang), '');
   else out.push(...summary(report, lang), '');
+  if (report.platform.length > 0) out.push(...platformSection(report, lang));
   for (const t of report.tenants) out.push(...tenantSection(t, report.today, lang));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -11,7 +11,7 @@ import type * as Sarif from 'sarif';
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { levelsOf, Rule } from '../types';
-import { judgedRules, label, w } from './common';
+import { allReports, judgedRules, label, w } from './common';
 import { sortKeys } from './json';
 import { FilePosition, waiverPosition } from '../position';
 
@@ -40,13 +40,13 @@ function ruleName(r: Rule): string {
 
 function clausesText(r: Rule, lang: Lang): string {
   return levelsOf(r)
-    .map((l) => `${w('levelN', lang, { n: l })}${lang === 'zh' ? '：' : ': '}${(r.clauses[l] ?? []).join(', ')}`)
+    .map((l) => `${w('levelN', lang, { n: l })}${lang === 'zh' ? '：' : ': '}${(r.clauses[l] ?? []).join(', ') || w('hygiene', lang)}`)
     .join(lang === 'zh' ? '；' : '; ');
 }
 
 function ruleDescriptor(r: Rule, lang: Lang): Sarif.ReportingDescriptor {
   const clauses: Record<string, readonly string[]> = {};
-  for (const l of levelsOf(r)) clauses[String(l)] = r.clauses[l] ?? [];
+  for (const l of levelsOf(r)) if ((r.clauses[l] ?? []).length > 0) clauses[String(l)] = r.clauses[l] ?? [];
   const sep = lang === 'zh' ? '。' : '. ';
   const tags = [
     'mlps',
@@ -55,6 +55,7 @@ function ruleDescriptor(r: Rule, lang: Lang): Sarif.ReportingDescriptor {
     ...levelsOf(r).map((l) => `level-${l}`),
     ...(r.cloud ? ['cloud'] : []),
     ...(r.unwaivable ? ['unwaivable'] : []),
+    ...(r.hygiene ? ['hygiene'] : []),
   ];
   return {
     id: r.id,
@@ -72,12 +73,16 @@ function ruleDescriptor(r: Rule, lang: Lang): Sarif.ReportingDescriptor {
       clauses,
       cloud: r.cloud,
       unwaivable: r.unwaivable?.[lang],
+      hygiene: r.hygiene?.why[lang],
       tags,
       // GitHub code scanning ranks security alerts by this (high / medium).
-      'security-severity': r.severity === 'error' ? '8.0' : '5.0',
+      'security-severity': SECURITY_SEVERITY[r.severity],
     },
   };
 }
+
+/** GitHub code scanning ranks security alerts by this: error high, warning medium, note low. */
+const SECURITY_SEVERITY: Readonly<Record<Rule['severity'], string>> = { error: '8.0', warning: '5.0', note: '2.0' };
 
 function physical(p: FilePosition, root: string): Sarif.PhysicalLocation {
   return { artifactLocation: artifactLocation(p.file, root), region: { startLine: p.line, startColumn: p.col } };
@@ -142,7 +147,7 @@ export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions 
   const root = opts.root ?? process.cwd();
   const rules = judgedRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.tenants.flatMap((t) =>
+  const results = allReports(report).flatMap((t) =>
     t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, root)),
   );
   const log: Sarif.Log = {

@@ -5,11 +5,20 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, totalCounts, w } from './common';
+import { allReports, Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 
-function summaryTable(report: CheckReport, lang: Lang): string[] {
-  const head = [w('tenant', lang), w('level', lang), w('pass', lang), w('fail', lang), w('waived', lang), w('notApplicable', lang), w('manual', lang)];
+function summaryTable(report: CheckReport, lang: Lang, platform = false): string[] {
+  const head = [
+    w(platform ? 'cluster' : 'tenant', lang),
+    w('level', lang),
+    w('pass', lang),
+    w('fail', lang),
+    w('waived', lang),
+    w('notApplicable', lang),
+    w('partly', lang),
+    w('manual', lang),
+  ];
   const row = (name: string, level: string, c: Counts) => [
     name,
     level,
@@ -17,10 +26,11 @@ function summaryTable(report: CheckReport, lang: Lang): string[] {
     String(c.fail),
     String(c.waived),
     String(c.notApplicable),
+    String(c.partly),
     String(c.manual),
   ];
-  const rows = report.tenants.map((t) => row(t.tenant.name, String(t.level), countsOf(t)));
-  rows.push(row(w('total', lang), '', totalCounts(report)));
+  const rows = (platform ? report.platform : report.tenants).map((t) => row(platform ? t.tenant.cluster : t.tenant.name, String(t.level), countsOf(t)));
+  if (!platform) rows.push(row(w('total', lang), '', totalCounts(report)));
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) =>
     cells
@@ -52,8 +62,9 @@ export function renderText(report: CheckReport, lang: Lang): string {
   const out: string[] = [`${w('title', lang)} — ${label('city', lang)}${report.city} — ${label('date', lang)}${report.today}`, ''];
   if (report.tenants.length === 0) return [...out, w('noTenants', lang), ''].join('\n');
   out.push(...summaryTable(report, lang), '');
+  if (report.platform.length > 0) out.push(label('platform', lang).trimEnd(), ...summaryTable(report, lang, true), '');
 
-  const failing = report.tenants.flatMap((t) => failures(t).map((f) => [t, f] as const));
+  const failing = allReports(report).flatMap((t) => failures(t).map((f) => [t, f] as const));
   if (failing.length === 0) out.push(w('noFailures', lang));
   else {
     out.push(paren(w('failures', lang), String(failing.length), lang), '');

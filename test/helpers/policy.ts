@@ -10,6 +10,7 @@ import { buildDeployment, tenantView, Json } from '../../policies/deployment';
 import { mergeTerraform } from '../../terraform/merge';
 import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
+import { platformTenant, platformView } from '../../policies/platform-view';
 import { caseEnv } from './env';
 import { departmentStackName } from '../../stacks/slices';
 import { ClusterFile, clusterFiles } from '../../config/cluster-config';
@@ -30,6 +31,8 @@ export interface RuleCase {
   readonly edit?: (stacks: StackOutput[]) => void;
   /** Judge at this level instead of the tenant's. */
   readonly level?: MlpsLevel;
+  /** Judge the platform of this cluster (what belongs to no tenant) instead of `tenant`. */
+  readonly platform?: string;
   /** Change the cluster bootstrap files (audit policy, kube-apiserver flags) synth would write. */
   readonly files?: (files: ClusterFile[]) => ClusterFile[];
 }
@@ -62,6 +65,12 @@ export function runCase(c: RuleCase): RuleResult {
   }
   c.edit?.(stacks);
   const deployment = buildDeployment(model, stacks, c.files ? c.files(clusterFiles(model)) : undefined);
+  if (c.platform !== undefined) {
+    const cluster = model.clusters.find((x) => x.name === c.platform);
+    if (!cluster) throw new Error(`no cluster ${c.platform}`);
+    const stand = platformTenant(cluster);
+    return rule.check({ model, deployment, tenant: stand, view: platformView(model, deployment, cluster.name), level: c.level ?? cluster.mlpsLevel });
+  }
   const tenant = model.tenants.find((t) => t.name === c.tenant);
   if (!tenant) throw new Error(`no tenant ${c.tenant}`);
   return rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level: c.level ?? tenant.mlpsLevel });

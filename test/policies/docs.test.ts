@@ -77,3 +77,16 @@ describe('renderRuleDocs', () => {
     expect(docs).toContain('标为 **verify**');
   });
 });
+
+describe('README', () => {
+  it('gives the number of rules the registry holds', () => {
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    expect(readme).toContain(`${RULES.length} rules (\`policies/rules/\``);
+  });
+
+  it('shows per level the split of requirements into automated, partly and by hand', () => {
+    const docs = renderRuleDocs();
+    for (const l of [1, 2, 3, 4])
+      expect(docs).toMatch(new RegExp(`### 第${l}级 / Level ${l}\\n\\n自动 / automated: \\d+ — 部分 / partly: \\d+ — 人工 / by hand: \\d+`));
+  });
+});

@@ -111,7 +111,7 @@ describe.each(LANGS)('renderText (%s)', (lang) => {
     const lines = out.split('\n');
     for (const t of base.tenants) {
       const c = countsOf(t);
-      const row = new RegExp(`^${t.tenant.name}\\s+${t.level}\\s+${c.pass}\\s+${c.fail}\\s+${c.waived}\\s+${c.notApplicable}\\s+${c.manual}$`);
+      const row = new RegExp(`^${t.tenant.name}\\s+${t.level}\\s+${c.pass}\\s+${c.fail}\\s+${c.waived}\\s+${c.notApplicable}\\s+${c.partly}\\s+${c.manual}$`);
       expect(lines.some((l) => row.test(l))).toBe(true);
     }
     expect(out).toContain(lang === 'zh' ? '租户' : 'tenant');
@@ -185,7 +185,7 @@ describe('renderJson', () => {
         tenants: { name: string; findings: { rule: string; status: string }[] }[];
       };
       expect(sortedEverywhere(data)).toBe(true);
-      const ids = [...new Set(r.tenants.flatMap((t) => t.findings.map((f) => f.rule.id)))].sort();
+      const ids = [...new Set([...r.platform, ...r.tenants].flatMap((t) => t.findings.map((f) => f.rule.id)))].sort();
       expect(Object.keys(data.rules)).toEqual(ids);
       for (const id of ids) expect(data.rules[id].id).toBe(id);
       expect(data.tenants.map((t) => t.name)).toEqual(r.tenants.map((t) => t.tenant.name));
@@ -259,15 +259,17 @@ describe('renderSarif', () => {
       expect(log.runs).toHaveLength(1);
       const run = log.runs[0];
       expect(run.tool.driver.name).toBe('govcloud');
-      const judged = [...new Set(r.tenants.flatMap((t) => t.findings.map((f) => f.rule)))];
+      const judged = [...new Set([...r.platform, ...r.tenants].flatMap((t) => t.findings.map((f) => f.rule)))];
       expect(run.tool.driver.rules.map((x) => x.id)).toEqual(judged.map((x) => x.id).sort());
       for (const rule of judged) {
         const d = run.tool.driver.rules.find((x) => x.id === rule.id);
         for (const l of [1, 2, 3, 4] as const) expect(d?.properties.clauses[String(l)]).toEqual(rule.clauses[l]);
         expect(d?.properties.tags).toContain('mlps');
       }
-      const expected = r.tenants.reduce((n, t) => n + countsOf(t).fail + countsOf(t).waived, 0);
+      const expected = [...r.platform, ...r.tenants].reduce((n, t) => n + countsOf(t).fail + countsOf(t).waived, 0);
       expect(run.results).toHaveLength(expected);
+      // severities map to SARIF levels of the same names
+      for (const x of run.results) expect(x.level).toBe(judged.find((j) => j.id === x.ruleId)?.severity);
     }
   });
 

@@ -5,6 +5,11 @@
 import { RULES } from '../../policies/registry';
 import { PACKS, CLOUD_PACK } from '../../policies/packs';
 import { levelsOf } from '../../policies/types';
+import { ASKS } from '../../policies/asks';
+import { controlPointsAt } from '../../policies/catalog';
+import { controlPoint, numberAt } from '../../policies/clause';
+
+const LEVELS = [1, 2, 3, 4] as const;
 import { runCase, RuleCase } from '../helpers/policy';
 import { CASES as NET } from './cases/net';
 import { CASES as HOST } from './cases/host';
@@ -45,6 +50,27 @@ describe('the rule registry', () => {
       expect([r.id, CLOUD_PACK.includes(r.id)]).toEqual([r.id, r.cloud]);
     }
     for (const l of [1, 2, 3, 4] as const) for (const id of PACKS[l]) expect(RULES.map((r) => r.id)).toContain(id);
+  });
+
+  it('names only registered rules in the requirement catalog, and each rule under a control point it cites', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    const misplaced: string[] = [];
+    for (const [cp, { asks }] of Object.entries(ASKS))
+      for (const a of asks)
+        for (const id of a.rules) {
+          expect([cp, id, ids.has(id)]).toEqual([cp, id, true]);
+          const rule = RULES.find((r) => r.id === id)!;
+          const cited = LEVELS.some((l) => (rule.clauses[l] ?? []).some((c) => controlPoint(c) === numberAt(cp, l)));
+          if (!cited) misplaced.push(`${id} under ${cp}`);
+        }
+    expect(misplaced).toEqual([]);
+    // a rule that cites a control point shows at least one of its requirements
+    const silent = RULES.flatMap((r) =>
+      LEVELS.flatMap((l) => (r.clauses[l] ?? []).map((c) => controlPointsAt(l).find((cp) => numberAt(cp.id, l) === controlPoint(c))?.id))
+        .filter((cp): cp is string => cp !== undefined && !ASKS[cp].asks.some((a) => a.rules.includes(r.id)))
+        .map((cp) => `${r.id} cites ${cp}`),
+    );
+    expect([...new Set(silent)]).toEqual([]);
   });
 
   it('gives every rule bilingual title and remediation, and clause numbers of the right chapter', () => {

@@ -8,6 +8,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'No privileged containers', zh: '不得运行特权容器' },
   clauses: at([1, 2, 3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

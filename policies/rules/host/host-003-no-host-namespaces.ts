@@ -10,6 +10,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'No host network, PID or IPC namespace', zh: '不得共享宿主机网络、进程或 IPC 命名空间' },
   clauses: at([1, 2, 3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

@@ -17,6 +17,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'Containers run as non-root', zh: '容器以非 root 用户运行' },
   clauses: at([2, 3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

@@ -8,6 +8,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'Read-only root filesystem', zh: '容器根文件系统只读' },
   clauses: at([3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

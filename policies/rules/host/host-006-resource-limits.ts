@@ -1,6 +1,6 @@
 /** Every container declares cpu and memory limits. */
 import { Rule } from '../../types';
-import { at, merge } from '../../clause';
+import { at } from '../../clause';
 import { block } from '../../deployment';
 import { containerName, judgePods } from './pods';
 
@@ -8,7 +8,8 @@ export const rule: Rule = {
   id: 'MLPS-HOST-006',
   family: 'HOST',
   title: { en: 'CPU and memory limits on every container', zh: '每个容器设置 CPU 与内存上限' },
-  clauses: merge(at([3, 4], '8.1.2.1 b)'), at([3, 4], '8.1.4.4')),
+  clauses: at([3, 4], '8.1.2.1 b)'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

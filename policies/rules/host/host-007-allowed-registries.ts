@@ -12,6 +12,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'Images only from the allowed registries', zh: '镜像仅来自平台允许的镜像仓库' },
   clauses: merge(at([1, 2, 3, 4], '8.1.4.5'), at([2, 3, 4], '8.2.4.4 a)')),
+  platform: 'also',
   cloud: true,
   severity: 'error',
   remediation: {

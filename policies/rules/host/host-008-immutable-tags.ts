@@ -22,6 +22,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'No mutable image tags', zh: '不得使用可变的镜像标签' },
   clauses: at([2, 3, 4], '8.2.4.4'),
+  platform: 'also',
   cloud: true,
   severity: 'error',
   remediation: {

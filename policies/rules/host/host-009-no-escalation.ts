@@ -21,6 +21,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'No privilege escalation; all capabilities dropped', zh: '禁止权限提升并丢弃全部 Linux 能力' },
   clauses: at([3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

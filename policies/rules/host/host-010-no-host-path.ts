@@ -9,6 +9,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'No host path volumes', zh: '不得挂载宿主机路径卷' },
   clauses: at([2, 3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

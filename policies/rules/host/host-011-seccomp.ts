@@ -11,6 +11,7 @@ export const rule: Rule = {
   family: 'HOST',
   title: { en: 'Seccomp profile RuntimeDefault or Localhost', zh: '启用 RuntimeDefault 或 Localhost seccomp 配置' },
   clauses: at([3, 4], '8.1.4.4'),
+  platform: 'also',
   cloud: false,
   severity: 'error',
   remediation: {

@@ -11,5 +11,27 @@ import { rule as host008 } from './host-008-immutable-tags';
 import { rule as host009 } from './host-009-no-escalation';
 import { rule as host010 } from './host-010-no-host-path';
 import { rule as host011 } from './host-011-seccomp';
+import { rule as host012 } from './host-012-probes';
+import { rule as host013 } from './host-013-resource-requests';
+import { rule as host014 } from './host-014-pull-policy';
+import { rule as host015 } from './host-015-no-secret-env';
+import { rule as host016 } from './host-016-image-digests';
 
-export const HOST_RULES: readonly Rule[] = [host001, host002, host003, host004, host005, host006, host007, host008, host009, host010, host011];
+export const HOST_RULES: readonly Rule[] = [
+  host001,
+  host002,
+  host003,
+  host004,
+  host005,
+  host006,
+  host007,
+  host008,
+  host009,
+  host010,
+  host011,
+  host012,
+  host013,
+  host014,
+  host015,
+  host016,
+];

@@ -3,15 +3,17 @@ import { Json } from '../../../policies/deployment';
 
 type Pod = { security_context: Json; container: Json[]; init_container?: Json[]; volume: Json[]; [k: string]: unknown };
 
-/** A deployment that meets every HOST rule (restricted security context, limits, pinned allowed image). */
+/** A deployment that meets every HOST rule (restricted security context, requests and limits, probes, an allowed image pinned by digest). */
 function compliantPod(): Pod {
   return {
     security_context: { run_as_non_root: true, run_as_user: '10001', seccomp_profile: { type: 'RuntimeDefault' } },
     container: [
       {
         name: 'app',
-        image: 'registry.test.gov.cn/x/app:1.2.3',
+        image: `registry.test.gov.cn/x/app:1.2.3@sha256:${'0123456789abcdef'.repeat(4)}`,
         port: [{ container_port: 8080 }],
+        liveness_probe: { http_get: { path: '/healthz', port: '8080' } },
+        readiness_probe: { http_get: { path: '/ready', port: '8080' } },
         resources: { limits: { cpu: '500m', memory: '256Mi' }, requests: { cpu: '100m', memory: '128Mi' } },
         security_context: { allow_privilege_escalation: false, read_only_root_filesystem: true, run_as_non_root: true, capabilities: { drop: ['ALL'] } },
         volume_mount: [{ name: 'tmp', mount_path: '/tmp' }],
@@ -22,14 +24,19 @@ function compliantPod(): Pod {
 }
 
 /** Hand-added Terraform with one deployment in relief-prod (or another namespace), its pod changed by `change`. */
-function app(change: (pod: Pod, c: Json) => void = () => undefined, namespace = 'relief-prod'): Readonly<Record<string, Json>> {
+function app(change: (pod: Pod, c: Json) => void = () => undefined, namespace = 'relief-prod', stack?: string): Readonly<Record<string, Json>> {
   const pod = compliantPod();
   change(pod, pod.container[0]);
   const spec = { replicas: '2', selector: { match_labels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: pod } };
   return {
-    [stackOf(namespace.replace(/-(prod|test)$/, ''))]: { resource: { kubernetes_deployment_v1: { app: { metadata: { name: 'app', namespace }, spec } } } },
+    [stack ?? stackOf(namespace.replace(/-(prod|test)$/, ''))]: {
+      resource: { kubernetes_deployment_v1: { app: { metadata: { name: 'app', namespace }, spec } } },
+    },
   };
 }
+
+/** The same deployment hand-added to a platform stack, in a namespace no tenant owns (default). */
+const platformApp = (change: (pod: Pod, c: Json) => void = () => undefined) => app(change, 'default', 'platform-ext-main');
 
 const sc = (c: Json): Json => c.security_context as Json;
 
@@ -184,5 +191,81 @@ export const CASES: RuleCase[] = [
     tenant: 'portal',
     expect: 'fail',
     add: app((p) => delete p.security_context.seccomp_profile, 'portal-prod'),
+  },
+
+  { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-012', tenant: 'relief', expect: 'pass', add: app() },
+  {
+    name: 'fails for a deployment without a readiness probe',
+    rule: 'MLPS-HOST-012',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => delete c.readiness_probe),
+  },
+  {
+    name: 'fails for a platform deployment in default without probes',
+    rule: 'MLPS-HOST-012',
+    tenant: '',
+    platform: 'ext-main',
+    expect: 'fail',
+    add: platformApp((_p, c) => (delete c.liveness_probe, delete c.readiness_probe)),
+  },
+  { name: 'passes for a platform without workloads', rule: 'MLPS-HOST-012', tenant: '', platform: 'ext-main', expect: 'pass' },
+
+  { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-013', tenant: 'relief', expect: 'pass', add: app() },
+  {
+    name: 'fails for a container without a memory request',
+    rule: 'MLPS-HOST-013',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => delete ((c.resources as Json).requests as Json).memory),
+  },
+
+  { name: 'passes for an image by digest', rule: 'MLPS-HOST-014', tenant: 'relief', expect: 'pass', add: app() },
+  {
+    name: 'passes for an image by tag pulled Always',
+    rule: 'MLPS-HOST-014',
+    tenant: 'relief',
+    expect: 'pass',
+    add: app((_p, c) => ((c.image = 'registry.test.gov.cn/x/app:1.2.3'), (c.image_pull_policy = 'Always'))),
+  },
+  {
+    name: 'fails for an image by tag with the default pull policy',
+    rule: 'MLPS-HOST-014',
+    tenant: 'relief',
+    expect: 'fail',
+    add: app((_p, c) => (c.image = 'registry.test.gov.cn/x/app:1.2.3')),
+  },
+
+  { name: 'passes for a compliant deployment', rule: 'MLPS-HOST-015', tenant: 'portal', expect: 'pass', add: app(undefined, 'portal-prod') },
+  {
+    name: 'fails for a secret passed as an environment variable',
+    rule: 'MLPS-HOST-015',
+    tenant: 'portal',
+    expect: 'fail',
+    add: app((_p, c) => (c.env = [{ name: 'DB_PASSWORD', value_from: { secret_key_ref: { name: 'db', key: 'password' } } }]), 'portal-prod'),
+  },
+  {
+    name: 'fails for env_from a secret',
+    rule: 'MLPS-HOST-015',
+    tenant: 'portal',
+    expect: 'fail',
+    add: app((_p, c) => (c.env_from = [{ secret_ref: { name: 'db' } }]), 'portal-prod'),
+  },
+
+  { name: 'passes for an image by digest', rule: 'MLPS-HOST-016', tenant: 'relief', expect: 'pass', add: app() },
+  {
+    name: 'fails for an image by version tag only',
+    rule: 'MLPS-HOST-016',
+    tenant: 'portal',
+    expect: 'fail',
+    add: app((_p, c) => (c.image = 'registry.test.gov.cn/x/app:1.2.3'), 'portal-prod'),
+  },
+  {
+    name: 'fails for a privileged nginx:latest in default on the platform (HOST-002)',
+    rule: 'MLPS-HOST-002',
+    tenant: '',
+    platform: 'ext-main',
+    expect: 'fail',
+    add: platformApp((p, c) => ((c.image = 'docker.io/library/nginx:latest'), (sc(c).privileged = true), (p.host_network = true))),
   },
 ];

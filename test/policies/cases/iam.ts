@@ -181,4 +181,42 @@ export const CASES: RuleCase[] = [
     expect: 'fail',
     add: { [stackOf('relief')]: binding('relief-test', 'ClusterRole', 'edit', group('grp-civil-affairs-ops')) },
   },
+
+  { name: 'passes for a platform without user bindings', rule: 'MLPS-IAM-006', tenant: '', platform: 'ext-main', expect: 'pass' },
+  {
+    name: 'fails for a cluster-admin ClusterRoleBinding to an individual user',
+    rule: 'MLPS-IAM-006',
+    tenant: '',
+    platform: 'ext-main',
+    expect: 'fail',
+    add: {
+      'platform-ext-main': {
+        resource: {
+          kubernetes_cluster_role_binding_v1: {
+            zhangsan: {
+              metadata: { name: 'zhangsan-admin' },
+              role_ref: { api_group: RBAC, kind: 'ClusterRole', name: 'cluster-admin' },
+              subject: [{ kind: 'User', name: 'zhangsan', api_group: RBAC }],
+            },
+          },
+        },
+      },
+    },
+  },
+  {
+    name: 'passes for a cluster-wide binding to a group of the identity provider',
+    rule: 'MLPS-IAM-006',
+    tenant: '',
+    platform: 'ext-main',
+    expect: 'pass',
+    add: {
+      'platform-ext-main': {
+        resource: {
+          kubernetes_cluster_role_binding_v1: {
+            ops: { metadata: { name: 'ops-view' }, role_ref: { api_group: RBAC, kind: 'ClusterRole', name: 'view' }, subject: [group('grp-platform-ops')] },
+          },
+        },
+      },
+    },
+  },
 ];
