@@ -498,7 +498,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
     ),
   },
   '8.2.1.1': {
-    asks: [ask(1, 'auto', '云计算基础设施位于中国境内', 'Cloud infrastructure located in mainland China', ['PLACE-003', 'DATA-005'])],
+    asks: [ask(1, 'partly', '云计算基础设施位于中国境内', 'Cloud infrastructure located in mainland China', ['PLACE-003', 'DATA-005'])],
     collect: collect(['document'], '机房地址证明', 'Proof of the data-centre addresses', ...OPERATOR),
   },
   '8.2.2.1': {
@@ -564,7 +564,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.2.4.5': {
     asks: [
-      ask(1, 'auto', '云服务客户数据、用户个人信息等存储于中国境内', 'Customer and personal data stored in China', ['DATA-005', 'PLACE-003']),
+      ask(1, 'partly', '云服务客户数据、用户个人信息等存储于中国境内', 'Customer and personal data stored in China', ['DATA-005', 'PLACE-003']),
       ask(
         2,
         'manual',
