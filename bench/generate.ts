@@ -89,6 +89,8 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
   registries: [registry.bench.gov.cn/]
   logRetentionDays: 190
   overcommit: { cpu: 2, memory: 1.2, storage: 1 }
+  placement:
+    domesticNodeLabel: { key: govcloud.gov.cn/node-pool, value: xinchuang }
 `;
 }
 

@@ -33,6 +33,7 @@ export class PlatformStack extends ClusterStack {
       tenantLevels: slice.tenantLevels,
       registries: slice.registries,
       logRetentionDays: slice.logRetentionDays,
+      domesticNodeLabel: slice.domesticNodeLabel,
       namespace: center.systemNamespace.metadata.name,
     });
     this.charts.push('charts/govcloud-baseline');

@@ -2,7 +2,7 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import { CityModel, Cluster, County, Replica, Site, Tenant, ZoneName } from '../config/model';
+import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
@@ -20,6 +20,8 @@ export interface PlatformSlice {
   readonly registries: readonly string[];
   readonly logRetentionDays: number;
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
+  /** The label of the domestic (信创) nodes, which pods in domestic namespaces must select. */
+  readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
 }
 
@@ -46,6 +48,8 @@ export interface DepartmentSlice {
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
   readonly syncImage: string;
+  /** The label of the domestic (信创) nodes, which the sync jobs of domestic replicas select. */
+  readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
 }
 
@@ -94,6 +98,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       registries: model.registries,
       logRetentionDays: model.logRetentionDays,
       tenantLevels: [...new Set(here.map((t) => t.mlpsLevel))].sort(),
+      domesticNodeLabel: model.domesticNodeLabel,
       state: model.state,
     };
   });
@@ -146,6 +151,7 @@ export function planStacks(model: CityModel): StackSlice[] {
         peers,
         egressNamespace: model.egress.namespace,
         syncImage,
+        domesticNodeLabel: model.domesticNodeLabel,
         state: model.state,
       },
     ];

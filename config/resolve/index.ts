@@ -87,6 +87,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     registries: s.registries,
     logRetentionDays: s.logRetentionDays,
     overcommit: s.overcommit,
+    domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,
     tenants,
     utilisation: capacity.utilisation,

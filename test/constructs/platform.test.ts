@@ -2,7 +2,7 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { CloudCenter, TENANT_ADMIN_RULES } from '../../constructs/platform/cloud-center';
 import { NetworkSegment } from '../../constructs/network/network-segment';
 import { IsolationZone } from '../../constructs/network/isolation-zone';
-import { SecurityBaseline } from '../../constructs/baseline/security-baseline';
+import { SecurityBaseline, SecurityBaselineProps } from '../../constructs/baseline/security-baseline';
 import { DisasterRecoveryReplica, DisasterRecoveryReplicaProps } from '../../constructs/dr/disaster-recovery-replica';
 import { get, synthOf } from '../helpers/synth';
 
@@ -113,19 +113,18 @@ describe('NetworkSegment and IsolationZone', () => {
 });
 
 describe('SecurityBaseline', () => {
-  const s = synthOf(
-    (scope) =>
-      new SecurityBaseline(scope, 'b', {
-        clusterName: 'ext-primary',
-        network: 'extranet',
-        mlpsLevel: 3,
-        tenantLevels: [3, 2, 3],
-        registries: ['registry.example-city.gov.cn/'],
-        logRetentionDays: 190,
-        namespace: 'govcloud-system',
-      }),
-  );
-  it('deploys the project chart as a Helm release with the level, registries and retention', () => {
+  const props: SecurityBaselineProps = {
+    clusterName: 'ext-primary',
+    network: 'extranet',
+    mlpsLevel: 3,
+    tenantLevels: [3, 2, 3],
+    registries: ['registry.example-city.gov.cn/'],
+    logRetentionDays: 190,
+    domesticNodeLabel: { key: 'node.example-city.gov.cn/xinchuang', value: 'true' },
+    namespace: 'govcloud-system',
+  };
+  const s = synthOf((scope) => new SecurityBaseline(scope, 'b', props));
+  it('deploys the project chart as a Helm release with the level, registries, retention and domestic node label', () => {
     expect(s.raw).toHaveResourceWithProperties(Release, { name: 'govcloud-baseline', chart: './charts/govcloud-baseline', wait: false });
     const values = JSON.parse((s.of('helm_release')[0].values as string[])[0]) as Record<string, unknown>;
     expect(values).toEqual({
@@ -135,7 +134,19 @@ describe('SecurityBaseline', () => {
       registries: ['registry.example-city.gov.cn/'],
       logRetentionDays: 190,
       tenantLevels: ['2', '3'],
+      domesticPlacement: {
+        nodeLabel: { key: 'node.example-city.gov.cn/xinchuang', value: 'true' },
+        namespaceLabel: { key: 'govcloud.gov.cn/placement', value: 'domestic' },
+      },
     });
+  });
+  it('refuses a domestic node label that is not a Kubernetes label', () => {
+    expect(() => synthOf((scope) => new SecurityBaseline(scope, 'b', { ...props, domesticNodeLabel: { key: 'xin chuang', value: 'true' } }))).toThrow(
+      'SecurityBaseline ext-primary: domesticNodeLabel "xin chuang=true" is not a Kubernetes label',
+    );
+    expect(() => synthOf((scope) => new SecurityBaseline(scope, 'b', { ...props, domesticNodeLabel: { key: 'pool', value: '' } }))).toThrow(
+      /domesticNodeLabel "pool=" is not a Kubernetes label/,
+    );
   });
   it('records log retention with its legal basis', () => {
     expect(get(s.of('kubernetes_config_map_v1')[0], 'data')).toMatchObject({ days: '190', minimumDays: '184' });
@@ -196,6 +207,14 @@ describe('DisasterRecoveryReplica', () => {
       capabilities: { drop: ['ALL'] },
     });
     expect(get(c, 'resources.limits')).toEqual({ cpu: '500m', memory: '512Mi' });
+    expect(pod.node_selector).toBeUndefined();
+  });
+  it('keeps a domestic replica on the domestic nodes: placement label on the namespace, node selector on the sync job', () => {
+    const s = synthOf(
+      (scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, domesticNodeLabel: { key: 'govcloud.gov.cn/node-pool', value: 'xinchuang' } }),
+    );
+    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/placement': 'domestic' });
+    expect(get(s.of('kubernetes_cron_job_v1')[0], 'spec.job_template.spec.template.spec.node_selector')).toEqual({ 'govcloud.gov.cn/node-pool': 'xinchuang' });
   });
   it('refuses a bad schedule and credentials in the storage URL', () => {
     expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, schedule: 'hourly' }))).toThrow(
