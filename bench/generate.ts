@@ -95,6 +95,8 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
     veleroPluginForAws: { registry: registry.bench.gov.cn, repository: platform/velero/velero-plugin-for-aws, tag: v1.12.1 }
   charts:
     baseline: { repository: charts/govcloud-baseline, version: 0.1.0 }
+  placement:
+    domesticNodeLabel: { key: govcloud.gov.cn/node-pool, value: xinchuang }
 `;
 }
 

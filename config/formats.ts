@@ -3,6 +3,7 @@
  * key (`fmt:dns-label`, `hint:dns-label`) that the message renderer translates.
  */
 import type { Bilingual } from './vocabulary';
+import { LABEL_KEY, LABEL_VALUE } from './vocabulary';
 import { BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
 import { FLOW_TARGET } from './schema/tenant';
 
@@ -30,6 +31,19 @@ const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = 
     pattern: FLOW_TARGET.source,
     name: { en: 'flow target', zh: '访问目标' },
     hint: { en: 'tenant/<county>/<name> or internet', zh: 'tenant/<县区>/<名称> 或 internet' },
+  },
+  'label-key': {
+    pattern: LABEL_KEY.source,
+    name: { en: 'Kubernetes label key', zh: 'Kubernetes 标签键' },
+    hint: {
+      en: "such as govcloud.gov.cn/node-pool: an optional domain and '/', then letters, digits, '-', '_', '.'",
+      zh: '如 govcloud.gov.cn/node-pool：可选的域名和“/”，再接字母、数字、“-”“_”“.”',
+    },
+  },
+  'label-value': {
+    pattern: LABEL_VALUE.source,
+    name: { en: 'Kubernetes label value', zh: 'Kubernetes 标签值' },
+    hint: { en: "such as xinchuang: 1 to 63 letters, digits, '-', '_', '.'", zh: '如 xinchuang：1 至 63 个字母、数字、“-”“_”“.”' },
   },
   email: { name: { en: 'e-mail address', zh: '电子邮件地址' }, hint: { en: 'such as zhangsan@example.gov.cn', zh: '如 zhangsan@example.gov.cn' } },
   date: { name: { en: 'date', zh: '日期' }, hint: { en: 'YYYY-MM-DD', zh: 'YYYY-MM-DD' } },

@@ -58,6 +58,12 @@ export interface NodePool {
   readonly nodes: number;
 }
 
+/** A node label, as the nodes carry it (`govcloud.gov.cn/node-pool=xinchuang`). */
+export interface NodeLabel {
+  readonly key: string;
+  readonly value: string;
+}
+
 export interface Cluster {
   readonly name: string;
   readonly site: string;
@@ -165,6 +171,8 @@ export interface CityModel {
   readonly charts: { readonly baseline: ChartRef };
   readonly logRetentionDays: number;
   readonly overcommit: { readonly cpu: number; readonly memory: number; readonly storage: number };
+  /** The label the domestic (信创) nodes carry: what pods of domestic tenants must select. */
+  readonly domesticNodeLabel: NodeLabel;
   readonly state: { readonly backend: StateBackend; readonly schemaPrefix: string };
   readonly tenants: readonly Tenant[];
   readonly utilisation: readonly Utilisation[];

@@ -3,9 +3,9 @@
  * bilingual text type, and the one way to say "did you mean". Constructs write these keys, policies
  * judge them, workflow and the CLI print these texts; each is defined here once.
  */
-import type { EnvironmentName, MlpsLevel, Network, ZoneName } from './model';
+import type { EnvironmentName, MlpsLevel, Network, NodeLabel, ZoneName } from './model';
 
-export type { EnvironmentName, MlpsLevel, Network, ZoneName };
+export type { EnvironmentName, MlpsLevel, Network, NodeLabel, ZoneName };
 
 /** What people read, in both languages; identifiers stay in English. */
 export interface Bilingual {
@@ -33,7 +33,8 @@ export const LABEL = {
   mlpsLevel: 'govcloud.gov.cn/mlps-level',
   drRole: 'govcloud.gov.cn/dr-role',
   role: 'govcloud.gov.cn/role',
-  nodePool: 'govcloud.gov.cn/node-pool',
+  /** `domestic` on the namespaces of domestic (信创) tenants: the baseline's placement policy binds to it. */
+  placement: 'govcloud.gov.cn/placement',
   nsName: 'kubernetes.io/metadata.name',
 } as const;
 
@@ -41,9 +42,21 @@ export const LABEL = {
 export const ANNOTATION = {
   displayName: 'govcloud.gov.cn/display-name',
   approval: 'govcloud.gov.cn/approval-ref',
-  nodeSelector: 'scheduler.alpha.kubernetes.io/node-selector',
   egressHosts: 'govcloud.gov.cn/egress-hosts',
 } as const;
+
+/** A Kubernetes label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
+export const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+/** The longest label key: a 253-character prefix, '/', a 63-character name. */
+export const LABEL_KEY_MAX = 317;
+/** A non-empty Kubernetes label value. */
+export const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** The value of the placement label on a domestic (信创) tenant's namespaces. */
+export const DOMESTIC = 'domestic';
+
+/** Name of the admission policy (and its binding) that keeps domestic namespaces on the domestic nodes. */
+export const DOMESTIC_PLACEMENT_POLICY = 'govcloud-domestic-placement';
 
 /** The value of the managed-by label. */
 export const MANAGED_BY = 'govcloud';

@@ -614,7 +614,15 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
     ),
   },
   '8.2.6': {
-    asks: [ask(1, 'manual', '云服务商选择、服务水平协议、供应链安全', 'Provider selection, service-level agreement, supply-chain security')],
+    asks: [
+      ask(
+        1,
+        'manual',
+        '云服务商选择、服务水平协议、供应链安全（信创部署由 MLPS-PLACE-005 检查，可证明其被破坏，不能证明其完成）',
+        'Provider selection, service-level agreement, supply-chain security (MLPS-PLACE-005 checks domestic placement: it can show this broken, never done)',
+        ['PLACE-005'],
+      ),
+    ],
     collect: collect(
       ['document'],
       '云服务合同与服务水平协议、平台等保测评结论',

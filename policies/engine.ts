@@ -159,7 +159,11 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
     const worst = WORST.find((s) => covering.some((f) => f.status === s));
     let status: ClauseStatus = 'manual';
     if (worst === 'fail' || worst === 'waived' || (worst === 'not-applicable' && covering.every((f) => f.status === 'not-applicable'))) status = worst;
-    else if (worst === 'pass') status = open.length === 0 && checked.length > 0 ? 'pass' : 'partly';
+    else if (worst === 'pass') {
+      // partly: some requirement is (partly) automated and shown by a rule of the pack; a rule under a manual requirement can show it broken, never done
+      const automated = asks.some((a) => a.how !== 'manual' && shownBy(a).length > 0);
+      status = open.length === 0 && checked.length > 0 ? 'pass' : automated ? 'partly' : 'manual';
+    }
     return {
       clause: number,
       title: cp.title,

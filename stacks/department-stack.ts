@@ -67,7 +67,7 @@ export class DepartmentStack extends ClusterStack {
             : tenant.quotaText,
         adminGroups: tenant.admins,
         syncImage: slice.syncImage,
-        domestic: tenant.domestic,
+        domesticNodeLabel: tenant.domestic ? slice.domesticNodeLabel : undefined,
         protect: isProtected(tenant),
       });
     }

@@ -8,11 +8,11 @@
  */
 export const WRITTEN_BY_STACKS: readonly string[] = `
 govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit govcloud-allowed-registries
-govcloud-level3-containers govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
+govcloud-level3-containers govcloud-domestic-placement govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
 allow-declared-flows allow-dr-sync allow-public-service-to-internet allow-same-namespace-and-dns allow-zone-traffic
 dr-sync sync-egress egress-allowlist egress-hosts zone-info cluster-info log-retention
-dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector source-cluster managed-by part-of
-pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels sitecity siterole stackname
+dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector placement source-cluster managed-by part-of
+pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels domesticplacement nodelabel namespacelabel sitecity siterole stackname
 public-service administrative exchange extranet intranet zone-public-service zone-administrative zone-exchange zone-intranet
 primary same-city samecity remote active standby backup replica prod staging test dev general domestic xinchuang
 platform county cluster site stack zone tenant department namespace network networking policy role rule quota limits

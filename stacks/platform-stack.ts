@@ -32,6 +32,7 @@ export class PlatformStack extends ClusterStack {
       mlpsLevel: c.mlpsLevel,
       tenantLevels: slice.tenantLevels,
       registries: slice.registries,
+      domesticNodeLabel: slice.domesticNodeLabel,
       namespace: center.systemNamespace.metadata.name,
       chart: slice.charts.baseline,
     });

@@ -2,7 +2,7 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import { CityModel, Cluster, County, Replica, Site, Tenant, ZoneName } from '../config/model';
+import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
@@ -21,6 +21,8 @@ export interface PlatformSlice {
   readonly images: CityModel['images'];
   readonly charts: CityModel['charts'];
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
+  /** The label of the domestic (信创) nodes, which pods in domestic namespaces must select. */
+  readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
 }
 
@@ -47,6 +49,8 @@ export interface DepartmentSlice {
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
   readonly syncImage: string;
+  /** The label of the domestic (信创) nodes, which the sync jobs of domestic replicas select. */
+  readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
 }
 
@@ -96,6 +100,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       images: model.images,
       charts: model.charts,
       tenantLevels: [...new Set(here.map((t) => t.mlpsLevel))].sort(),
+      domesticNodeLabel: model.domesticNodeLabel,
       state: model.state,
     };
   });
@@ -148,6 +153,7 @@ export function planStacks(model: CityModel): StackSlice[] {
         peers,
         egressNamespace: model.egress.namespace,
         syncImage,
+        domesticNodeLabel: model.domesticNodeLabel,
         state: model.state,
       },
     ];

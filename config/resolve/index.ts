@@ -90,6 +90,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     charts: { baseline: { ...s.charts.baseline } },
     logRetentionDays: s.logRetentionDays,
     overcommit: s.overcommit,
+    domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,
     tenants,
     utilisation: capacity.utilisation,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
 import { credentialInName } from '../credentials';
+import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 
 const county = z
   .strictObject({
@@ -83,6 +84,19 @@ const chart = z
   })
   .describe('A Helm chart the platform deploys / 平台部署的 Helm Chart');
 
+const placement = z
+  .strictObject({
+    domesticNodeLabel: z
+      .strictObject({
+        key: z.string().max(LABEL_KEY_MAX).regex(LABEL_KEY).describe('Label key, e.g. govcloud.gov.cn/node-pool / 标签键'),
+        value: z.string().regex(LABEL_VALUE).describe('Label value, e.g. xinchuang / 标签值'),
+      })
+      .describe(
+        'The node label that marks the domestic (信创) nodes on every cluster; pods of domestic tenants must select it, and the API server rejects those that do not / 标记信创节点的节点标签；信创租户的 Pod 必须选择该标签，否则 API 服务器拒绝',
+      ),
+  })
+  .describe('How domestic (信创) placement is enforced / 信创部署的实施方式');
+
 export const platformSchema = z
   .strictObject({
     apiVersion: z.literal('govcloud/v1'),
@@ -130,6 +144,7 @@ export const platformSchema = z
           storage: z.number().min(1).max(10).default(1),
         })
         .describe('Allowed over-commit ratio per resource / 允许的超分比'),
+      placement,
       state: z
         .strictObject({
           backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),

@@ -1,13 +1,15 @@
 /**
  * SecurityBaseline: the graded-protection bundle of one cluster. The admission policies (allowed
- * registries; limits and read-only root filesystem from level 3) ship as a Helm release of the
- * project's own chart `charts/govcloud-baseline`. The audit policy and log retention are not here:
- * kube-apiserver loads them from files at start, which synth writes per cluster (config/cluster-config.ts).
+ * registries; limits and read-only root filesystem from level 3; domestic (信创) namespaces only on
+ * the domestic nodes) ship as a Helm release of the project's own chart `charts/govcloud-baseline`.
+ * The audit policy and log retention are not here: kube-apiserver loads them from files at start,
+ * which synth writes per cluster (config/cluster-config.ts).
  */
+import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../../config/vocabulary';
 import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { Level } from '../common/labels';
+import { DOMESTIC, LABEL, Level, NodeLabel } from '../common/labels';
 
 export interface SecurityBaselineProps {
   readonly clusterName: string;
@@ -18,6 +20,11 @@ export interface SecurityBaselineProps {
   readonly tenantLevels?: readonly Level[];
   /** Image registry prefixes tenants may use. */
   readonly registries: readonly string[];
+  /**
+   * The label the cluster's domestic (信创) nodes carry. Pods in namespaces labelled
+   * `govcloud.gov.cn/placement: domestic` are admitted only when they select it.
+   */
+  readonly domesticNodeLabel: NodeLabel;
   /** Namespace of the release. */
   readonly namespace: string;
   /**
@@ -35,12 +42,19 @@ export class SecurityBaseline extends Construct {
     if (props.registries.length === 0) {
       throw new Error(`SecurityBaseline ${props.clusterName}: registries is empty; list at least one allowed registry prefix`);
     }
+    const { key, value } = props.domesticNodeLabel;
+    if (!LABEL_KEY.test(key) || key.length > LABEL_KEY_MAX || !LABEL_VALUE.test(value)) {
+      throw new Error(
+        `SecurityBaseline ${props.clusterName}: domesticNodeLabel ${JSON.stringify(`${key}=${value}`)} is not a Kubernetes label; give a key like govcloud.gov.cn/node-pool and a value like xinchuang (letters, digits, '-', '_', '.', at most 63 characters)`,
+      );
+    }
     const values = {
       cluster: props.clusterName,
       network: props.network,
       mlpsLevel: props.mlpsLevel,
       registries: [...props.registries],
       tenantLevels: [...new Set(props.tenantLevels ?? [])].sort().map(String),
+      domesticPlacement: { nodeLabel: { key, value }, namespaceLabel: { key: LABEL.placement, value: DOMESTIC } },
     };
     this.release = new Release(this, 'release', {
       name: 'govcloud-baseline',

@@ -1,7 +1,8 @@
 /** Label and annotation keys every govcloud object carries, and the Pod Security level per MLPS level. */
 
 // the keys are shared with the policies that read them back: defined once, in config/vocabulary.ts
-export { ANNOTATION, LABEL, MANAGED_BY } from '../../config/vocabulary';
+export { ANNOTATION, DOMESTIC, DOMESTIC_PLACEMENT_POLICY, LABEL, MANAGED_BY } from '../../config/vocabulary';
+export type { NodeLabel } from '../../config/vocabulary';
 import type { MlpsLevel } from '../../config/vocabulary';
 
 export type ZoneLabel = 'public-service' | 'administrative' | 'exchange' | 'intranet';

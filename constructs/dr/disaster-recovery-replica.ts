@@ -6,7 +6,7 @@
  */
 import { Construct } from 'constructs';
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
-import { LABEL, MANAGED_BY } from '../common/labels';
+import { LABEL, MANAGED_BY, NodeLabel } from '../common/labels';
 import { allowPeers } from '../common/network-policy';
 import { Peer } from '../common/peer';
 import { NamespaceQuota, TenantIdentity, TenantNamespace } from '../tenant/tenant-namespace';
@@ -35,8 +35,11 @@ export interface DisasterRecoveryReplicaProps extends TenantIdentity {
   readonly adminGroups: readonly string[];
   /** Image of the sync agent, from an allowed registry, pinned by tag. */
   readonly syncImage: string;
-  /** Default: false. */
-  readonly domestic?: boolean;
+  /**
+   * Domestic (信创) placement: the label the domestic nodes carry. The replica namespace is labelled
+   * for the baseline's placement policy and the sync job selects these nodes. Default: none (general nodes).
+   */
+  readonly domesticNodeLabel?: NodeLabel;
   /** Protect the replica namespace from destroy (see TenantNamespaceProps.protect). Default: false. */
   readonly protect?: boolean;
 }
@@ -66,7 +69,7 @@ export class DisasterRecoveryReplica extends Construct {
       approvalRef: props.approvalRef,
       quota: props.quota,
       adminGroups: props.adminGroups,
-      domestic: props.domestic ?? false,
+      domestic: props.domesticNodeLabel !== undefined,
       protect: props.protect ?? false,
       extraLabels: { [LABEL.drRole]: props.mode, 'govcloud.gov.cn/dr-site-role': props.siteRole },
     });
@@ -93,6 +96,7 @@ export class DisasterRecoveryReplica extends Construct {
               spec: {
                 restartPolicy: 'OnFailure',
                 automountServiceAccountToken: false,
+                nodeSelector: props.domesticNodeLabel ? { [props.domesticNodeLabel.key]: props.domesticNodeLabel.value } : undefined,
                 securityContext: { runAsNonRoot: true, runAsUser: '65532', seccompProfile: { type: 'RuntimeDefault' } },
                 container: [
                   {

@@ -10,7 +10,7 @@ import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
-import { ANNOTATION, LABEL, Level, MANAGED_BY, podSecurityLabels, ZoneLabel } from '../common/labels';
+import { ANNOTATION, DOMESTIC, LABEL, Level, MANAGED_BY, podSecurityLabels, ZoneLabel } from '../common/labels';
 import { denyAll, allowPeers } from '../common/network-policy';
 import { Peer } from '../common/peer';
 
@@ -45,7 +45,11 @@ export interface TenantNamespaceProps extends TenantIdentity {
   readonly adminGroups: readonly string[];
   /** ClusterRole bound for the admin groups. Default: `govcloud-tenant-admin` (created by CloudCenter). */
   readonly adminClusterRole?: string;
-  /** Pin pods to the domestic (信创) node pool via the namespace node selector. Default: false. */
+  /**
+   * Domestic (信创) placement: the namespace is labelled `govcloud.gov.cn/placement: domestic`, which the
+   * baseline's placement policy binds to, so the API server admits only pods that select the domestic
+   * nodes. Default: false (no placement label).
+   */
   readonly domestic?: boolean;
   /** Extra labels, e.g. the DR role of a replica namespace. Default: none. */
   readonly extraLabels?: Readonly<Record<string, string>>;
@@ -83,6 +87,7 @@ export class TenantNamespace extends Construct {
       [LABEL.environment]: props.environment,
       [LABEL.mlpsLevel]: String(props.mlpsLevel),
       ...podSecurityLabels(props.mlpsLevel),
+      ...(props.domestic ? { [LABEL.placement]: DOMESTIC } : {}),
       ...(props.extraLabels ?? {}),
     };
     const annotations: Record<string, string> = {
@@ -90,7 +95,6 @@ export class TenantNamespace extends Construct {
       [ANNOTATION.approval]: props.approvalRef,
       ...(props.extraAnnotations ?? {}),
     };
-    if (props.domestic) annotations[ANNOTATION.nodeSelector] = `${LABEL.nodePool}=domestic`;
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: { name: props.name, labels, annotations },
       lifecycle: props.protect ? { preventDestroy: true } : undefined,

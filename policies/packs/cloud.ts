@@ -10,4 +10,5 @@ export const CLOUD: readonly string[] = [
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
   'MLPS-PLACE-004',
+  'MLPS-PLACE-005',
 ];

@@ -20,4 +20,5 @@ export const LEVEL_1: readonly string[] = [
   'MLPS-PLACE-001',
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
+  'MLPS-PLACE-005',
 ];

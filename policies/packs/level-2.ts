@@ -36,4 +36,5 @@ export const LEVEL_2: readonly string[] = [
   'MLPS-PLACE-001',
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
+  'MLPS-PLACE-005',
 ];

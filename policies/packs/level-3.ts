@@ -47,4 +47,5 @@ export const LEVEL_3: readonly string[] = [
   'MLPS-PLACE-001',
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
+  'MLPS-PLACE-005',
 ];

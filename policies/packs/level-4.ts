@@ -49,4 +49,5 @@ export const LEVEL_4: readonly string[] = [
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
   'MLPS-PLACE-004',
+  'MLPS-PLACE-005',
 ];

@@ -305,6 +305,17 @@ const cases: Case[] = [
     zh: ['case/platform.yaml:19:74 spec.sites[1].backupStorage.cidr: 取值 "10.90.1.7/24" 的主机位不为零：网段应从网络地址开始；是否应为 10.90.1.0/24？'],
   },
   {
+    name: 'platform-domestic-label',
+    en: [
+      "case/platform.yaml:64:31 spec.placement.domesticNodeLabel.key: value \"govcloud.gov.cn/信创\" (U+4FE1 at 17, U+521B at 18) is not a valid Kubernetes label key (such as govcloud.gov.cn/node-pool: an optional domain and '/', then letters, digits, '-', '_', '.')",
+      "case/platform.yaml:64:60 spec.placement.domesticNodeLabel.value: value \"\" is not a valid Kubernetes label value (such as xinchuang: 1 to 63 letters, digits, '-', '_', '.')",
+    ],
+    zh: [
+      'case/platform.yaml:64:31 spec.placement.domesticNodeLabel.key: 取值 "govcloud.gov.cn/信创"（第 17 个字符为 U+4FE1，第 18 个字符为 U+521B） 不是有效的Kubernetes 标签键（如 govcloud.gov.cn/node-pool：可选的域名和“/”，再接字母、数字、“-”“_”“.”）',
+      'case/platform.yaml:64:60 spec.placement.domesticNodeLabel.value: 取值 "" 不是有效的Kubernetes 标签值（如 xinchuang：1 至 63 个字母、数字、“-”“_”“.”）',
+    ],
+  },
+  {
     name: 'tenant-zero-quota',
     en: [
       'case/tenants/north/relief.yaml:16:17 spec.quota.cpu: a quota of "0" leaves the namespace unable to run anything; ask for what the system needs (an environment that must hold nothing is removed from spec.environments instead)',

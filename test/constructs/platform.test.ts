@@ -2,7 +2,7 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { CloudCenter, TENANT_ADMIN_RULES } from '../../constructs/platform/cloud-center';
 import { NetworkSegment } from '../../constructs/network/network-segment';
 import { IsolationZone } from '../../constructs/network/isolation-zone';
-import { SecurityBaseline } from '../../constructs/baseline/security-baseline';
+import { SecurityBaseline, SecurityBaselineProps } from '../../constructs/baseline/security-baseline';
 import { DisasterRecoveryReplica, DisasterRecoveryReplicaProps } from '../../constructs/dr/disaster-recovery-replica';
 import { get, synthOf } from '../helpers/synth';
 
@@ -113,19 +113,18 @@ describe('NetworkSegment and IsolationZone', () => {
 });
 
 describe('SecurityBaseline', () => {
-  const s = synthOf(
-    (scope) =>
-      new SecurityBaseline(scope, 'b', {
-        clusterName: 'ext-primary',
-        network: 'extranet',
-        mlpsLevel: 3,
-        tenantLevels: [3, 2, 3],
-        registries: ['registry.example-city.gov.cn/'],
-        namespace: 'govcloud-system',
-        chart: { repository: 'charts/govcloud-baseline', version: '0.1.0' },
-      }),
-  );
-  it('deploys the project chart as a Helm release with the level and registries, at the version platform.yaml names', () => {
+  const props: SecurityBaselineProps = {
+    clusterName: 'ext-primary',
+    network: 'extranet',
+    mlpsLevel: 3,
+    tenantLevels: [3, 2, 3],
+    registries: ['registry.example-city.gov.cn/'],
+    domesticNodeLabel: { key: 'node.example-city.gov.cn/xinchuang', value: 'true' },
+    namespace: 'govcloud-system',
+    chart: { repository: 'charts/govcloud-baseline', version: '0.1.0' },
+  };
+  const s = synthOf((scope) => new SecurityBaseline(scope, 'b', props));
+  it('deploys the project chart as a Helm release with the level, registries and domestic node label, at the version platform.yaml names', () => {
     expect(s.raw).toHaveResourceWithProperties(Release, { name: 'govcloud-baseline', chart: './charts/govcloud-baseline', version: '0.1.0', wait: false });
     const values = JSON.parse((s.of('helm_release')[0].values as string[])[0]) as Record<string, unknown>;
     expect(values).toEqual({
@@ -134,10 +133,22 @@ describe('SecurityBaseline', () => {
       mlpsLevel: 3,
       registries: ['registry.example-city.gov.cn/'],
       tenantLevels: ['2', '3'],
+      domesticPlacement: {
+        nodeLabel: { key: 'node.example-city.gov.cn/xinchuang', value: 'true' },
+        namespaceLabel: { key: 'govcloud.gov.cn/placement', value: 'domestic' },
+      },
     });
   });
   it('keeps no ConfigMap that only names a control: the audit settings are kube-apiserver files (config/cluster-config.ts)', () => {
     expect(s.of('kubernetes_config_map_v1')).toEqual([]);
+  });
+  it('refuses a domestic node label that is not a Kubernetes label', () => {
+    expect(() => synthOf((scope) => new SecurityBaseline(scope, 'b', { ...props, domesticNodeLabel: { key: 'xin chuang', value: 'true' } }))).toThrow(
+      'SecurityBaseline ext-primary: domesticNodeLabel "xin chuang=true" is not a Kubernetes label',
+    );
+    expect(() => synthOf((scope) => new SecurityBaseline(scope, 'b', { ...props, domesticNodeLabel: { key: 'pool', value: '' } }))).toThrow(
+      /domesticNodeLabel "pool=" is not a Kubernetes label/,
+    );
   });
 });
 
@@ -195,6 +206,14 @@ describe('DisasterRecoveryReplica', () => {
       capabilities: { drop: ['ALL'] },
     });
     expect(get(c, 'resources.limits')).toEqual({ cpu: '500m', memory: '512Mi' });
+    expect(pod.node_selector).toBeUndefined();
+  });
+  it('keeps a domestic replica on the domestic nodes: placement label on the namespace, node selector on the sync job', () => {
+    const s = synthOf(
+      (scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, domesticNodeLabel: { key: 'govcloud.gov.cn/node-pool', value: 'xinchuang' } }),
+    );
+    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/placement': 'domestic' });
+    expect(get(s.of('kubernetes_cron_job_v1')[0], 'spec.job_template.spec.template.spec.node_selector')).toEqual({ 'govcloud.gov.cn/node-pool': 'xinchuang' });
   });
   it('refuses a bad schedule and credentials in the storage URL', () => {
     expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, schedule: 'hourly' }))).toThrow(

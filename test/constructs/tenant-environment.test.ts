@@ -124,14 +124,18 @@ describe('TenantEnvironment', () => {
     ]);
   });
 
-  it('pins domestic tenants to the 信创 node pool and records Internet hosts for the egress allow-list', () => {
+  it('labels the namespaces of domestic tenants for the 信创 placement policy and records Internet hosts for the egress allow-list', () => {
     const s = synthOf(
       (scope) => new TenantEnvironment(scope, 't', { ...base, zone: 'public-service', domestic: true, internetHosts: ['b.example.cn', 'a.example.cn'] }),
     );
-    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.annotations')).toMatchObject({
-      'scheduler.alpha.kubernetes.io/node-selector': 'govcloud.gov.cn/node-pool=domestic',
+    for (const ns of s.of('kubernetes_namespace_v1')) expect(get(ns, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/placement': 'domestic' });
+    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.annotations')).toEqual({
+      'govcloud.gov.cn/display-name': expect.any(String),
+      'govcloud.gov.cn/approval-ref': expect.any(String),
       'govcloud.gov.cn/egress-hosts': 'a.example.cn,b.example.cn',
     });
+    const general = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    for (const ns of general.of('kubernetes_namespace_v1')) expect(get(ns, 'metadata.labels')).not.toHaveProperty(['govcloud.gov.cn/placement']);
   });
 
   it('protects the namespaces from destroy only when asked (level 2+ until decommission)', () => {

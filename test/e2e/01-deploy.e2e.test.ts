@@ -9,6 +9,8 @@ import * as path from 'path';
 import { apiPath, declared } from './harness/synthesized';
 import { clustersOf, explain, govcloud, kubes, model, outDir, rows, topology } from './harness/suite';
 import { planStacks } from '../../stacks/slices';
+import { replicatedEnvironment } from '../../config/model';
+import { DOMESTIC_PLACEMENT_POLICY } from '../../config/vocabulary';
 
 const ENGINES = ['terraform', 'tofu'] as const;
 
@@ -171,6 +173,72 @@ describe('deploying the example city', () => {
       const r = await create(pod(`${registry}/apps/portal:1.0`, over, [second]));
       expect(r.status).toBe(403);
       expect(r.body.message).toMatch(/exceeded quota: quota/);
+    });
+
+    describe('domestic (信创) placement', () => {
+      const label = m.domesticNodeLabel;
+      // every namespace of a domestic tenant, on its primary cluster and on its DR clusters
+      const domestic = m.tenants
+        .filter((x) => x.domestic)
+        .flatMap((x) => [
+          ...x.environments.map((env) => ({ cluster: x.cluster, ns: `${x.name}-${env}` })),
+          ...x.replicas.map((r) => ({ cluster: r.cluster, ns: `${x.name}-${replicatedEnvironment(x)}` })),
+        ]);
+      const createIn = (where: { cluster: string; ns: string }, spec: Record<string, unknown>) => {
+        const body = pod(`${registry}/apps/portal:1.0`);
+        return kube.get(where.cluster)!.dryRunCreate(`/api/v1/namespaces/${where.ns}/pods`, { ...body, spec: { ...body.spec, ...spec } });
+      };
+      const refused = `pods of domestic (信创) tenants run only on the domestic nodes: set nodeSelector ${label.key}=${label.value}`;
+
+      it('covers namespaces on the extranet primary, both DR sites and the intranet', () => {
+        expect(new Set(domestic.map((d) => d.cluster))).toEqual(new Set(top.clusters.map((c) => c.name)));
+      });
+
+      it('rejects a pod that does not select the domestic nodes in every domestic namespace, with the policy message', async () => {
+        for (const d of domestic) {
+          const r = await createIn(d, {});
+          expect([d.cluster, d.ns, r.status >= 400, r.body.message]).toEqual([
+            d.cluster,
+            d.ns,
+            true,
+            expect.stringContaining(`ValidatingAdmissionPolicy '${DOMESTIC_PLACEMENT_POLICY}'`),
+          ]);
+          expect(r.body.message).toContain(refused);
+          expect(r.body.message).toContain('信创租户的 Pod 只能运行在信创节点上');
+        }
+      });
+
+      it('rejects a pod that selects another node pool, or a node affinity that also admits one', async () => {
+        const d = domestic[0];
+        const other = await createIn(d, { nodeSelector: { [label.key]: 'general' } });
+        expect([other.status >= 400, other.body.message]).toEqual([true, expect.stringContaining(refused)]);
+        const term = (values: string[]) => ({ matchExpressions: [{ key: label.key, operator: 'In', values }] });
+        const either = await createIn(d, {
+          affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term([label.value]), term(['general'])] } } },
+        });
+        expect([either.status >= 400, either.body.message]).toEqual([true, expect.stringContaining(refused)]);
+      });
+
+      it('admits a compliant pod that selects the domestic nodes, by node selector or by required node affinity', async () => {
+        for (const d of domestic) {
+          const r = await createIn(d, { nodeSelector: { [label.key]: label.value } });
+          expect([d.cluster, d.ns, r.status, r.body.message]).toEqual([d.cluster, d.ns, 201, undefined]);
+        }
+        const affinity = {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: label.key, operator: 'In', values: [label.value] }] }],
+            },
+          },
+        };
+        const r = await createIn(domestic[0], { affinity });
+        expect([r.status, r.body.message]).toEqual([201, undefined]);
+      });
+
+      it('leaves pods in namespaces without domestic placement alone', async () => {
+        const r = await create(pod(`${registry}/apps/portal:1.0`));
+        expect([t!.domestic, r.status]).toEqual([false, 201]);
+      });
     });
   });
 

@@ -64,6 +64,23 @@ describe('the check engine', () => {
       }
   });
 
+  it('keeps a manual-evidence control point manual when its rule passes, and shows it failing when the rule fails', () => {
+    // 9.2.6 (supply chain) needs contracts as evidence: MLPS-PLACE-005 can show it broken, never done
+    const passing = runChecks(model, deployment, { today: '2026-11-23', tenants: ['case-files'] }).tenants[0];
+    expect(passing.findings.find((f) => f.rule.id === 'MLPS-PLACE-005')?.status).toBe('pass');
+    expect(passing.clauses.find((r) => r.clause === '9.2.6')).toMatchObject({ status: 'manual', rules: ['MLPS-PLACE-005'] });
+    const unlabelled = synthInMemory(model);
+    for (const s of unlabelled) {
+      const namespaces = ((s.json.resource as Record<string, unknown> | undefined)?.kubernetes_namespace_v1 ?? {}) as Record<
+        string,
+        { metadata: { labels: Record<string, string> } }
+      >;
+      for (const ns of Object.values(namespaces)) delete ns.metadata.labels['govcloud.gov.cn/placement'];
+    }
+    const failing = runChecks(model, buildDeployment(model, unlabelled), { today: '2026-11-23', tenants: ['case-files'] }).tenants[0];
+    expect(failing.clauses.find((r) => r.clause === '9.2.6')).toMatchObject({ status: 'fail', rules: ['MLPS-PLACE-005'] });
+  });
+
   it('judges a level-1 tenant with level-1 numbers (backup is 6.1.4.7)', () => {
     const report = runChecks(model, deployment, { today: '2026-11-23', tenants: ['relief'], level: 1 });
     const backup = report.tenants[0].findings.find((f) => f.rule.id === 'MLPS-DATA-001');

@@ -60,13 +60,18 @@ describe('the rule registry', () => {
         for (const id of a.rules) {
           expect([cp, id, ids.has(id)]).toEqual([cp, id, true]);
           const rule = RULES.find((r) => r.id === id)!;
-          const cited = LEVELS.some((l) => (rule.clauses[l] ?? []).some((c) => controlPoint(c) === numberAt(cp, l)));
+          const within = (c: string, n: string) => controlPoint(c) === n || controlPoint(c).startsWith(`${n}.`);
+          const cited = LEVELS.some((l) => (rule.clauses[l] ?? []).some((c) => within(c, numberAt(cp, l))));
           if (!cited) misplaced.push(`${id} under ${cp}`);
         }
     expect(misplaced).toEqual([]);
     // a rule that cites a control point shows at least one of its requirements
     const silent = RULES.flatMap((r) =>
-      LEVELS.flatMap((l) => (r.clauses[l] ?? []).map((c) => controlPointsAt(l).find((cp) => numberAt(cp.id, l) === controlPoint(c))?.id))
+      LEVELS.flatMap((l) =>
+        (r.clauses[l] ?? []).map(
+          (c) => controlPointsAt(l).find((cp) => controlPoint(c) === numberAt(cp.id, l) || controlPoint(c).startsWith(`${numberAt(cp.id, l)}.`))?.id,
+        ),
+      )
         .filter((cp): cp is string => cp !== undefined && !ASKS[cp].asks.some((a) => a.rules.includes(r.id)))
         .map((cp) => `${r.id} cites ${cp}`),
     );
