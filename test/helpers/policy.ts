@@ -11,7 +11,7 @@ import { mergeTerraform } from '../../terraform/merge';
 import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
 import { caseEnv } from './env';
-import { departmentStackName } from '../../stacks/slices';
+import { departmentStackName, platformStackName } from '../../stacks/slices';
 
 export interface RuleCase {
   /** What the fixture shows, e.g. "fails when a namespace has no default-deny policy". */
@@ -29,6 +29,8 @@ export interface RuleCase {
   readonly edit?: (stacks: StackOutput[]) => void;
   /** Judge at this level instead of the tenant's. */
   readonly level?: MlpsLevel;
+  /** What the evidence must say (one of its details matches). Default: any detail. */
+  readonly detail?: RegExp;
 }
 
 let base: CityModel | undefined;
@@ -68,6 +70,13 @@ export function runCase(c: RuleCase): RuleResult {
 export function resourcesOf(stacks: StackOutput[], stack: string, type: string): Record<string, Json> {
   const s = stacks.find((x) => x.name === stack);
   return ((s?.json.resource as Json | undefined)?.[type] ?? {}) as Record<string, Json>;
+}
+
+/** The platform stack of a base fixture tenant's primary cluster: `platform-<cluster>`. */
+export function platformOf(tenant: string): string {
+  const t = baseModel().tenants.find((x) => x.name === tenant);
+  if (!t) throw new Error(`no tenant ${tenant} in the base fixture`);
+  return platformStackName(t.cluster);
 }
 
 /** The stack that holds a base fixture tenant on a cluster (default: its primary cluster): `dept-<county>-<department>-<cluster>`. */
