@@ -12,9 +12,6 @@ import { denyAll } from '../common/network-policy';
 import { IsolationZone } from './isolation-zone';
 import { EgressGateway, EgressGatewayProps } from './egress-gateway';
 
-export { NON_INTERNET } from './egress-gateway';
-export type { EgressAllowance } from './egress-gateway';
-
 export interface InternetEgressProps {
   readonly namespace: string;
   readonly cidr: string;

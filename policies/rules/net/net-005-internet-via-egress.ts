@@ -18,8 +18,8 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant, so that the platform stack generates the egress gateway and its allow-list; reach the Internet only through the gateway pods on the proxy port (no other egress to the egress namespace), and remove every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
-    zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明，由平台栈生成统一出口网关及其白名单；仅经网关 Pod 的代理端口访问互联网（不得以其他方式出站到出口命名空间），并删除 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
+    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant, so that the platform stack generates the egress gateway and its allow-list; remove egress to the egress namespace from other zones; reach the Internet only through the gateway pods on the proxy port (no other egress to the egress namespace), and remove every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
+    zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明，由平台栈生成统一出口网关及其白名单；删除其他区域通往出口命名空间的出站规则；仅经网关 Pod 的代理端口访问互联网（不得以其他方式出站到出口命名空间），并删除 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
   },
   check: ({ tenant, view, model, deployment }) => {
     const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr)];
