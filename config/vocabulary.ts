@@ -60,3 +60,19 @@ export const DOMESTIC_PLACEMENT_POLICY = 'govcloud-domestic-placement';
 
 /** The value of the managed-by label. */
 export const MANAGED_BY = 'govcloud';
+
+/**
+ * The unified egress gateway (互联网统一出口网关): its name, the label of its pods, its ports and the
+ * key of its configuration. The platform stack builds it, tenants' policies reach it, the NET rules
+ * judge both; each reads the names from here.
+ */
+export const EGRESS_GATEWAY = {
+  name: 'egress-gateway',
+  podLabels: { 'app.kubernetes.io/name': 'egress-gateway' },
+  /** The forward-proxy port (HTTP CONNECT) tenants reach. */
+  proxyPort: 3128,
+  /** The port the kubelet probes; no NetworkPolicy opens it to tenants. */
+  healthPort: 8081,
+  /** Key of the Envoy configuration in the gateway's ConfigMap. */
+  configKey: 'envoy.json',
+} as const;

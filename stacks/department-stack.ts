@@ -8,6 +8,7 @@ import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-env
 import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
 import { Peer } from '../constructs/common/peer';
 import { BACKUP_REPLICA, replicatedEnvironment, Tenant } from '../config/model';
+import { EGRESS_GATEWAY } from '../config/vocabulary';
 import { ClusterStack } from './cluster-stack';
 import { DepartmentSlice, PeerLocation } from './slices';
 
@@ -22,9 +23,10 @@ export class DepartmentStack extends ClusterStack {
       return loc.cluster === slice.cluster.name ? (env) => Peer.tenant(name, env) : () => Peer.cidr(loc.zoneCidr);
     };
     for (const t of slice.tenants) {
-      const egress: FlowEndpoint[] = t.flows.map((f) =>
-        f.kind === 'tenant' ? { peer: peerFor(f.tenant), ports: f.ports } : { peer: () => Peer.namespace(slice.egressNamespace), ports: f.ports },
-      );
+      const egress: FlowEndpoint[] = t.flows.flatMap((f) => (f.kind === 'tenant' ? [{ peer: peerFor(f.tenant), ports: f.ports }] : []));
+      // Internet flows go to the gateway's pods on the proxy port, once; the gateway's allow-list holds their hosts and ports
+      if (t.flows.some((f) => f.kind === 'internet'))
+        egress.push({ peer: () => Peer.pods(slice.egressNamespace, EGRESS_GATEWAY.podLabels), ports: [EGRESS_GATEWAY.proxyPort] });
       const ingress: FlowEndpoint[] = t.inbound.map((i) => ({ peer: peerFor(i.tenant), ports: i.ports }));
       if (t.exposedToInternet) ingress.push({ peer: () => Peer.namespace(slice.egressNamespace), ports: [443] });
       new TenantEnvironment(this, t.name, {

@@ -6,11 +6,15 @@
  * since it could not be told apart from what govcloud writes; anywhere else it is, and so is a string
  * that is only the name. Its namespaces (`audit-prod`) are matched anywhere.
  */
-export const WRITTEN_BY_STACKS: readonly string[] = `
+import { ENVOY_WORDS } from '../constructs/network/envoy-config';
+
+export const WRITTEN_BY_STACKS: readonly string[] = [
+  ...`
 govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit govcloud-allowed-registries
 govcloud-level3-containers govcloud-domestic-placement govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
-allow-declared-flows allow-dr-sync allow-public-service-to-internet allow-same-namespace-and-dns allow-zone-traffic
-dr-sync sync-egress egress-allowlist egress-hosts zone-info cluster-info log-retention
+allow-declared-flows allow-dr-sync allow-same-namespace-and-dns allow-zone-traffic
+dr-sync sync-egress egress-hosts zone-info cluster-info log-retention
+egress-gateway envoy envoy.json /etc/envoy /etc/envoy/envoy.json --config-path --disable-hot-restart --log-level config-sha256 proxy ready
 dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector placement source-cluster managed-by part-of
 pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels domesticplacement nodelabel namespacelabel sitecity siterole stackname
 public-service administrative exchange extranet intranet zone-public-service zone-administrative zone-exchange zone-intranet
@@ -24,5 +28,7 @@ terraform tfstate kubernetes helm hashicorp kubeconfig context provider provider
 release image images registry registries egress ingress internet gateway allowlist deny allow audit log logs retention
 system data sync flows state overrides latest metadata labels annotations
 `
-  .split(/\s+/)
-  .filter((w) => w !== '');
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+  ...ENVOY_WORDS.map((w) => w.toLowerCase()),
+];

@@ -21,10 +21,19 @@ export class PlatformStack extends ClusterStack {
       capacity: { cpu: formatCpu(c.capacity.cpuMillis), memory: formatBytes(c.capacity.memoryBytes), storage: formatBytes(c.capacity.storageBytes) },
       nodePools: c.nodePools,
     });
+    const e = slice.egress;
     new NetworkSegment(this, 'network', {
       network: c.network,
       zones: slice.zones,
-      egress: slice.egress,
+      egress: e && {
+        namespace: e.namespace,
+        cidr: e.cidr,
+        // a gateway where tenants of this cluster declare Internet flows; it forwards nothing else
+        gateway:
+          e.allowList.length > 0
+            ? { image: slice.images.egressGateway, allowList: e.allowList, internalRanges: [...slice.zones.map((z) => z.cidr), e.cidr] }
+            : undefined,
+      },
     });
     new SecurityBaseline(this, 'baseline', {
       clusterName: c.name,

@@ -12,6 +12,10 @@ export interface PlatformSlice {
   readonly cluster: Cluster;
   readonly site: Site;
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
+  /**
+   * The unified egress of an extranet cluster; `allowList` holds the Internet flows of the tenants
+   * whose primary cluster this is (empty: no gateway runs there).
+   */
   readonly egress?: {
     readonly namespace: string;
     readonly cidr: string;
@@ -81,7 +85,8 @@ export function planStacks(model: CityModel): StackSlice[] {
     const allowList =
       c.network === 'extranet'
         ? here
-            .filter((t) => t.cluster === c.name)
+            // only the public-service zone may use the unified egress (validation refuses the others' flows)
+            .filter((t) => t.cluster === c.name && t.zone === 'public-service')
             .flatMap((t) =>
               t.flows.filter((f) => f.kind === 'internet').map((f) => ({ tenant: t.name, hosts: f.kind === 'internet' ? f.hosts : [], ports: f.ports })),
             )

@@ -1,12 +1,14 @@
 /**
  * Typed network peers for NetworkPolicy rules, instead of hand-written selectors:
- * `Peer.tenant('social-security', 'prod')`, `Peer.namespace('internet-egress')`, `Peer.cidr('10.0.0.0/8')`.
+ * `Peer.tenant('social-security', 'prod')`, `Peer.namespace('kube-system')`, `Peer.pods('internet-egress', labels)`,
+ * `Peer.cidr('10.0.0.0/8')`.
  */
 import { readCidr } from '../../config/cidr';
 import { LABEL } from './labels';
 
 export interface PolicyPeer {
   readonly namespaceSelector?: { readonly matchLabels: Record<string, string> };
+  readonly podSelector?: { readonly matchLabels: Record<string, string> };
   readonly ipBlock?: { readonly cidr: string };
 }
 
@@ -19,6 +21,19 @@ export class Peer {
   static namespace(name: string): Peer {
     return new Peer(`namespace ${name}`, { namespaceSelector: { matchLabels: { [LABEL.nsName]: name } } });
   }
+  /** The labelled pods of one namespace, on the same cluster (the egress gateway's pods, not the whole namespace). */
+  static pods(namespace: string, labels: Readonly<Record<string, string>>): Peer {
+    if (Object.keys(labels).length === 0) {
+      throw new Error(`Peer.pods: no labels given for namespace ${namespace}; an empty pod selector selects every pod there, use Peer.namespace for that`);
+    }
+    const shown = Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    return new Peer(`pods ${shown} of namespace ${namespace}`, {
+      namespaceSelector: { matchLabels: { [LABEL.nsName]: namespace } },
+      podSelector: { matchLabels: { ...labels } },
+    });
+  }
   /** Every namespace of a zone, on the same cluster. */
   static zone(zone: string): Peer {
     return new Peer(`zone ${zone}`, { namespaceSelector: { matchLabels: { [LABEL.zone]: zone } } });
@@ -29,7 +44,7 @@ export class Peer {
       throw new Error(`Peer.cidr: "${cidr}" is not an IPv4 CIDR (expected a.b.c.d/n, e.g. 10.20.0.0/16): a, b, c and d from 0 to 255, n from 0 to 32`);
     }
     if (cidr === '0.0.0.0/0') {
-      throw new Error('Peer.cidr: "0.0.0.0/0" would allow everything; Internet traffic goes through the unified egress (Peer.namespace of the egress gateway)');
+      throw new Error('Peer.cidr: "0.0.0.0/0" would allow everything; Internet traffic goes through the unified egress (Peer.pods of the egress gateway)');
     }
     return new Peer(`cidr ${cidr}`, { ipBlock: { cidr } });
   }

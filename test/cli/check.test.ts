@@ -66,6 +66,17 @@ describe('govcloud check on the violations city', () => {
     expect(breakable().filter((id) => !failing.some((f) => f.rule === id))).toEqual([]);
   });
 
+  it('fails the public-service tenant whose hand-added policy reaches the whole egress namespace instead of the gateway pods (JSON)', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as {
+      tenants: { name: string; findings: { rule: string; status: string; evidence: { detail: string }[] }[] }[];
+    };
+    const portal = report.tenants.find((t) => t.name === 'portal')?.findings.find((f) => f.rule === 'MLPS-NET-005');
+    expect(portal?.status).toBe('fail');
+    expect(portal?.evidence.map((e) => e.detail)).toEqual([
+      'whole-egress-namespace (ext-main/portal-prod) egress rule 1 reaches the egress namespace internet-egress, but it selects every pod of the egress namespace, not the gateway pods (app.kubernetes.io/name=egress-gateway)',
+    ]);
+  });
+
   it('annotates the request files for every rule (SARIF)', () => {
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'r.sarif'), 'utf8')) as {
       runs: {

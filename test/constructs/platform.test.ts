@@ -66,30 +66,38 @@ describe('NetworkSegment and IsolationZone', () => {
     expect(zonesIn(allowIn('exchange'))).toEqual(['exchange', 'public-service', 'administrative']);
   });
 
-  it('lets only the public-service zone into the unified egress, and the egress only to the Internet', () => {
-    const s = synthOf(
+  it('gives the extranet an egress namespace that denies everything, and a gateway only when one is asked for', () => {
+    const bare = synthOf(
+      (scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones, egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24' } }),
+    );
+    const egressNs = bare.of('kubernetes_namespace_v1').find((n) => get(n, 'metadata.name') === 'internet-egress');
+    expect((get(egressNs, 'metadata.labels') as Record<string, string>)['govcloud.gov.cn/role']).toBe('internet-egress');
+    const inEgress = (s: typeof bare, type: string) => s.of(type).filter((r) => String(get(r, 'metadata.namespace')).includes('_egress_'));
+    expect(inEgress(bare, 'kubernetes_network_policy_v1').map((p) => get(p, 'metadata.name'))).toEqual(['default-deny']);
+    expect(bare.of('kubernetes_deployment_v1')).toEqual([]);
+    expect(bare.of('kubernetes_config_map_v1').filter((c) => get(c, 'metadata.name') === 'egress-gateway')).toEqual([]);
+
+    const withGateway = synthOf(
       (scope) =>
         new NetworkSegment(scope, 'n', {
           network: 'extranet',
           zones,
-          egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24', allowList: [{ tenant: 'portal', hosts: ['api.example.cn'], ports: [443, 8443] }] },
+          egress: {
+            namespace: 'internet-egress',
+            cidr: '10.99.0.0/24',
+            gateway: {
+              image: 'registry.example-city.gov.cn/platform/envoyproxy/envoy:v1.32.3',
+              allowList: [{ tenant: 'portal', hosts: ['api.example.cn'], ports: [443] }],
+            },
+          },
         }),
     );
-    const gw = s.of('kubernetes_network_policy_v1').find((p) => get(p, 'metadata.name') === 'allow-public-service-to-internet');
-    expect(get(gw, 'spec.ingress')).toEqual([
-      {
-        from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }],
-        ports: [
-          { port: '443', protocol: 'TCP' },
-          { port: '8443', protocol: 'TCP' },
-        ],
-      },
-    ]);
-    const internet = (get(gw, 'spec.egress') as { to: { ip_block?: { cidr: string; except: string[] } }[] }[])[0].to[0].ip_block;
-    expect(internet?.cidr).toBe('0.0.0.0/0');
-    expect(internet?.except).toEqual(expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']));
-    const allow = s.of('kubernetes_config_map_v1').find((c) => get(c, 'metadata.name') === 'egress-allowlist');
-    expect(get(allow, 'data')).toEqual({ cidr: '10.99.0.0/24', portal: 'api.example.cn ports=443,8443' });
+    expect(withGateway.of('kubernetes_deployment_v1')).toHaveLength(1);
+    expect(
+      inEgress(withGateway, 'kubernetes_network_policy_v1')
+        .map((p) => get(p, 'metadata.name'))
+        .sort(),
+    ).toEqual(['default-deny', 'egress-gateway']);
   });
 
   it('refuses an egress or an extranet zone on the intranet', () => {

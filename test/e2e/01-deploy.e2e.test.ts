@@ -10,7 +10,9 @@ import { apiPath, declared } from './harness/synthesized';
 import { clustersOf, explain, govcloud, kubes, model, outDir, rows, topology } from './harness/suite';
 import { planStacks } from '../../stacks/slices';
 import { replicatedEnvironment } from '../../config/model';
-import { DOMESTIC_PLACEMENT_POLICY } from '../../config/vocabulary';
+import { DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
+import { forwardedAuthorities } from '../../policies/rules/net/gateway';
+import { NON_INTERNET } from '../../constructs/network/egress-gateway';
 
 const ENGINES = ['terraform', 'tofu'] as const;
 
@@ -75,6 +77,109 @@ describe('deploying the example city', () => {
     expect(checked).toBe(objects.length);
   });
 
+  describe('the unified Internet egress', () => {
+    const m = model();
+    const ns = m.egress.namespace;
+    // what the example city declares: host:port pairs of the public-service tenants, per primary cluster
+    const declaredPairs = new Map<string, Set<string>>();
+    const declaring = m.tenants.filter((t) => t.zone === 'public-service' && t.flows.some((f) => f.kind === 'internet'));
+    for (const t of declaring) {
+      const pairs = declaredPairs.get(t.cluster) ?? new Set<string>();
+      for (const f of t.flows) if (f.kind === 'internet') for (const h of f.hosts) for (const p of f.ports) pairs.add(`${h}:${p}`);
+      declaredPairs.set(t.cluster, pairs);
+    }
+    const gatewayPath = (plural: string, group = '/api/v1') => `${group}/namespaces/${ns}/${plural}/${EGRESS_GATEWAY.name}`;
+
+    it('runs the gateway with the platform image and two pods on the clusters whose tenants declare Internet flows, and on no other', async () => {
+      expect(declaring.length).toBeGreaterThan(0);
+      for (const c of clustersOf('extranet', top)) {
+        const d = await kube.get(c.name)!.get(gatewayPath('deployments', '/apis/apps/v1'));
+        if (!declaredPairs.has(c.name)) {
+          expect([c.name, d.status]).toEqual([c.name, 404]);
+          continue;
+        }
+        expect([c.name, d.status]).toEqual([c.name, 200]);
+        expect(d.body.spec.replicas).toBe(2);
+        const container = d.body.spec.template.spec.containers[0];
+        expect(container.image).toBe(m.images.egressGateway);
+        expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, runAsNonRoot: true });
+        expect(container.readinessProbe.httpGet.port).toBe(EGRESS_GATEWAY.healthPort);
+        const svc = await kube.get(c.name)!.get(gatewayPath('services'));
+        expect([svc.body.spec.type, svc.body.spec.selector, svc.body.spec.ports[0].port]).toEqual([
+          'ClusterIP',
+          EGRESS_GATEWAY.podLabels,
+          EGRESS_GATEWAY.proxyPort,
+        ]);
+      }
+    });
+
+    it("forwards exactly the example city's declared hosts and ports, and nothing else", async () => {
+      for (const [cluster, pairs] of declaredPairs) {
+        const cm = await kube.get(cluster)!.get(gatewayPath('configmaps'));
+        expect([cluster, cm.status]).toEqual([cluster, 200]);
+        const envoy = JSON.parse(cm.body.data[EGRESS_GATEWAY.configKey]) as unknown;
+        expect([cluster, forwardedAuthorities(envoy)]).toEqual([cluster, [...pairs].sort()]);
+      }
+      // the example city's own flows, written out: hotline-12345 and gov-service-center
+      expect([...(declaredPairs.get('ext-primary') ?? [])].sort()).toEqual(['api.example.cn:443', 'sms.example.cn:443']);
+    });
+
+    it('admits only the declaring tenants on the proxy port, and lets the gateway out only to the Internet on their ports and to DNS', async () => {
+      for (const [cluster, pairs] of declaredPairs) {
+        const p = await kube.get(cluster)!.get(gatewayPath('networkpolicies', '/apis/networking.k8s.io/v1'));
+        expect([cluster, p.status]).toEqual([cluster, 200]);
+        expect(p.body.spec.podSelector.matchLabels).toEqual(EGRESS_GATEWAY.podLabels);
+        const from = p.body.spec.ingress[0].from.map((x: { namespaceSelector: { matchLabels: Record<string, string> } }) => x.namespaceSelector.matchLabels);
+        const here = declaring.filter((t) => t.cluster === cluster).map((t) => t.name);
+        expect(from).toEqual([...here].sort().map((t) => ({ 'govcloud.gov.cn/tenant': t, 'govcloud.gov.cn/zone': 'public-service' })));
+        expect(p.body.spec.ingress[0].ports).toEqual([{ port: EGRESS_GATEWAY.proxyPort, protocol: 'TCP' }]);
+        const [internet, dns] = p.body.spec.egress;
+        expect(internet.to).toEqual([{ ipBlock: { cidr: '0.0.0.0/0', except: expect.arrayContaining(NON_INTERNET) } }]);
+        const ports = [...new Set([...pairs].map((x) => Number(x.split(':')[1])))].sort((a, b) => a - b);
+        expect(internet.ports).toEqual(ports.map((port) => ({ port, protocol: 'TCP' })));
+        expect(dns.to[0].namespaceSelector.matchLabels).toEqual({ 'kubernetes.io/metadata.name': 'kube-system' });
+        expect(p.body.spec.egress).toHaveLength(2);
+      }
+    });
+
+    it('lets each declaring tenant out to the gateway pods on the proxy port, and to no address outside the platform', async () => {
+      for (const t of declaring) {
+        for (const env of t.environments) {
+          const policies = await kube.get(t.cluster)!.list(`/apis/networking.k8s.io/v1/namespaces/${t.name}-${env}/networkpolicies`);
+          const egress = policies.flatMap(
+            (p) => (p.spec.egress ?? []) as { to: Record<string, { matchLabels: Record<string, string> }>[]; ports: unknown[] }[],
+          );
+          const toGateway = egress.filter((r) => r.to.some((x) => x.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] === ns));
+          expect([t.name, env, toGateway.map((r) => [r.to, r.ports])]).toEqual([
+            t.name,
+            env,
+            [
+              [
+                [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } }, podSelector: { matchLabels: EGRESS_GATEWAY.podLabels } }],
+                [{ port: EGRESS_GATEWAY.proxyPort, protocol: 'TCP' }],
+              ],
+            ],
+          ]);
+          expect([t.name, env, JSON.stringify(egress).includes('0.0.0.0/0')]).toEqual([t.name, env, false]);
+        }
+      }
+    });
+
+    it("admits the gateway's pod under the restricted Pod Security of the egress namespace (server-side dry run)", async () => {
+      for (const cluster of declaredPairs.keys()) {
+        const d = await kube.get(cluster)!.get(gatewayPath('deployments', '/apis/apps/v1'));
+        const pod = {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'e2e-gateway-probe', labels: d.body.spec.template.metadata.labels },
+          spec: d.body.spec.template.spec,
+        };
+        const r = await kube.get(cluster)!.dryRunCreate(`/api/v1/namespaces/${ns}/pods`, pod);
+        expect([cluster, r.status, r.body.message]).toEqual([cluster, 201, undefined]);
+      }
+    });
+  });
+
   it('places every tenant environment on its primary cluster and every DR replica on its DR cluster', async () => {
     const m = model();
     for (const t of m.tenants) {
@@ -104,6 +209,8 @@ describe('deploying the example city', () => {
       '/apis/rbac.authorization.k8s.io/v1/rolebindings',
       '/apis/rbac.authorization.k8s.io/v1/clusterroles',
       '/apis/batch/v1/cronjobs',
+      '/apis/apps/v1/deployments',
+      '/api/v1/services',
       '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicies',
     ];
     for (const c of clustersOf('extranet', top)) {

@@ -12,7 +12,7 @@ import { RuleResult } from '../../policies/types';
 import { ruleById } from '../../policies/registry';
 import { platformTenant, platformView } from '../../policies/platform-view';
 import { caseEnv } from './env';
-import { departmentStackName } from '../../stacks/slices';
+import { departmentStackName, platformStackName } from '../../stacks/slices';
 import { ClusterFile, clusterFiles } from '../../config/cluster-config';
 
 export interface RuleCase {
@@ -35,6 +35,8 @@ export interface RuleCase {
   readonly platform?: string;
   /** Change the cluster bootstrap files (audit policy, kube-apiserver flags) synth would write. */
   readonly files?: (files: ClusterFile[]) => ClusterFile[];
+  /** What the evidence must say (one of its details matches). Default: any detail. */
+  readonly detail?: RegExp;
 }
 
 let base: CityModel | undefined;
@@ -80,6 +82,13 @@ export function runCase(c: RuleCase): RuleResult {
 export function resourcesOf(stacks: StackOutput[], stack: string, type: string): Record<string, Json> {
   const s = stacks.find((x) => x.name === stack);
   return ((s?.json.resource as Json | undefined)?.[type] ?? {}) as Record<string, Json>;
+}
+
+/** The platform stack of a base fixture tenant's primary cluster: `platform-<cluster>`. */
+export function platformOf(tenant: string): string {
+  const t = baseModel().tenants.find((x) => x.name === tenant);
+  if (!t) throw new Error(`no tenant ${tenant} in the base fixture`);
+  return platformStackName(t.cluster);
 }
 
 /** The stack that holds a base fixture tenant on a cluster (default: its primary cluster): `dept-<county>-<department>-<cluster>`. */

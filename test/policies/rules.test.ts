@@ -27,6 +27,7 @@ describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c)
     expect(r.outcome).toBe(c.expect);
     expect(r.evidence.length).toBeGreaterThan(0);
     for (const e of r.evidence) expect(e.detail.length).toBeGreaterThan(0);
+    if (c.detail) expect(r.evidence.map((e) => e.detail)).toContainEqual(expect.stringMatching(c.detail));
   });
 });
 

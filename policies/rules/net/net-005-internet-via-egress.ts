@@ -1,8 +1,14 @@
-/** Internet access only for public-service tenants, only through the unified egress (互联网统一出口). */
+/**
+ * Internet access only for public-service tenants, only through the unified egress (互联网统一出口):
+ * their egress to the egress namespace goes to the gateway pods on the proxy port only, and the
+ * gateway on their cluster runs and forwards every host:port they declared (and no open destination).
+ */
 import { Evidence, Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { cidrOf, policyRules } from './policies';
 import { isEgressPeer, within } from './peers';
+import { GatewayOnCluster, gatewayOn, isOpenForward, notTheGateway } from './gateway';
+import { EGRESS_GATEWAY } from '../../../config/vocabulary';
 
 export const rule: Rule = {
   id: 'MLPS-NET-005',
@@ -12,18 +18,21 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant; remove egress to the egress gateway from other zones and every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
-    zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明；删除其他区域通往互联网统一出口的出站规则，以及 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
+    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant, so that the platform stack generates the egress gateway and its allow-list; remove egress to the egress namespace from other zones; reach the Internet only through the gateway pods on the proxy port (no other egress to the egress namespace), and remove every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
+    zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明，由平台栈生成统一出口网关及其白名单；删除其他区域通往出口命名空间的出站规则；仅经网关 Pod 的代理端口访问互联网（不得以其他方式出站到出口命名空间），并删除 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
   },
   check: ({ tenant, view, model, deployment }) => {
     const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr)];
-    const declared = tenant.flows.some((f) => f.kind === 'internet');
+    const pairs = [...new Set(tenant.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts.flatMap((h) => f.ports.map((p) => `${h}:${p}`)) : [])))].sort();
+    const declared = pairs.length > 0;
+    const ns = model.egress.namespace;
     const bad: Evidence[] = [];
     const ok: Evidence[] = [];
     for (const r of policyRules(view)) {
       for (const p of r.peers) {
         const cidr = cidrOf(p);
         if (r.direction === 'egress' && isEgressPeer(p, model, deployment, r.ns.cluster)) {
+          const why = notTheGateway(p, r.ports);
           if (tenant.zone !== 'public-service')
             bad.push({
               address: r.policy.address,
@@ -36,7 +45,8 @@ export const rule: Rule = {
               field: 'spec.flows',
               detail: `${r.where} reaches the Internet egress but spec.flows declares no internet flow`,
             });
-          else ok.push({ address: r.policy.address, detail: `${r.where} reaches the Internet through the unified egress ${model.egress.namespace}` });
+          else if (why) bad.push({ address: r.policy.address, field: 'spec.flows', detail: `${r.where} reaches the egress namespace ${ns}, but ${why}` });
+          else ok.push({ address: r.policy.address, detail: `${r.where} reaches the Internet only through the gateway pods of ${ns} on the proxy port` });
         } else if (cidr !== undefined && !within(cidr, model.egress.cidr) && !known.some((k) => within(cidr, k))) {
           bad.push({
             address: r.policy.address,
@@ -45,8 +55,31 @@ export const rule: Rule = {
         }
       }
     }
+    if (declared && tenant.zone === 'public-service') judgeGateway(gatewayOn(deployment, model, tenant.cluster), tenant.cluster, ns, pairs, bad, ok);
     if (bad.length > 0) return fail(...bad);
     if (ok.length > 0) return pass(...ok);
-    return pass({ field: 'spec.flows', detail: `no path to the Internet: no egress to ${model.egress.namespace} and every ip_block is a platform range` });
+    return pass({ field: 'spec.flows', detail: `no path to the Internet: no egress to ${ns} and every ip_block is a platform range` });
   },
 };
+
+/** The gateway on the tenant's cluster must run and forward every declared host:port, and nothing beyond a list. */
+function judgeGateway(gw: GatewayOnCluster, cluster: string, ns: string, pairs: readonly string[], bad: Evidence[], ok: Evidence[]): void {
+  const where = `the egress gateway ${EGRESS_GATEWAY.name} (${cluster}/${ns})`;
+  if (!gw.deployment)
+    bad.push({ field: 'spec.flows', detail: `spec.flows declares Internet access but ${where} has no Deployment: no proxy carries the flows` });
+  if (!gw.config) {
+    bad.push({ field: 'spec.flows', detail: `spec.flows declares Internet access but ${where} has no ConfigMap with its allow-list` });
+    return;
+  }
+  if (gw.unreadable) {
+    bad.push({ address: gw.config.address, field: 'spec.flows', detail: `the configuration of ${where} cannot be read: ${gw.unreadable}` });
+    return;
+  }
+  const missing = pairs.filter((p) => !gw.forwarded.includes(p));
+  const open = gw.forwarded.filter(isOpenForward);
+  if (missing.length > 0)
+    bad.push({ address: gw.config.address, field: 'spec.flows', detail: `the allow-list of ${where} lacks the declared ${missing.join(', ')}` });
+  if (open.length > 0) bad.push({ address: gw.config.address, detail: `${where} forwards ${open.join(', ')}: more than the declared host:port pairs` });
+  if (missing.length === 0 && open.length === 0 && gw.deployment)
+    ok.push({ address: gw.config.address, detail: `${where} forwards the declared ${pairs.join(', ')} and refuses what is not on its allow-list` });
+}

@@ -36,6 +36,12 @@ export function apiPath(type: string, name: string, namespace?: string): string 
       return ns('/apis/rbac.authorization.k8s.io/v1', 'rolebindings');
     case 'kubernetes_cron_job_v1':
       return ns('/apis/batch/v1', 'cronjobs');
+    case 'kubernetes_deployment_v1':
+      return ns('/apis/apps/v1', 'deployments');
+    case 'kubernetes_service_v1':
+      return ns('/api/v1', 'services');
+    case 'kubernetes_pod_disruption_budget_v1':
+      return ns('/apis/policy/v1', 'poddisruptionbudgets');
     case 'kubernetes_cluster_role_v1':
       return `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`;
     case 'helm_release':

@@ -1,4 +1,4 @@
-import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
+import { RuleCase, platformOf, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
 import { Json } from '../../../policies/deployment';
 
 const TCP = (port: string) => ({ port, protocol: 'TCP' });
@@ -14,6 +14,27 @@ function policy(namespace: string, rules: { ingress?: Json[]; egress?: Json[] })
 }
 
 const nsLabel = (name: string) => ({ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': name } } });
+const gatewayPods = { match_labels: { 'app.kubernetes.io/name': 'egress-gateway' } };
+
+/** Rewrites the Envoy configuration of the gateway on a tenant's cluster. */
+function editGateway(tenant: string, change: (envoy: Json) => void) {
+  return (stacks: Parameters<NonNullable<RuleCase['edit']>>[0]) => {
+    for (const cm of Object.values(resourcesOf(stacks, platformOf(tenant), 'kubernetes_config_map_v1'))) {
+      const data = cm.data as Record<string, string> | undefined;
+      if (!data?.['envoy.json']) continue;
+      const envoy = JSON.parse(data['envoy.json']) as Json;
+      change(envoy);
+      data['envoy.json'] = JSON.stringify(envoy);
+    }
+  };
+}
+
+/** The virtual hosts of the proxy listener of an Envoy configuration. */
+const virtualHosts = (envoy: Json): Json[] =>
+  (((envoy.static_resources as Json).listeners as Json[])[0].filter_chains as Json[]).flatMap((c) =>
+    (c.filters as Json[]).flatMap((f) => ((f.typed_config as Json).route_config as Json).virtual_hosts as Json[]),
+  );
+
 const tenantPeer = (tenant: string, env: string) => ({
   namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': tenant, 'govcloud.gov.cn/environment': env } },
 });
@@ -136,13 +157,72 @@ export const CASES: RuleCase[] = [
     },
   },
 
-  { name: 'passes for a public-service tenant with a declared internet flow and backup egress', rule: 'MLPS-NET-005', tenant: 'portal', expect: 'pass' },
+  {
+    name: 'passes for a public-service tenant with a declared internet flow and backup egress',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'pass',
+    detail: /egress-gateway \(ext-main\/internet-egress\) forwards the declared api\.example\.cn:443/,
+  },
+  {
+    name: 'fails when no gateway Deployment runs on the tenant cluster',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /has no Deployment: no proxy carries the flows/,
+    edit: (stacks) => {
+      const deployments = resourcesOf(stacks, platformOf('portal'), 'kubernetes_deployment_v1');
+      for (const k of Object.keys(deployments)) delete deployments[k];
+    },
+  },
+  {
+    name: 'fails when the gateway allow-list lacks a declared host:port',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /lacks the declared api\.example\.cn:443/,
+    edit: editGateway('portal', (envoy) => {
+      const hcm = ((((envoy.static_resources as Json).listeners as Json[])[0].filter_chains as Json[])[0].filters as Json[])[0].typed_config as Json;
+      const rc = hcm.route_config as Json;
+      rc.virtual_hosts = (rc.virtual_hosts as Json[]).filter((v) => !(v.domains as string[]).includes('api.example.cn:443'));
+    }),
+  },
+  {
+    name: 'fails when the gateway forwards any destination',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /forwards \*: more than the declared host:port pairs/,
+    edit: editGateway('portal', (envoy) => {
+      const open = virtualHosts(envoy).find((v) => (v.domains as string[]).includes('*'));
+      if (open) open.routes = [{ match: { connect_matcher: {} }, route: { cluster: 'internet' } }];
+    }),
+  },
+  {
+    name: 'fails for an egress to every pod of the egress namespace',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /selects every pod of the egress namespace, not the gateway pods/,
+    add: { [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
+  },
+  {
+    name: 'fails for an egress to the gateway pods on a port other than the proxy port',
+    rule: 'MLPS-NET-005',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /opens 443 instead of the proxy port 3128 only/,
+    add: {
+      [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [{ ...nsLabel('internet-egress'), pod_selector: gatewayPods }], ports: [TCP('443')] }] }),
+    },
+  },
   { name: 'passes for an administrative tenant without Internet path', rule: 'MLPS-NET-005', tenant: 'relief', expect: 'pass' },
   {
     name: 'fails for an internet flow of an administrative tenant',
     rule: 'MLPS-NET-005',
     tenant: 'relief',
     expect: 'fail',
+    detail: /reaches the Internet egress from zone administrative; only public-service tenants may/,
     model: (m) => withTenant(m, 'relief', (t) => ({ flows: [...t.flows, { kind: 'internet', hosts: ['api.example.cn'], ports: [443] }] })),
   },
   {
