@@ -10,7 +10,6 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { LABEL, Level, MANAGED_BY } from '../common/labels';
 
-
 /** Six months, rounded up to the longest half year (Cybersecurity Law art. 21). */
 export const MIN_LOG_RETENTION_DAYS = 184;
 
