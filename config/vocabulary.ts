@@ -47,3 +47,12 @@ export const ANNOTATION = {
 
 /** The value of the managed-by label. */
 export const MANAGED_BY = 'govcloud';
+
+/**
+ * Velero's API as govcloud writes and judges it: the namespace its server runs in on every cluster
+ * (the Schedules of the tenants live there too), and the group/version of its custom resources.
+ */
+export const BACKUP = {
+  namespace: 'velero',
+  apiVersion: 'velero.io/v1',
+} as const;
