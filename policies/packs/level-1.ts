@@ -14,6 +14,7 @@ export const LEVEL_1: readonly string[] = [
   'MLPS-IAM-004',
   'MLPS-DATA-001',
   'MLPS-DATA-005',
+  'MLPS-DATA-007',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-PLACE-001',
