@@ -2,7 +2,8 @@
  * The e2e topology: one kube-apiserver + kube-controller-manager per cluster of the example city, each
  * on its own loopback port; the extranet clusters on one etcd (distinct prefixes), the intranet on its
  * own etcd; PostgreSQL with one state database per network. Kubeconfig contexts are named as the
- * stacks expect (the cluster's `kubeContext`), one kubeconfig file per network.
+ * stacks expect (the cluster's `kubeContext`), one kubeconfig file per network. Every API server gets
+ * Velero's CRDs (from Velero's Go module, see scripts/e2e/parts.sh) before the suite starts.
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -11,6 +12,7 @@ import * as path from 'path';
 import { Kube } from './kube';
 import { freePorts } from './ports';
 import { startProcess, waitFor } from './procs';
+import { installCrds, readCrds } from './crds';
 
 export type Network = 'extranet' | 'intranet';
 
@@ -152,6 +154,8 @@ async function startCluster(
     120_000,
     cm.log,
   );
+  // before the suite applies anything: the platform stacks hold Velero objects (kubernetes_manifest)
+  await installCrds(kube, readCrds(parts.GOVCLOUD_VELERO_CRDS ?? ''));
   return info;
 }
 
