@@ -21,7 +21,7 @@ import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
-import { defaultRepoRoot } from './repo-root';
+import { defaultRepoRoot } from '../config/repo-root';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];

@@ -12,7 +12,7 @@ import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
 import { stackList, stacksJson } from '../../workflow/stack-list';
 import { gitlabChild } from '../../workflow/gitlab-child';
-import { defaultRepoRoot } from '../../stacks/repo-root';
+import { defaultRepoRoot } from '../../config/repo-root';
 import { checkFileOut, writeReport } from '../out-path';
 
 export const DEFAULT_ENV = 'environments/example-city';

@@ -9,7 +9,7 @@ import { Issue, issue } from '../issues';
 import { LoadedFile } from '../load';
 import { PlatformFile } from '../schema/platform';
 import { fieldPath, locate, PathSegment } from '../source';
-import { defaultRepoRoot } from '../../stacks/repo-root';
+import { defaultRepoRoot } from '../repo-root';
 
 /** A registry prefix matches at a path boundary: `registry.x.cn` does not admit `registry.x.cn.evil.com/app`. */
 export const fromRegistry = (image: string, prefix: string): boolean => image.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);

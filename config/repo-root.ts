@@ -2,7 +2,7 @@
 import * as path from 'path';
 
 export function defaultRepoRoot(): string {
-  // compiled: dist/stacks/repo-root.js; under ts-jest: stacks/repo-root.ts
+  // compiled: dist/config/repo-root.js; under ts-jest: config/repo-root.ts
   const up = path.resolve(__dirname, '..');
   return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
 }
