@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from './vocabulary';
 import { LABEL_KEY, LABEL_VALUE } from './vocabulary';
-import { BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
+import { BACKUP_URL, BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
 import { FLOW_TARGET } from './schema/tenant';
 
 type Words = Bilingual;
@@ -26,6 +26,11 @@ const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = 
     hint: { en: 'a number with a unit such as 64Gi or 500Gi', zh: '带单位的数值，如 64Gi、500Gi' },
   },
   cidr: { pattern: CIDR_V4.source, name: { en: 'IPv4 CIDR', zh: 'IPv4 CIDR' }, hint: { en: 'such as 10.20.0.0/16', zh: '如 10.20.0.0/16' } },
+  'backup-url': {
+    pattern: BACKUP_URL.source,
+    name: { en: 'backup storage URL', zh: '备份存储地址' },
+    hint: { en: 's3://bucket[/prefix] or https://host/bucket[/prefix], without credentials', zh: 's3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]，不含凭据' },
+  },
   'host-name': { pattern: HOST_NAME.source, name: { en: 'host name', zh: '主机名' }, hint: { en: 'such as api.example.cn', zh: '如 api.example.cn' } },
   'flow-target': {
     pattern: FLOW_TARGET.source,

@@ -95,8 +95,10 @@ export interface Replica {
   readonly siteRole: 'same-city' | 'remote';
   readonly cluster: string;
   readonly mode: ReplicaMode;
-  /** Cron schedule of the replica's sync job; follows the tier. */
+  /** Cron schedule of the backups to this replica's site (a Velero Schedule); follows the tier. */
   readonly schedule: string;
+  /** Days each of those backups is kept at least (the Schedule's TTL); follows the tier and site role. */
+  readonly retentionDays: number;
   readonly backupEndpoint: string;
   readonly backupCidr: string;
 }
@@ -189,7 +191,18 @@ export function replicatedEnvironment(t: { readonly environments: readonly Envir
 }
 
 /**
- * Quota of a backup-only replica namespace: the tenant's storage plus just enough for the sync job.
- * Standby and active replicas get the tenant's full quota.
+ * Quota of a backup-only replica namespace (the restore target at the DR site): the tenant's storage
+ * plus just enough to run a restore check. Standby and active replicas get the tenant's full quota.
  */
 export const BACKUP_REPLICA = { cpu: '1', memory: '1Gi', pods: 5, cpuMillis: 1000, memoryBytes: 2 ** 30 } as const;
+
+/**
+ * Days a tenant's backups to a replica's site are kept: the tier's retention, raised to the
+ * decommission's retainBackupDays once a decommission is approved. The Schedule keeps running with
+ * that TTL until the tenant is removed, so its last backups (taken right before its namespaces go)
+ * outlive it by retainBackupDays; removing the Schedule then does not delete them (no owner
+ * references), Velero expires each at its own TTL.
+ */
+export function backupRetentionDays(t: Pick<Tenant, 'decommission'>, replica: Pick<Replica, 'retentionDays'>): number {
+  return Math.max(replica.retentionDays, t.decommission?.retainBackupDays ?? 0);
+}

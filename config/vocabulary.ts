@@ -76,3 +76,12 @@ export const EGRESS_GATEWAY = {
   /** Key of the Envoy configuration in the gateway's ConfigMap. */
   configKey: 'envoy.json',
 } as const;
+
+/**
+ * Velero's API as govcloud writes and judges it: the namespace its server runs in on every cluster
+ * (the Schedules of the tenants live there too), and the group/version of its custom resources.
+ */
+export const BACKUP = {
+  namespace: 'velero',
+  apiVersion: 'velero.io/v1',
+} as const;

@@ -94,7 +94,8 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[], 
         let namespace: string | undefined;
         if (NAMESPACE_TYPES.has(type)) namespace = String(get(body, 'metadata.name') ?? '');
         else {
-          const raw = get(block(body, 'metadata'), 'namespace');
+          // a kubernetes_manifest object carries its metadata inside the manifest
+          const raw = get(block(type === 'kubernetes_manifest' ? block(body, 'manifest') : body, 'metadata'), 'namespace');
           if (typeof raw === 'string') {
             const m = REF.exec(raw);
             namespace = m ? nsById.get(m[1]) : raw;

@@ -1,13 +1,14 @@
 /**
  * One stack per county, department and cluster: the department's tenants whose primary cluster this
- * is, and the DR replicas of the department's tenants that this cluster hosts. Translates model
- * slices into props.
+ * is, with the Velero Schedules that back them up to their DR sites, and the DR replicas (restore
+ * targets) of the department's tenants that this cluster hosts. Translates model slices into props.
  */
 import { Construct } from 'constructs';
 import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-environment';
 import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
+import { BackupSchedule } from '../constructs/dr/backup-schedule';
 import { Peer } from '../constructs/common/peer';
-import { BACKUP_REPLICA, replicatedEnvironment, Tenant } from '../config/model';
+import { BACKUP_REPLICA, backupRetentionDays, namespaceName, replicatedEnvironment, Tenant } from '../config/model';
 import { EGRESS_GATEWAY } from '../config/vocabulary';
 import { ClusterStack } from './cluster-stack';
 import { DepartmentSlice, PeerLocation } from './slices';
@@ -46,6 +47,17 @@ export class DepartmentStack extends ClusterStack {
         internetHosts: t.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts : [])),
         protect: isProtected(t),
       });
+      for (const replica of t.replicas) {
+        new BackupSchedule(this, `${t.name}-backup-${replica.siteRole}`, {
+          tenant: t.name,
+          name: `${t.name}-${replica.siteRole}`,
+          includedNamespaces: t.environments.map((e) => namespaceName(t.name, e)),
+          storageLocation: replica.site,
+          schedule: replica.schedule,
+          retentionDays: backupRetentionDays(t, replica),
+          siteRole: replica.siteRole,
+        });
+      }
     }
     for (const { tenant, replica, sourceCluster } of slice.replicas) {
       new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
@@ -60,16 +72,12 @@ export class DepartmentStack extends ClusterStack {
         mode: replica.mode,
         siteRole: replica.siteRole,
         sourceCluster,
-        schedule: replica.schedule,
-        backupEndpoint: replica.backupEndpoint,
-        backupCidr: replica.backupCidr,
         quota:
           replica.mode === 'backup'
             ? { cpu: BACKUP_REPLICA.cpu, memory: BACKUP_REPLICA.memory, storage: tenant.quotaText.storage, pods: BACKUP_REPLICA.pods }
             : tenant.quotaText,
         adminGroups: tenant.admins,
-        syncImage: slice.syncImage,
-        domesticNodeLabel: tenant.domestic ? slice.domesticNodeLabel : undefined,
+        domestic: tenant.domestic,
         protect: isProtected(tenant),
       });
     }

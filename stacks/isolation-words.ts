@@ -27,6 +27,8 @@ validatingadmissionpolicy validatingadmissionpolicybinding clusterrole binding r
 terraform tfstate kubernetes helm hashicorp kubeconfig context provider providers backend local variable values chart charts
 release image images registry registries egress ingress internet gateway allowlist deny allow audit log logs retention
 system data sync flows state overrides latest metadata labels annotations
+velero govcloud-velero velero-plugin-for-aws cloud-credentials credentials cloud plugins scratch tmp target metrics server aws
+schedule schedules backupstoragelocation backupstoragelocations storage-location restore site-role source-cluster component
 `
     .split(/\s+/)
     .filter((w) => w !== ''),

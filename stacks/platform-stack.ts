@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CloudCenter } from '../constructs/platform/cloud-center';
 import { NetworkSegment } from '../constructs/network/network-segment';
 import { SecurityBaseline } from '../constructs/baseline/security-baseline';
+import { BackupServer } from '../constructs/platform/backup-server';
 import { formatBytes, formatCpu } from '../config/quantity';
 import { ClusterStack } from './cluster-stack';
 import { PlatformSlice } from './slices';
@@ -44,6 +45,13 @@ export class PlatformStack extends ClusterStack {
       domesticNodeLabel: slice.domesticNodeLabel,
       namespace: center.systemNamespace.metadata.name,
       chart: slice.charts.baseline,
+    });
+    new BackupServer(this, 'backup', {
+      clusterName: c.name,
+      image: slice.images.velero,
+      pluginImage: slice.images.veleroPluginForAws,
+      sites: slice.backupSites.map((s) => ({ name: s.name, endpoint: s.backupEndpoint })),
+      defaultSite: slice.site.name,
     });
     if (!slice.charts.baseline.repository.startsWith('oci://')) this.charts.push(slice.charts.baseline.repository);
   }

@@ -11,6 +11,11 @@ export interface PlatformSlice {
   readonly network: Cluster['network'];
   readonly cluster: Cluster;
   readonly site: Site;
+  /**
+   * The sites whose backup storage this cluster's Velero gets a location for: every site that hosts
+   * a cluster of the same network (the intranet's backups never name the extranet's storage).
+   */
+  readonly backupSites: readonly Site[];
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
   /**
    * The unified egress of an extranet cluster; `allowList` holds the Internet flows of the tenants
@@ -52,9 +57,6 @@ export interface DepartmentSlice {
   readonly replicas: readonly { readonly tenant: Tenant; readonly replica: Replica; readonly sourceCluster: string }[];
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
-  readonly syncImage: string;
-  /** The label of the domestic (信创) nodes, which the sync jobs of domestic replicas select. */
-  readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
 }
 
@@ -93,12 +95,14 @@ export function planStacks(model: CityModel): StackSlice[] {
         : [];
     const site = siteOf.get(c.site);
     if (!site) throw new Error(`planStacks: cluster ${c.name} names unknown site ${c.site}; validate the model first`);
+    const sameNetwork = new Set(model.clusters.filter((x) => x.network === c.network).map((x) => x.site));
     return {
       kind: 'platform',
       name: platformStackName(c.name),
       network: c.network,
       cluster: c,
       site,
+      backupSites: model.sites.filter((s) => sameNetwork.has(s.name)),
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
       registries: model.registries,
@@ -132,7 +136,6 @@ export function planStacks(model: CityModel): StackSlice[] {
     for (const replica of t.replicas) group(t, replica.cluster)?.replicas.push({ tenant: t, replica, sourceCluster: t.cluster });
   }
   const countyOf = new Map(model.counties.map((c) => [c.code, c]));
-  const syncImage = `${model.registries[0].replace(/\/$/, '')}/govcloud/dr-sync:1.4.2`;
   const departments: DepartmentSlice[] = [...groups].flatMap(([name, g]): DepartmentSlice[] => {
     const county = countyOf.get(g.county);
     if (!county) return []; // an undeclared county: validation reports it
@@ -157,8 +160,6 @@ export function planStacks(model: CityModel): StackSlice[] {
         replicas: g.replicas,
         peers,
         egressNamespace: model.egress.namespace,
-        syncImage,
-        domesticNodeLabel: model.domesticNodeLabel,
         state: model.state,
       },
     ];

@@ -93,6 +93,7 @@ export class Placer {
         cluster: picked.name,
         mode: plan.mode,
         schedule: plan.schedule,
+        retentionDays: plan.retentionDays,
         backupEndpoint: site.backupEndpoint,
         backupCidr: site.backupCidr,
       });

@@ -6,6 +6,8 @@ export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const CPU_QUANTITY = /^([0-9]+(\.[0-9]+)?|[0-9]+m)$/;
 export const BYTES_QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/;
 export const CIDR_V4 = /^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\/(3[0-2]|[12]?[0-9])$/;
+/** A backup storage URL without credentials: `s3://bucket[/prefix]` or `https://host[:port]/bucket[/prefix]`. */
+export const BACKUP_URL = /^(s3:\/\/[^\s@/]+|https:\/\/[^\s@/]+\/[^\s@/]+)(\/[^\s@]*)?$/;
 export const HOST_NAME = /^(\*\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 export const dnsLabel = (max: number) =>

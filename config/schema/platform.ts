@@ -1,6 +1,6 @@
 /** Platform: the city's government cloud center, environments/<city>/platform.yaml. */
 import { z } from 'zod';
-import { bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
+import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 
@@ -19,7 +19,12 @@ const site = z
     role: siteRole,
     backupStorage: z
       .strictObject({
-        endpoint: z.string().regex(/^(s3|https):\/\/[^\s@]+$/).describe('Backup storage URL without credentials / 备份存储地址（不含凭据）'),
+        endpoint: z
+          .string()
+          .regex(BACKUP_URL)
+          .describe(
+            'Backup storage URL without credentials: s3://bucket[/prefix] or https://host/bucket[/prefix] (S3-compatible); Velero writes there / 备份存储地址（不含凭据）：s3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]',
+          ),
         cidr,
       })
       .describe('Backup storage at this site / 站点备份存储'),

@@ -15,6 +15,7 @@ export const LEVEL_1: readonly string[] = [
   'MLPS-IAM-006',
   'MLPS-DATA-001',
   'MLPS-DATA-005',
+  'MLPS-DATA-007',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-PLACE-001',

@@ -30,6 +30,7 @@ export const LEVEL_2: readonly string[] = [
   'MLPS-DATA-001',
   'MLPS-DATA-002',
   'MLPS-DATA-005',
+  'MLPS-DATA-007',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-RES-003',

@@ -42,6 +42,7 @@ export const LEVEL_4: readonly string[] = [
   'MLPS-DATA-004',
   'MLPS-DATA-005',
   'MLPS-DATA-006',
+  'MLPS-DATA-007',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-RES-003',

@@ -2,7 +2,7 @@
 # The real parts of the end-to-end suite, built or installed by the project itself and cached
 # outside the repository. Builds what is missing, reuses what is there, and says which.
 #
-#   bash scripts/e2e/parts.sh [all|system|providers|kube|tofu]...   # default: all
+#   bash scripts/e2e/parts.sh [all|system|providers|kube|tofu|velero]...   # default: all
 #   . "${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}/parts.env"           # then: paths of every part
 #
 # Parts (versions are the project's decision, see docs/operations.md):
@@ -11,10 +11,13 @@
 #              filesystem mirror for registry.terraform.io and registry.opentofu.org + a CLI config
 #   kube       kube-apiserver + kube-controller-manager v1.34.4 from the k8s.io/kubernetes module
 #   tofu       OpenTofu v1.11.14 from its Go module
+#   velero     Velero's CRDs (config/crd/v1/bases of the github.com/vmware-tanzu/velero module, at the
+#              version of the example city's velero image), installed on every e2e API server
 #
 # Cache layout, keyed on the Go version and the module version (a new Go or a new pin builds anew):
 #   $CACHE/parts/<go version>/<part>/<module version>/<binaries>
 #   $CACHE/mirror/<host>/hashicorp/<name>/<version>/linux_amd64/terraform-provider-<name>_v<version>
+#   $CACHE/parts/velero-crds/<velero version>/*.yaml   (YAML, not a build: no Go version in the key)
 #   $CACHE/terraformrc   $CACHE/parts.env   $CACHE/logs/build-<part>.log
 # Only finished builds land under their key (built in a .tmp folder, then renamed), so a killed
 # build is simply built again next time.
@@ -32,6 +35,8 @@ HELM_PROVIDER_VERSION=3.2.0
 HELM_PROVIDER_MODULE=github.com/hashicorp/terraform-provider-helm@v1.3.3-0.20260629194918-a4f1c1d8b008
 KUBE_VERSION=v1.34.4
 TOFU_VERSION=v1.11.14
+# must equal the tag of images.velero in environments/example-city/platform.yaml (a test checks it)
+VELERO_VERSION=v1.16.1
 TOFU_HCL_REPLACE='github.com/hashicorp/hcl/v2@v2.20.1=github.com/opentofu/hcl/v2@v2.20.2-0.20251021132045-587d123c2828'
 
 log() { printf '[parts] %s\n' "$*" >&2; }
@@ -163,6 +168,25 @@ EOF
   mv -f "$CACHE/terraformrc.tmp" "$CACHE/terraformrc"
 }
 
+# Velero's own CRD definitions, from its Go module (downloaded, not built: only the YAML is used)
+velero_part() {
+  need_go
+  local dir="$CACHE/parts/velero-crds/$VELERO_VERSION" tmp src
+  if compgen -G "$dir/velero.io_*.yaml" >/dev/null; then
+    log "reused   velero CRDs $VELERO_VERSION from $dir"
+    return
+  fi
+  log "fetching velero CRDs $VELERO_VERSION (go mod download; log: $LOGS/build-velero.log)"
+  src="$(go mod download -json "github.com/vmware-tanzu/velero@$VELERO_VERSION" 2>"$LOGS/build-velero.log" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
+  [[ -d "$src/config/crd/v1/bases" ]] || die "no config/crd/v1/bases in github.com/vmware-tanzu/velero@$VELERO_VERSION: see $LOGS/build-velero.log"
+  tmp="$dir.tmp.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  cp "$src"/config/crd/v1/bases/velero.io_*.yaml "$tmp/"
+  chmod 0644 "$tmp"/*.yaml
+  rm -rf "$dir"; mv "$tmp" "$dir"
+  log "fetched  velero CRDs $VELERO_VERSION: $(ls "$dir" | wc -l) definitions"
+}
+
 kube_part() { need_go; go_part kube "$KUBE_VERSION" "kube-apiserver kube-controller-manager" build_kube; }
 tofu_part() { need_go; go_part tofu "$TOFU_VERSION" tofu build_tofu; }
 
@@ -180,6 +204,7 @@ export GOVCLOUD_TOFU='$tofu/tofu'
 export GOVCLOUD_ETCD='$(command -v etcd || true)'
 export GOVCLOUD_PG_BIN='/usr/lib/postgresql/15/bin'
 export GOVCLOUD_PROVIDER_KUBERNETES='$(built provider-kubernetes "${K8S_PROVIDER_MODULE#*@}")/terraform-provider-kubernetes'
+export GOVCLOUD_VELERO_CRDS='$CACHE/parts/velero-crds/$VELERO_VERSION'
 export GOVCLOUD_PROVIDER_HELM='$(built provider-helm "${HELM_PROVIDER_MODULE#*@}")/terraform-provider-helm'
 EOF
   mv -f "$CACHE/parts.env.tmp" "$CACHE/parts.env"
@@ -190,12 +215,13 @@ parts=("$@")
 started=$SECONDS
 for p in "${parts[@]}"; do
   case "$p" in
-    all) system_part; providers_part; kube_part; tofu_part ;;
+    all) system_part; providers_part; kube_part; tofu_part; velero_part ;;
     system) system_part ;;
     providers) providers_part ;;
     kube) kube_part ;;
     tofu) tofu_part ;;
-    *) die "unknown part '$p' (known: all system providers kube tofu)" ;;
+    velero) velero_part ;;
+    *) die "unknown part '$p' (known: all system providers kube tofu velero)" ;;
   esac
 done
 if command -v go >/dev/null 2>&1; then write_env; fi

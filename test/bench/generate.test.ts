@@ -26,15 +26,19 @@ const CAP = 1000;
  * Resources of a department stack, as TenantEnvironment and DisasterRecoveryReplica make them: per
  * environment a namespace, quota, limit range, default service account, two network policies, one
  * role binding per admin group and, when the tenant has flows, inbound flows or Internet exposure,
- * one more network policy; per replica the same for its one namespace plus the dr-sync CronJob.
+ * one more network policy, and one Velero Schedule per DR replica; per replica, on its DR cluster,
+ * the same for its one namespace (no flow policy).
  */
-const tenantResources = (envs: number, admins: number, declaredTraffic: boolean) => envs * (6 + admins + (declaredTraffic ? 1 : 0));
-const replicaResources = (admins: number) => 8 + admins;
+const tenantResources = (envs: number, admins: number, declaredTraffic: boolean, replicas: number) =>
+  envs * (6 + admins + (declaredTraffic ? 1 : 0)) + replicas;
+const replicaResources = (admins: number) => 6 + admins;
 
 function fromSlice(s: DepartmentSlice): number {
   return (
-    s.tenants.reduce((a, t) => a + tenantResources(t.environments.length, t.admins.length, t.flows.length + t.inbound.length > 0 || t.exposedToInternet), 0) +
-    s.replicas.reduce((a, r) => a + replicaResources(r.tenant.admins.length), 0)
+    s.tenants.reduce(
+      (a, t) => a + tenantResources(t.environments.length, t.admins.length, t.flows.length + t.inbound.length > 0 || t.exposedToInternet, t.replicas.length),
+      0,
+    ) + s.replicas.reduce((a, r) => a + replicaResources(r.tenant.admins.length), 0)
   );
 }
 
@@ -46,7 +50,10 @@ function fromPlan(city: BenchCity): Map<string, number> {
   for (const t of city.tenants) {
     const where = clustersOf(t);
     const traffic = t.flows.length > 0 || t.exposed || inbound.has(`tenant/${t.county}/${t.name}`);
-    add(departmentStackName(t.county, t.department.code, where.primary), tenantResources(t.environments.length, t.admins.length, traffic));
+    add(
+      departmentStackName(t.county, t.department.code, where.primary),
+      tenantResources(t.environments.length, t.admins.length, traffic, where.replicas.length),
+    );
     for (const r of where.replicas) add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length));
   }
   return out;

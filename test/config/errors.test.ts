@@ -298,6 +298,15 @@ const cases: Case[] = [
     zh: ['case/tenants/nort/relief2.yaml:5:11 metadata.county: 未知县区 "nort"（已知：north, south）；是否应为 north？'],
   },
   {
+    name: 'backup-no-bucket',
+    en: [
+      'case/platform.yaml:19:34 spec.sites[1].backupStorage.endpoint: value "https://oss.twin.test.gov.cn" is not a valid backup storage URL (s3://bucket[/prefix] or https://host/bucket[/prefix], without credentials)',
+    ],
+    zh: [
+      'case/platform.yaml:19:34 spec.sites[1].backupStorage.endpoint: 取值 "https://oss.twin.test.gov.cn" 不是有效的备份存储地址（s3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]，不含凭据）',
+    ],
+  },
+  {
     name: 'schema-cidr-host-bits',
     en: [
       'case/platform.yaml:19:74 spec.sites[1].backupStorage.cidr: value "10.90.1.7/24" has host bits set: a range starts at its network address; did you mean 10.90.1.0/24?',

@@ -173,62 +173,29 @@ describe('DisasterRecoveryReplica', () => {
     mode: 'standby',
     siteRole: 'same-city',
     sourceCluster: 'ext-primary',
-    schedule: '*/15 * * * *',
-    backupEndpoint: 's3://backup.samecity.example.gov.cn/govcloud',
-    backupCidr: '10.90.1.0/24',
     quota: { cpu: '24', memory: '96Gi', storage: '2Ti', pods: 300 },
     adminGroups: ['grp-hrss-ops'],
-    syncImage: 'registry.example-city.gov.cn/govcloud/dr-sync:1.4.2',
   };
-  it('creates the replica namespace with the same name, its DR role and guard rails', () => {
+  it('creates the replica namespace (the restore target) with the same name, its DR role and guard rails', () => {
     const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));
     const ns = s.of('kubernetes_namespace_v1')[0];
     expect(get(ns, 'metadata.name')).toBe('social-security-prod');
-    expect(get(ns, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/dr-role': 'standby', 'govcloud.gov.cn/dr-site-role': 'same-city' });
+    expect(get(ns, 'metadata.labels')).toMatchObject({
+      'govcloud.gov.cn/dr-role': 'standby',
+      'govcloud.gov.cn/dr-site-role': 'same-city',
+      'govcloud.gov.cn/source-cluster': 'ext-primary',
+    });
     expect(s.of('kubernetes_resource_quota_v1')).toHaveLength(1);
     expect(
       s
         .of('kubernetes_network_policy_v1')
         .map((p) => get(p, 'metadata.name'))
         .sort(),
-    ).toEqual(['allow-dr-sync', 'allow-same-namespace-and-dns', 'default-deny']);
+    ).toEqual(['allow-same-namespace-and-dns', 'default-deny']);
   });
-  it('runs a hardened sync job on the tier schedule towards the site backup storage', () => {
+  it('runs no copy job of its own: the backups are Velero Schedules on the primary cluster', () => {
     const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));
-    const job = s.of('kubernetes_cron_job_v1')[0];
-    expect(get(job, 'spec.schedule')).toBe('*/15 * * * *');
-    const pod = get(job, 'spec.job_template.spec.template.spec') as Record<string, unknown>;
-    expect(pod.automount_service_account_token).toBe(false);
-    const c = (pod.container as Record<string, unknown>[])[0];
-    expect(c.args).toEqual([
-      'sync',
-      '--mode=standby',
-      '--source-cluster=ext-primary',
-      '--namespace=social-security-prod',
-      '--target=s3://backup.samecity.example.gov.cn/govcloud',
-    ]);
-    expect(c.security_context).toMatchObject({
-      allow_privilege_escalation: false,
-      read_only_root_filesystem: true,
-      run_as_non_root: true,
-      capabilities: { drop: ['ALL'] },
-    });
-    expect(get(c, 'resources.limits')).toEqual({ cpu: '500m', memory: '512Mi' });
-    expect(pod.node_selector).toBeUndefined();
-  });
-  it('keeps a domestic replica on the domestic nodes: placement label on the namespace, node selector on the sync job', () => {
-    const s = synthOf(
-      (scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, domesticNodeLabel: { key: 'govcloud.gov.cn/node-pool', value: 'xinchuang' } }),
-    );
-    expect(get(s.of('kubernetes_namespace_v1')[0], 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/placement': 'domestic' });
-    expect(get(s.of('kubernetes_cron_job_v1')[0], 'spec.job_template.spec.template.spec.node_selector')).toEqual({ 'govcloud.gov.cn/node-pool': 'xinchuang' });
-  });
-  it('refuses a bad schedule and credentials in the storage URL', () => {
-    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, schedule: 'hourly' }))).toThrow(
-      'DisasterRecoveryReplica social-security: schedule "hourly" is not a five-field cron expression (e.g. "*/15 * * * *")',
-    );
-    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, backupEndpoint: 's3://key:secret@host/b' }))).toThrow(
-      /must not carry credentials/,
-    );
+    expect(s.of('kubernetes_cron_job_v1')).toEqual([]);
+    expect(s.of('kubernetes_manifest')).toEqual([]);
   });
 });

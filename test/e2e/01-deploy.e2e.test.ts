@@ -9,10 +9,11 @@ import * as path from 'path';
 import { apiPath, declared } from './harness/synthesized';
 import { clustersOf, explain, govcloud, kubes, model, outDir, rows, topology } from './harness/suite';
 import { planStacks } from '../../stacks/slices';
-import { replicatedEnvironment } from '../../config/model';
-import { DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
+import { backupRetentionDays, replicatedEnvironment } from '../../config/model';
+import { BACKUP, DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
 import { forwardedAuthorities } from '../../policies/rules/net/gateway';
 import { NON_INTERNET } from '../../constructs/network/egress-gateway';
+import { objectStore } from '../../config/backup-storage';
 
 const ENGINES = ['terraform', 'tofu'] as const;
 
@@ -51,7 +52,7 @@ describe('deploying the example city', () => {
     const objects = declared(outDir());
     let checked = 0;
     for (const d of objects) {
-      const p = apiPath(d.type, d.name, d.namespace);
+      const p = apiPath(d.type, d.name, d.namespace, d.manifest);
       if (!p) continue;
       const here = kube.get(contextToCluster.get(d.context) ?? '');
       expect([d.address, here !== undefined]).toEqual([d.address, true]);
@@ -193,6 +194,67 @@ describe('deploying the example city', () => {
     }
     expect(m.tenants.some((t) => t.replicas.some((r) => r.siteRole === 'same-city'))).toBe(true);
     expect(m.tenants.some((t) => t.replicas.some((r) => r.siteRole === 'remote'))).toBe(true);
+  });
+
+  it('runs Velero on every cluster with one BackupStorageLocation per backup site of its network, no credentials written', async () => {
+    const m = model();
+    for (const c of m.clusters) {
+      const k = kube.get(c.name)!;
+      const sites = new Set(m.clusters.filter((x) => x.network === c.network).map((x) => x.site));
+      const want = m.sites.filter((s) => sites.has(s.name));
+      const locations = await k.list(`/apis/velero.io/v1/namespaces/${BACKUP.namespace}/backupstoragelocations`);
+      expect([c.name, locations.map((l) => l.metadata.name).sort()]).toEqual([c.name, want.map((s) => s.name).sort()]);
+      for (const s of want) {
+        const l = locations.find((x) => x.metadata.name === s.name);
+        const store = objectStore(s.backupEndpoint);
+        if ('error' in store) throw new Error(store.error);
+        expect([c.name, s.name, l.spec.provider, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
+          c.name,
+          s.name,
+          'aws',
+          store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket },
+          store.s3Url,
+          s.name === c.site,
+        ]);
+        expect(l.spec.credential).toEqual({ name: 'cloud-credentials', key: 'cloud' });
+      }
+      const server = (await k.get(`/apis/apps/v1/namespaces/${BACKUP.namespace}/deployments/velero`)).body;
+      expect([c.name, server.spec.template.spec.containers.map((x: { image: string }) => x.image)]).toEqual([c.name, [m.images.velero]]);
+      expect([c.name, server.spec.template.spec.initContainers.map((x: { image: string }) => x.image)]).toEqual([c.name, [m.images.veleroPluginForAws]]);
+      // the credential Secret is the operators' to create: govcloud never writes one
+      expect([c.name, (await k.get(`/api/v1/namespaces/${BACKUP.namespace}/secrets/cloud-credentials`)).status]).toEqual([c.name, 404]);
+    }
+  });
+
+  it("backs every tenant up with a Velero Schedule per DR site: the tier's frequency and TTL, its namespaces, the site's location", async () => {
+    const m = model();
+    let schedules = 0;
+    for (const c of m.clusters) {
+      const here = await kube.get(c.name)!.list(`/apis/velero.io/v1/namespaces/${BACKUP.namespace}/schedules`);
+      const want = m.tenants.filter((t) => t.cluster === c.name).flatMap((t) => t.replicas.map((r) => ({ t, r })));
+      expect([c.name, here.map((s) => s.metadata.name).sort()]).toEqual([c.name, want.map(({ t, r }) => `${t.name}-${r.siteRole}`).sort()]);
+      for (const { t, r } of want) {
+        const s = here.find((x) => x.metadata.name === `${t.name}-${r.siteRole}`);
+        expect([
+          s.metadata.name,
+          s.spec.schedule,
+          s.spec.template.ttl,
+          [...s.spec.template.includedNamespaces].sort(),
+          s.spec.template.storageLocation,
+        ]).toEqual([
+          `${t.name}-${r.siteRole}`,
+          r.schedule,
+          `${backupRetentionDays(t, r) * 24}h0m0s`,
+          t.environments.map((e) => `${t.name}-${e}`).sort(),
+          r.site,
+        ]);
+        schedules++;
+      }
+    }
+    // every tier that backs up is there: daily remote, 15-minute and 5-minute same-city
+    expect(new Set(m.tenants.map((t) => t.dr))).toEqual(new Set(['none', 'backup', 'hot-standby', 'active-active']));
+    expect(schedules).toBe(m.tenants.reduce((n, t) => n + t.replicas.length, 0));
+    expect(schedules).toBeGreaterThan(0);
   });
 
   it('keeps intranet tenants on the intranet cluster; no extranet object names them', async () => {

@@ -93,14 +93,29 @@ describe('a department removes a tenant', () => {
     git('branch', '-q', '-D', `remove-${t.name}`);
   });
 
-  it('with the approval merged first, plans the destroy of every namespace it had, in every stack', () => {
+  it("with the approval merged and applied, keeps its backups retainBackupDays: the Schedules' TTL is raised on the cluster", async () => {
     const file = tenantFile(t.county, t.name);
     fs.writeFileSync(
       file,
       `${fs.readFileSync(file, 'utf8').trimEnd()}\n  decommission: { approvedBy: 市政务服务数据管理局, ref: XM-2026-0199, retainBackupDays: 90 }\n`,
     );
     commitAll(`${t.name}: decommission approved`);
+    const primary = `dept-${t.county}-${t.department}-${t.cluster}`;
+    const plan = govcloud(['plan', '--stack', primary, '--out', outDir()]);
+    expect(explain(plan)).toMatch(/^exit 0/);
+    const apply = govcloud(['apply', '--planned', '--out', outDir()]);
+    expect(explain(apply)).toMatch(/^exit 0/);
+    expect(t.replicas.length).toBeGreaterThan(0);
+    for (const r of t.replicas) {
+      const s = await kube.get(t.cluster)!.get(`/apis/velero.io/v1/namespaces/velero/schedules/${t.name}-${r.siteRole}`);
+      // 90 days, above the tier's retention at that site
+      expect([r.site, r.retentionDays < 90, s.body.spec.template.ttl]).toEqual([r.site, true, '2160h0m0s']);
+    }
+  });
+
+  it('with the approval merged first, plans the destroy of every namespace it had, in every stack', () => {
     git('checkout', '-q', '-b', `remove-${t.name}`);
+    const file = tenantFile(t.county, t.name);
     fs.rmSync(file);
     commitAll(`remove ${t.name}`);
     const pr = govcloud(['pr', '--base', 'main', '--format', 'json']);

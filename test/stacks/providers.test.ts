@@ -27,3 +27,13 @@ describe('provider pins', () => {
     expect(script).not.toMatch(/SUBSTITUTE/i);
   });
 });
+
+describe('Velero CRDs of the e2e suite', () => {
+  it('come from the Velero release of the example city image, so the suite applies Schedules its server understands', () => {
+    const script = fs.readFileSync(path.join(REPO, 'scripts', 'e2e', 'parts.sh'), 'utf8');
+    const model = validateEnvironment(path.join(REPO, 'environments', 'example-city')).model as CityModel;
+    const tag = /:(v[\d.]+)(@|$)/.exec(model.images.velero)?.[1];
+    expect(tag).toBeDefined();
+    expect(/^VELERO_VERSION=(\S+)$/m.exec(script)?.[1]).toBe(tag);
+  });
+});

@@ -69,6 +69,24 @@ describe('synth', () => {
     expect(JSON.stringify(read('extranet', 'dept-south-big-data-ext-main'))).not.toContain('dr-sync');
   });
 
+  it('backs the tenant up from its primary cluster: one Velero Schedule per DR site, none on the DR clusters', () => {
+    type Manifests = {
+      resource: {
+        kubernetes_manifest?: Record<string, { manifest: { kind: string; metadata: { name: string }; spec: { template: Record<string, unknown> } } }>;
+      };
+    };
+    const schedules = (j: Manifests) =>
+      Object.values(j.resource.kubernetes_manifest ?? {})
+        .filter((m) => m.manifest.kind === 'Schedule')
+        .map((m) => `${m.manifest.metadata.name}>${String(m.manifest.spec.template.storageLocation)}:${String(m.manifest.spec.template.ttl)}`)
+        .sort();
+    expect(schedules(read('extranet', 'dept-south-big-data-ext-main') as Manifests)).toEqual([
+      'exchange-hub-remote>far:720h0m0s',
+      'exchange-hub-same-city>twin:168h0m0s',
+    ]);
+    for (const dr of ['dept-south-big-data-ext-twin', 'dept-south-big-data-ext-far']) expect(schedules(read('extranet', dr) as Manifests)).toEqual([]);
+  });
+
   it('copies the baseline chart next to each platform stack', () => {
     for (const s of ['platform-ext-main', 'platform-int-main']) {
       const network = s.includes('int') ? 'intranet' : 'extranet';

@@ -1,7 +1,7 @@
-/** Important data is backed up: a dr-sync job runs in a replica namespace of the tenant. */
-import { Evidence, Rule, fail, pass } from '../../types';
+/** Important data is backed up: a Velero Schedule on the tenant's primary cluster covers every one of its namespaces. */
+import { Rule, fail, pass } from '../../types';
 import { at, merge } from '../../clause';
-import { syncJobs } from './sync';
+import { backupsOf, describe } from './backups';
 
 export const rule: Rule = {
   id: 'MLPS-DATA-001',
@@ -11,19 +11,20 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Set spec.dr.tier to backup (or hot-standby / active-active); the tenant then gets a replica namespace at a DR site with a dr-sync CronJob copying its data. Test restores and keep the records as manual evidence.',
-    zh: '将 spec.dr.tier 设为 backup（或 hot-standby / active-active），系统会在灾备站点创建副本命名空间及 dr-sync 定时任务复制数据；定期做恢复演练并留存记录作为人工证据。',
+    en: "Set spec.dr.tier to backup (or hot-standby / active-active); the tenant then gets Velero Schedules in the velero namespace of its primary cluster that back up all of its namespaces to its DR sites. Don't pause them; test restores and keep the records as manual evidence.",
+    zh: '将 spec.dr.tier 设为 backup（或 hot-standby / active-active），系统会在租户主集群的 velero 命名空间创建 Velero Schedule，把租户全部命名空间备份到灾备站点；不得暂停；定期做恢复演练并留存记录作为人工证据。',
   },
-  check: ({ tenant, view }) => {
+  check: ({ tenant, view, model, deployment }) => {
     if (tenant.dr === 'none') return fail({ field: 'spec.dr.tier', detail: `dr tier is none: ${tenant.name} has no backup of its data` });
-    const replicas = view.namespaces.filter((ns) => ns.role === 'replica');
-    const found: Evidence[] = replicas.flatMap((ns) =>
-      syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync in ${ns.cluster}/${ns.name} backs up ${ns.name}` })),
-    );
-    if (found.length > 0) return pass(...found);
+    const backups = backupsOf(model, deployment, tenant);
+    const covered = new Set(backups.flatMap((b) => b.covers));
+    const missing = view.namespaces.filter((ns) => ns.role === 'primary' && !covered.has(ns.name));
+    if (backups.length > 0 && missing.length === 0) return pass(...backups.map((b) => ({ address: b.schedule.address, detail: describe(b) })));
     return fail(
-      { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr} but no active dr-sync CronJob in any replica namespace` },
-      ...replicas.map((ns) => ({ address: ns.namespace?.address, detail: `replica ${ns.cluster}/${ns.name} has no dr-sync CronJob` })),
+      ...(backups.length === 0
+        ? [{ field: 'spec.dr.tier', detail: `dr tier ${tenant.dr} but no active Velero Schedule on ${tenant.cluster} covers the namespaces of ${tenant.name}` }]
+        : []),
+      ...missing.map((ns) => ({ address: ns.namespace?.address, detail: `namespace ${ns.cluster}/${ns.name} is in no active Velero Schedule` })),
     );
   },
 };

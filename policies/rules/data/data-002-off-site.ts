@@ -1,7 +1,7 @@
-/** Important data is copied to a remote (异地) site over the network. */
-import { Evidence, Rule, fail, pass } from '../../types';
+/** Important data is copied to a remote (异地) site over the network: a Schedule writes to a remote site's storage location. */
+import { Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
-import { siteRoleOf, syncJobs } from './sync';
+import { backupsOf, describe } from './backups';
 
 export const rule: Rule = {
   id: 'MLPS-DATA-002',
@@ -11,18 +11,16 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Set spec.dr.tier to backup, hot-standby or active-active; each places a replica on a cluster at a remote site (site role remote) whose dr-sync CronJob copies the data there.',
-    zh: '将 spec.dr.tier 设为 backup、hot-standby 或 active-active，系统会在异地站点（站点角色 remote）的集群上创建副本，由 dr-sync 定时任务复制数据。',
+    en: 'Set spec.dr.tier to backup, hot-standby or active-active; each gives the tenant a Velero Schedule that writes to the BackupStorageLocation of a remote site (site role remote), where its replica namespace is the restore target.',
+    zh: '将 spec.dr.tier 设为 backup、hot-standby 或 active-active，系统会为租户创建写入异地站点（站点角色 remote）BackupStorageLocation 的 Velero Schedule，异地副本命名空间作为恢复目标。',
   },
-  check: ({ tenant, view, model }) => {
-    const remote = view.namespaces.filter((ns) => ns.role === 'replica' && siteRoleOf(model, ns.cluster) === 'remote');
-    const found: Evidence[] = remote.flatMap((ns) =>
-      syncJobs(ns).map((j) => ({ address: j.address, detail: `dr-sync copies ${ns.name} to remote cluster ${ns.cluster}` })),
-    );
-    if (found.length > 0) return pass(...found);
+  check: ({ tenant, model, deployment }) => {
+    const backups = backupsOf(model, deployment, tenant);
+    const remote = backups.filter((b) => b.site?.role === 'remote');
+    if (remote.length > 0) return pass(...remote.map((b) => ({ address: b.schedule.address, detail: describe(b) })));
     return fail(
-      { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr}: no replica with a dr-sync job on a cluster at a remote site` },
-      ...remote.map((ns) => ({ address: ns.namespace?.address, detail: `remote replica ${ns.cluster}/${ns.name} has no dr-sync CronJob` })),
+      { field: 'spec.dr.tier', detail: `dr tier ${tenant.dr}: no Velero Schedule of ${tenant.name} writes to a remote site's storage` },
+      ...backups.map((b) => ({ address: b.schedule.address, detail: `${describe(b)}, not a remote site` })),
     );
   },
 };

@@ -1,7 +1,7 @@
-/** Level 4: a remote disaster-recovery centre with real-time switch-over (tier active-active). */
+/** Level 4: a remote DR centre with real-time switch-over (tier active-active). */
 import { Evidence, Rule, fail, notApplicable, pass } from '../../types';
 import { at } from '../../clause';
-import { modeOf, siteRoleOf, syncJobs } from './sync';
+import { backupsOf, describe, modeOf } from './backups';
 
 export const rule: Rule = {
   id: 'MLPS-DATA-004',
@@ -11,26 +11,22 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Set spec.dr.tier to active-active: the tenant runs an active same-city replica and a remote replica, and traffic can switch over in real time; keep switch-over drill records as manual evidence.',
-    zh: '将 spec.dr.tier 设为 active-active：租户在同城运行双活副本并在异地保留副本，业务可实时切换；切换演练记录作为人工证据留存。',
+    en: 'Set spec.dr.tier to active-active: the tenant runs an active same-city replica and is backed up to a remote site, and traffic can switch over in real time; keep switch-over drill records as manual evidence.',
+    zh: '将 spec.dr.tier 设为 active-active：租户在同城运行双活副本并备份到异地站点，业务可实时切换；切换演练记录作为人工证据留存。',
   },
-  check: ({ tenant, view, model, level }) => {
+  check: ({ tenant, view, model, deployment, level }) => {
     if (level < 4) return notApplicable(`a remote DR centre is required at level 4 only; judged at level ${level}`);
-    const replicas = view.namespaces.filter((ns) => ns.role === 'replica');
-    const synced = replicas.flatMap((ns) => syncJobs(ns).map((j) => ({ ns, j })));
-    const remote = synced.filter((x) => siteRoleOf(model, x.ns.cluster) === 'remote');
-    const active = synced.filter((x) => modeOf(x.ns, x.j) === 'active');
+    const remote = backupsOf(model, deployment, tenant).filter((b) => b.site?.role === 'remote');
+    const active = view.namespaces.filter((ns) => ns.role === 'replica' && modeOf(ns) === 'active');
     const bad: Evidence[] = [];
     if (tenant.dr !== 'active-active') bad.push({ field: 'spec.dr.tier', detail: `dr tier is ${tenant.dr}, not active-active` });
-    if (remote.length === 0) bad.push({ field: 'spec.dr.tier', detail: 'no replica with a dr-sync job at a remote site' });
+    if (remote.length === 0) bad.push({ field: 'spec.dr.tier', detail: 'no Velero Schedule writes to a remote site' });
     if (active.length === 0) bad.push({ field: 'spec.dr.tier', detail: 'no replica runs in active mode, so business cannot switch over in real time' });
     if (bad.length > 0) return fail(...bad);
     return pass(
       { field: 'spec.dr.tier', detail: 'dr tier active-active' },
-      ...[...remote, ...active.filter((x) => !remote.includes(x))].map((x) => ({
-        address: x.j.address,
-        detail: `${modeOf(x.ns, x.j)} replica ${x.ns.cluster}/${x.ns.name} (${siteRoleOf(model, x.ns.cluster)})`,
-      })),
+      ...remote.map((b) => ({ address: b.schedule.address, detail: describe(b) })),
+      ...active.map((ns) => ({ address: ns.namespace?.address, detail: `active replica ${ns.cluster}/${ns.name}` })),
     );
   },
 };

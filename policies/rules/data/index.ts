@@ -6,5 +6,6 @@ import { rule as data003 } from './data-003-real-time-hot';
 import { rule as data004 } from './data-004-remote-dr-centre';
 import { rule as data005 } from './data-005-backups-in-declared-sites';
 import { rule as data006 } from './data-006-no-plaintext-secrets';
+import { rule as data007 } from './data-007-backup-retention';
 
-export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006];
+export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006, data007];

@@ -13,13 +13,24 @@ export interface Declared {
   readonly address: string;
   readonly name: string;
   readonly namespace?: string;
+  /** `apiVersion` and `kind` of a kubernetes_manifest object. */
+  readonly manifest?: { readonly apiVersion: string; readonly kind: string };
   readonly body: Json;
 }
 
 /** API path of an object of a Terraform resource type, or undefined for types judged otherwise. */
-export function apiPath(type: string, name: string, namespace?: string): string | undefined {
+export function apiPath(type: string, name: string, namespace?: string, manifest?: Declared['manifest']): string | undefined {
   const ns = (p: string, plural: string) => `${p}/namespaces/${namespace}/${plural}/${name}`;
   switch (type) {
+    case 'kubernetes_manifest':
+      // the custom resources the stacks write (Velero's) are namespaced, plural = lower-case kind + s
+      return manifest && namespace ? ns(`/apis/${manifest.apiVersion}`, `${manifest.kind.toLowerCase()}s`) : undefined;
+    case 'kubernetes_service_account_v1':
+      return ns('/api/v1', 'serviceaccounts');
+    case 'kubernetes_deployment_v1':
+      return ns('/apis/apps/v1', 'deployments');
+    case 'kubernetes_cluster_role_binding_v1':
+      return `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`;
     case 'kubernetes_namespace_v1':
       return `/api/v1/namespaces/${name}`;
     case 'kubernetes_resource_quota_v1':
@@ -36,8 +47,6 @@ export function apiPath(type: string, name: string, namespace?: string): string 
       return ns('/apis/rbac.authorization.k8s.io/v1', 'rolebindings');
     case 'kubernetes_cron_job_v1':
       return ns('/apis/batch/v1', 'cronjobs');
-    case 'kubernetes_deployment_v1':
-      return ns('/apis/apps/v1', 'deployments');
     case 'kubernetes_service_v1':
       return ns('/api/v1', 'services');
     case 'kubernetes_pod_disruption_budget_v1':
@@ -80,7 +89,8 @@ export function declared(out: string): Declared[] {
       };
       for (const [type, byName] of Object.entries(resources)) {
         for (const [id, body] of Object.entries(byName)) {
-          const m = type === 'helm_release' ? body : meta(body);
+          const manifest = type === 'kubernetes_manifest' ? (body.manifest as Json) : undefined;
+          const m = type === 'helm_release' ? body : meta(manifest ?? body);
           result.push({
             stack,
             network,
@@ -89,6 +99,7 @@ export function declared(out: string): Declared[] {
             address: `${type}.${id}`,
             name: resolve(m.name) ?? '',
             namespace: resolve(m.namespace),
+            manifest: manifest ? { apiVersion: String(manifest.apiVersion), kind: String(manifest.kind) } : undefined,
             body,
           });
         }

@@ -2,7 +2,8 @@
  * The e2e topology: one kube-apiserver + kube-controller-manager per cluster of the example city, each
  * on its own loopback port; the extranet clusters on one etcd (distinct prefixes), the intranet on its
  * own etcd; PostgreSQL with one state database per network. Kubeconfig contexts are named as the
- * stacks expect (the cluster's `kubeContext`), one kubeconfig file per network.
+ * stacks expect (the cluster's `kubeContext`), one kubeconfig file per network. Every API server gets
+ * Velero's CRDs (from Velero's Go module, see scripts/e2e/parts.sh) before the suite starts.
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -12,6 +13,7 @@ import { Kube } from './kube';
 import { freePorts } from './ports';
 import { startProcess, waitFor } from './procs';
 import { AUDIT_CONFIG_DIR, AUDIT_FLAGS_FILE, AUDIT_LOG_DIR } from '../../../config/cluster-config';
+import { installCrds, readCrds } from './crds';
 
 export type Network = 'extranet' | 'intranet';
 
@@ -182,6 +184,8 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
     120_000,
     cm.log,
   );
+  // before the suite applies anything: the platform stacks hold Velero objects (kubernetes_manifest)
+  await installCrds(kube, readCrds(parts.GOVCLOUD_VELERO_CRDS ?? ''));
   return info;
 }
 

@@ -2,21 +2,39 @@ import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy
 import { Json } from '../../../policies/deployment';
 
 type Stacks = Parameters<NonNullable<RuleCase['edit']>>[0];
-const CRON = 'kubernetes_cron_job_v1';
+const MANIFEST = 'kubernetes_manifest';
 
-/** Changes the dr-sync CronJobs of a county stack (spec and container args). */
-const editSync = (stack: string, change: (spec: Json, args: string[]) => void) => (stacks: Stacks) => {
-  for (const job of Object.values(resourcesOf(stacks, stack, CRON))) {
-    const spec = job.spec as Json;
-    const pod = ((spec.job_template as Json).spec as Json).template as Json;
-    const container = ((pod.spec as Json).container as Json[])[0];
-    change(spec, container.args as string[]);
-  }
-};
+/** The Velero Schedules a department stack writes (the tenant's primary cluster), with their manifest spec. */
+const schedules = (stacks: Stacks, stack: string) =>
+  Object.entries(resourcesOf(stacks, stack, MANIFEST)).filter(([, r]) => (r.manifest as Json).kind === 'Schedule');
 
-const dropSync = (stack: string) => (stacks: Stacks) => {
-  const jobs = resourcesOf(stacks, stack, CRON);
-  for (const k of Object.keys(jobs)) delete jobs[k];
+/** Changes the spec of a stack's Schedules (those to one site, when given). */
+const editSchedules =
+  (stack: string, change: (spec: Json) => void, site?: string) =>
+  (stacks: Stacks): void => {
+    for (const [, r] of schedules(stacks, stack)) {
+      const spec = (r.manifest as Json).spec as Json;
+      if (site === undefined || (spec.template as Json).storageLocation === site) change(spec);
+    }
+  };
+
+/** Removes a stack's Schedules (those to one site, when given). */
+const dropSchedules =
+  (stack: string, site?: string) =>
+  (stacks: Stacks): void => {
+    const all = resourcesOf(stacks, stack, MANIFEST);
+    for (const [k, r] of schedules(stacks, stack))
+      if (site === undefined || (((r.manifest as Json).spec as Json).template as Json).storageLocation === site) delete all[k];
+  };
+
+/** A hand-added BackupStorageLocation in the velero namespace, writing to a bucket of no declared site. */
+const OFFSHORE: Json = {
+  manifest: {
+    apiVersion: 'velero.io/v1',
+    kind: 'BackupStorageLocation',
+    metadata: { name: 'offshore', namespace: 'velero' },
+    spec: { provider: 'aws', objectStorage: { bucket: 'backup.example.com', prefix: 'gov' }, credential: { name: 'cloud-credentials', key: 'cloud' } },
+  },
 };
 
 /** A service-account-like token: header {"alg":"RS256","kid":"k"}, payload {"sub":"system:serviceaccount:x:y"}, a signature. */
@@ -29,39 +47,61 @@ const add = (type: string, body: Json): Readonly<Record<string, Json>> => ({
 });
 
 export const CASES: RuleCase[] = [
-  { name: 'passes with the remote backup replica of tier backup', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'pass' },
+  { name: 'passes with the Schedule to the remote site covering every namespace', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'pass' },
   { name: 'fails for dr tier none', rule: 'MLPS-DATA-001', tenant: 'relief', expect: 'fail' },
-  { name: 'fails when the replica has no dr-sync job', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'fail', edit: dropSync(stackOf('portal', 'ext-far')) },
+  { name: 'fails when the tenant has no Velero Schedule', rule: 'MLPS-DATA-001', tenant: 'portal', expect: 'fail', edit: dropSchedules(stackOf('portal')) },
   {
-    name: 'fails when the dr-sync job is suspended',
+    name: 'fails when the Schedule is paused',
     rule: 'MLPS-DATA-001',
     tenant: 'portal',
     expect: 'fail',
-    edit: editSync(stackOf('portal', 'ext-far'), (spec) => {
-      spec.suspend = true;
+    edit: editSchedules(stackOf('portal'), (spec) => {
+      spec.paused = true;
+    }),
+  },
+  {
+    name: 'fails when a namespace of the tenant is left out of the Schedule',
+    rule: 'MLPS-DATA-001',
+    tenant: 'portal',
+    expect: 'fail',
+    edit: editSchedules(stackOf('portal'), (spec) => {
+      (spec.template as Json).includedNamespaces = ['portal-prod'];
+    }),
+  },
+  {
+    name: "passes with a hand-written Schedule of all namespaces (Velero's empty includedNamespaces)",
+    rule: 'MLPS-DATA-001',
+    tenant: 'portal',
+    expect: 'pass',
+    edit: editSchedules(stackOf('portal'), (spec) => {
+      delete (spec.template as Json).includedNamespaces;
     }),
   },
 
-  { name: 'passes with a dr-sync job on the remote cluster', rule: 'MLPS-DATA-002', tenant: 'portal', expect: 'pass' },
+  { name: 'passes with a Schedule to the remote site', rule: 'MLPS-DATA-002', tenant: 'portal', expect: 'pass' },
   { name: 'fails for dr tier none', rule: 'MLPS-DATA-002', tenant: 'relief', expect: 'fail' },
   {
-    name: 'fails with only the same-city replica left',
+    name: 'fails with only the Schedule to the same-city site left',
     rule: 'MLPS-DATA-002',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: dropSync(stackOf('exchange-hub', 'ext-far')),
+    edit: dropSchedules(stackOf('exchange-hub'), 'far'),
   },
 
-  { name: 'passes with the same-city standby synced every 15 minutes', rule: 'MLPS-DATA-003', tenant: 'exchange-hub', expect: 'pass' },
+  { name: 'passes with the same-city standby backed up every 15 minutes', rule: 'MLPS-DATA-003', tenant: 'exchange-hub', expect: 'pass' },
   { name: 'fails for tier backup (remote daily copy only)', rule: 'MLPS-DATA-003', tenant: 'portal', expect: 'fail' },
   {
-    name: 'fails when the same-city standby syncs hourly',
+    name: 'fails when the same-city Schedule runs hourly',
     rule: 'MLPS-DATA-003',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: editSync(stackOf('exchange-hub', 'ext-twin'), (spec) => {
-      spec.schedule = '0 * * * *';
-    }),
+    edit: editSchedules(
+      stackOf('exchange-hub'),
+      (spec) => {
+        spec.schedule = '0 * * * *';
+      },
+      'twin',
+    ),
   },
   { name: 'is not applicable below level 3', rule: 'MLPS-DATA-003', tenant: 'relief', expect: 'not-applicable' },
 
@@ -81,15 +121,28 @@ export const CASES: RuleCase[] = [
   { name: 'fails for tier hot-standby judged at level 4', rule: 'MLPS-DATA-004', tenant: 'exchange-hub', expect: 'fail', level: 4 },
   { name: 'is not applicable below level 4', rule: 'MLPS-DATA-004', tenant: 'exchange-hub', expect: 'not-applicable' },
 
-  { name: 'passes when every dr-sync target is a declared site', rule: 'MLPS-DATA-005', tenant: 'exchange-hub', expect: 'pass' },
+  { name: "passes when every Schedule writes to a declared site's location", rule: 'MLPS-DATA-005', tenant: 'exchange-hub', expect: 'pass' },
   {
-    name: 'fails when a dr-sync job writes to undeclared storage',
+    name: 'fails when a Schedule writes through a hand-added location to undeclared storage',
     rule: 'MLPS-DATA-005',
     tenant: 'exchange-hub',
     expect: 'fail',
-    edit: editSync(stackOf('exchange-hub', 'ext-far'), (_spec, args) => {
-      const i = args.findIndex((a) => a.startsWith('--target='));
-      args[i] = '--target=s3://backup.example.com/gov';
+    add: { [stackOf('exchange-hub')]: { resource: { [MANIFEST]: { offshore: OFFSHORE } } } },
+    edit: editSchedules(
+      stackOf('exchange-hub'),
+      (spec) => {
+        (spec.template as Json).storageLocation = 'offshore';
+      },
+      'far',
+    ),
+  },
+  {
+    name: 'fails when a Schedule names a location its cluster does not have',
+    rule: 'MLPS-DATA-005',
+    tenant: 'portal',
+    expect: 'fail',
+    edit: editSchedules(stackOf('portal'), (spec) => {
+      (spec.template as Json).storageLocation = 'elsewhere';
     }),
   },
   {
@@ -100,6 +153,46 @@ export const CASES: RuleCase[] = [
     model: (m) => withTenant(m, 'portal', (t) => ({ replicas: t.replicas.map((r) => ({ ...r, backupEndpoint: 's3://oss-ap-southeast-1.example.com/gov' })) })),
   },
   { name: 'is not applicable without backups', rule: 'MLPS-DATA-005', tenant: 'relief', expect: 'not-applicable' },
+
+  { name: 'passes with TTLs of 7 days same-city and 30 days remote', rule: 'MLPS-DATA-007', tenant: 'exchange-hub', expect: 'pass' },
+  {
+    name: 'fails when the remote TTL is shortened to a day',
+    rule: 'MLPS-DATA-007',
+    tenant: 'exchange-hub',
+    expect: 'fail',
+    edit: editSchedules(
+      stackOf('exchange-hub'),
+      (spec) => {
+        (spec.template as Json).ttl = '24h0m0s';
+      },
+      'far',
+    ),
+  },
+  {
+    name: 'passes for a decommissioned tenant whose Schedules keep backups retainBackupDays',
+    rule: 'MLPS-DATA-007',
+    tenant: 'portal',
+    expect: 'pass',
+    model: (m) => withTenant(m, 'portal', () => ({ decommission: { approvedBy: '安全处', ref: 'XM-9', retainBackupDays: 365 } })),
+  },
+  {
+    name: 'fails for a decommissioned tenant whose Schedule keeps the tier TTL below retainBackupDays',
+    rule: 'MLPS-DATA-007',
+    tenant: 'portal',
+    expect: 'fail',
+    model: (m) => withTenant(m, 'portal', () => ({ decommission: { approvedBy: '安全处', ref: 'XM-9', retainBackupDays: 365 } })),
+    edit: editSchedules(stackOf('portal'), (spec) => {
+      (spec.template as Json).ttl = '720h0m0s';
+    }),
+  },
+  {
+    name: 'fails when the tenant has no Schedule to its DR site',
+    rule: 'MLPS-DATA-007',
+    tenant: 'portal',
+    expect: 'fail',
+    edit: dropSchedules(stackOf('portal')),
+  },
+  { name: 'is not applicable without a DR site', rule: 'MLPS-DATA-007', tenant: 'relief', expect: 'not-applicable' },
 
   { name: 'passes with no credentials in the output', rule: 'MLPS-DATA-006', tenant: 'portal', expect: 'pass' },
   {

@@ -1,0 +1,186 @@
+/**
+ * BackupServer: Velero on one cluster, configured from the model. The `velero` namespace, the
+ * server Deployment (the AWS/S3 object-store plugin copied in by an init container), its service
+ * account and RBAC, and one BackupStorageLocation per backup site this cluster may write to. The
+ * tenants' Schedules are not here: they live with the tenant (BackupSchedule, department stacks).
+ *
+ * No credentials are written: every location names the Secret that holds the object-store keys,
+ * which the platform's operators create out of band in the velero namespace.
+ */
+import { Construct } from 'constructs';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import { ClusterRoleV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
+import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-binding-v1';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { BACKUP } from '../../config/vocabulary';
+import { objectStore } from '../../config/backup-storage';
+import { LABEL, MANAGED_BY, podSecurityLabels } from '../common/labels';
+
+export interface BackupSite {
+  /** Site name; the BackupStorageLocation takes it, and Schedules name it as their storageLocation. */
+  readonly name: string;
+  /** The site's backup storage: `s3://bucket[/prefix]` or `https://host/bucket[/prefix]`, no credentials. */
+  readonly endpoint: string;
+}
+
+export interface BackupServerProps {
+  readonly clusterName: string;
+  /** Velero server image, full reference from platform.yaml (images.velero). */
+  readonly image: string;
+  /** AWS/S3 object-store plugin image, full reference from platform.yaml (images.veleroPluginForAws). */
+  readonly pluginImage: string;
+  /** The backup sites this cluster writes to; one BackupStorageLocation each. At least one. */
+  readonly sites: readonly BackupSite[];
+  /** The site whose location is Velero's default (backups that name no location go there). Must be one of `sites`. */
+  readonly defaultSite: string;
+  /** Namespace of the server and of every Velero object. Default: `velero`. */
+  readonly namespace?: string;
+  /** Secret (in that namespace, created by operators, never by govcloud) with the object-store keys. Default: `cloud-credentials`, key `cloud`. */
+  readonly credentialSecret?: { readonly name: string; readonly key: string };
+}
+
+/**
+ * Why Velero gets a cluster-wide role: a backup reads every object of the namespaces it covers,
+ * whatever their kind (a tenant's own custom resources included, unknown when this is written), and
+ * a restore creates them again, with the cluster-scoped objects they use (persistent volumes, CRDs).
+ * Its own objects (Backups, Restores, Schedules, locations) live in the velero namespace. So the
+ * resources cannot be listed one by one; the verbs can: no `escalate`, `bind` or `impersonate`, so
+ * Velero can neither grant itself more nor restore a binding to rights it does not hold.
+ */
+export const VELERO_RULES: readonly { apiGroups: string[]; resources: string[]; verbs: string[] }[] = [
+  { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] },
+];
+
+export class BackupServer extends Construct {
+  readonly namespace: NamespaceV1;
+  readonly deployment: DeploymentV1;
+  readonly locations: Manifest[];
+
+  constructor(scope: Construct, id: string, props: BackupServerProps) {
+    super(scope, id);
+    const who = `BackupServer ${props.clusterName}`;
+    if (props.sites.length === 0) throw new Error(`${who}: sites is empty; give at least one backup site (name and endpoint)`);
+    if (!props.sites.some((s) => s.name === props.defaultSite)) {
+      throw new Error(`${who}: defaultSite "${props.defaultSite}" is not one of the sites (${props.sites.map((s) => s.name).join(', ')})`);
+    }
+    for (const [what, ref] of [
+      ['image', props.image],
+      ['pluginImage', props.pluginImage],
+    ] as const) {
+      if (!/^[^\s:/@]+(\.[^\s:/@]+)+(:\d+)?\/[^\s@]+(:[^\s@/]+|@sha256:[0-9a-f]{64})/.test(ref)) {
+        throw new Error(
+          `${who}: ${what} "${ref}" is not a full image reference with a registry and a tag or digest (e.g. registry.example.gov.cn/velero/velero:v1.16.1)`,
+        );
+      }
+    }
+    const ns = props.namespace ?? BACKUP.namespace;
+    const credential = props.credentialSecret ?? { name: 'cloud-credentials', key: 'cloud' };
+    const labels = { [LABEL.managedBy]: MANAGED_BY, 'app.kubernetes.io/name': 'velero', 'app.kubernetes.io/component': 'server' };
+
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: { name: ns, labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.role]: 'backup', ...podSecurityLabels(3) } },
+    });
+    const account = new ServiceAccountV1(this, 'account', {
+      metadata: { name: 'velero', namespace: ns, labels },
+      automountServiceAccountToken: true,
+      dependsOn: [this.namespace],
+    });
+    const role = new ClusterRoleV1(this, 'role', { metadata: { name: 'govcloud-velero', labels }, rule: VELERO_RULES.map((r) => ({ ...r })) });
+    new ClusterRoleBindingV1(this, 'binding', {
+      metadata: { name: 'govcloud-velero', labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role.metadata.name },
+      subject: [{ kind: 'ServiceAccount', name: account.metadata.name, namespace: ns }],
+    });
+
+    const hardened = {
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    };
+    this.deployment = new DeploymentV1(this, 'server', {
+      metadata: { name: 'velero', namespace: ns, labels },
+      spec: {
+        replicas: '1',
+        selector: { matchLabels: { 'app.kubernetes.io/name': 'velero' } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: account.metadata.name,
+            automountServiceAccountToken: true,
+            securityContext: { runAsNonRoot: true, runAsUser: '65532', runAsGroup: '65532', fsGroup: '65532', seccompProfile: { type: 'RuntimeDefault' } },
+            // the plugin image's entrypoint copies the plugin binary into /target, where the server finds it
+            initContainer: [
+              {
+                name: 'velero-plugin-for-aws',
+                image: props.pluginImage,
+                volumeMount: [{ name: 'plugins', mountPath: '/target' }],
+                resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } },
+                securityContext: hardened,
+              },
+            ],
+            container: [
+              {
+                name: 'velero',
+                image: props.image,
+                command: ['/velero'],
+                args: ['server', `--default-backup-storage-location=${props.defaultSite}`],
+                port: [{ name: 'metrics', containerPort: 8085 }],
+                // the server answers on its metrics port once its controllers run; no other endpoint is served
+                livenessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, initialDelaySeconds: 30, periodSeconds: 30 },
+                readinessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, initialDelaySeconds: 10, periodSeconds: 15 },
+                env: [
+                  { name: 'VELERO_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                  { name: 'VELERO_SCRATCH_DIR', value: '/scratch' },
+                  { name: 'LD_LIBRARY_PATH', value: '/plugins' },
+                  { name: 'AWS_SHARED_CREDENTIALS_FILE', value: `/credentials/${credential.key}` },
+                ],
+                volumeMount: [
+                  { name: 'plugins', mountPath: '/plugins' },
+                  { name: 'scratch', mountPath: '/scratch' },
+                  { name: 'tmp', mountPath: '/tmp' },
+                  { name: 'credentials', mountPath: '/credentials', readOnly: true },
+                ],
+                resources: { requests: { cpu: '500m', memory: '128Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                securityContext: hardened,
+              },
+            ],
+            volume: [
+              { name: 'plugins', emptyDir: {} },
+              { name: 'scratch', emptyDir: {} },
+              { name: 'tmp', emptyDir: {} },
+              { name: 'credentials', secret: { secretName: credential.name } },
+            ],
+          },
+        },
+      },
+      // the e2e clusters run no nodes, so a rollout would never finish
+      waitForRollout: false,
+      dependsOn: [this.namespace],
+    });
+
+    this.locations = props.sites.map((site) => {
+      const store = objectStore(site.endpoint);
+      if ('error' in store) throw new Error(`${who}: site ${site.name}: backup endpoint ${store.error}`);
+      const config: Record<string, string> = store.s3Url ? { s3Url: store.s3Url, s3ForcePathStyle: 'true' } : {};
+      return new Manifest(this, `location-${site.name}`, {
+        manifest: {
+          apiVersion: BACKUP.apiVersion,
+          kind: 'BackupStorageLocation',
+          metadata: { name: site.name, namespace: ns, labels: { [LABEL.managedBy]: MANAGED_BY, 'govcloud.gov.cn/site': site.name } },
+          spec: {
+            provider: 'aws',
+            default: site.name === props.defaultSite,
+            accessMode: 'ReadWrite',
+            objectStorage: store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket },
+            ...(Object.keys(config).length > 0 ? { config } : {}),
+            credential: { name: credential.name, key: credential.key },
+          },
+        },
+        dependsOn: [this.namespace],
+      });
+    });
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Shared by the DATA rules: a tenant's backups as deployed. A backup is a Velero Schedule in the
+ * velero namespace of the tenant's primary cluster (the only one Velero watches) that covers the
+ * tenant's namespaces, with the BackupStorageLocation it names on that cluster and the declared
+ * site whose storage that location is.
+ */
+import { LABEL, BACKUP } from '../../../config/vocabulary';
+import { CityModel, namespaceName, Site, SiteRole, Tenant } from '../../../config/model';
+import { endpointOf, objectStore } from '../../../config/backup-storage';
+import { Deployment, NamespaceView, TfResource, block, get, labels } from '../../deployment';
+
+const MANIFEST = 'kubernetes_manifest';
+
+export interface Backup {
+  readonly schedule: TfResource;
+  readonly name: string;
+  /** spec.schedule: the cron expression. */
+  readonly cron: string;
+  /** spec.template.ttl as written ('' when absent). */
+  readonly ttl: string;
+  /** The tenant's namespaces the Schedule covers. */
+  readonly covers: readonly string[];
+  /** spec.template.storageLocation ('' when absent: Velero's default location). */
+  readonly locationName: string;
+  /** The location of that name on the cluster, when synthesized. */
+  readonly location?: TfResource;
+  /** Where the location writes (`s3://…` or `https://…`), when it names a bucket. */
+  readonly endpoint?: string;
+  /** The declared site whose backup storage that is. */
+  readonly site?: Site;
+}
+
+const manifest = (r: TfResource) => block(r.body, 'manifest');
+
+/** Velero objects of a kind in the velero namespace of a cluster. */
+export function veleroObjects(d: Deployment, cluster: string, kind: string): TfResource[] {
+  return (d.byNamespace.get(`${cluster}/${BACKUP.namespace}`) ?? []).filter(
+    (r) => r.type === MANIFEST && get(manifest(r), 'apiVersion') === BACKUP.apiVersion && get(manifest(r), 'kind') === kind,
+  );
+}
+
+const nameOf = (r: TfResource): string => String(get(manifest(r), 'metadata.name') ?? '');
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : []);
+
+/** The storage URL a BackupStorageLocation writes to, read back from bucket, prefix and s3Url. */
+export function locationEndpoint(location: TfResource): string | undefined {
+  const spec = block(manifest(location), 'spec');
+  const bucket = get(spec, 'objectStorage.bucket');
+  if (typeof bucket !== 'string' || bucket === '') return undefined;
+  const prefix = get(spec, 'objectStorage.prefix');
+  const s3Url = get(spec, 'config.s3Url');
+  return endpointOf({ bucket, prefix: typeof prefix === 'string' && prefix !== '' ? prefix : undefined, s3Url: typeof s3Url === 'string' ? s3Url : undefined });
+}
+
+/** The declared site whose backup storage an endpoint is (compared as Velero reads them). */
+export function siteOfEndpoint(model: CityModel, endpoint: string | undefined): Site | undefined {
+  if (endpoint === undefined) return undefined;
+  const norm = (e: string) => {
+    const s = objectStore(e);
+    return 'error' in s ? e : endpointOf(s);
+  };
+  const want = norm(endpoint);
+  return model.sites.find((s) => norm(s.backupEndpoint) === want);
+}
+
+/** The tenant's backups: unpaused Schedules on its primary cluster covering any of its namespaces. */
+export function backupsOf(model: CityModel, d: Deployment, t: Tenant): Backup[] {
+  const mine = new Set(t.environments.map((e) => namespaceName(t.name, e)));
+  const locations = new Map(veleroObjects(d, t.cluster, 'BackupStorageLocation').map((l) => [nameOf(l), l]));
+  const defaultLocation = [...locations.values()].find((l) => get(manifest(l), 'spec.default') === true);
+  const out: Backup[] = [];
+  for (const s of veleroObjects(d, t.cluster, 'Schedule')) {
+    const spec = block(manifest(s), 'spec');
+    if (get(spec, 'paused') === true) continue;
+    const included = strings(get(spec, 'template.includedNamespaces'));
+    const excluded = new Set(strings(get(spec, 'template.excludedNamespaces')));
+    // Velero backs up every namespace when includedNamespaces is empty or holds '*'
+    const all = included.length === 0 || included.includes('*');
+    const covers = [...mine].filter((n) => (all || included.includes(n)) && !excluded.has(n));
+    if (covers.length === 0) continue;
+    const locationName = String(get(spec, 'template.storageLocation') ?? '');
+    const location = locationName === '' ? defaultLocation : locations.get(locationName);
+    const endpoint = location ? locationEndpoint(location) : undefined;
+    out.push({
+      schedule: s,
+      name: nameOf(s),
+      cron: String(get(spec, 'schedule') ?? ''),
+      ttl: String(get(spec, 'template.ttl') ?? ''),
+      covers,
+      locationName,
+      location,
+      endpoint,
+      site: siteOfEndpoint(model, endpoint),
+    });
+  }
+  return out;
+}
+
+/** Where a backup goes, for evidence. */
+export const describe = (b: Backup): string =>
+  `Schedule ${b.name} (${b.cron}) backs up ${b.covers.join(', ')} to location ${b.locationName || '(default)'}${b.site ? ` at site ${b.site.name} (${b.site.role})` : ''}`;
+
+/** Hours of a Velero TTL (a Go duration such as 720h0m0s or 90m); undefined when it is none. */
+export function ttlHours(ttl: string): number | undefined {
+  if (!/^(\d+(\.\d+)?(h|m|s|ms))+$/.test(ttl)) return undefined;
+  let h = 0;
+  for (const [, n, unit] of ttl.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g))
+    h += Number(n) / { h: 1, m: 60, s: 3600, ms: 3_600_000 }[unit as 'h' | 'm' | 's' | 'ms'];
+  return h;
+}
+
+/** Mode of a replica namespace: its dr-role label. */
+export const modeOf = (ns: NamespaceView): string | undefined => labels(ns.namespace)[LABEL.drRole];
+
+export const siteRoleOf = (model: CityModel, cluster: string): SiteRole | undefined => model.clusters.find((c) => c.name === cluster)?.siteRole;
+
+/** Longest gap in minutes between runs of a cron schedule, when it runs at least hourly; undefined otherwise. */
+export function maxGapMinutes(schedule: string): number | undefined {
+  const f = schedule.trim().split(/\s+/);
+  if (f.length !== 5 || f.slice(1).some((x) => x !== '*')) return undefined;
+  const m = f[0];
+  if (m === '*') return 1;
+  const step = /^\*\/(\d+)$/.exec(m);
+  if (step) {
+    const n = Number(step[1]);
+    return n > 0 && n <= 60 ? Math.max(n, 60 - n * Math.floor(59 / n)) : undefined;
+  }
+  if (!/^\d+(,\d+)*$/.test(m)) return undefined;
+  const mins = [...new Set(m.split(',').map(Number))].filter((x) => x < 60).sort((a, b) => a - b);
+  if (mins.length === 0) return undefined;
+  return Math.max(...mins.map((x, i) => (i + 1 < mins.length ? mins[i + 1] - x : 60 - x + mins[0])));
+}

@@ -1,0 +1,108 @@
+import { BackupServer, BackupServerProps, VELERO_RULES } from '../../constructs/platform/backup-server';
+import { get, Json, synthOf } from '../helpers/synth';
+
+const props: BackupServerProps = {
+  clusterName: 'ext-primary',
+  image: 'registry.example-city.gov.cn/platform/velero/velero:v1.16.1',
+  pluginImage: 'registry.example-city.gov.cn/platform/velero/velero-plugin-for-aws:v1.12.1',
+  sites: [
+    { name: 'primary', endpoint: 's3://backup.primary.example-city.gov.cn/govcloud' },
+    { name: 'remote', endpoint: 'https://oss.remote.example-province.gov.cn:9000/govcloud-backup/city/ext' },
+  ],
+  defaultSite: 'primary',
+};
+
+const manifest = (r: Json) => r.manifest as Json;
+
+describe('BackupServer', () => {
+  const s = synthOf((scope) => new BackupServer(scope, 'backup', props));
+
+  it('runs the Velero server from the given image with the AWS plugin as init container, restricted and with resources', () => {
+    const d = s.of('kubernetes_deployment_v1')[0];
+    expect(get(d, 'metadata.namespace')).toBe('velero');
+    expect(get(d, 'wait_for_rollout')).toBe(false);
+    const pod = get(d, 'spec.template.spec') as Json;
+    expect(get(pod, 'security_context')).toMatchObject({ run_as_non_root: true, seccomp_profile: { type: 'RuntimeDefault' } });
+    const [server] = pod.container as Json[];
+    const [plugin] = pod.init_container as Json[];
+    expect([server.image, plugin.image]).toEqual([props.image, props.pluginImage]);
+    expect(server.args).toEqual(['server', '--default-backup-storage-location=primary']);
+    for (const c of [server, plugin]) {
+      expect(c.security_context).toEqual({
+        allow_privilege_escalation: false,
+        read_only_root_filesystem: true,
+        run_as_non_root: true,
+        capabilities: { drop: ['ALL'] },
+      });
+      expect(get(c, 'resources.limits')).toBeDefined();
+      expect(get(c, 'resources.requests')).toBeDefined();
+    }
+    // the plugin is copied into the shared volume the server loads plugins from
+    expect(get(plugin, 'volume_mount')).toEqual([{ name: 'plugins', mount_path: '/target' }]);
+    expect((server.volume_mount as Json[]).map((m) => [m.name, m.mount_path])).toContainEqual(['plugins', '/plugins']);
+  });
+
+  it('puts the server in a velero namespace that enforces the restricted Pod Security level', () => {
+    const [ns] = s.of('kubernetes_namespace_v1');
+    expect(get(ns, 'metadata.name')).toBe('velero');
+    expect(get(ns, 'metadata.labels')).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
+  });
+
+  it('binds its service account to a cluster role that names its verbs and never escalate, bind or impersonate', () => {
+    const [sa] = s.of('kubernetes_service_account_v1');
+    const [binding] = s.of('kubernetes_cluster_role_binding_v1');
+    const [role] = s.of('kubernetes_cluster_role_v1');
+    expect(get(binding, 'subject')).toEqual([
+      {
+        kind: 'ServiceAccount',
+        name: expect.stringMatching(/^\$\{kubernetes_service_account_v1\.backup_account_\w+\.metadata\[0\]\.name\}$/),
+        namespace: 'velero',
+      },
+    ]);
+    expect(get(binding, 'role_ref')).toEqual({
+      api_group: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: expect.stringContaining('kubernetes_cluster_role_v1.backup_role'),
+    });
+    expect(get(sa, 'metadata.name')).toBe('velero');
+    expect(get(role, 'metadata.name')).toBe('govcloud-velero');
+    const verbs = VELERO_RULES.flatMap((r) => r.verbs);
+    for (const v of ['*', 'escalate', 'bind', 'impersonate']) expect(verbs).not.toContain(v);
+    expect(s.of('kubernetes_secret_v1')).toEqual([]);
+  });
+
+  it('writes one BackupStorageLocation per site, bucket and prefix from the URL, an https store as s3Url, the credential by name only', () => {
+    const locations = s.of('kubernetes_manifest').map(manifest);
+    expect(locations.map((l) => [l.apiVersion, l.kind, get(l, 'metadata.name'), get(l, 'metadata.namespace')])).toEqual([
+      ['velero.io/v1', 'BackupStorageLocation', 'primary', 'velero'],
+      ['velero.io/v1', 'BackupStorageLocation', 'remote', 'velero'],
+    ]);
+    const [primary, remote] = locations.map((l) => l.spec as Json);
+    expect(primary).toEqual({
+      provider: 'aws',
+      default: true,
+      accessMode: 'ReadWrite',
+      objectStorage: { bucket: 'backup.primary.example-city.gov.cn', prefix: 'govcloud' },
+      credential: { name: 'cloud-credentials', key: 'cloud' },
+    });
+    expect(remote).toMatchObject({
+      default: false,
+      objectStorage: { bucket: 'govcloud-backup', prefix: 'city/ext' },
+      config: { s3Url: 'https://oss.remote.example-province.gov.cn:9000', s3ForcePathStyle: 'true' },
+    });
+  });
+
+  it('refuses a default site that is not one of its sites, an endpoint without a bucket, credentials and a bare image name', () => {
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, defaultSite: 'far' }))).toThrow(
+      'BackupServer ext-primary: defaultSite "far" is not one of the sites (primary, remote)',
+    );
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 'https://oss.example.gov.cn' }] }))).toThrow(
+      'BackupServer ext-primary: site primary: backup endpoint "https://oss.example.gov.cn" names no bucket: write https://host/bucket[/prefix]',
+    );
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 's3://key:secret@bucket/x' }] }))).toThrow(
+      /without credentials/,
+    );
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, image: 'velero' }))).toThrow(/image "velero" is not a full image reference/);
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [] }))).toThrow(/sites is empty/);
+  });
+});
