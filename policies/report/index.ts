@@ -5,8 +5,9 @@ import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { renderSarif, SarifOptions } from './sarif';
 import { renderText } from './text';
+import { renderHtml } from './html/page';
 
-export { renderJson, renderMarkdown, renderSarif, renderText };
+export { renderHtml, renderJson, renderMarkdown, renderSarif, renderText };
 export type { SarifOptions };
 export { Positions, evidencePosition, formatPosition, parseField, waiverPosition } from '../position';
 export type { FilePosition } from '../position';
