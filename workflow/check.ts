@@ -12,6 +12,7 @@ import { CheckReport, runChecks } from '../policies/engine';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { IsolationViolation, scanStacks } from '../stacks/isolation';
 import { planStacks } from '../stacks/slices';
+import { StackJson } from '../terraform/json';
 
 export interface JudgeInput {
   readonly model: CityModel;
@@ -32,12 +33,18 @@ export interface Judged {
   readonly report?: CheckReport;
   readonly issues: readonly Issue[];
   readonly violations: readonly IsolationViolation[];
+  /** The stacks that were judged, as Terraform loads them (for the evidence package). */
+  readonly stacks?: readonly StackJson[];
 }
 
 export function judge(a: JudgeInput): Judged {
   const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
-  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), { tenants: a.tenants, level: a.level, today: a.today ?? todayIso() });
-  return { report, issues: [], violations };
+  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
+    tenants: a.tenants,
+    level: a.level,
+    today: a.today ?? todayIso(),
+  });
+  return { report, issues: [], violations, stacks: read.stacks };
 }
