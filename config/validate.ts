@@ -58,7 +58,14 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
-  issues.push(...checkPlatform(loaded.platform), ...checkImages(loaded.platform), ...checkNames(ctx), ...checkNetwork(ctx), ...checkFlows(ctx), ...checkDuplicates(ctx));
+  issues.push(
+    ...checkPlatform(loaded.platform),
+    ...checkImages(loaded.platform),
+    ...checkNames(ctx),
+    ...checkNetwork(ctx),
+    ...checkFlows(ctx),
+    ...checkDuplicates(ctx),
+  );
   const today = opts.today ?? todayIso();
   issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
   if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));

@@ -21,4 +21,3 @@ export function writeClusterFiles(out: string, files: readonly ClusterFile[]): v
     if (fs.existsSync(next)) fs.renameSync(next, dir);
   }
 }
-

@@ -31,18 +31,21 @@ export function checkImages(p: LoadedFile<PlatformFile>, repoRoot: string = defa
     if (!x.tag && !x.digest) out.push(issue('error', ...at(base), 'platform.imageUnpinned', { value: name }));
     if (x.tag === 'latest') out.push(issue('error', ...at([...base, 'tag']), 'platform.imageUnpinned', { value: name }));
     const ref = `${x.registry}/${x.repository}`;
-    if (!s.registries.some((r) => fromRegistry(ref, r))) out.push(issue('error', ...at([...base, 'registry']), 'platform.imageRegistry', { value: ref, allowed }));
+    if (!s.registries.some((r) => fromRegistry(ref, r)))
+      out.push(issue('error', ...at([...base, 'registry']), 'platform.imageRegistry', { value: ref, allowed }));
   }
   for (const [name, c] of Object.entries(s.charts)) {
     const base: PathSegment[] = ['spec', 'charts', name];
     if (c.repository.startsWith('oci://')) {
       const ref = c.repository.slice('oci://'.length);
-      if (!s.registries.some((r) => fromRegistry(ref, r))) out.push(issue('error', ...at([...base, 'repository']), 'platform.imageRegistry', { value: ref, allowed }));
+      if (!s.registries.some((r) => fromRegistry(ref, r)))
+        out.push(issue('error', ...at([...base, 'repository']), 'platform.imageRegistry', { value: ref, allowed }));
       continue;
     }
     const version = chartVersion(repoRoot, c.repository);
     if (version === undefined) out.push(issue('error', ...at([...base, 'repository']), 'platform.chartMissing', { value: c.repository }));
-    else if (version !== c.version) out.push(issue('error', ...at([...base, 'version']), 'platform.chartVersion', { value: c.version, expected: version, chart: c.repository }));
+    else if (version !== c.version)
+      out.push(issue('error', ...at([...base, 'version']), 'platform.chartVersion', { value: c.version, expected: version, chart: c.repository }));
   }
   return out;
 }

@@ -58,17 +58,26 @@ describe('platform images and charts', () => {
     edit(dir, 'repository: platform/velero/velero, tag: v1.16.1 }', 'repository: platform/velero/velero }');
     edit(dir, 'repository: platform/envoyproxy/envoy, tag: v1.32.3 }', 'repository: platform/envoyproxy/envoy, tag: latest }');
     const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageUnpinned');
-    expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([`${lineOf(dir, 'envoyproxy')} spec.images.egressGateway.tag`, `${lineOf(dir, 'platform/velero/velero }')} spec.images.velero`]);
+    expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([
+      `${lineOf(dir, 'envoyproxy')} spec.images.egressGateway.tag`,
+      `${lineOf(dir, 'platform/velero/velero }')} spec.images.velero`,
+    ]);
     expect(formatIssue(found[1], 'en')).toContain('image velero must be pinned: give a version tag other than latest, or a digest');
     expect(formatIssue(found[1], 'zh')).toContain('镜像 velero 必须固定版本');
   });
 
   it('refuses an image outside the allowed registries, including a look-alike host', () => {
     const dir = caseEnv(undefined);
-    edit(dir, '{ registry: registry.test.gov.cn, repository: platform/envoyproxy', '{ registry: registry.test.gov.cn.evil.com, repository: platform/envoyproxy');
+    edit(
+      dir,
+      '{ registry: registry.test.gov.cn, repository: platform/envoyproxy',
+      '{ registry: registry.test.gov.cn.evil.com, repository: platform/envoyproxy',
+    );
     const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageRegistry');
     expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([`${lineOf(dir, 'evil.com')} spec.images.egressGateway.registry`]);
-    expect(formatIssue(found[0], 'en')).toContain('registry.test.gov.cn.evil.com/platform/envoyproxy/envoy is not in an allowed registry (allowed: registry.test.gov.cn/)');
+    expect(formatIssue(found[0], 'en')).toContain(
+      'registry.test.gov.cn.evil.com/platform/envoyproxy/envoy is not in an allowed registry (allowed: registry.test.gov.cn/)',
+    );
   });
 
   it("refuses a chart version that is not the chart's own, and a chart that is not in the project", () => {

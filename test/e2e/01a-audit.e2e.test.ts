@@ -38,7 +38,8 @@ describe('audit logging on the API servers', () => {
       const names = fs.readdirSync(synthesized).sort();
       expect([c.name, names]).toEqual([c.name, ['audit-policy.yaml', 'kube-apiserver.flags']]);
       expect(fs.readdirSync(c.audit.configDir).sort()).toEqual(names);
-      for (const n of names) expect([c.name, n, fs.readFileSync(path.join(c.audit.configDir, n), 'utf8')]).toEqual([c.name, n, fs.readFileSync(path.join(synthesized, n), 'utf8')]);
+      for (const n of names)
+        expect([c.name, n, fs.readFileSync(path.join(c.audit.configDir, n), 'utf8')]).toEqual([c.name, n, fs.readFileSync(path.join(synthesized, n), 'utf8')]);
       // what the process runs with: its command line holds every flag of the file (paths in the run folder)
       const pid = Number(fs.readFileSync(path.join(runDir(), 'pids', `apiserver-${c.name}.pid`), 'utf8'));
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -83,7 +84,8 @@ describe('audit logging on the API servers', () => {
       const log = events(c.audit.logDir).filter((e) => e.objectRef?.resource === 'configmaps' || e.objectRef?.resource === 'secrets');
       const writes = log.filter((e) => e.verb === 'create' && e.stage === 'ResponseComplete');
       expect([c.name, writes.length > 0]).toEqual([c.name, true]);
-      for (const e of log) expect([c.name, e.objectRef?.name, e.level, e.requestObject, e.responseObject]).toEqual([c.name, e.objectRef?.name, 'Metadata', undefined, undefined]);
+      for (const e of log)
+        expect([c.name, e.objectRef?.name, e.level, e.requestObject, e.responseObject]).toEqual([c.name, e.objectRef?.name, 'Metadata', undefined, undefined]);
     }
   });
 

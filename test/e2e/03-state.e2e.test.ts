@@ -87,12 +87,19 @@ describe('state in PostgreSQL', () => {
     // the kill lands between two updates however fast the API server answers
     const cluster = topology().clusters.find((c) => c.name === tenants[0].cluster)!;
     const namespaces = tenants.flatMap((t) => t.environments.map((e) => `${t.name}-${e}`));
-    const hold = await holdAfterFirst(cluster, kubes().get(cluster.name)!, 'resourcequotas', namespaces, `/api/v1/namespaces/${namespaces[0]}/resourcequotas/quota`);
+    const hold = await holdAfterFirst(
+      cluster,
+      kubes().get(cluster.name)!,
+      'resourcequotas',
+      namespaces,
+      `/api/v1/namespaces/${namespaces[0]}/resourcequotas/quota`,
+    );
     const log = path.join(outDir(), 'extranet', 'stacks', stack, 'govcloud-apply.log');
     fs.rmSync(log, { force: true });
     const run = govcloudAsync(['apply', '--stack', stack, '--out', outDir()], { ...engineEnv(), TF_CLI_ARGS_apply: '-parallelism=1' });
     try {
-      for (let i = 0; i < 1200 && !(hold.held() > 0 && fs.existsSync(log) && /Modifications complete after/.test(fs.readFileSync(log, 'utf8'))); i++) await sleep(50);
+      for (let i = 0; i < 1200 && !(hold.held() > 0 && fs.existsSync(log) && /Modifications complete after/.test(fs.readFileSync(log, 'utf8'))); i++)
+        await sleep(50);
       expect([hold.passed(), hold.held()]).toEqual([1, 1]);
       process.kill(-run.pid, 'SIGKILL');
       await run.done;

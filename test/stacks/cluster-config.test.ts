@@ -83,7 +83,12 @@ describe('cluster audit files', () => {
     const tree = (dir: string) => [...readTree(dir)].filter(([k]) => k.includes(`clusters${path.sep}`));
     const first = tree(out);
     expect(first.map(([k]) => k).sort()).toEqual(
-      fixture.clusters.flatMap((c) => [path.join(c.network, 'clusters', c.name, 'audit', 'audit-policy.yaml'), path.join(c.network, 'clusters', c.name, 'audit', 'kube-apiserver.flags')]).sort(),
+      fixture.clusters
+        .flatMap((c) => [
+          path.join(c.network, 'clusters', c.name, 'audit', 'audit-policy.yaml'),
+          path.join(c.network, 'clusters', c.name, 'audit', 'kube-apiserver.flags'),
+        ])
+        .sort(),
     );
     fs.writeFileSync(path.join(out, 'extranet', 'clusters', 'stray.txt'), 'left from before');
     synthesize(fixture, { outDir: out, repoRoot: REPO });
@@ -111,6 +116,8 @@ describe('cluster audit files', () => {
       'extranet/clusters/ext-main/audit/kube-apiserver.flags kube-apiserver of ext-main: --audit-log-maxage is 30, less than 190 days',
     ]);
     fs.rmSync(path.join(out, 'extranet', 'clusters'), { recursive: true });
-    expect(audit('relief').evidence.map((e) => e.detail)).toEqual(['kube-apiserver of ext-main: no kube-apiserver audit flags (clusters/ext-main/audit/kube-apiserver.flags)']);
+    expect(audit('relief').evidence.map((e) => e.detail)).toEqual([
+      'kube-apiserver of ext-main: no kube-apiserver audit flags (clusters/ext-main/audit/kube-apiserver.flags)',
+    ]);
   });
 });

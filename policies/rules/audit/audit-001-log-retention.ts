@@ -15,14 +15,24 @@ const days = (v: string | undefined): number => (v !== undefined && /^\d+$/.test
 function isPolicy(text: string): boolean {
   try {
     const doc = load(text) as { apiVersion?: unknown; kind?: unknown; rules?: unknown } | undefined;
-    return doc?.kind === 'Policy' && typeof doc.apiVersion === 'string' && doc.apiVersion.startsWith('audit.k8s.io/') && Array.isArray(doc.rules) && doc.rules.length > 0;
+    return (
+      doc?.kind === 'Policy' &&
+      typeof doc.apiVersion === 'string' &&
+      doc.apiVersion.startsWith('audit.k8s.io/') &&
+      Array.isArray(doc.rules) &&
+      doc.rules.length > 0
+    );
   } catch {
     return false;
   }
 }
 
 /** What is wrong with one cluster's audit flags and policy; empty when they write and keep the log. */
-export function auditProblems(files: readonly ClusterFile[], cluster: string, retentionDays: number): { problems: string[]; flagsFile?: string; maxAge?: number } {
+export function auditProblems(
+  files: readonly ClusterFile[],
+  cluster: string,
+  retentionDays: number,
+): { problems: string[]; flagsFile?: string; maxAge?: number } {
   const own = files.filter((f) => f.cluster === cluster);
   const flagsFile = own.find((f) => f.path === `audit/${AUDIT_FLAGS_FILE}`);
   if (!flagsFile) return { problems: [`no kube-apiserver audit flags (clusters/${cluster}/audit/${AUDIT_FLAGS_FILE})`] };
@@ -38,10 +48,12 @@ export function auditProblems(files: readonly ClusterFile[], cluster: string, re
   if (logPath === undefined || logPath === '' || logPath === '-') problems.push('--audit-log-path does not name a log file, so no log is kept');
   const maxAge = days(flags.get('--audit-log-maxage'));
   const need = Math.max(MIN_LOG_RETENTION_DAYS, retentionDays);
-  if (!(maxAge >= need)) problems.push(`--audit-log-maxage is ${Number.isNaN(maxAge) ? '(not set: rotated logs are kept by count only)' : maxAge}, less than ${need} days`);
+  if (!(maxAge >= need))
+    problems.push(`--audit-log-maxage is ${Number.isNaN(maxAge) ? '(not set: rotated logs are kept by count only)' : maxAge}, less than ${need} days`);
   // unset or 0: no limit by count (kube-apiserver's default); any other count can drop files younger than the retention
   const maxBackup = flags.get('--audit-log-maxbackup');
-  if (maxBackup !== undefined && days(maxBackup) !== 0) problems.push(`--audit-log-maxbackup is ${maxBackup}; only 0 (no count limit) keeps every file younger than the retention`);
+  if (maxBackup !== undefined && days(maxBackup) !== 0)
+    problems.push(`--audit-log-maxbackup is ${maxBackup}; only 0 (no count limit) keeps every file younger than the retention`);
   return { problems, flagsFile: where, maxAge };
 }
 

@@ -65,8 +65,7 @@ export function policyProblems(text: string): string[] {
   ] as const)
     if (at_(verb, group, resource) < 2) problems.push(`${verb} ${group === '' ? '' : `${group}/`}${resource} is logged without its request`);
   for (const resource of ['secrets', 'configmaps'])
-    for (const verb of ['create', 'get', 'update'])
-      if (at_(verb, '', resource) > 1) problems.push(`${verb} ${resource} is logged with its contents`);
+    for (const verb of ['create', 'get', 'update']) if (at_(verb, '', resource) > 1) problems.push(`${verb} ${resource} is logged with its contents`);
   return [...new Set(problems)];
 }
 
@@ -96,7 +95,11 @@ export const rule: Rule = {
       const address = `${policy.network}/clusters/${c}/${policy.path}`;
       const problems = policyProblems(policy.text);
       if (problems.length > 0) bad.push({ address, detail: `audit policy of ${c}: ${problems.join('; ')}` });
-      else ok.push({ address, detail: `audit policy of ${c} logs every user's changes, guard-rail changes with their request, secrets and configmaps as metadata` });
+      else
+        ok.push({
+          address,
+          detail: `audit policy of ${c} logs every user's changes, guard-rail changes with their request, secrets and configmaps as metadata`,
+        });
     }
     return bad.length > 0 ? fail(...bad) : pass(...ok);
   },

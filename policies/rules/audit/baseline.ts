@@ -13,7 +13,6 @@ export const platformOn = (d: Deployment, cluster: string): TfResource[] => plat
 export const baselineOn = (d: Deployment, cluster: string): TfResource | undefined =>
   platformOn(d, cluster).find((r) => r.type === 'helm_release' && r.body.name === BASELINE_RELEASE);
 
-
 /** The release's values documents merged in order, then its `set` blocks (top-level keys only). */
 export function releaseValues(release: TfResource): Json {
   const out: Json = {};

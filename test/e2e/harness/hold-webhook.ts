@@ -38,13 +38,7 @@ function review(uid: string, allowed: boolean): string {
  * returns once the API server calls it: `probe` names an existing object of that kind, updated with
  * dryRun until the webhook sees it (dry runs are let through and not counted).
  */
-export async function holdAfterFirst(
-  cluster: ClusterInfo,
-  kube: Kube,
-  resource: string,
-  namespaces: readonly string[],
-  probe: string,
-): Promise<HeldWebhook> {
+export async function holdAfterFirst(cluster: ClusterInfo, kube: Kube, resource: string, namespaces: readonly string[], probe: string): Promise<HeldWebhook> {
   const dir = path.dirname(cluster.caFile);
   let passed = 0;
   let probes = 0;

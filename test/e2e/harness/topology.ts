@@ -123,12 +123,7 @@ async function startEtcd(run: string, name: string, bin: string): Promise<string
   return url;
 }
 
-async function startCluster(
-  run: string,
-  parts: Record<string, string>,
-  c: ClusterToStart,
-  etcd: string,
-): Promise<ClusterInfo> {
+async function startCluster(run: string, parts: Record<string, string>, c: ClusterToStart, etcd: string): Promise<ClusterInfo> {
   const dir = path.join(run, 'secrets', c.name);
   pki(dir, c.name);
   const token = crypto.randomBytes(24).toString('hex');
@@ -137,7 +132,15 @@ async function startCluster(
   const logDir = path.join(run, 'audit-log', c.name);
   fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
   const audit = { configDir: c.auditDir, logDir, args: auditArgs(c.auditDir, logDir) };
-  const info: ClusterInfo = { name: c.name, network: c.network, context: c.context, url: `https://127.0.0.1:${port}`, token, caFile: path.join(dir, 'ca.crt'), audit };
+  const info: ClusterInfo = {
+    name: c.name,
+    network: c.network,
+    context: c.context,
+    url: `https://127.0.0.1:${port}`,
+    token,
+    caFile: path.join(dir, 'ca.crt'),
+    audit,
+  };
   const f = (n: string) => path.join(dir, n);
   const api = startProcess(run, `apiserver-${c.name}`, parts.GOVCLOUD_KUBE_APISERVER, [
     `--etcd-servers=${etcd}`,
@@ -213,11 +216,7 @@ async function startPostgres(run: string, parts: Record<string, string>): Promis
 }
 
 /** Starts the whole topology for the given clusters; everything it starts is recorded for stopAll. */
-export async function startTopology(
-  run: string,
-  parts: Record<string, string>,
-  clusters: readonly ClusterToStart[],
-): Promise<Topology> {
+export async function startTopology(run: string, parts: Record<string, string>, clusters: readonly ClusterToStart[]): Promise<Topology> {
   const etcd: Record<Network, string> = {
     extranet: await startEtcd(run, 'extranet', parts.GOVCLOUD_ETCD),
     intranet: await startEtcd(run, 'intranet', parts.GOVCLOUD_ETCD),

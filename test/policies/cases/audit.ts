@@ -80,7 +80,10 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-AUDIT-001',
     tenant: 'relief',
     expect: 'fail',
-    files: (files) => files.map((f) => (f.cluster === 'ext-main' && f.path === 'audit/audit-policy.yaml' ? { ...f, text: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n' } : f)),
+    files: (files) =>
+      files.map((f) =>
+        f.cluster === 'ext-main' && f.path === 'audit/audit-policy.yaml' ? { ...f, text: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: []\n' } : f,
+      ),
   },
   {
     name: 'fails when the log goes to stdout instead of a file',
@@ -141,7 +144,10 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-AUDIT-004',
     tenant: 'relief',
     expect: 'fail',
-    files: setPolicy('ext-main', 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources: [{ group: "", resources: [secrets] }]\n'),
+    files: setPolicy(
+      'ext-main',
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources: [{ group: "", resources: [secrets] }]\n',
+    ),
   },
   {
     name: 'fails when the policy logs secret contents',
