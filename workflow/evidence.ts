@@ -6,7 +6,7 @@
  *   input/platform.yaml, input/tenants/…      the request files; input/overrides/… the hand-written Terraform
  *   synth/<network>/stacks/<stack>/…          the stacks judged: with --from, the folder's *.tf.json files
  *                                             and charts as they are; else the stacks synthesized in memory
- *                                             (hand-written files merged), as cdk.tf.json
+ *                                             (hand-written files merged) as cdk.tf.json, with their charts
  *   synth/<network>/clusters/<cluster>/…      the cluster configuration (audit policy and flags)
  *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
  *
@@ -20,6 +20,7 @@ import * as path from 'path';
 import type { Lang } from '../config/messages';
 import type { CityModel } from '../config/model';
 import { clusterFiles } from '../config/cluster-config';
+import { defaultRepoRoot } from '../config/repo-root';
 import { displayPath } from '../config/load';
 import { renderHtml, renderJson, renderSarif } from '../policies/report';
 import { stableStringify } from '../terraform/stable-json';
@@ -85,9 +86,21 @@ function synthFromFolder(from: string): PackageFile[] {
   return out;
 }
 
-/** The stacks judged in memory and the cluster configuration synth would write for this model. */
+/** The project's charts a stack's Helm releases name (`./charts/<name>`), as synth copies them beside it. */
+function chartsOf(json: unknown): string[] {
+  const releases = (json as { resource?: { helm_release?: Record<string, { chart?: unknown }> } }).resource?.helm_release ?? {};
+  const local = Object.values(releases).flatMap((r) => (typeof r.chart === 'string' && /^\.\/charts\/[a-z0-9-]+$/.test(r.chart) ? [r.chart.slice(2)] : []));
+  return [...new Set(local)].sort();
+}
+
+/** The stacks judged in memory, with their charts, and the cluster configuration synth would write for this model. */
 function synthInMemory(judged: Judged, model: CityModel): PackageFile[] {
-  const stacks = (judged.stacks ?? []).map((s) => file(`synth/${s.network}/stacks/${s.name}/cdk.tf.json`, stableStringify(s.json)));
+  const root = defaultRepoRoot();
+  const stacks = (judged.stacks ?? []).flatMap((s) => {
+    const dir = `synth/${s.network}/stacks/${s.name}`;
+    const charts = chartsOf(s.json).flatMap((c) => walk(path.join(root, c), () => true).map((r) => copy(path.join(root, c), r, `${dir}/${c}`)));
+    return [file(`${dir}/cdk.tf.json`, stableStringify(s.json)), ...charts];
+  });
   const clusters = clusterFiles(model).map((f) => file(`synth/${f.network}/clusters/${f.cluster}/${f.path}`, f.text));
   return [...stacks, ...clusters];
 }

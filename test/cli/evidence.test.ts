@@ -110,6 +110,16 @@ describe('govcloud evidence never packages credentials', () => {
     expect(names).toContain('synth/extranet/stacks/platform-ext-primary/charts/govcloud-baseline/Chart.yaml');
   });
 
+  it('holds the same stacks, charts and cluster configuration as a package synthesized in memory', () => {
+    const fresh = path.join(dir, 'in-memory');
+    expect(govcloud(['evidence', '--out', fresh]).code).toBe(0);
+    const synthOf = (d: string) => new Map([...readTree(d)].filter(([f]) => f.startsWith(`synth${path.sep}`)));
+    const a = synthOf(out);
+    const b = synthOf(fresh);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [k, v] of a) expect([k, b.get(k)?.equals(v)]).toEqual([k, true]);
+  });
+
   it('refuses, writing nothing, when a file it would package holds a token', () => {
     fs.writeFileSync(path.join(stack, 'leak.tf.json'), JSON.stringify({ locals: { t: TOKEN } }));
     const refused = path.join(dir, 'refused');
