@@ -129,7 +129,9 @@ export class Browser {
   async close(): Promise<void> {
     const exited = new Promise((resolve) => this.proc.once('exit', resolve));
     await this.send('Browser.close').catch(() => undefined);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
     if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
     for (const s of [this.proc.stdio[3], this.proc.stdio[4]]) (s as Readable | Writable | null)?.destroy();
     fs.rmSync(this.profile, { recursive: true, force: true });

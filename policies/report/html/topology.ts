@@ -260,10 +260,11 @@ export function renderTopology(model: CityModel, state: ReadonlyMap<string, Tena
   y += sitesRow(c, model, 'extranet', innerX, y, lang) + 24;
   const zonesTop = y;
   const egress = { x: innerX, y: zonesTop };
-  c.rect(innerX, zonesTop, SIDE, 52, 'egress');
+  c.rect(innerX, zonesTop, SIDE, 66, 'egress');
   c.text(innerX + 10, zonesTop + 20, hw('egress', lang), SIDE - 20, 'zone-title');
-  c.text(innerX + 10, zonesTop + 40, `${model.egress.namespace} · ${model.egress.cidr}`, SIDE - 20, 'small');
-  let zonesH = 52;
+  c.text(innerX + 10, zonesTop + 38, model.egress.namespace, SIDE - 20, 'small');
+  c.text(innerX + 10, zonesTop + 55, model.egress.cidr, SIDE - 20, 'small');
+  let zonesH = 66;
   ZONES.forEach((z, i) => {
     const cidr = model.zones.find((x) => x.name === z)?.cidr ?? '';
     const tenants = tenantsIn('extranet', z);
