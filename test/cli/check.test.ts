@@ -35,6 +35,13 @@ describe('govcloud check on the example city', () => {
   });
 });
 
+/**
+ * Rules that judge only the files synth writes beside the stacks: without --from, check judges the
+ * files the model itself generates, which pass; their failing cases are in test/policies/cases/.
+ */
+const JUDGED_ON_SYNTH_FILES = new Set(['MLPS-AUDIT-004']);
+const mustFail = () => RULES.map((r) => r.id).filter((id) => !JUDGED_ON_SYNTH_FILES.has(id));
+
 describe('govcloud check on the violations city', () => {
   const dir = tmpDir('violations');
   const outputs = {
@@ -54,7 +61,7 @@ describe('govcloud check on the violations city', () => {
     };
     const failing = report.tenants.flatMap((t) => t.findings.filter((f) => f.status === 'fail'));
     for (const f of failing) expect(f.evidence.length).toBeGreaterThan(0);
-    expect(RULES.map((r) => r.id).filter((id) => !failing.some((f) => f.rule === id))).toEqual([]);
+    expect(mustFail().filter((id) => !failing.some((f) => f.rule === id))).toEqual([]);
   });
 
   it('annotates the request files for every rule (SARIF)', () => {
@@ -69,7 +76,7 @@ describe('govcloud check on the violations city', () => {
       }[];
     };
     const results = sarif.runs[0].results.filter((r) => !r.suppressions);
-    expect(RULES.map((r) => r.id).filter((id) => !results.some((r) => r.ruleId === id))).toEqual([]);
+    expect(mustFail().filter((id) => !results.some((r) => r.ruleId === id))).toEqual([]);
     for (const r of results) {
       expect(r.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^environments\/example-city-violations\/tenants\/[a-z]+\/[a-z-]+\.yaml$/);
       expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
@@ -80,7 +87,7 @@ describe('govcloud check on the violations city', () => {
     const md = fs.readFileSync(path.join(dir, 'r.md'), 'utf8');
     for (const r of RULES) {
       expect([r.id, md.includes(r.id)]).toEqual([r.id, true]);
-      expect([r.id, outputs.text.out.includes(r.id)]).toEqual([r.id, true]);
+      if (!JUDGED_ON_SYNTH_FILES.has(r.id)) expect([r.id, outputs.text.out.includes(r.id)]).toEqual([r.id, true]);
     }
     expect(outputs.text.out).toContain('不通过');
   });
@@ -131,7 +138,7 @@ describe('waivers at check time', () => {
 describe('check usage errors', () => {
   it('refuses an unknown tenant, format or level with exit 2', () => {
     expect(govcloud(['check', '--tenant', 'nobody']).code).toBe(2);
-    expect(govcloud(['check', '--format', 'pdf']).err).toContain('--format must be text, md, json or sarif, got "pdf"');
+    expect(govcloud(['check', '--format', 'pdf']).err).toContain('--format must be text, md, json, sarif or html, got "pdf"');
     expect(govcloud(['check', '--level', '5']).err).toContain('--level must be 1, 2, 3 or 4, got "5"');
   });
 });
