@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   rootDir: '.',
   testMatch: ['**/*.test.ts'],
-  // the end-to-end suite has its own command and config (npm run test:e2e, jest.e2e.config.js)
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  // the end-to-end and browser suites have their own commands and configs (npm run test:e2e, test:browser)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/browser/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   testTimeout: 120000,
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

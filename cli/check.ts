@@ -7,11 +7,11 @@ import { CityModel, MlpsLevel } from '../config/model';
 import { formatIssue, issue } from '../config/issues';
 import { blocking, CheckReport } from '../policies/engine';
 import { judge, Judged } from '../workflow/check';
-import { renderReport } from '../policies/report';
+import { renderHtml, renderReport } from '../policies/report';
 import { UsageError } from './args';
 import { writeReport } from './out-path';
 
-export type Format = 'text' | 'md' | 'json' | 'sarif' | 'junit';
+export type Format = 'text' | 'md' | 'json' | 'sarif' | 'junit' | 'html';
 
 export interface CheckArgs {
   readonly env: string;
@@ -26,8 +26,8 @@ export interface CheckArgs {
 
 export function parseFormat(v: string | undefined): Format {
   const f = v ?? 'text';
-  if (f === 'text' || f === 'md' || f === 'json' || f === 'sarif' || f === 'junit') return f;
-  throw new UsageError(`--format must be text, md, json, sarif or junit, got ${JSON.stringify(f)}`);
+  if (f === 'text' || f === 'md' || f === 'json' || f === 'sarif' || f === 'junit' || f === 'html') return f;
+  throw new UsageError(`--format must be text, md, json, sarif, junit or html, got ${JSON.stringify(f)}`);
 }
 
 export function parseLevel(v: string | undefined): MlpsLevel | undefined {
@@ -44,7 +44,9 @@ export function buildReport(a: CheckArgs): Judged {
   return judge({ model: a.model, env: a.env, from: a.from, tenants: a.tenants, level: parseLevel(a.level), today: a.today });
 }
 
-export function render(report: CheckReport, format: Format, lang: Lang): string {
+/** The report as text; the HTML report draws the city's topology from the model as well. */
+export function render(report: CheckReport, format: Format, lang: Lang, model: CityModel): string {
+  if (format === 'html') return renderHtml(report, model, lang);
   return renderReport(report, format === 'md' ? 'markdown' : format, lang);
 }
 

@@ -18,7 +18,7 @@ export interface OptionSpec {
   readonly help: Words;
 }
 
-export type CommandName = 'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'pr' | 'plan' | 'apply' | 'codeowners' | 'new tenant';
+export type CommandName = 'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'codeowners' | 'new tenant';
 
 export interface CommandSpec {
   /** `new tenant` is the subcommand `tenant` of `new`. */
@@ -139,12 +139,32 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'format',
         arg: { en: 'format', zh: '格式' },
-        choices: ['text', 'md', 'json', 'sarif', 'junit'],
-        help: { en: 'report format (default: text; junit: JUnit XML for CI test reports)', zh: '报告格式（默认 text；junit：供 CI 测试报告使用的 JUnit XML）' },
+        choices: ['text', 'md', 'json', 'sarif', 'junit', 'html'],
+        help: {
+          en: 'report format; junit is JUnit XML for CI test reports; html is one self-contained page with the topology, for assessors and printing (default: text)',
+          zh: '报告格式；junit 为供 CI 测试报告使用的 JUnit XML；html 为含拓扑图的单个自包含网页，供测评人员阅读和打印（默认 text）',
+        },
       },
       REPORT_OUT,
       { name: 'from', arg: DIR, help: { en: 'judge this synth output instead of synthesizing', zh: '检查该目录中已生成的输出，而不是重新生成' } },
       { name: 'summary', help: { en: 'print the one-screen summary only (text format)', zh: '只打印一屏摘要（text 格式）' } },
+      ENV,
+      TODAY,
+    ],
+  },
+  {
+    name: 'evidence',
+    summary: {
+      en: 'write the evidence package for the assessor: HTML, JSON and SARIF reports, the judged stacks, cluster configuration and request files, with SHA-256 sums',
+      zh: '为测评机构写出证据包：HTML、JSON、SARIF 报告，所检查的栈、集群配置和申请文件，以及 SHA-256 校验和',
+    },
+    options: [
+      { name: 'out', arg: DIR, help: { en: 'a new or empty folder for the package (required)', zh: '写入证据包的新目录或空目录（必填）' } },
+      {
+        name: 'from',
+        arg: DIR,
+        help: { en: 'judge and package this synth output instead of synthesizing', zh: '检查并打包该目录中已生成的输出，而不是重新生成' },
+      },
       ENV,
       TODAY,
     ],

@@ -62,6 +62,19 @@ const texts = {
     zh: '--out {path} 是文件；synth 会在该处写入栈目录：请选择一个目录',
   },
   fileError: { en: 'cannot use {path}: {reason}', zh: '无法使用 {path}：{reason}' },
+  evidenceOutRequired: { en: 'evidence needs --out DIR: the folder to write the package into', zh: 'evidence 需要 --out 目录：写入证据包的目录' },
+  evidenceOutNotEmpty: {
+    en: '--out {path} is not empty; choose a new or empty folder (a package is never mixed with other files)',
+    zh: '--out {path} 不是空目录；请选择新目录或空目录（证据包不与其他文件混放）',
+  },
+  evidenceSecret: {
+    en: 'refused: {file} holds a {what}; credentials never go into an evidence package, nothing was written',
+    zh: '拒绝：{file} 含有{what}；凭据不得进入证据包，未写入任何文件',
+  },
+  evidenceDone: {
+    en: 'Wrote the evidence package {out}: {files} files, {blocking} unwaived error findings; verify with: cd {out} && sha256sum -c SHA256SUMS',
+    zh: '已写入证据包 {out}：{files} 个文件，{blocking} 项未豁免的错误级不通过项；校验方法：cd {out} && sha256sum -c SHA256SUMS',
+  },
 } as const;
 
 export type TextKey = keyof typeof texts;

@@ -12,6 +12,7 @@ import { CheckReport, runChecks } from '../policies/engine';
 import { stacksForCheck } from '../stacks/stacks-for-check';
 import { IsolationViolation, scanStacks } from '../stacks/isolation';
 import { planStacks } from '../stacks/slices';
+import { StackJson } from '../terraform/json';
 
 export interface JudgeInput {
   readonly model: CityModel;
@@ -32,6 +33,8 @@ export interface Judged {
   readonly report?: CheckReport;
   readonly issues: readonly Issue[];
   readonly violations: readonly IsolationViolation[];
+  /** The stacks that were judged, as Terraform loads them (for the evidence package). */
+  readonly stacks?: readonly StackJson[];
 }
 
 export function judge(a: JudgeInput): Judged {
@@ -43,5 +46,5 @@ export function judge(a: JudgeInput): Judged {
     level: a.level,
     today: a.today ?? todayIso(),
   });
-  return { report, issues: [], violations };
+  return { report, issues: [], violations, stacks: read.stacks };
 }

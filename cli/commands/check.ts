@@ -28,10 +28,10 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   printViolations(violations, lang, io);
   if (violations.length > 0) io.err(t('isolationCheck', lang, { count: violations.length }));
   for (const w of staleWarnings(report, lang)) io.err(w);
-  const text = render(report, format, lang);
+  const text = render(report, format, lang, model);
   if (p.flags.has('summary') && format === 'text') {
-    // the one-screen part: title, per-tenant table and verdict (the first three paragraphs)
-    io.out(text.split('\n\n').slice(0, 3).join('\n\n').replace(/\n$/, ''));
+    // the one-screen part: title, per-tenant table, the platform table and the verdict
+    io.out(text.split('\n\n').slice(0, report.platform.length > 0 ? 4 : 3).join('\n\n').replace(/\n$/, ''));
   } else writeReport(text, flag(p, 'out'), io.out);
   return blocking(report) > 0 || violations.length > 0 ? 1 : 0;
 }

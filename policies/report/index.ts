@@ -6,8 +6,9 @@ import { renderMarkdown } from './markdown';
 import { renderSarif, SarifOptions } from './sarif';
 import { renderText } from './text';
 import { renderJunit } from './junit';
+import { renderHtml } from './html/page';
 
-export { renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
+export { renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
 export type { SarifOptions };
 export { Positions, evidencePosition, formatPosition, parseField, waiverPosition } from '../position';
 export type { FilePosition } from '../position';

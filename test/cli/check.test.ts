@@ -154,7 +154,7 @@ describe('waivers at check time', () => {
 describe('check usage errors', () => {
   it('refuses an unknown tenant, format or level with exit 2', () => {
     expect(govcloud(['check', '--tenant', 'nobody']).code).toBe(2);
-    expect(govcloud(['check', '--format', 'pdf']).err).toContain('--format must be text, md, json, sarif or junit, got "pdf"');
+    expect(govcloud(['check', '--format', 'pdf']).err).toContain('--format must be text, md, json, sarif, junit or html, got "pdf"');
     expect(govcloud(['check', '--level', '5']).err).toContain('--level must be 1, 2, 3 or 4, got "5"');
   });
 });

@@ -57,7 +57,7 @@ describe('each command takes its own options', () => {
     expect(zh.err).toEqual([`--base 属于 pr，不属于 validate（validate 可用：--env、--today、--lang、--help）\n${HINT_ZH}`]);
     expect((await cli(['apply', '--destroy'])).err[0]).toMatch(/^--destroy belongs to plan, not apply \(known for apply: --stack, --affected-by, --planned, /);
     expect((await cli(['schema', '--env', 'x'])).err[0]).toMatch(
-      /^--env belongs to validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant, not schema /,
+      /^--env belongs to validate, synth, stacks, check, evidence, pr, plan, apply, codeowners, new tenant, not schema /,
     );
   });
 
@@ -65,7 +65,7 @@ describe('each command takes its own options', () => {
     const r = await cli(['--env', 'x', 'validate']);
     expect([r.code, r.err]).toEqual([
       2,
-      [`--env goes after a command that takes it: validate, synth, stacks, check, pr, plan, apply, codeowners, new tenant\n${HINT_EN}`],
+      [`--env goes after a command that takes it: validate, synth, stacks, check, evidence, pr, plan, apply, codeowners, new tenant\n${HINT_EN}`],
     ]);
   });
 
@@ -130,7 +130,9 @@ describe('choices', () => {
   it('lists them in help', async () => {
     const r = await cli(['check', '--help']);
     // as wrapped for the terminal's width
-    expect(r.out.join('\n').replace(/\s+/g, ' ')).toContain('--format <format> report format (default: text) (choices: text, md, json, sarif)');
+    expect(r.out.join('\n').replace(/\s+/g, ' ')).toContain(
+      '--format <format> report format; html is one self-contained page with the topology, for assessors and printing (default: text) (choices: text, md, json, sarif, html)',
+    );
   });
 });
 
@@ -142,7 +144,7 @@ describe('help', () => {
     expect([r.code, r.err]).toEqual([0, []]);
     const text = r.out.join('\n');
     expect(text).toMatch(/^Usage: govcloud \[options\] \[command\]$/m);
-    for (const c of ['validate', 'synth', 'stacks', 'schema', 'check', 'pr', 'plan', 'apply', 'codeowners', 'new'])
+    for (const c of ['validate', 'synth', 'stacks', 'schema', 'check', 'evidence', 'pr', 'plan', 'apply', 'codeowners', 'new'])
       expect(text).toMatch(new RegExp(`^ {2}${c} `, 'm'));
     expect(optionsIn(text)).toEqual(['--lang', '--help']);
   });

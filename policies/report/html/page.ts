@@ -1,0 +1,235 @@
+/**
+ * The HTML report: one self-contained file (inline CSS and SVG, no script, no font or image to fetch,
+ * and a Content-Security-Policy that forbids any request), for an assessor to open from a USB stick
+ * on an offline PC or to print. A city summary with the verdict, the topology picture, a summary
+ * table, then one section per tenant (a page each when printed): what it is, its clauses at its
+ * level with their status, every finding with its evidence, and its waivers. Each tenant section is
+ * a list of parts (TENANT_PARTS): a new per-tenant list is one more function there; a new status
+ * needs only its word (common.ts) and its colour (style.ts). Every model string is escaped.
+ */
+import type { CityModel, Tenant } from '../../../config/model';
+import type { Lang } from '../../../config/messages';
+import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
+import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from '../common';
+import { evidencePosition, formatPosition, waiverPosition } from '../../position';
+import { anchorId, esc } from './escape';
+import { STYLE } from './style';
+import { renderTopology, TenantState } from './topology';
+import { hw } from './words';
+
+/** No request of any kind: styles inline, images only as data: URIs. */
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
+const tenantId = (name: string): string => anchorId('tenant', name);
+const findingId = (tenant: string, rule: string): string => anchorId('finding', `${tenant}-${rule}`);
+
+/** `<span class="st st-fail" data-status="fail">不通过（fail）</span>`. */
+function badge(status: string, text: string): string {
+  return `<span class="st st-${esc(status)}" data-status="${esc(status)}">${esc(text)}</span>`;
+}
+
+function table(cls: string, head: readonly string[], rows: readonly string[]): string {
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function tenantState(t: TenantReport): TenantState & ClauseStatus {
+  const c = countsOf(t);
+  return c.fail > 0 ? 'fail' : c.waived > 0 ? 'waived' : 'pass';
+}
+
+const countCells = (c: Counts): string => [c.pass, c.fail, c.waived, c.notApplicable, c.partly, c.manual].map((x) => `<td class="num">${x}</td>`).join('');
+
+function summary(report: CheckReport, lang: Lang): string {
+  const rows = report.tenants.map((t) => {
+    const x = t.tenant;
+    return `<tr data-tenant="${esc(x.name)}" class="row-${tenantState(t)}"><td><a href="#${tenantId(x.name)}">${esc(x.name)}</a></td><td>${esc(x.displayName)}</td><td class="num">${t.level}</td><td>${esc(x.network)} / ${esc(x.zone)} / ${esc(x.cluster)}</td>${countCells(countsOf(t))}</tr>`;
+  });
+  rows.push(`<tr class="total"><td colspan="4">${esc(w('total', lang))}</td>${countCells(totalCounts(report))}</tr>`);
+  const head = [
+    w('tenant', lang),
+    hw('displayName', lang),
+    w('level', lang),
+    hw('placement', lang),
+    w('pass', lang),
+    w('fail', lang),
+    w('waived', lang),
+    w('notApplicable', lang),
+    w('partly', lang),
+    w('manual', lang),
+  ];
+  const failing = report.tenants.flatMap((t) => failures(t).map((f) => [t, f] as const));
+  const list =
+    failing.length === 0
+      ? `<p class="none">${esc(w('noFailures', lang))}</p>`
+      : `<ol class="failure-list">${failing
+          .map(
+            ([t, f]) =>
+              `<li data-rule="${esc(f.rule.id)}"><a href="#${findingId(t.tenant.name, f.rule.id)}">${esc(f.rule.id)}</a> ${esc(t.tenant.name)} — ${esc(f.rule.title[lang])}</li>`,
+          )
+          .join('')}</ol>`;
+  return `<section id="summary"><h2>${esc(w('summary', lang))}</h2>\n${table('summary', head, rows)}\n<h3>${esc(paren(w('failures', lang), String(failing.length), lang))}</h3>\n${list}\n</section>`;
+}
+
+function topology(model: CityModel, report: CheckReport, lang: Lang): string {
+  const state = new Map(report.tenants.map((t) => [t.tenant.name, tenantState(t)] as const));
+  const legend = [
+    ['lg-flow', hw('legendFlow', lang)],
+    ['lg-suspect', hw('legendSuspect', lang)],
+    ['lg-replica', hw('legendReplica', lang)],
+    ['lg-pass', hw('legendOk', lang)],
+    ['lg-waived', hw('legendWaived', lang)],
+    ['lg-fail', hw('legendFail', lang)],
+  ]
+    .map(([cls, text]) => `<li><span class="key ${cls}"></span>${esc(text)}</li>`)
+    .join('');
+  return `<section id="topology"><h2>${esc(hw('topology', lang))}</h2><p class="note">${esc(hw('topologyNote', lang))}</p>
+<figure class="topology-frame" id="topology-frame">
+${renderTopology(model, state, lang)}
+</figure>
+<ul class="legend" aria-label="${esc(hw('legend', lang))}">${legend}</ul></section>`;
+}
+
+function facts(t: TenantReport, lang: Lang): string {
+  const x: Tenant = t.tenant;
+  const replicas = x.replicas.length === 0 ? hw('none', lang) : x.replicas.map((r) => hw('replicaOn', lang, { cluster: r.cluster, mode: r.mode })).join(', ');
+  const items: [string, string][] = [
+    [hw('displayName', lang), x.displayName],
+    [hw('department', lang), x.department],
+    [hw('county', lang), x.county],
+    [w('level', lang), w('levelN', lang, { n: t.level })],
+    [hw('placement', lang), `${x.network} / ${x.zone} / ${x.cluster}`],
+    [hw('dr', lang), `${x.dr}: ${replicas}`],
+    [hw('approval', lang), x.approvalRef],
+    [w('requestFile', lang), x.source.file],
+  ];
+  return `<dl class="facts">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
+}
+
+function clauses(t: TenantReport, lang: Lang): string {
+  const rows = t.clauses.map(
+    (c) =>
+      `<tr class="clause" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><td>${esc(c.clause)}</td><td>${esc(c.title[lang])}</td><td>${badge(c.status, statusText(c.status, lang))}</td><td>${
+        c.rules.length === 0 ? '—' : c.rules.map((r) => `<a href="#${findingId(t.tenant.name, r)}">${esc(r)}</a>`).join(' ')
+      }</td></tr>`,
+  );
+  return `<h3>${esc(w('clauseTable', lang))}</h3>\n${table('clauses', [w('clause', lang), w('clauseTitle', lang), w('status', lang), w('rules', lang)], rows)}`;
+}
+
+function evidenceList(t: TenantReport, f: Finding, lang: Lang): string {
+  const items = f.evidence.map((e) => {
+    const parts = [esc(e.detail)];
+    if (e.address !== undefined) parts.push(`<span class="k">${esc(w('address', lang))}</span> <code class="address">${esc(e.address)}</code>`);
+    if (e.field !== undefined)
+      parts.push(
+        `<span class="k">${esc(w('field', lang))}</span> <code>${esc(e.field)}</code> <code class="pos">${esc(formatPosition(evidencePosition(t.tenant, e)))}</code>`,
+      );
+    return `<li>${parts.join('<br>')}</li>`;
+  });
+  if (f.crashed !== undefined) items.unshift(`<li class="crashed">${esc(label('crashed', lang))}${esc(f.crashed)}</li>`);
+  return `<ul class="evidence">${items.join('')}</ul>`;
+}
+
+function findings(t: TenantReport, lang: Lang): string {
+  const rows = t.findings.map((f) => {
+    const r = f.rule;
+    const fix = f.status === 'fail' || f.status === 'waived' ? `<p class="fix">${esc(label('remediation', lang))}${esc(r.remediation[lang])}</p>` : '';
+    return `<tr class="finding" id="${findingId(t.tenant.name, r.id)}" data-rule="${esc(r.id)}" data-status="${esc(f.status)}"><td><strong>${esc(r.id)}</strong><br>${esc(r.title[lang])}</td><td>${esc(w(r.severity, lang))}</td><td>${badge(f.status, statusText(f.status, lang))}</td><td>${esc(f.clauses.join(', ') || '—')}</td><td>${evidenceList(t, f, lang)}${fix}<code class="pos">${esc(formatPosition(f.at))}</code></td></tr>`;
+  });
+  const head = [w('rule', lang), w('severity', lang), w('status', lang), w('clauses', lang), w('evidence', lang)];
+  return `<h3>${esc(hw('findings', lang))}</h3>\n${table('findings', head, rows)}`;
+}
+
+function waivers(t: TenantReport, today: string, lang: Lang): string {
+  const x = t.tenant;
+  if (x.waivers.length === 0) return `<h3>${esc(w('waivers', lang))}</h3><p class="none">${esc(hw('noWaivers', lang))}</p>`;
+  const used = new Set(t.findings.filter((f) => f.status === 'waived').map((f) => f.rule.id));
+  const rows = x.waivers.map((v) => {
+    const [status, text] = used.has(v.rule)
+      ? ['waived', statusText('waived', lang)]
+      : t.staleWaivers.includes(v)
+        ? ['stale', w('staleWaivers', lang)]
+        : v.expires < today
+          ? ['expired', w('expired', lang)]
+          : ['unused', '—'];
+    return `<tr class="waiver" data-rule="${esc(v.rule)}" data-status="${status}"><td>${esc(v.rule)}</td><td>${badge(status, text)}</td><td>${esc(v.reason)}</td><td class="approver">${esc(v.approvedBy)}</td><td class="expires">${esc(v.expires)}</td><td><code class="pos">${esc(formatPosition(waiverPosition(x, v)))}</code></td></tr>`;
+  });
+  const head = [w('rule', lang), w('status', lang), w('reason', lang), w('approvedBy', lang), w('expires', lang), w('at', lang)];
+  return `<h3>${esc(w('waivers', lang))}</h3>\n${table('waivers', head, rows)}`;
+}
+
+/** What the assessor must still see for this tenant: each control point not settled automatically, what to collect and from whom. */
+function checklist(t: TenantReport, lang: Lang): string {
+  const open = t.clauses.filter((c) => c.open.length > 0 && c.status !== 'fail');
+  if (open.length === 0) return '';
+  const items = open.map((c) => {
+    const asks = c.open.map((a) => `<li>${esc(a.text[lang])}</li>`).join('');
+    const collect = c.collect
+      ? `<p class="collect"><span class="k">${esc(label('collect', lang))}</span>${esc(c.collect.what[lang])} (${esc(c.collect.kinds.join(', '))}) — <span class="k">${esc(label('collectFrom', lang))}</span>${esc(c.collect.from[lang])}</p>`
+      : '';
+    return `<li class="check-item" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><span class="box">☐</span> <strong>${esc(c.clause)} ${esc(c.title[lang])}</strong> ${badge(c.status, statusText(c.status, lang))}<ul class="asks">${asks}</ul>${collect}</li>`;
+  });
+  return `<h3>${esc(w('checklist', lang))}</h3>\n<ol class="checklist">${items.join('\n')}</ol>`;
+}
+
+/** What belongs to no tenant, per cluster at its level: the rules that judge platform namespaces, `default` and cluster-wide bindings. */
+function platform(report: CheckReport, lang: Lang): string {
+  if (report.platform.length === 0) return '';
+  const parts = report.platform.map(
+    (t) =>
+      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${badge(tenantState(t), statusText(tenantState(t), lang))}</h3>\n${findings(t, lang)}</div>`,
+  );
+  return `<section id="platform" class="platform"><h2>${esc(w('platform', lang))}</h2>\n${parts.join('\n')}\n</section>`;
+}
+
+/** What a tenant section holds, in order. */
+type TenantPart = (t: TenantReport, report: CheckReport, lang: Lang) => string;
+const TENANT_PARTS: readonly TenantPart[] = [
+  (t, _r, lang) => facts(t, lang),
+  (t, _r, lang) => clauses(t, lang),
+  (t, _r, lang) => findings(t, lang),
+  (t, r, lang) => waivers(t, r.today, lang),
+  (t, _r, lang) => checklist(t, lang),
+];
+
+function tenantSection(t: TenantReport, report: CheckReport, lang: Lang): string {
+  const x = t.tenant;
+  const head = `<h2>${esc(x.name)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${badge(tenantState(t), statusText(tenantState(t), lang))}</h2>`;
+  return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${TENANT_PARTS.map((p) => p(t, report, lang)).join('\n')}\n</section>`;
+}
+
+export function renderHtml(report: CheckReport, model: CityModel, lang: Lang): string {
+  const n = blocking(report);
+  const title = `${w('title', lang)} — ${model.displayName}`;
+  const nav = [`<a href="#topology">${esc(hw('topology', lang))}</a>`, `<a href="#summary">${esc(w('summary', lang))}</a>`]
+    .concat(report.platform.length > 0 ? [`<a href="#platform">${esc(w('cluster', lang))}</a>`] : [])
+    .concat(report.tenants.map((t) => `<a href="#${tenantId(t.tenant.name)}">${esc(t.tenant.name)}</a>`))
+    .join(' · ');
+  const body = [
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(label('city', lang))}${esc(report.city)} · ${esc(label('date', lang))}${esc(report.today)}</p>`,
+    `<p class="verdict ${n > 0 ? 'verdict-fail' : 'verdict-pass'}" data-blocking="${n}">${esc(n > 0 ? hw('verdictFail', lang, { n }) : hw('verdictPass', lang))}</p></header>`,
+    `<nav aria-label="${esc(hw('contents', lang))}">${nav}</nav>`,
+    '<main>',
+    topology(model, report, lang),
+    summary(report, lang),
+    platform(report, lang),
+    ...(report.tenants.length === 0 ? [`<p class="none">${esc(w('noTenants', lang))}</p>`] : report.tenants.map((t) => tenantSection(t, report, lang))),
+    '</main>',
+    `<footer>${esc(hw('generatedBy', lang))}</footer>`,
+  ];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,33 @@
+/**
+ * What the README says about the HTML report and the evidence package that no other test holds:
+ * the browser suite is a command CI runs, and the topology picture it shows is in docs/. (The
+ * behaviour it describes is tested in test/policies/report-html.test.ts, test/cli/evidence.test.ts
+ * and test/browser/.)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPO } from '../helpers/env';
+
+const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+
+describe('the README on the HTML report', () => {
+  it('shows docs/topology.png, a PNG screenshot that is there', () => {
+    expect(readme).toContain('](docs/topology.png)');
+    const png = fs.readFileSync(path.join(REPO, 'docs', 'topology.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(800);
+  });
+
+  it('names npm run test:browser, which package.json defines and .ci/run runs', () => {
+    expect(readme).toContain('npm run test:browser');
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['test:browser']).toContain('jest.browser.config.js');
+    expect(fs.readFileSync(path.join(REPO, '.ci', 'run'), 'utf8')).toMatch(/^npm run test:browser$/m);
+    expect(fs.readFileSync(path.join(REPO, 'scripts', 'browser', 'chromium.sh'), 'utf8')).toContain('apt-get install -y -q --no-install-recommends chromium');
+  });
+
+  it('lists the commands with the formats and options the CLI has', () => {
+    expect(readme).toContain('check --format html --out report.html');
+    expect(readme).toContain('evidence --out evidence');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The evidence package for the assessor (`govcloud evidence --out DIR`): what was judged and the
+ * judgement, with the SHA-256 of every file so that nothing can be changed unnoticed.
+ *
+ *   report.html, report.json, report.sarif    the check, as `govcloud check` writes it
+ *   input/platform.yaml, input/tenants/…      the request files; input/overrides/… the hand-written Terraform
+ *   synth/<network>/stacks/<stack>/…          the stacks judged: with --from, the folder's *.tf.json files
+ *                                             and charts as they are; else the stacks synthesized in memory
+ *                                             (hand-written files merged) as cdk.tf.json, with their charts
+ *   synth/<network>/clusters/<cluster>/…      the cluster configuration (audit policy and flags)
+ *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
+ *
+ * Files are listed, never globbed from a folder wholesale: no engine state, plan, provider folder or
+ * kubeconfig gets in, and every file is scanned for credentials before anything is written. The same
+ * input gives the same bytes: sorted paths, no time stamps, nothing of the machine that ran it.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Lang } from '../config/messages';
+import type { CityModel } from '../config/model';
+import { clusterFiles } from '../config/cluster-config';
+import { defaultRepoRoot } from '../config/repo-root';
+import { displayPath } from '../config/load';
+import { renderHtml, renderJson, renderSarif } from '../policies/report';
+import { stableStringify } from '../terraform/stable-json';
+import { judge, Judged } from './check';
+import { secretIn } from './evidence-secrets';
+
+export interface EvidenceInput {
+  readonly model: CityModel;
+  readonly env: string;
+  readonly from?: string;
+  readonly today?: string;
+  readonly lang: Lang;
+}
+
+export interface PackageFile {
+  /** Path in the package, forward slashes. */
+  readonly path: string;
+  readonly data: Buffer;
+}
+
+export interface EvidencePackage extends Judged {
+  /** Sorted by path; empty when the input could not be judged. */
+  readonly files: readonly PackageFile[];
+  /** Files refused for holding credentials: the package is not written when there is one. */
+  readonly refused: readonly { readonly path: string; readonly what: string }[];
+}
+
+/** Regular files below `dir` (links and dot-folders skipped), relative, sorted. */
+function walk(dir: string, keep: (rel: string) => boolean, rel = ''): string[] {
+  const full = path.join(dir, rel);
+  if (!fs.existsSync(full) || !fs.lstatSync(full).isDirectory()) return [];
+  const out: string[] = [];
+  for (const name of fs.readdirSync(full).sort()) {
+    const r = rel === '' ? name : `${rel}/${name}`;
+    const st = fs.lstatSync(path.join(dir, r));
+    if (st.isDirectory() && !name.startsWith('.')) out.push(...walk(dir, keep, r));
+    else if (st.isFile() && keep(r)) out.push(r);
+  }
+  return out;
+}
+
+const file = (p: string, data: string | Buffer): PackageFile => ({ path: p, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
+const copy = (from: string, rel: string, to: string): PackageFile => file(`${to}/${rel}`, fs.readFileSync(path.join(from, ...rel.split('/'))));
+
+/** The request files and hand-written Terraform of the environment. */
+function inputFiles(env: string): PackageFile[] {
+  const out = [file('input/platform.yaml', fs.readFileSync(path.join(env, 'platform.yaml')))];
+  out.push(...walk(path.join(env, 'tenants'), (r) => /\.ya?ml$/.test(r)).map((r) => copy(path.join(env, 'tenants'), r, 'input/tenants')));
+  out.push(...walk(path.join(env, 'overrides'), (r) => r.endsWith('.tf.json')).map((r) => copy(path.join(env, 'overrides'), r, 'input/overrides')));
+  return out;
+}
+
+/** A synth output's stack folders (Terraform JSON and charts) and cluster configuration, byte for byte. */
+function synthFromFolder(from: string): PackageFile[] {
+  const out: PackageFile[] = [];
+  for (const network of ['extranet', 'intranet'] as const) {
+    const stacks = path.join(from, network, 'stacks');
+    const keep = (r: string) => /^[^/]+\/[^/]+\.tf\.json$/.test(r) || /^[^/]+\/charts\//.test(r);
+    out.push(...walk(stacks, keep).map((r) => copy(stacks, r, `synth/${network}/stacks`)));
+    const clusters = path.join(from, network, 'clusters');
+    out.push(...walk(clusters, () => true).map((r) => copy(clusters, r, `synth/${network}/clusters`)));
+  }
+  return out;
+}
+
+/** The project's charts a stack's Helm releases name (`./charts/<name>`), as synth copies them beside it. */
+function chartsOf(json: unknown): string[] {
+  const releases = (json as { resource?: { helm_release?: Record<string, { chart?: unknown }> } }).resource?.helm_release ?? {};
+  const local = Object.values(releases).flatMap((r) => (typeof r.chart === 'string' && /^\.\/charts\/[a-z0-9-]+$/.test(r.chart) ? [r.chart.slice(2)] : []));
+  return [...new Set(local)].sort();
+}
+
+/** The stacks judged in memory, with their charts, and the cluster configuration synth would write for this model. */
+function synthInMemory(judged: Judged, model: CityModel): PackageFile[] {
+  const root = defaultRepoRoot();
+  const stacks = (judged.stacks ?? []).flatMap((s) => {
+    const dir = `synth/${s.network}/stacks/${s.name}`;
+    const charts = chartsOf(s.json).flatMap((c) => walk(path.join(root, c), () => true).map((r) => copy(path.join(root, c), r, `${dir}/${c}`)));
+    return [file(`${dir}/cdk.tf.json`, stableStringify(s.json)), ...charts];
+  });
+  const clusters = clusterFiles(model).map((f) => file(`synth/${f.network}/clusters/${f.cluster}/${f.path}`, f.text));
+  return [...stacks, ...clusters];
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+const byPath = (a: PackageFile, b: PackageFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Judges the input and lays out the package in memory (nothing written). */
+export function buildEvidence(a: EvidenceInput): EvidencePackage {
+  const judged = judge({ model: a.model, env: a.env, from: a.from, today: a.today });
+  const report = judged.report;
+  if (!report) return { ...judged, files: [], refused: [] };
+  const content = [
+    file('report.html', renderHtml(report, a.model, a.lang)),
+    file('report.json', renderJson(report)),
+    file('report.sarif', renderSarif(report, a.lang)),
+    ...inputFiles(a.env),
+    ...(a.from !== undefined ? synthFromFolder(a.from) : synthInMemory(judged, a.model)),
+  ].sort(byPath);
+  const refused = content.flatMap((f) => {
+    const what = secretIn(f.path, f.data.toString('utf8'));
+    return what === undefined ? [] : [{ path: f.path, what }];
+  });
+  const sums = content.map((f) => `${sha256(f.data)}  ${f.path}\n`).join('');
+  const manifest = {
+    format: 'govcloud-evidence/v1',
+    city: report.city,
+    today: report.today,
+    lang: a.lang,
+    input: { env: displayPath(a.env), from: a.from === undefined ? undefined : displayPath(a.from), synthesized: a.from === undefined },
+    verify: 'sha256sum -c SHA256SUMS',
+    files: content.map((f) => ({ path: f.path, bytes: f.data.length, sha256: sha256(f.data) })),
+  };
+  const files = [...content, file('SHA256SUMS', sums), file('manifest.json', stableStringify(manifest))].sort(byPath);
+  return { ...judged, files, refused };
+}
+
+/**
+ * Writes the package into `out` (a new or empty folder) through a temporary folder beside it, so
+ * that a failure leaves no half package.
+ */
+export function writeEvidence(files: readonly PackageFile[], out: string): void {
+  const tmp = `${out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const f of files) {
+      const dest = path.join(tmp, ...f.path.split('/'));
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.writeFileSync(dest, f.data);
+    }
+    if (fs.existsSync(out)) fs.rmdirSync(out); // empty: checked before the work
+    fs.renameSync(tmp, out);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
