@@ -31,7 +31,13 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   const text = render(report, format, lang, model);
   if (p.flags.has('summary') && format === 'text') {
     // the one-screen part: title, per-tenant table, the platform table and the verdict
-    io.out(text.split('\n\n').slice(0, report.platform.length > 0 ? 4 : 3).join('\n\n').replace(/\n$/, ''));
+    io.out(
+      text
+        .split('\n\n')
+        .slice(0, report.platform.length > 0 ? 4 : 3)
+        .join('\n\n')
+        .replace(/\n$/, ''),
+    );
   } else writeReport(text, flag(p, 'out'), io.out);
   return blocking(report) > 0 || violations.length > 0 ? 1 : 0;
 }
