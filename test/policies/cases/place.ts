@@ -181,22 +181,10 @@ export const CASES: RuleCase[] = [
     add: { [stackOf('case-files')]: deployment('case-files-prod', domesticAffinity(['xc', 'general'])) },
   },
   {
-    name: 'passes for a domestic tenant with replicas: replica namespaces labelled, sync jobs on the domestic nodes',
+    name: 'passes for a domestic tenant with replicas: replica namespaces labelled for the placement policy',
     rule: 'MLPS-PLACE-005',
     tenant: 'exchange-hub',
     expect: 'pass',
     model: domesticHub,
-  },
-  {
-    name: 'fails when the sync job of a domestic replica lost its node selector',
-    rule: 'MLPS-PLACE-005',
-    tenant: 'exchange-hub',
-    expect: 'fail',
-    model: domesticHub,
-    edit: (stacks) => {
-      for (const job of Object.values(resourcesOf(stacks, stackOf('exchange-hub', 'ext-twin'), 'kubernetes_cron_job_v1'))) {
-        delete (((((job.spec as Json).job_template as Json).spec as Json).template as Json).spec as Json).node_selector;
-      }
-    },
   },
 ];
