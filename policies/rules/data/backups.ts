@@ -7,7 +7,7 @@
 import { LABEL, BACKUP } from '../../../config/vocabulary';
 import { CityModel, namespaceName, Site, SiteRole, Tenant } from '../../../config/model';
 import { endpointOf, objectStore } from '../../../config/backup-storage';
-import { Deployment, NamespaceView, TfResource, block, get, labels } from '../../deployment';
+import { Deployment, Json, NamespaceView, TfResource, block, get, labels } from '../../deployment';
 
 const MANIFEST = 'kubernetes_manifest';
 
@@ -63,23 +63,79 @@ export function siteOfEndpoint(model: CityModel, endpoint: string | undefined): 
   return model.sites.find((s) => norm(s.backupEndpoint) === want);
 }
 
-/** The tenant's backups: unpaused Schedules on its primary cluster covering any of its namespaces. */
-export function backupsOf(model: CityModel, d: Deployment, t: Tenant): Backup[] {
-  const mine = new Set(t.environments.map((e) => namespaceName(t.name, e)));
-  const locations = new Map(veleroObjects(d, t.cluster, 'BackupStorageLocation').map((l) => [nameOf(l), l]));
-  const defaultLocation = [...locations.values()].find((l) => get(manifest(l), 'spec.default') === true);
-  const out: Backup[] = [];
-  for (const s of veleroObjects(d, t.cluster, 'Schedule')) {
+interface ParsedSchedule {
+  readonly schedule: TfResource;
+  readonly spec?: Json;
+  readonly included: readonly string[];
+  readonly excluded: ReadonlySet<string>;
+}
+
+/** A cluster's Velero objects, read once per deployment: locations by name, unpaused Schedules and which namespaces each names. */
+interface ClusterVelero {
+  readonly locations: ReadonlyMap<string, TfResource>;
+  readonly defaultLocation?: TfResource;
+  readonly schedules: readonly ParsedSchedule[];
+  /** Positions in `schedules` of those that include a namespace by name. */
+  readonly byNamespace: ReadonlyMap<string, readonly number[]>;
+  /** Positions of those that include every namespace (includedNamespaces empty or '*'). */
+  readonly everywhere: readonly number[];
+}
+
+const indexes = new WeakMap<Deployment, Map<string, ClusterVelero>>();
+const cached = new WeakMap<Deployment, WeakMap<Tenant, Backup[]>>();
+
+function veleroOf(d: Deployment, cluster: string): ClusterVelero {
+  let byCluster = indexes.get(d);
+  if (!byCluster) indexes.set(d, (byCluster = new Map()));
+  const known = byCluster.get(cluster);
+  if (known) return known;
+  const locations = new Map(veleroObjects(d, cluster, 'BackupStorageLocation').map((l) => [nameOf(l), l]));
+  const schedules: ParsedSchedule[] = [];
+  const byNamespace = new Map<string, number[]>();
+  const everywhere: number[] = [];
+  for (const s of veleroObjects(d, cluster, 'Schedule')) {
     const spec = block(manifest(s), 'spec');
     if (get(spec, 'paused') === true) continue;
     const included = strings(get(spec, 'template.includedNamespaces'));
-    const excluded = new Set(strings(get(spec, 'template.excludedNamespaces')));
+    const i = schedules.push({ schedule: s, spec, included, excluded: new Set(strings(get(spec, 'template.excludedNamespaces'))) }) - 1;
     // Velero backs up every namespace when includedNamespaces is empty or holds '*'
+    if (included.length === 0 || included.includes('*')) everywhere.push(i);
+    else for (const n of new Set(included)) byNamespace.set(n, [...(byNamespace.get(n) ?? []), i]);
+  }
+  const index: ClusterVelero = {
+    locations,
+    defaultLocation: [...locations.values()].find((l) => get(manifest(l), 'spec.default') === true),
+    schedules,
+    byNamespace,
+    everywhere,
+  };
+  byCluster.set(cluster, index);
+  return index;
+}
+
+/**
+ * The tenant's backups: unpaused Schedules on its primary cluster covering any of its namespaces,
+ * in the order they were synthesized. Read from an index of the cluster's Velero objects built once
+ * per deployment, and kept per tenant, so the six DATA rules cost one pass over the tenant's own
+ * Schedules instead of one over every Schedule of the cluster each.
+ */
+export function backupsOf(model: CityModel, d: Deployment, t: Tenant): Backup[] {
+  let perTenant = cached.get(d);
+  if (!perTenant) cached.set(d, (perTenant = new WeakMap()));
+  const known = perTenant.get(t);
+  if (known) return known;
+  const mine = new Set(t.environments.map((e) => namespaceName(t.name, e)));
+  const velero = veleroOf(d, t.cluster);
+  const candidates = new Set<number>(velero.everywhere);
+  for (const n of mine) for (const i of velero.byNamespace.get(n) ?? []) candidates.add(i);
+  const out: Backup[] = [];
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const { schedule: s, spec, included, excluded } = velero.schedules[i];
     const all = included.length === 0 || included.includes('*');
     const covers = [...mine].filter((n) => (all || included.includes(n)) && !excluded.has(n));
     if (covers.length === 0) continue;
     const locationName = String(get(spec, 'template.storageLocation') ?? '');
-    const location = locationName === '' ? defaultLocation : locations.get(locationName);
+    const location = locationName === '' ? velero.defaultLocation : velero.locations.get(locationName);
     const endpoint = location ? locationEndpoint(location) : undefined;
     out.push({
       schedule: s,
@@ -93,6 +149,7 @@ export function backupsOf(model: CityModel, d: Deployment, t: Tenant): Backup[] 
       site: siteOfEndpoint(model, endpoint),
     });
   }
+  perTenant.set(t, out);
   return out;
 }
 
