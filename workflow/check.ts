@@ -9,7 +9,7 @@ import { todayIso } from '../config/checks/waivers';
 import { buildDeployment } from '../policies/deployment';
 import { readSynthOutput } from '../policies/synth-output';
 import { CheckReport, runChecks } from '../policies/engine';
-import { stacksForCheck } from '../stacks/stacks-for-check';
+import type * as ForCheck from '../stacks/stacks-for-check';
 import { IsolationViolation, scanStacks } from '../stacks/isolation';
 import { planStacks } from '../stacks/slices';
 import { StackJson } from '../terraform/json';
@@ -37,8 +37,14 @@ export interface Judged {
   readonly stacks?: readonly StackJson[];
 }
 
+/** The in-memory synthesis, loaded only when it runs: with `--from`, cdktf and the provider bindings (half a second to load) stay out. */
+function forCheck(): typeof ForCheck {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../stacks/stacks-for-check') as typeof ForCheck;
+}
+
 export function judge(a: JudgeInput): Judged {
-  const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : stacksForCheck(a.model, a.env);
+  const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : forCheck().stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
   const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
