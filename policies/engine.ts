@@ -121,24 +121,16 @@ function located(tenant: Tenant, f: Omit<Finding, 'at'>, pos: Positions): Findin
   return { ...f, evidence, at: evidence.find((e) => e.at !== undefined)?.at ?? { file: tenant.source.file, line: 1, col: 1 } };
 }
 
-export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
-  const rules = packFor(opts.level ?? tenant.mlpsLevel).filter((r) => r.platform !== 'only');
-  // positions come from what validation recorded of the request file, else from one read of it, let go with the findings
-  const pos = new Positions(tenant.source);
-  const level = opts.level ?? tenant.mlpsLevel;
-  const findings: Finding[] = [];
-  const stale: Waiver[] = [];
-  const view = tenantView(deployment, tenant);
-  for (const rule of rules) {
-    const clauses = rule.clauses[level] ?? [];
-    const result = runRule(rule, model, deployment, tenant, view, level);
-    const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
-    if (waiver && result.status === 'fail') findings.push(located(tenant, { rule, clauses, ...result, status: 'waived', waiver }, pos));
-    else {
-      if (waiver && result.status === 'pass') stale.push(waiver);
-      findings.push(located(tenant, { rule, clauses, ...result }, pos));
-    }
-  }
+/**
+ * The clause table of a level for these findings. It depends only on the level and each rule's
+ * status, which most tenants of a city share, so it is built once per distinct combination and
+ * shared (read-only) by the tenants that have it.
+ */
+const rowsCache = new Map<string, readonly ClauseRow[]>();
+function clauseRows(level: MlpsLevel, findings: readonly Finding[]): readonly ClauseRow[] {
+  const key = `${level}|${findings.map((f) => `${f.rule.id}:${f.status}`).join(',')}`;
+  const known = rowsCache.get(key);
+  if (known) return known;
   const byId = new Map(findings.map((f) => [f.rule.id, f]));
   const cover = coverage(level);
   const rows: ClauseRow[] = controlPointsAt(level).map((cp) => {
@@ -174,7 +166,30 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
       collect: open.length > 0 ? ASKS[cp.id]?.collect : undefined,
     };
   });
-  return { tenant, level, findings, clauses: rows, staleWaivers: stale };
+  if (rowsCache.size >= 4096) rowsCache.clear();
+  rowsCache.set(key, rows);
+  return rows;
+}
+
+export function checkTenant(model: CityModel, deployment: Deployment, tenant: Tenant, opts: CheckOptions): TenantReport {
+  const rules = packFor(opts.level ?? tenant.mlpsLevel).filter((r) => r.platform !== 'only');
+  // positions come from what validation recorded of the request file, else from one read of it, let go with the findings
+  const pos = new Positions(tenant.source);
+  const level = opts.level ?? tenant.mlpsLevel;
+  const findings: Finding[] = [];
+  const stale: Waiver[] = [];
+  const view = tenantView(deployment, tenant);
+  for (const rule of rules) {
+    const clauses = rule.clauses[level] ?? [];
+    const result = runRule(rule, model, deployment, tenant, view, level);
+    const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
+    if (waiver && result.status === 'fail') findings.push(located(tenant, { rule, clauses, ...result, status: 'waived', waiver }, pos));
+    else {
+      if (waiver && result.status === 'pass') stale.push(waiver);
+      findings.push(located(tenant, { rule, clauses, ...result }, pos));
+    }
+  }
+  return { tenant, level, findings, clauses: clauseRows(level, findings), staleWaivers: stale };
 }
 
 export function runChecks(model: CityModel, deployment: Deployment, opts: CheckOptions): CheckReport {

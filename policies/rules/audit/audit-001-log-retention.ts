@@ -8,11 +8,12 @@ import { Evidence, Rule, fail, pass } from '../../types';
 import { at, merge } from '../../clause';
 import { MIN_LOG_RETENTION_DAYS, hostingClusters } from './baseline';
 import { AUDIT_FLAGS_FILE, ClusterFile, parseFlags } from '../../../config/cluster-config';
+import { memoByText } from '../../memo';
 
 const days = (v: string | undefined): number => (v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN);
 
-/** A readable audit.k8s.io Policy with at least one rule. */
-function isPolicy(text: string): boolean {
+/** A readable audit.k8s.io Policy with at least one rule (read once per distinct text). */
+const isPolicy = memoByText((text: string): boolean => {
   try {
     const doc = load(text) as { apiVersion?: unknown; kind?: unknown; rules?: unknown } | undefined;
     return (
@@ -25,7 +26,7 @@ function isPolicy(text: string): boolean {
   } catch {
     return false;
   }
-}
+});
 
 /** What is wrong with one cluster's audit flags and policy; empty when they write and keep the log. */
 export function auditProblems(

@@ -8,6 +8,7 @@ import { Evidence, Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { hostingClusters } from './baseline';
 import { AUDIT_FLAGS_FILE, AUDIT_POLICY_FILE, parseFlags } from '../../../config/cluster-config';
+import { memoByText } from '../../memo';
 
 interface PolicyRule {
   readonly level?: unknown;
@@ -39,8 +40,8 @@ function levelFor(rules: readonly PolicyRule[], verb: string, group: string, res
   return 'None';
 }
 
-/** What the policy misses; empty when it records what the clause asks. */
-export function policyProblems(text: string): string[] {
+/** What the policy misses; empty when it records what the clause asks (judged once per distinct text). */
+export const policyProblems = memoByText((text: string): readonly string[] => {
   let rules: PolicyRule[];
   try {
     const doc = load(text) as { kind?: unknown; rules?: unknown } | undefined;
@@ -67,7 +68,7 @@ export function policyProblems(text: string): string[] {
   for (const resource of ['secrets', 'configmaps'])
     for (const verb of ['create', 'get', 'update']) if (at_(verb, '', resource) > 1) problems.push(`${verb} ${resource} is logged with its contents`);
   return [...new Set(problems)];
-}
+});
 
 export const rule: Rule = {
   id: 'MLPS-AUDIT-004',
