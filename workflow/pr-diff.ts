@@ -53,13 +53,25 @@ function strip(t: Tenant): Omit<Tenant, 'waivers' | 'source'> {
   return rest;
 }
 
-function comparable(s: StackSlice): string {
-  if (s.kind === 'platform') return JSON.stringify(s);
-  return JSON.stringify({ ...s, tenants: s.tenants.map(strip), replicas: s.replicas.map((r) => ({ ...r, tenant: strip(r.tenant) })) });
+const tenantKeys = new WeakMap<Tenant, string>();
+
+/** A tenant as it reaches Terraform, as text; once per tenant object (a tenant is in its primary stack and in each replica's). */
+function tenantKey(t: Tenant): string {
+  let k = tenantKeys.get(t);
+  if (k === undefined) {
+    k = JSON.stringify(strip(t));
+    tenantKeys.set(t, k);
+  }
+  return k;
 }
 
-const tenantKey = (t: Tenant): string => JSON.stringify(strip(t));
-const replicaKey = (r: { tenant: Tenant; replica: unknown; sourceCluster: string }): string => JSON.stringify({ ...r, tenant: strip(r.tenant) });
+const replicaKey = (r: { tenant: Tenant; replica: unknown; sourceCluster: string }): string =>
+  `${JSON.stringify({ ...r, tenant: undefined })}${tenantKey(r.tenant)}`;
+
+function comparable(s: StackSlice): string {
+  if (s.kind === 'platform') return JSON.stringify(s);
+  return [JSON.stringify({ ...s, tenants: undefined, replicas: undefined }), ...s.tenants.map(tenantKey), ...s.replicas.map(replicaKey)].join('\n');
+}
 
 export interface AffectedSlices {
   readonly names: string[];

@@ -18,6 +18,7 @@ export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], 
   const out: Issue[] = [];
   const ids = rules.map((r) => r.id);
   for (const t of ctx.tenants) {
+    // the first waiver of each rule, by index: its line is looked up only for a duplicate's message
     const seen = new Map<string, number>();
     t.data.spec.waivers.forEach((w, i) => {
       const path = ['spec', 'waivers', i];
@@ -28,8 +29,9 @@ export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], 
       }
       if (rule.unwaivable) out.push(at(t, [...path, 'rule'], 'waiver.unwaivable', { rule: w.rule, why_en: rule.unwaivable.en, why_zh: rule.unwaivable.zh }));
       const first = seen.get(w.rule);
-      if (first !== undefined) out.push(at(t, [...path, 'rule'], 'waiver.duplicate', { rule: w.rule, line: first }));
-      else seen.set(w.rule, at(t, path, 'waiver.duplicate').line);
+      if (first !== undefined)
+        out.push(at(t, [...path, 'rule'], 'waiver.duplicate', { rule: w.rule, line: at(t, ['spec', 'waivers', first], 'waiver.duplicate').line }));
+      else seen.set(w.rule, i);
       if (w.expires < today) out.push(at(t, [...path, 'expires'], 'waiver.expired', { rule: w.rule, expires: w.expires, today }));
     });
   }

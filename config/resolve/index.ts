@@ -15,6 +15,16 @@ import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
 
+/**
+ * A waiver with its line in the request file, found when first read: without the fast parser's
+ * index (validate, pr) a line costs a second, careful parse of the file, which only the waivers a
+ * report shows need. The line is an ordinary enumerable property to its readers (JSON included).
+ */
+function withLine<T extends object>(w: T, line: () => number): T & { readonly line: number } {
+  let known: number | undefined;
+  return Object.defineProperty(w, 'line', { enumerable: true, get: () => (known ??= line()) }) as T & { readonly line: number };
+}
+
 export interface ResolveResult {
   readonly model?: CityModel;
   readonly issues: Issue[];
@@ -65,7 +75,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       inbound: flows.inbound(m.name),
       admins: sp.admins,
       decommission: sp.decommission,
-      waivers: sp.waivers.map((w, i) => ({ ...w, line: locate(t.source, ['spec', 'waivers', i]).line })),
+      waivers: sp.waivers.map((w, i) => withLine({ ...w }, () => locate(t.source, ['spec', 'waivers', i]).line)),
       source: { file: t.source.file, line: 1, ...(t.source.index ? { index: t.source.index } : {}) },
     };
     tenants.push(tenant);
