@@ -9,7 +9,8 @@ import { CityModel } from '../config/model';
 import { Issue, issue, sortIssues } from '../config/issues';
 import { displayPath } from '../config/load';
 import { StackJson } from '../terraform/json';
-import { readStackFolder } from '../terraform/stack-folder';
+import { readStackFolder, terraformFiles } from '../terraform/stack-folder';
+import { readJsonFile } from '../config/json-file';
 import { buildDeployment, Deployment } from './deployment';
 import { ClusterFile, readClusterFiles } from '../config/cluster-config';
 
@@ -23,7 +24,30 @@ export interface SynthOutput {
 
 const isDir = (p: string): boolean => fs.existsSync(p) && fs.statSync(p).isDirectory();
 
-export function readSynthOutput(outDir: string): SynthOutput {
+/**
+ * The hand-written Terraform files of a synth output (every `*.tf.json` of a stack folder besides
+ * cdk.tf.json), by stack folder name; a file that cannot be read is left to readSynthOutput to report.
+ */
+export function handWrittenFiles(outDir: string): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const network of ['extranet', 'intranet'] as const) {
+    const dir = path.join(outDir, network, 'stacks');
+    if (!isDir(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      const folder = path.join(dir, name);
+      if (!isDir(folder)) continue;
+      for (const f of terraformFiles(folder).filter((x) => x !== 'cdk.tf.json')) {
+        const read = readJsonFile(path.join(folder, f));
+        if (read.data) out.set(name, [...(out.get(name) ?? []), read.data]);
+        else out.set(name, out.get(name) ?? []);
+      }
+    }
+  }
+  return out;
+}
+
+/** `only`: the stack folders to read (default all). */
+export function readSynthOutput(outDir: string, only?: ReadonlySet<string>): SynthOutput {
   const shown = displayPath(outDir);
   const at = { file: shown, line: 1, col: 1 };
   if (!isDir(outDir)) return { stacks: [], clusters: [], issues: [issue('error', at, '', 'output.notFound', { value: shown })] };
@@ -34,6 +58,7 @@ export function readSynthOutput(outDir: string): SynthOutput {
     if (!isDir(dir)) continue;
     for (const name of fs.readdirSync(dir).sort()) {
       if (!isDir(path.join(dir, name))) continue;
+      if (only && !only.has(name)) continue;
       // Terraform loads every *.tf.json of the folder: hand-added files are judged with the synthesized one
       const read = readStackFolder(path.join(dir, name));
       issues.push(...read.issues);

@@ -6,12 +6,12 @@
 import { CityModel, MlpsLevel } from '../config/model';
 import { Issue } from '../config/issues';
 import { todayIso } from '../config/checks/waivers';
-import { buildDeployment } from '../policies/deployment';
-import { readSynthOutput } from '../policies/synth-output';
+import { buildDeployment, tenantOfNamespace } from '../policies/deployment';
+import { handWrittenFiles, readSynthOutput } from '../policies/synth-output';
 import { CheckReport, runChecks } from '../policies/engine';
 import type * as ForCheck from '../stacks/stacks-for-check';
 import { IsolationViolation, scanStacks } from '../stacks/isolation';
-import { planStacks } from '../stacks/slices';
+import { departmentStackName, planStacks, platformStackName } from '../stacks/slices';
 import { StackJson } from '../terraform/json';
 
 export interface JudgeInput {
@@ -43,8 +43,45 @@ function forCheck(): typeof ForCheck {
   return require('../stacks/stacks-for-check') as typeof ForCheck;
 }
 
+/**
+ * The stacks whose objects the rules read for these tenants: each tenant's department stacks on its
+ * primary and DR clusters, those of the tenants it has flows with (their namespace labels), every
+ * cluster's platform stack, and every stack folder holding a hand-written file — which may put
+ * objects anywhere — with the stacks of each tenant whose namespace such a file names.
+ */
+export function stacksReadFor(model: CityModel, names: readonly string[], handWritten: ReadonlyMap<string, readonly unknown[]> = new Map()): Set<string> {
+  const wanted = new Set(names);
+  const peers = new Set<string>();
+  const named = (v: unknown): void => {
+    if (typeof v === 'string') {
+      const owner = tenantOfNamespace(model, v);
+      if (owner !== undefined) peers.add(owner);
+    } else if (Array.isArray(v)) v.forEach(named);
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        named(k);
+        named(x);
+      }
+  };
+  for (const files of handWritten.values()) files.forEach(named);
+  for (const t of model.tenants) {
+    if (!wanted.has(t.name)) continue;
+    peers.add(t.name);
+    for (const f of t.flows) if (f.kind === 'tenant') peers.add(f.tenant);
+    for (const f of t.inbound) peers.add(f.tenant);
+  }
+  const out = new Set([...model.clusters.map((c) => platformStackName(c.name)), ...handWritten.keys()]);
+  for (const t of model.tenants) {
+    if (!peers.has(t.name)) continue;
+    for (const c of [t.cluster, ...t.replicas.map((r) => r.cluster)]) out.add(departmentStackName(t.county, t.department, c));
+  }
+  return out;
+}
+
 export function judge(a: JudgeInput): Judged {
-  const read = a.from ? { ...readSynthOutput(a.from), violations: undefined } : forCheck().stacksForCheck(a.model, a.env);
+  // judging some tenants of a synth output reads only the stacks their rules look at, not the whole city
+  const only = a.from && a.tenants && a.tenants.length > 0 ? stacksReadFor(a.model, a.tenants, handWrittenFiles(a.from)) : undefined;
+  const read = a.from ? { ...readSynthOutput(a.from, only), violations: undefined } : forCheck().stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
   const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
