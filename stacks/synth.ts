@@ -57,6 +57,12 @@ export interface SynthOptions {
    * Default: none. The CLI passes `<env>/overrides`.
    */
   readonly handAdded?: string;
+  /**
+   * Parallel synth only: below this much work to build (the summed weights of the stacks not in the
+   * cache, about 2.5 per tenant), build in this process, since starting a worker (loading cdktf and
+   * the provider bindings, reading the model) costs more than a few stacks do. Default: no minimum.
+   */
+  readonly minWork?: number;
   /** Called with each worker's peak RSS (KiB) when it finishes (parallel synth only). */
   readonly onWorkerDone?: (maxRssKb: number) => void;
   /** Test hook: called on each stack after it is built, before it is synthesized. */
@@ -272,7 +278,8 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   const markers = opts.customize ? undefined : isolationMarkers(model, planStacks(model));
   const toBuild = markers ? selected.filter((s) => !isCached(s, markers[otherNetwork(s.network)], repoRoot)) : selected;
   const workers = Math.min(opts.workers, toBuild.length);
-  if (workers <= 1 || opts.customize || !fs.existsSync(worker)) return synthesize(model, opts);
+  const work = toBuild.reduce((n, s) => n + weight(s), 0);
+  if (workers <= 1 || opts.customize || !fs.existsSync(worker) || work < (opts.minWork ?? 0)) return synthesize(model, opts);
   const out = path.resolve(opts.outDir);
   const staging = `${out}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });

@@ -21,6 +21,9 @@ export function workerCount(flagValue: string | undefined, tenants: number): num
   return tenants >= 500 ? Math.min(4, os.availableParallelism()) : 1;
 }
 
+/** Work (stacks' weights, about 2.5 per tenant) below which synth with the default workers builds in one process. */
+export const MIN_WORK_FOR_WORKERS = 1000;
+
 /** The line naming a stack that does not exist, with the closest name when there is one. */
 export function unknownStackLine(value: string, suggestion: string | undefined, lang: Lang): string {
   return t('unknownStack', lang, { value: JSON.stringify(value), suggestion: didYouMean(suggestion, lang) });
@@ -39,6 +42,8 @@ export async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
     const results = await synthesizeParallel(model, {
       outDir,
       workers,
+      // with the default workers, a change of a few stacks is built here: a worker would take longer to start
+      minWork: flag(p, 'workers') === undefined ? MIN_WORK_FOR_WORKERS : undefined,
       handAdded: path.join(envOf(p), 'overrides'),
       only: p.flags.get('stack'),
       onProgress: quiet
