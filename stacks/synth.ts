@@ -24,6 +24,7 @@ import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached
 import { defaultRepoRoot } from './repo-root';
 import { clusterFiles } from '../config/cluster-config';
 import { writeClusterFiles } from './cluster-files';
+import { dropRecord, folderKey, upToDate, writeRecord } from './up-to-date';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -176,16 +177,59 @@ function build(slice: StackSlice, app: App, foreign: readonly IsolationMarker[],
 
 const markerHashes = new WeakMap<readonly IsolationMarker[], string>();
 
-/** Where a stack is cached and under which key; undefined with the cache off. */
+const stackKeys = new WeakMap<StackSlice, string>();
+
+/** Where a stack is cached and under which key; undefined with the cache off. The key is computed once per slice. */
 function stackCache(slice: StackSlice, foreign: readonly IsolationMarker[], repoRoot: string): { dir: string; key: string } | undefined {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
-  let markers = markerHashes.get(foreign);
-  if (markers === undefined) {
-    markers = markersHash(foreign);
-    markerHashes.set(foreign, markers);
+  let key = stackKeys.get(slice);
+  if (key === undefined) {
+    let markers = markerHashes.get(foreign);
+    if (markers === undefined) {
+      markers = markersHash(foreign);
+      markerHashes.set(foreign, markers);
+    }
+    key = stackKey(slice, markers, codeVersion(repoRoot));
+    stackKeys.set(slice, key);
   }
-  return { dir, key: stackKey(slice, markers, codeVersion(repoRoot)) };
+  return { dir, key };
+}
+
+/** Department stacks whose published folder synth leaves as it is (stacks/up-to-date.ts), and the folder key of each. */
+interface Reuse {
+  readonly keys: ReadonlyMap<string, string>;
+  readonly unchanged: ReadonlyMap<string, SynthesizedStack>;
+}
+
+const NO_REUSE: Reuse = { keys: new Map(), unchanged: new Map() };
+
+function reuse(
+  selected: readonly StackSlice[],
+  markers: Record<Network, IsolationMarker[]> | undefined,
+  repoRoot: string,
+  out: string,
+  handAdded: string | undefined,
+): Reuse {
+  const dir = cacheDir();
+  if (!markers || dir === undefined) return NO_REUSE;
+  const departments = selected.filter((s) => s.kind === 'department');
+  const hand = readHandAdded(
+    handAdded,
+    departments.map((s) => s.name),
+  ).files;
+  const keys = new Map<string, string>();
+  const unchanged = new Map<string, SynthesizedStack>();
+  for (const s of departments) {
+    const cache = stackCache(s, markers[otherNetwork(s.network)], repoRoot);
+    if (!cache) continue;
+    const key = folderKey(cache.key, hand.get(s.name) ?? []);
+    keys.set(s.name, key);
+    const file = path.join(out, s.network, 'stacks', s.name, 'cdk.tf.json');
+    const held = upToDate(dir, path.dirname(file), key);
+    if (held) unchanged.set(s.name, { name: s.name, network: s.network, kind: s.kind, file, bytes: held.bytes, resources: held.resources, cached: true });
+  }
+  return { keys, unchanged };
 }
 
 /** Drops cache entries unused for a while (not in a test that customizes stacks: it never uses the cache). */
@@ -223,8 +267,8 @@ function checkHandAdded(selected: readonly StackSlice[], handAdded: string | und
   if (issues.length > 0) throw new SynthError('handAdded', { issues });
 }
 
-/** Synthesizes in this process, stack after stack. */
-export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedStack[] {
+/** Synthesizes in this process, stack after stack (`reused`: what synthesizeParallel found up to date already). */
+export function synthesize(model: CityModel, opts: SynthOptions, reused?: Reuse): SynthesizedStack[] {
   const selected = selectStacks(model, opts.only);
   checkHandAdded(
     selected,
@@ -236,18 +280,25 @@ export function synthesize(model: CityModel, opts: SynthOptions): SynthesizedSta
   const out = path.resolve(opts.outDir);
   const staging = `${out}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
+  const same = reused ?? (opts.customize ? NO_REUSE : reuse(selected, markers, repoRoot, out, opts.handAdded));
   const results: SynthesizedStack[] = [];
   const violations: IsolationViolation[] = [];
   try {
     const apps = newApps(staging);
     selected.forEach((slice, i) => {
+      const unchanged = same.unchanged.get(slice.name);
+      if (unchanged) {
+        results.push(unchanged);
+        opts.onProgress?.(i + 1, selected.length, slice.name);
+        return;
+      }
       const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, opts.customize, opts.handAdded);
       results.push(built.result);
       violations.push(...built.violations);
       opts.onProgress?.(i + 1, selected.length, slice.name);
     });
     if (violations.length > 0) throw new SynthError('isolation', { violations });
-    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0);
+    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0, same);
     pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -276,11 +327,12 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
   // stacks in the cache are copied here; only the others go to workers
   const markers = opts.customize ? undefined : isolationMarkers(model, planStacks(model));
-  const toBuild = markers ? selected.filter((s) => !isCached(s, markers[otherNetwork(s.network)], repoRoot)) : selected;
+  const out = path.resolve(opts.outDir);
+  const same = reuse(selected, markers, repoRoot, out, opts.handAdded);
+  const toBuild = markers ? selected.filter((s) => !same.unchanged.has(s.name) && !isCached(s, markers[otherNetwork(s.network)], repoRoot)) : selected;
   const workers = Math.min(opts.workers, toBuild.length);
   const work = toBuild.reduce((n, s) => n + weight(s), 0);
-  if (workers <= 1 || opts.customize || !fs.existsSync(worker) || work < (opts.minWork ?? 0)) return synthesize(model, opts);
-  const out = path.resolve(opts.outDir);
+  if (workers <= 1 || opts.customize || !fs.existsSync(worker) || work < (opts.minWork ?? 0)) return synthesize(model, opts, opts.customize ? undefined : same);
   const staging = `${out}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
@@ -302,6 +354,12 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
       const building = new Set(toBuild.map((s) => s.name));
       const apps = newApps(staging);
       for (const slice of selected.filter((s) => !building.has(s.name))) {
+        const unchanged = same.unchanged.get(slice.name);
+        if (unchanged) {
+          results.push(unchanged);
+          opts.onProgress?.(++done, selected.length, slice.name);
+          continue;
+        }
         const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, undefined, opts.handAdded);
         results.push(built.result);
         violations.push(...built.violations);
@@ -344,7 +402,7 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
     fs.rmSync(modelFile);
     const order = new Map(selected.map((s, i) => [s.name, i]));
     results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0);
+    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0, same);
     pruneAfterSynth(opts.customize);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -352,8 +410,13 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   return results;
 }
 
-/** Moves staged stacks into the output; a full synth also removes stacks that no longer exist. */
-function publish(model: CityModel, staging: string, out: string, results: readonly SynthesizedStack[], full: boolean): void {
+/**
+ * Moves staged stacks into the output; a full synth also removes stacks that no longer exist. Stacks
+ * found up to date are left as they are; each stack moved gets its record (or loses a stale one).
+ */
+function publish(model: CityModel, staging: string, out: string, results: readonly SynthesizedStack[], full: boolean, reused: Reuse = NO_REUSE): void {
+  const byName = new Map(results.map((r) => [r.name, r]));
+  const cache = cacheDir();
   writeClusterFiles(out, clusterFiles(model));
   for (const network of NETWORKS) {
     const stacksDir = path.join(out, network, 'stacks');
@@ -365,6 +428,7 @@ function publish(model: CityModel, staging: string, out: string, results: readon
         if (!keep.has(e) && !initialized(path.join(stacksDir, e))) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
     }
     for (const name of keep) {
+      if (reused.unchanged.has(name)) continue;
       const target = path.join(stacksDir, name);
       // keep Terraform's working files (.terraform, local state) of an existing stack folder
       fs.mkdirSync(target, { recursive: true });
@@ -374,6 +438,10 @@ function publish(model: CityModel, staging: string, out: string, results: readon
       for (const e of fs.readdirSync(path.join(staging, network, 'stacks', name))) {
         fs.renameSync(path.join(staging, network, 'stacks', name, e), path.join(target, e));
       }
+      const key = reused.keys.get(name);
+      const result = byName.get(name);
+      if (cache !== undefined && key !== undefined && result) writeRecord(cache, target, key, result.resources, result.bytes);
+      else if (cache !== undefined) dropRecord(cache, target);
     }
   }
   // manifests list every stack folder present (a partial synth keeps the others)

@@ -10,12 +10,12 @@ import * as path from 'path';
 import { BENCH_TODAY, generateCity } from '../../bench/generate';
 import { validateEnvironment } from '../../config/validate';
 import { planStacks } from '../../stacks/slices';
-import { REPO, tmpDir } from '../helpers/env';
+import { readTree, REPO, tmpDir } from '../helpers/env';
 
 const CLI = path.join(REPO, 'dist', 'cli', 'main.js');
 
 /** How many processes a synth started, and its exit code. */
-function synthProcesses(args: string[]): { code: number | null; spawned: number } {
+function synthProcesses(args: string[], cache = 'off'): { code: number | null; spawned: number; out: string } {
   const dir = tmpDir('synth-workers-hook');
   const hook = path.join(dir, 'hook.js');
   const count = path.join(dir, 'count.txt');
@@ -32,9 +32,9 @@ function synthProcesses(args: string[]): { code: number | null; spawned: number 
   const r = spawnSync(process.execPath, ['--require', hook, CLI, 'synth', ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, SPAWN_COUNT: count, GOVCLOUD_CACHE: 'off', GOVCLOUD_TODAY: BENCH_TODAY },
+    env: { ...process.env, SPAWN_COUNT: count, GOVCLOUD_CACHE: cache, GOVCLOUD_TODAY: BENCH_TODAY },
   });
-  return { code: r.status, spawned: fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : -1 };
+  return { code: r.status, spawned: fs.existsSync(count) ? Number(fs.readFileSync(count, 'utf8')) : -1, out: r.stdout };
 }
 
 let env: string;
@@ -54,7 +54,7 @@ beforeAll(() => {
 describe('synth workers', () => {
   it('builds a few stacks of a 600-tenant city in its own process', () => {
     const r = synthProcesses(['--env', env, '--out', path.join(tmpDir('synth-workers-out'), 'out'), '--stack', stack]);
-    expect(r).toEqual({ code: 0, spawned: 0 });
+    expect(r).toMatchObject({ code: 0, spawned: 0 });
   });
 
   it('hands the whole city to workers', () => {
@@ -65,6 +65,24 @@ describe('synth workers', () => {
 
   it('obeys --workers for a few stacks', () => {
     const r = synthProcesses(['--env', env, '--out', path.join(tmpDir('synth-workers-out'), 'out'), '--workers', '2', '--stack', stack, '--stack', other]);
-    expect(r).toEqual({ code: 0, spawned: 2 });
+    expect(r).toMatchObject({ code: 0, spawned: 2 });
   });
+
+  it('starts no worker for a city synthesized into the same output before, and writes the same bytes', () => {
+    const tmp = tmpDir('synth-workers-again');
+    const out = path.join(tmp, 'out');
+    const cache = path.join(tmp, 'cache');
+    const first = synthProcesses(['--env', env, '--out', out], cache);
+    expect(first.code).toBe(0);
+    expect(first.spawned).toBeGreaterThanOrEqual(2);
+    const before = readTree(out);
+    const again = synthProcesses(['--env', env, '--out', out], cache);
+    expect(again).toMatchObject({ code: 0, spawned: 0 });
+    const count = Number(/Synthesized (\d+) stacks/.exec(again.out)?.[1]);
+    // department stacks left as they were, platform stacks copied from the cache
+    expect(again.out).toContain(`; ${count} unchanged, from the cache)`);
+    const after = readTree(out);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [f, bytes] of before) expect([f, after.get(f)?.equals(bytes)]).toEqual([f, true]);
+  }, 120_000);
 });
