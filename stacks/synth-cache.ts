@@ -14,9 +14,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { stableStringify } from '../terraform/stable-json';
+import { sortKeys, stableStringify } from '../terraform/stable-json';
 import type { IsolationMarker, IsolationViolation } from './isolation';
 import type { StackSlice } from './slices';
+import type { Tenant } from '../config/model';
 
 export interface CachedStack {
   readonly text: string;
@@ -73,9 +74,35 @@ export function markersHash(markers: readonly IsolationMarker[]): string {
   return createHash('sha256').update(stableStringify(markers)).digest('hex');
 }
 
+const tenantTexts = new WeakMap<Tenant, string>();
+
+/**
+ * A tenant as its stacks see it: without its waivers and source positions, which reach no stack (a
+ * waiver's line is found only when read, and editing a waiver leaves the stacks as they were). Once
+ * per tenant object: a tenant is in its primary stack and in each replica's.
+ */
+function tenantText(t: Tenant): string {
+  let text = tenantTexts.get(t);
+  if (text === undefined) {
+    text = JSON.stringify(sortKeys({ ...t, waivers: undefined, source: undefined }));
+    tenantTexts.set(t, text);
+  }
+  return text;
+}
+
 /** The key of a stack: what its output and its violations depend on. */
 export function stackKey(slice: StackSlice, foreign: string, code: string): string {
-  return createHash('sha256').update(`govcloud-stack-1\0${code}\0${foreign}\0`).update(stableStringify(slice)).digest('hex');
+  const hash = createHash('sha256').update(`govcloud-stack-2\0${code}\0${foreign}\0`);
+  if (slice.kind === 'platform') return hash.update(JSON.stringify(sortKeys(slice))).digest('hex');
+  hash.update(JSON.stringify(sortKeys({ ...slice, tenants: undefined, replicas: undefined })));
+  for (const t of slice.tenants) hash.update('\0tenant\0').update(tenantText(t));
+  for (const r of slice.replicas)
+    hash
+      .update('\0replica\0')
+      .update(JSON.stringify(sortKeys({ ...r, tenant: undefined })))
+      .update('\0')
+      .update(tenantText(r.tenant));
+  return hash.digest('hex');
 }
 
 const entryFile = (dir: string, key: string, what: 'tf.json' | 'meta.json') => path.join(dir, key.slice(0, 2), `${key}.${what}`);

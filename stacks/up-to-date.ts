@@ -27,6 +27,8 @@ interface FileStamp {
 
 interface SynthRecord {
   readonly key: string;
+  /** The folder's own time: unchanged, no entry was added or removed since, so it need not be listed. */
+  readonly folderMtimeMs?: number;
   readonly resources: number;
   readonly bytes: number;
   readonly files: Readonly<Record<string, FileStamp>>;
@@ -49,9 +51,12 @@ export function upToDate(cache: string, folder: string, key: string): { readonly
   try {
     const record = JSON.parse(fs.readFileSync(recordFile(cache, folder), 'utf8')) as SynthRecord;
     if (record.key !== key || typeof record.files !== 'object' || record.files === null) return undefined;
-    const names = terraformFiles(folder);
     const recorded = Object.keys(record.files).sort();
-    if (names.length !== recorded.length || names.some((n, i) => n !== recorded[i])) return undefined;
+    if (fs.statSync(folder).mtimeMs !== record.folderMtimeMs) {
+      const names = terraformFiles(folder);
+      if (names.length !== recorded.length || names.some((n, i) => n !== recorded[i])) return undefined;
+    }
+    const names = recorded;
     for (const n of names) {
       const now = stamp(path.join(folder, n));
       if (now.size !== record.files[n].size || now.mtimeMs !== record.files[n].mtimeMs) return undefined;
@@ -70,7 +75,7 @@ export function writeRecord(cache: string, folder: string, key: string, resource
     const file = recordFile(cache, folder);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify({ key, resources, bytes, files }));
+    fs.writeFileSync(tmp, JSON.stringify({ key, resources, bytes, files, folderMtimeMs: fs.statSync(folder).mtimeMs }));
     fs.renameSync(tmp, file);
   } catch {
     // a read-only folder: the next synth writes the stack again
