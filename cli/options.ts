@@ -55,8 +55,8 @@ const WORKERS: OptionSpec = {
   name: 'workers',
   arg: { en: 'n', zh: '数量' },
   help: {
-    en: 'synth worker processes, 1 to 64 (default: one per core, at most 4, for 500+ tenants)',
-    zh: 'synth 并行进程数，1 到 64（默认：租户 500 个以上时每核一个，最多 4 个）',
+    en: 'processes that build stacks, this one included, 1 to 64 (default: one per core, at most 4, for 500+ tenants)',
+    zh: '构建栈的进程数（含本进程），1 到 64（默认：租户 500 个以上时每核一个，最多 4 个）',
   },
 };
 const REPORT_OUT: OptionSpec = {

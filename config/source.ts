@@ -115,6 +115,11 @@ function positioned(text: string): { docs: Document.Parsed[] | null; lines: Line
 const parsedBefore = new Map<string, ReadResult>();
 const PARSED_BEFORE_MAX = 50_000;
 
+/** Lets go of the texts read so far (a command that validates once need not keep 10,000 parsed files while it synthesizes). */
+export function forgetParsedTexts(): void {
+  parsedBefore.clear();
+}
+
 export function parseYamlText(file: string, text: string, kind: string, opts: ReadOptions = {}): ReadResult {
   if (opts.index === true) return parseYamlTextOnce(file, text, kind, opts);
   const key = `${kind}\0${file}\0${text}`;

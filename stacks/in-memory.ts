@@ -5,7 +5,7 @@ import { planStacks, StackSlice } from './slices';
 import { PlatformStack } from './platform-stack';
 import { DepartmentStack } from './department-stack';
 import { ClusterStack } from './cluster-stack';
-import { prepareSynth } from './cdktf-edge';
+import { prepareSynth, releaseTokens, tokenMark } from './cdktf-edge';
 
 export interface StackOutput {
   readonly name: string;
@@ -20,10 +20,12 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
   return planStacks(model)
     .filter((slice) => !only || only.has(slice.name))
     .map((slice) => {
+      const mark = tokenMark();
       const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
       customize?.(stack);
       const json = stack.toTerraform() as Record<string, unknown>;
       app.node.tryRemoveChild(slice.name);
+      releaseTokens(mark);
       return { name: slice.name, network: slice.network, json };
     });
 }
@@ -33,9 +35,11 @@ export function synthSlices(slices: readonly StackSlice[]): StackOutput[] {
   prepareSynth();
   const app = new App({ outdir: '/nonexistent-govcloud-in-memory' });
   return slices.map((slice) => {
+    const mark = tokenMark();
     const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
     const json = stack.toTerraform() as Record<string, unknown>;
     app.node.tryRemoveChild(slice.name);
+    releaseTokens(mark);
     return { name: slice.name, network: slice.network, json };
   });
 }

@@ -8,11 +8,14 @@ import { CityModel } from '../config/model';
 import { isolationMarkers } from './isolation';
 import { planStacks } from './slices';
 import { buildStack, newApps } from './synth';
+import { collectGarbage } from './collect-garbage';
 
 const [modelFile, staging, out, repoRoot, handAdded, ...names] = process.argv.slice(2);
 const model = JSON.parse(fs.readFileSync(modelFile, 'utf8')) as CityModel;
 const plan = planStacks(model);
 const markers = isolationMarkers(model, plan);
+// what reading the model left behind goes before the stacks are built (stacks/collect-garbage.ts)
+collectGarbage();
 const apps = newApps(staging);
 for (const slice of plan.filter((s) => names.includes(s.name))) {
   const built = buildStack(

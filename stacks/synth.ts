@@ -17,7 +17,7 @@ import { DepartmentStack } from './department-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
-import { cdktfVersion, prepareSynth, shortcutsEnv } from './cdktf-edge';
+import { cdktfVersion, prepareSynth, releaseTokens, shortcutsEnv, tokenMark } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
@@ -25,6 +25,7 @@ import { defaultRepoRoot } from './repo-root';
 import { clusterFiles } from '../config/cluster-config';
 import { writeClusterFiles } from './cluster-files';
 import { dropRecord, folderKey, upToDate, writeRecord } from './up-to-date';
+import { collectGarbage } from './collect-garbage';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -166,12 +167,14 @@ export function buildStack(
 
 /** Builds one stack with cdktf: its JSON text, charts, resource count and isolation violations. */
 function build(slice: StackSlice, app: App, foreign: readonly IsolationMarker[], customize?: (stack: ClusterStack) => void): CachedStack {
+  const mark = tokenMark();
   const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
   customize?.(stack);
   const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
   const charts = [...stack.charts];
   // free the construct tree before serializing: the JSON is all that is needed from here on
   app.node.tryRemoveChild(slice.name);
+  releaseTokens(mark);
   return { text: stableStringify(json), charts, resources: countResources(json), violations: findViolations(slice.name, slice.network, json, foreign) };
 }
 
@@ -312,8 +315,8 @@ function weight(s: StackSlice): number {
 }
 
 /**
- * Synthesizes with several worker processes (stacks are independent, so each worker builds a share
- * of them into the same staging folder). Falls back to `synthesize` for one worker, one stack, or
+ * Synthesizes with several processes (stacks are independent, so each builds a share of them into
+ * the same staging folder): this one and `workers - 1` worker processes. Falls back to `synthesize` for one worker, one stack, or
  * when running from TypeScript sources (tests).
  */
 export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
@@ -345,14 +348,21 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
     load[i] += weight(s);
   }
   const modelFile = path.join(staging, 'model.json');
-  fs.writeFileSync(modelFile, JSON.stringify(model));
+  // workers build stacks, which never read waivers (and a waiver's line would be looked up to write it)
+  fs.writeFileSync(
+    modelFile,
+    JSON.stringify(model, (k, v: unknown) => (k === 'waivers' ? [] : v)),
+  );
   const results: SynthesizedStack[] = [];
   const violations: IsolationViolation[] = [];
   let done = 0;
+  const foreign = markers ?? isolationMarkers(model, planStacks(model));
+  let apps: Record<Network, App> | undefined;
+  const ownApps = () => (apps ??= newApps(staging));
   try {
     if (markers && toBuild.length < selected.length) {
       const building = new Set(toBuild.map((s) => s.name));
-      const apps = newApps(staging);
+      const apps = ownApps();
       for (const slice of selected.filter((s) => !building.has(s.name))) {
         const unchanged = same.unchanged.get(slice.name);
         if (unchanged) {
@@ -366,38 +376,51 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
         opts.onProgress?.(++done, selected.length, slice.name);
       }
     }
-    await Promise.all(
-      shares.map(
-        (share) =>
-          new Promise<void>((resolveRun, reject) => {
-            const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, opts.handAdded ?? '', ...share.map((s) => s.name)], {
-              stdio: ['ignore', 'pipe', 'inherit'],
-              env: { ...process.env, ...shortcutsEnv() },
-            });
-            let buffer = '';
-            child.stdout.on('data', (chunk: Buffer) => {
-              buffer += chunk.toString('utf8');
-              let nl: number;
-              while ((nl = buffer.indexOf('\n')) >= 0) {
-                const line = buffer.slice(0, nl);
-                buffer = buffer.slice(nl + 1);
-                const msg = JSON.parse(line) as { result?: SynthesizedStack; violations?: IsolationViolation[]; maxRssKb?: number };
-                if (msg.maxRssKb !== undefined) {
-                  opts.onWorkerDone?.(msg.maxRssKb);
-                  continue;
-                }
-                if (!msg.result) continue;
-                results.push(msg.result);
-                violations.push(...(msg.violations ?? []));
-                done++;
-                opts.onProgress?.(done, selected.length, msg.result.name);
+    // this process builds the first share while a worker builds each other one: one process fewer to
+    // start and to hold in memory than a worker per share
+    const [own, ...others] = shares;
+    const building = others.map(
+      (share) =>
+        new Promise<void>((resolveRun, reject) => {
+          const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, opts.handAdded ?? '', ...share.map((s) => s.name)], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+            env: { ...process.env, ...shortcutsEnv() },
+          });
+          let buffer = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            buffer += chunk.toString('utf8');
+            let nl: number;
+            while ((nl = buffer.indexOf('\n')) >= 0) {
+              const line = buffer.slice(0, nl);
+              buffer = buffer.slice(nl + 1);
+              const msg = JSON.parse(line) as { result?: SynthesizedStack; violations?: IsolationViolation[]; maxRssKb?: number };
+              if (msg.maxRssKb !== undefined) {
+                opts.onWorkerDone?.(msg.maxRssKb);
+                continue;
               }
-            });
-            child.on('error', reject);
-            child.on('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`synth worker exited with code ${code}`))));
-          }),
-      ),
+              if (!msg.result) continue;
+              results.push(msg.result);
+              violations.push(...(msg.violations ?? []));
+              done++;
+              opts.onProgress?.(done, selected.length, msg.result.name);
+            }
+          });
+          child.on('error', reject);
+          child.on('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`synth worker exited with code ${code}`))));
+        }),
     );
+    const buildOwn = async () => {
+      collectGarbage();
+      for (const slice of own) {
+        const built = buildStack(slice, ownApps()[slice.network], staging, out, foreign[otherNetwork(slice.network)], repoRoot, undefined, opts.handAdded);
+        results.push(built.result);
+        violations.push(...built.violations);
+        opts.onProgress?.(++done, selected.length, slice.name);
+        // let the workers' lines in between stacks: a worker waits once its pipe is full
+        await new Promise<void>((next) => setImmediate(next));
+      }
+    };
+    await Promise.all([...building, buildOwn()]);
     if (violations.length > 0) throw new SynthError('isolation', { violations });
     fs.rmSync(modelFile);
     const order = new Map(selected.map((s, i) => [s.name, i]));

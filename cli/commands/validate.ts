@@ -7,6 +7,7 @@ import { t } from '../text';
 import { Io, printIssues, printUtilisation } from '../print';
 import { Lang } from '../../config/messages';
 import { validateEnvironment } from '../../config/validate';
+import { forgetParsedTexts } from '../../config/source';
 import { RULES } from '../../policies/registry';
 import { CityModel } from '../../config/model';
 import { jsonSchemas } from '../../config/json-schema';
@@ -31,6 +32,8 @@ export function setToday(value: string | undefined): void {
 export function validate(p: Parsed, lang: Lang, io: Io, summary: boolean, opts: { positions?: boolean } = {}): CityModel | undefined {
   setToday(flag(p, 'today'));
   const result = validateEnvironment(envOf(p), { rules: RULES, positions: opts.positions });
+  // the commands that validate here do it once: the parsed files need not stay for a second reading
+  forgetParsedTexts();
   printIssues(result.issues, lang, io);
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   const warnings = result.issues.length - errors;

@@ -60,12 +60,13 @@ describe('synth workers', () => {
   it('hands the whole city to workers', () => {
     const r = synthProcesses(['--env', env, '--out', path.join(tmpDir('synth-workers-out'), 'out')]);
     expect(r.code).toBe(0);
-    expect(r.spawned).toBeGreaterThanOrEqual(2);
+    expect(r.spawned).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('obeys --workers for a few stacks', () => {
     const r = synthProcesses(['--env', env, '--out', path.join(tmpDir('synth-workers-out'), 'out'), '--workers', '2', '--stack', stack, '--stack', other]);
-    expect(r).toMatchObject({ code: 0, spawned: 2 });
+    // this process builds one share, one worker the other
+    expect(r).toMatchObject({ code: 0, spawned: 1 });
   });
 
   it('starts no worker for a city synthesized into the same output before, and writes the same bytes', () => {
@@ -74,7 +75,7 @@ describe('synth workers', () => {
     const cache = path.join(tmp, 'cache');
     const first = synthProcesses(['--env', env, '--out', out], cache);
     expect(first.code).toBe(0);
-    expect(first.spawned).toBeGreaterThanOrEqual(2);
+    expect(first.spawned).toBeGreaterThanOrEqual(1);
     const before = readTree(out);
     const again = synthProcesses(['--env', env, '--out', out], cache);
     expect(again).toMatchObject({ code: 0, spawned: 0 });

@@ -21,6 +21,7 @@ import { ClusterStack } from '../../stacks/cluster-stack';
 import { PlatformStack } from '../../stacks/platform-stack';
 import { DepartmentStack } from '../../stacks/department-stack';
 import { planStacks } from '../../stacks/slices';
+import { synthInMemory } from '../../stacks/in-memory';
 import { stableStringify } from '../../terraform/stable-json';
 import { validateEnvironment } from '../../config/validate';
 import { CityModel } from '../../config/model';
@@ -125,7 +126,7 @@ describe('toTerraform', () => {
     } finally {
       plain.mockRestore();
     }
-    expect(cdktfEdgeCounts()).toEqual({ shortcutStacks: 0, plainValues: 0, resolvedValues: 0 });
+    expect(cdktfEdgeCounts()).toEqual({ releasedTokens: 0, shortcutStacks: 0, plainValues: 0, resolvedValues: 0 });
   });
 
   it('resolves tokens in stack-level overrides, and removes what an override sets to undefined, as cdktf does', () => {
@@ -203,5 +204,33 @@ describe('cdktfVersion', () => {
     };
     expect(cdktfVersion()).toBe(json['//'].metadata.version);
     expect(cdktfVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('token release', () => {
+  /** Entries in cdktf's process-wide token map. */
+  const mapSize = (): number => {
+    const m = (globalThis as unknown as { __cdktfTokenMap?: { stringTokenMap: Map<unknown, unknown>; numberTokenMap: Map<unknown, unknown> } }).__cdktfTokenMap;
+    return (m?.stringTokenMap.size ?? 0) + (m?.numberTokenMap.size ?? 0);
+  };
+
+  it('with the switch on, leaves the token map as it was before the stacks were built, and the output the same', () => {
+    setCdktfShortcuts(true);
+    synthInMemory(model); // the first stacks may register what lives on (none does today)
+    resetCdktfEdgeCounts();
+    const before = mapSize();
+    const on = synthInMemory(model);
+    expect(mapSize()).toBe(before);
+    expect(cdktfEdgeCounts().releasedTokens).toBeGreaterThan(50);
+    setCdktfShortcuts(false);
+    try {
+      const grown = mapSize();
+      const off = synthInMemory(model);
+      // without the shortcut every stack's tokens stay, holding on to its constructs
+      expect(mapSize()).toBeGreaterThan(grown + 50);
+      expect(on.map((s) => stableStringify(s.json))).toEqual(off.map((s) => stableStringify(s.json)));
+    } finally {
+      setCdktfShortcuts(true);
+    }
   });
 });
