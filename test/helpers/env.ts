@@ -46,3 +46,14 @@ export function baseRepo(prefix: string): string {
   git('commit', '-qm', 'base');
   return dir;
 }
+
+/** Runs with GOVCLOUD_CACHE set to `dir` (tests keep the synth cache off otherwise, test/setup.ts). */
+export function withCache<T>(dir: string, run: () => T): T {
+  const before = process.env.GOVCLOUD_CACHE;
+  process.env.GOVCLOUD_CACHE = dir;
+  try {
+    return run();
+  } finally {
+    process.env.GOVCLOUD_CACHE = before;
+  }
+}

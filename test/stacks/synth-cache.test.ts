@@ -8,19 +8,9 @@ import { validateEnvironment } from '../../config/validate';
 import { CityModel } from '../../config/model';
 import { synthesize, SynthesizedStack } from '../../stacks/synth';
 import { cacheDir, PRUNE_DAYS, pruneCache } from '../../stacks/synth-cache';
-import { REPO, readTree, tmpDir } from '../helpers/env';
+import { REPO, readTree, tmpDir, withCache } from '../helpers/env';
 
 const model = validateEnvironment(path.join(REPO, 'environments', 'example-city')).model as CityModel;
-
-function withCache<T>(dir: string, run: () => T): T {
-  const before = process.env.GOVCLOUD_CACHE;
-  process.env.GOVCLOUD_CACHE = dir;
-  try {
-    return run();
-  } finally {
-    process.env.GOVCLOUD_CACHE = before;
-  }
-}
 
 const synth = (m: CityModel, out: string): SynthesizedStack[] => synthesize(m, { outDir: out, repoRoot: REPO });
 const built = (r: SynthesizedStack[]) => r.filter((s) => !s.cached).map((s) => s.name);

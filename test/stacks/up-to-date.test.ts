@@ -11,19 +11,9 @@ import { CityModel } from '../../config/model';
 import { synthesize, SynthesizedStack } from '../../stacks/synth';
 import { cacheDir } from '../../stacks/synth-cache';
 import { recordFile } from '../../stacks/up-to-date';
-import { REPO, readTree, tmpDir } from '../helpers/env';
+import { REPO, readTree, tmpDir, withCache } from '../helpers/env';
 
 const model = validateEnvironment(path.join(REPO, 'environments', 'example-city')).model as CityModel;
-
-function withCache<T>(dir: string, run: () => T): T {
-  const before = process.env.GOVCLOUD_CACHE;
-  process.env.GOVCLOUD_CACHE = dir;
-  try {
-    return run();
-  } finally {
-    process.env.GOVCLOUD_CACHE = before;
-  }
-}
 
 /** The output's files with their modification times, to see which a synth wrote. */
 function times(out: string): Map<string, number> {
