@@ -2,8 +2,7 @@
 import { App } from 'cdktf';
 import { CityModel, Network } from '../config/model';
 import { planStacks, StackSlice } from './slices';
-import { PlatformStack } from './platform-stack';
-import { DepartmentStack } from './department-stack';
+import { newStack } from './new-stack';
 import { ClusterStack } from './cluster-stack';
 import { prepareSynth, releaseTokens, tokenMark } from './cdktf-edge';
 
@@ -21,7 +20,7 @@ export function synthInMemory(model: CityModel, customize?: (stack: ClusterStack
     .filter((slice) => !only || only.has(slice.name))
     .map((slice) => {
       const mark = tokenMark();
-      const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
+      const stack = newStack(app, slice);
       customize?.(stack);
       const json = stack.toTerraform() as Record<string, unknown>;
       app.node.tryRemoveChild(slice.name);
@@ -36,7 +35,7 @@ export function synthSlices(slices: readonly StackSlice[]): StackOutput[] {
   const app = new App({ outdir: '/nonexistent-govcloud-in-memory' });
   return slices.map((slice) => {
     const mark = tokenMark();
-    const stack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
+    const stack = newStack(app, slice);
     const json = stack.toTerraform() as Record<string, unknown>;
     app.node.tryRemoveChild(slice.name);
     releaseTokens(mark);

@@ -15,6 +15,7 @@ import { parseCidr, Range, readCidr } from '../config/cidr';
 import { StackSlice } from './slices';
 import { WRITTEN_BY_STACKS } from './isolation-words';
 import { fieldPath } from '../config/source';
+import { renderedText } from '../terraform/literal';
 
 export type MarkerKind = 'stack' | 'cluster' | 'tenant' | 'namespace' | 'cidr';
 
@@ -259,7 +260,8 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
   const pathText = () => fieldPath(parts);
   const visit = (v: unknown) => {
     if (typeof v === 'string') {
-      const m = scanner.find(v);
+      // what Terraform will render, not the template: `$${x}` shows `${x}`, `${"a"}${"b"}` shows `ab`
+      const m = scanner.find(renderedText(v));
       if (m) out.push({ stack, network, path: pathText(), value: v, marker: m });
       return;
     }
@@ -276,7 +278,7 @@ export function findViolations(stack: string, network: Net, json: unknown, forei
       if (k === '//') continue; // cdktf metadata
       parts.push(k);
       visit((v as Record<string, unknown>)[k]);
-      const km = scanner.find(k);
+      const km = scanner.find(renderedText(k));
       if (km) out.push({ stack, network, path: pathText(), value: k, marker: km });
       parts.pop();
     }

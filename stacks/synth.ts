@@ -12,8 +12,7 @@ import { App } from 'cdktf';
 import { CityModel, Network } from '../config/model';
 import { suggest } from '../config/suggest';
 import { planStacks, RetiredSlice, retiredSlice, StackSlice } from './slices';
-import { PlatformStack } from './platform-stack';
-import { DepartmentStack } from './department-stack';
+import { newStack } from './new-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
@@ -168,7 +167,7 @@ export function buildStack(
 /** Builds one stack with cdktf: its JSON text, charts, resource count and isolation violations. */
 function build(slice: StackSlice, app: App, foreign: readonly IsolationMarker[], customize?: (stack: ClusterStack) => void): CachedStack {
   const mark = tokenMark();
-  const stack: ClusterStack = slice.kind === 'platform' ? new PlatformStack(app, slice) : new DepartmentStack(app, slice);
+  const stack: ClusterStack = newStack(app, slice);
   customize?.(stack);
   const json = stack.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
   const charts = [...stack.charts];

@@ -71,6 +71,15 @@ describe('name matching', () => {
     expect(findViolations('s', 'extranet', { a: 'ns AUDIT-PROD' }, markers).map((v) => v.marker.value)).toEqual(['audit-prod']);
   });
 
+  it('judges what Terraform renders: a name composed at plan time from literals is found (issue 21)', () => {
+    const markers = isolationMarkers(model(caseEnv(undefined)), planStacks(model(caseEnv(undefined)))).intranet;
+    const found = (v: string) => findViolations('s', 'extranet', { v }, markers).map((x) => x.marker.value);
+    expect(found('ns ${"case-"}${"files-prod"}')).toContain('case-files-prod');
+    expect(found('${join("", ["case-", "files"])}.svc')).toContain('case-files');
+    // an escaped template is shown as written: no interpolation joins its pieces
+    expect(found('$${"case-"}$${"files"}')).toEqual([]);
+  });
+
   it('excuses an intranet name in an extranet approval reference only inside that reference (issue 10)', () => {
     const m = model(caseEnv(undefined));
     const ext = m.tenants.find((t) => t.network === 'extranet');
