@@ -26,6 +26,7 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   pr: async (p, lang, io) => (await import('./commands/workflow')).pr(p, lang, io),
   plan: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('plan', p, lang, io),
   apply: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('apply', p, lang, io),
+  probe: async (p, lang, io) => (await import('./commands/probe')).probe(p, lang, io),
   codeowners: async (p, lang, io) => (await import('./commands/workflow')).codeowners(p, lang, io),
   'new tenant': async (p, lang, io) => (await import('./commands/workflow')).newTenant(p, lang, io),
 };

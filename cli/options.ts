@@ -18,7 +18,7 @@ export interface OptionSpec {
   readonly help: Words;
 }
 
-export type CommandName = 'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'codeowners' | 'new tenant';
+export type CommandName = 'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'codeowners' | 'new tenant';
 
 export interface CommandSpec {
   /** `new tenant` is the subcommand `tenant` of `new`. */
@@ -167,6 +167,58 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       ENV,
       TODAY,
+    ],
+  },
+  {
+    name: 'probe',
+    summary: {
+      en: 'send traffic on the live clusters: the connectivity truth table of the model (declared flows connect, everything else is refused), expected against observed',
+      zh: '在运行中的集群上发送流量：按模型计算连通性真值表（声明的流向必须连通，其余一律拒绝），对比预期与实测',
+    },
+    options: [
+      {
+        name: 'image',
+        arg: { en: 'ref', zh: '镜像' },
+        help: {
+          en: 'the probe image, pinned by digest (default: images.probe of platform.yaml)',
+          zh: '探测镜像，以摘要固定（默认：platform.yaml 的 images.probe）',
+        },
+      },
+      {
+        name: 'tenant',
+        arg: { en: 'name', zh: '租户' },
+        repeat: true,
+        help: {
+          en: 'only the probes from or to this tenant (repeatable; default: the whole table)',
+          zh: '只探测来自或去往该租户的流量（可重复；默认：整张表）',
+        },
+      },
+      {
+        name: 'internet',
+        arg: { en: 'address', zh: '地址' },
+        repeat: true,
+        help: { en: 'an Internet address every namespace tries directly (must be refused)', zh: '每个命名空间直接尝试的互联网地址（必须被拒绝）' },
+      },
+      {
+        name: 'undeclared-host',
+        arg: { en: 'host', zh: '主机' },
+        help: {
+          en: "an Internet host no flow declares: also probe each namespace through its egress gateway (own hosts connect; another tenant's and this one are refused)",
+          zh: '一个未声明的互联网主机：同时经统一出口网关探测（本租户声明的主机连通，其他租户的主机与该主机被拒绝）',
+        },
+      },
+      {
+        name: 'format',
+        arg: { en: 'format', zh: '格式' },
+        choices: ['text', 'json'],
+        help: { en: 'report format (default: text)', zh: '报告格式（默认 text）' },
+      },
+      {
+        ...NETWORK,
+        help: { en: 'only the clusters of this network (each network probes from its own runner)', zh: '只探测该网络的集群（每个网络在自己的执行机上探测）' },
+      },
+      REPORT_OUT,
+      ENV,
     ],
   },
   {

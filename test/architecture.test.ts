@@ -16,7 +16,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   policies: ['config', 'terraform', 'policies'],
   workflow: ['config', 'terraform', 'stacks', 'policies', 'workflow'],
   deploy: ['config', 'terraform', 'deploy'],
-  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'cli'],
+  // traffic on the live clusters, from the model alone: no stacks, no policies
+  probe: ['config', 'probe'],
+  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'probe', 'cli'],
   bench: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'bench'],
   'main.ts': ['config', 'stacks', 'policies'],
 };

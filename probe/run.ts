@@ -1,0 +1,201 @@
+/**
+ * Runs a truth table on the live clusters: a server pod in every endpoint namespace, then a client
+ * pod per source namespace that tries its targets one by one, then every probe pod is deleted (also
+ * when the run fails). Each probe's observation: `connect` when the server of the target namespace
+ * answered, `refuse` when nothing answered, `wrong-peer` when another namespace answered, `error`
+ * when a pod of the probe could not run.
+ */
+import { CityModel, Network } from '../config/model';
+import { KubeClient } from './kube';
+import { clientPod, CONNECT_TIMEOUT_S, Json, Placement, PROBE_LABEL, serverPod } from './pods';
+import { Endpoint, key, Probe } from './table';
+import { EGRESS_GATEWAY } from '../config/vocabulary';
+
+export type Observation = 'connect' | 'refuse' | 'wrong-peer' | 'error';
+
+export interface ProbeResult {
+  readonly probe: Probe;
+  readonly observed: Observation;
+  /** What answered, or why the probe could not run. */
+  readonly detail?: string;
+}
+
+export interface RunOptions {
+  /** Kubeconfig file per network. */
+  readonly kubeconfig: Readonly<Partial<Record<Network, string>>>;
+  /** The probe image, pinned by digest. */
+  readonly image: string;
+  readonly onProgress?: (line: string) => void;
+  /** How long a pod may take to start. Default 180 s. */
+  readonly startTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function placementOf(model: CityModel, cluster: string): Placement {
+  const label = model.domesticNodeLabel;
+  const c = model.clusters.find((x) => x.name === cluster);
+  const general = c?.nodePools.find((p) => p.kind !== 'domestic');
+  return { key: label.key, domesticValue: label.value, generalValue: general?.name };
+}
+
+interface PodState {
+  readonly phase: string;
+  readonly ip?: string;
+  readonly reason?: string;
+}
+
+async function podState(k: KubeClient, ns: string, name: string): Promise<PodState> {
+  const r = await k.request('GET', `/api/v1/namespaces/${ns}/pods/${name}`);
+  if (r.status !== 200) return { phase: 'Missing', reason: `GET → ${r.status}` };
+  const body = r.body as { status?: { phase?: string; podIP?: string; containerStatuses?: { state?: { waiting?: { reason?: string } } }[] } };
+  const waiting = body.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+  return { phase: body.status?.phase ?? 'Unknown', ip: body.status?.podIP, reason: waiting };
+}
+
+async function createPod(k: KubeClient, pod: Json): Promise<string | undefined> {
+  const meta = pod.metadata as { name: string; namespace: string };
+  await k.request('DELETE', `/api/v1/namespaces/${meta.namespace}/pods/${meta.name}?gracePeriodSeconds=0`);
+  for (let i = 0; i < 40; i++) {
+    const r = await k.request('POST', `/api/v1/namespaces/${meta.namespace}/pods`, pod);
+    if (r.status === 201) return undefined;
+    const msg = (r.body as { message?: string } | undefined)?.message ?? r.text.slice(0, 300);
+    // the old pod of the same name is still going away
+    if (r.status === 409) {
+      await sleep(500);
+      continue;
+    }
+    return `${r.status} ${msg}`;
+  }
+  return 'a pod of the same name did not go away';
+}
+
+async function waitPod(k: KubeClient, ns: string, name: string, done: (s: PodState) => boolean, timeoutMs: number): Promise<PodState> {
+  const deadline = Date.now() + timeoutMs;
+  let s = await podState(k, ns, name);
+  while (!done(s) && Date.now() < deadline) {
+    await sleep(500);
+    s = await podState(k, ns, name);
+  }
+  return s;
+}
+
+async function deleteProbePods(k: KubeClient, namespaces: readonly string[]): Promise<void> {
+  for (const ns of namespaces) await k.request('DELETE', `/api/v1/namespaces/${ns}/pods?labelSelector=${encodeURIComponent(PROBE_LABEL)}&gracePeriodSeconds=0`);
+}
+
+/** The answer the fake or real Internet gives must not be the proxy's own error page: anything that is not HTML from the proxy counts. */
+const PROXY_PAGE = /^<\/?(html|body|div|p)\b|^$/i;
+
+/** The egress gateway's address on a cluster (its Service), or undefined when it runs no gateway. */
+async function gatewayAddress(k: KubeClient, model: CityModel): Promise<string | undefined> {
+  const r = await k.request('GET', `/api/v1/namespaces/${model.egress.namespace}/services/${EGRESS_GATEWAY.name}`);
+  const ip = (r.body as { spec?: { clusterIP?: string } } | undefined)?.spec?.clusterIP;
+  return r.status === 200 && ip && ip !== 'None' ? `${ip}:${EGRESS_GATEWAY.proxyPort}` : undefined;
+}
+
+export async function runTruthTable(model: CityModel, probes: readonly Probe[], opts: RunOptions): Promise<ProbeResult[]> {
+  const say = opts.onProgress ?? (() => undefined);
+  const startMs = opts.startTimeoutMs ?? 180_000;
+  const clients = new Map<string, KubeClient>();
+  for (const c of model.clusters) {
+    const file = opts.kubeconfig[c.network];
+    if (file) clients.set(c.name, KubeClient.fromKubeconfig(file, c.kubeContext));
+  }
+  const eps = new Map<string, Endpoint>();
+  for (const p of probes) {
+    eps.set(key(p.from), p.from);
+    if (p.to.kind === 'namespace') eps.set(key(p.to.endpoint), p.to.endpoint);
+  }
+  const byCluster = new Map<string, Endpoint[]>();
+  for (const e of eps.values()) byCluster.set(e.cluster, [...(byCluster.get(e.cluster) ?? []), e]);
+  const serverIp = new Map<string, string>();
+  const broken = new Map<string, string>();
+  const runId = Date.now().toString(36);
+  try {
+    // servers everywhere first
+    await Promise.all(
+      [...byCluster].map(async ([cluster, list]) => {
+        const k = clients.get(cluster);
+        for (const e of list) {
+          if (!k) {
+            broken.set(key(e), `no kubeconfig for the ${e.network}`);
+            continue;
+          }
+          const err = await createPod(k, serverPod(e, opts.image, placementOf(model, cluster)));
+          if (err) broken.set(key(e), `server refused: ${err}`);
+        }
+        for (const e of list) {
+          if (!k || broken.has(key(e))) continue;
+          const s = await waitPod(k, e.namespace, 'govcloud-probe-server', (x) => x.phase === 'Running' && x.ip !== undefined, startMs);
+          if (s.phase === 'Running' && s.ip) serverIp.set(key(e), s.ip);
+          else broken.set(key(e), `server not running: ${s.phase}${s.reason ? ` (${s.reason})` : ''}`);
+        }
+        say(`${cluster}: ${list.filter((e) => serverIp.has(key(e))).length}/${list.length} servers running`);
+      }),
+    );
+    // then a client per source namespace, all at once
+    const bySource = new Map<string, Probe[]>();
+    for (const p of probes) bySource.set(key(p.from), [...(bySource.get(key(p.from)) ?? []), p]);
+    const results: ProbeResult[] = [];
+    await Promise.all(
+      [...bySource].map(async ([src, list]) => {
+        const from = eps.get(src)!;
+        const k = clients.get(from.cluster);
+        const gateway = k && list.some((p) => p.to.kind === 'gateway') ? await gatewayAddress(k, model) : undefined;
+        const runnable = list.filter((p) => (p.to.kind === 'namespace' ? serverIp.has(key(p.to.endpoint)) : p.to.kind === 'internet' || gateway !== undefined));
+        for (const p of list.filter((x) => !runnable.includes(x))) {
+          results.push({
+            probe: p,
+            observed: 'error',
+            detail: p.to.kind === 'namespace' ? broken.get(key(p.to.endpoint)) : `no ${EGRESS_GATEWAY.name} Service on ${from.cluster}`,
+          });
+        }
+        if (!k || broken.has(src)) {
+          for (const p of runnable) results.push({ probe: p, observed: 'error', detail: broken.get(src) ?? 'no kubeconfig' });
+          return;
+        }
+        const targets = runnable.map((p) =>
+          p.to.kind === 'namespace'
+            ? `${serverIp.get(key(p.to.endpoint))}:${p.port}`
+            : p.to.kind === 'internet'
+              ? `${p.to.address}:${p.port}`
+              : `${gateway} ${p.to.host}:${p.port}`,
+        );
+        const pod = clientPod(from, opts.image, placementOf(model, from.cluster), targets, runId);
+        const name = (pod.metadata as { name: string }).name;
+        const err = await createPod(k, pod);
+        if (err) {
+          for (const p of runnable) results.push({ probe: p, observed: 'error', detail: `client refused: ${err}` });
+          return;
+        }
+        const budget = startMs + runnable.length * (CONNECT_TIMEOUT_S + 1) * 1000;
+        const s = await waitPod(k, from.namespace, name, (x) => x.phase === 'Succeeded' || x.phase === 'Failed', budget);
+        const log = (await k.request('GET', `/api/v1/namespaces/${from.namespace}/pods/${name}/log`)).text;
+        // `<n> OK <answer>` or `<n> FAIL`: undefined for no line, null for FAIL
+        const lines = new Map<number, string | null>();
+        for (const m of log.matchAll(/^(\d+) (?:OK (.*)|FAIL)$/gm)) lines.set(Number(m[1]), m[2] ?? null);
+        runnable.forEach((p, i) => {
+          const answer = lines.get(i + 1);
+          if (answer === undefined) {
+            results.push({ probe: p, observed: 'error', detail: `client ${s.phase}: no result` });
+            return;
+          }
+          if (answer === null) results.push({ probe: p, observed: 'refuse' });
+          // through the gateway, its own refusal (403 page) is an answer too: only the Internet's counts
+          else if (p.to.kind === 'gateway' && PROXY_PAGE.test(answer.trim())) results.push({ probe: p, observed: 'refuse', detail: 'refused by the gateway' });
+          else if (p.to.kind === 'namespace' && answer.trim() !== p.to.endpoint.namespace)
+            results.push({ probe: p, observed: 'wrong-peer', detail: answer.trim() });
+          else results.push({ probe: p, observed: 'connect', detail: answer.trim() });
+        });
+        say(`${src}: ${runnable.length} probes done`);
+      }),
+    );
+    const order = new Map(probes.map((p, i) => [p, i]));
+    return results.sort((a, b) => order.get(a.probe)! - order.get(b.probe)!);
+  } finally {
+    await Promise.all(
+      [...byCluster].map(async ([cluster, list]) => clients.get(cluster) && deleteProbePods(clients.get(cluster)!, [...new Set(list.map((e) => e.namespace))])),
+    );
+  }
+}
