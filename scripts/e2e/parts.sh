@@ -6,10 +6,16 @@
 #   . "${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}/parts.env"           # then: paths of every part
 #
 # Parts (versions are the project's decision, see docs/operations.md):
-#   system     Debian: etcd-server (etcd 3.4), postgresql-15, openssl       (apt-get, as root)
+#   system     Debian: etcd-server (etcd 3.4), postgresql-15, openssl, and for the nodes containerd,
+#              runc, containernetworking-plugins, conntrack, iptables, ipset, jq, docker-registry
+#              (CNCF distribution), and what the lab's images are made of: busybox-static (probe),
+#              squid (the gateways), dnsmasq-base (the lab's DNS)              (apt-get, as root)
 #   providers  hashicorp/kubernetes 3.2.1, hashicorp/helm 3.2.0 from their Go modules, laid out as a
 #              filesystem mirror for registry.terraform.io and registry.opentofu.org + a CLI config
-#   kube       kube-apiserver + kube-controller-manager v1.34.4 from the k8s.io/kubernetes module
+#   kube       kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy, kubectl
+#              v1.34.4: one build of the k8s.io/kubernetes module
+#   kube-router  kube-router v2.1.0 from its Go module: the nodes' NetworkPolicy engine (firewall only;
+#              the only release the module proxy serves here; it runs in the test lab only)
 #   tofu       OpenTofu v1.11.14 from its Go module
 #   velero     Velero's CRDs (config/crd/v1/bases of the github.com/vmware-tanzu/velero module, at the
 #              version of the example city's velero image), installed on every e2e API server
@@ -34,7 +40,11 @@ K8S_PROVIDER_MODULE=github.com/hashicorp/terraform-provider-kubernetes@v1.13.4-0
 HELM_PROVIDER_VERSION=3.2.0
 HELM_PROVIDER_MODULE=github.com/hashicorp/terraform-provider-helm@v1.3.3-0.20260629194918-a4f1c1d8b008
 KUBE_VERSION=v1.34.4
+# the control plane and a node's programs, all from one build of the one wrapper module
+KUBE_PROGRAMS="kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubectl"
 TOFU_VERSION=v1.11.14
+KUBE_ROUTER_MODULE=github.com/cloudnativelabs/kube-router/v2
+KUBE_ROUTER_VERSION=v2.1.0
 # must equal the tag of images.velero in environments/example-city/platform.yaml (a test checks it)
 VELERO_VERSION=v1.16.1
 TOFU_HCL_REPLACE='github.com/hashicorp/hcl/v2@v2.20.1=github.com/opentofu/hcl/v2@v2.20.2-0.20251021132045-587d123c2828'
@@ -48,8 +58,15 @@ system_part() {
   command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] || missing+=(postgresql-15)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  local pkg bin
+  for pkg in containerd:containerd runc:runc containernetworking-plugins:/usr/lib/cni/bridge conntrack:conntrack iptables:iptables ipset:ipset jq:jq docker-registry:docker-registry busybox-static:/bin/busybox dnsmasq-base:/usr/sbin/dnsmasq squid:/usr/sbin/squid; do
+    bin="${pkg#*:}"
+    if [[ "$bin" == /* ]]; then [[ -x "$bin" ]] || missing+=("${pkg%%:*}"); else command -v "$bin" >/dev/null 2>&1 || missing+=("${pkg%%:*}"); fi
+  done
+  # busybox-static: a static busybox (Debian's dynamic busybox cannot run in an image without libc)
+  if [[ -x /bin/busybox ]] && ldd /bin/busybox >/dev/null 2>&1; then missing+=(busybox-static); fi
   if [[ ${#missing[@]} -eq 0 ]]; then
-    log "reused   system: $(etcd --version 2>/dev/null | head -n1), postgres $(/usr/lib/postgresql/15/bin/postgres --version | awk '{print $3}')"
+    log "reused   system: $(etcd --version 2>/dev/null | head -n1), postgres $(/usr/lib/postgresql/15/bin/postgres --version | awk '{print $3}'), $(containerd --version | awk '{print $1, $3}')"
     return
   fi
   [[ "$(id -u)" == 0 ]] || die "need root to apt-get install ${missing[*]} (or install them yourself)"
@@ -113,10 +130,10 @@ build_kube() {
       mod="$(sed -E 's/^[[:space:]]*(replace[[:space:]]+)?(k8s\.io\/[^ ]+) =>.*/\2/' <<<"$line")"
       go mod edit "-replace=$mod=$mod@v0.${KUBE_VERSION#v1.}"
     done
-    go mod edit -tool=k8s.io/kubernetes/cmd/kube-apiserver -tool=k8s.io/kubernetes/cmd/kube-controller-manager
+    for b in $KUBE_PROGRAMS; do go mod edit "-tool=k8s.io/kubernetes/cmd/$b"; done
     go mod tidy
     go build -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=$KUBE_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/component-base/version.gitTreeState=clean" \
-      -o "$out/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+      -o "$out/" $(printf 'k8s.io/kubernetes/cmd/%s ' $KUBE_PROGRAMS)
   )
   rm -rf "$w"
 }
@@ -187,8 +204,13 @@ velero_part() {
   log "fetched  velero CRDs $VELERO_VERSION: $(ls "$dir" | wc -l) definitions"
 }
 
-kube_part() { need_go; go_part kube "$KUBE_VERSION" "kube-apiserver kube-controller-manager" build_kube; }
+kube_part() { need_go; go_part kube "$KUBE_VERSION" "$KUBE_PROGRAMS" build_kube; }
 tofu_part() { need_go; go_part tofu "$TOFU_VERSION" tofu build_tofu; }
+
+build_kube_router() {
+  GOBIN="$1" go install -ldflags "-s -w -X $KUBE_ROUTER_MODULE/pkg/version.Version=$KUBE_ROUTER_VERSION" "$KUBE_ROUTER_MODULE/cmd/kube-router@$KUBE_ROUTER_VERSION"
+}
+kube_router_part() { need_go; go_part kube-router "$KUBE_ROUTER_VERSION" kube-router build_kube_router; }
 
 write_env() {
   need_go
@@ -200,6 +222,12 @@ write_env() {
 export TF_CLI_CONFIG_FILE='$CACHE/terraformrc'
 export GOVCLOUD_KUBE_APISERVER='$kube/kube-apiserver'
 export GOVCLOUD_KUBE_CONTROLLER_MANAGER='$kube/kube-controller-manager'
+export GOVCLOUD_KUBE_SCHEDULER='$kube/kube-scheduler'
+export GOVCLOUD_KUBELET='$kube/kubelet'
+export GOVCLOUD_KUBE_PROXY='$kube/kube-proxy'
+export GOVCLOUD_KUBECTL='$kube/kubectl'
+export GOVCLOUD_KUBE_ROUTER='$(built kube-router "$KUBE_ROUTER_VERSION")/kube-router'
+export GOVCLOUD_REGISTRY='$(command -v docker-registry || true)'
 export GOVCLOUD_TOFU='$tofu/tofu'
 export GOVCLOUD_ETCD='$(command -v etcd || true)'
 export GOVCLOUD_PG_BIN='/usr/lib/postgresql/15/bin'
@@ -215,13 +243,14 @@ parts=("$@")
 started=$SECONDS
 for p in "${parts[@]}"; do
   case "$p" in
-    all) system_part; providers_part; kube_part; tofu_part; velero_part ;;
+    all) system_part; providers_part; kube_part; kube_router_part; tofu_part; velero_part ;;
     system) system_part ;;
     providers) providers_part ;;
     kube) kube_part ;;
     tofu) tofu_part ;;
     velero) velero_part ;;
-    *) die "unknown part '$p' (known: all system providers kube tofu velero)" ;;
+    kube-router) kube_router_part ;;
+    *) die "unknown part '$p' (known: all system providers kube kube-router tofu velero)" ;;
   esac
 done
 if command -v go >/dev/null 2>&1; then write_env; fi

@@ -6,9 +6,10 @@
 #   npm run test:e2e [-- JEST ARGS]        e.g. -- -t 'quota'
 #   GOVCLOUD_E2E_KEEP=1 npm run test:e2e   keep the run folder (logs, kubeconfigs) afterwards
 #
-# Every process the suite starts is stopped on success, failure and Ctrl-C: the suite stops them in
-# its teardown, and this script stops whatever is left from the run folder's pid files and any process
-# still working in the run folder.
+# Every process the suite starts is stopped on success, failure and Ctrl-C, and the host is put back as
+# it was (network namespaces, links, routes, iptables, mounts, cgroups, sysctls, folders): the suite
+# does it in its teardown, and this script runs scripts/e2e/lab-down.sh and stops whatever is left from
+# the run folder's pid files and any process still working in the run folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -48,6 +49,8 @@ stop_left() {
 }
 cleanup() {
   local code=$?
+  # the data plane first (containers, mounts, namespaces, firewall, routes, sysctls), while RUN/lab says what it made
+  bash scripts/e2e/lab-down.sh "$RUN" || true
   stop_left
   if [[ "${GOVCLOUD_E2E_KEEP:-0}" == 1 ]]; then
     echo "[e2e] run folder kept: $RUN" >&2

@@ -54,6 +54,32 @@ describe('a department changes its request', () => {
   });
 });
 
+describe('a display name holding template syntax (issue 21)', () => {
+  const kube = kubes();
+  const t = model().tenants.find((x) => x.network === 'extranet' && x.environments.length === 1 && x.replicas.every((r) => r.mode === 'backup')) as Tenant;
+  const hostile = '${file("/etc/hostname")}%{ if true }x%{ endif }';
+
+  const file = () => tenantFile(t.county, t.name);
+  /** Commits the request with `text`, plans and applies the stacks that changed with `engine`. */
+  const applyWith = (engine: string, text: string, message: string) => {
+    fs.writeFileSync(file(), text);
+    commitAll(message);
+    expect(explain(govcloud(['plan', '--affected-by', 'HEAD~1', '--engine', engine, '--out', outDir()]))).toMatch(/^exit 0/);
+    expect(explain(govcloud(['apply', '--planned', '--engine', engine, '--out', outDir()]))).toMatch(/^exit 0/);
+  };
+
+  it.each(['terraform', 'tofu'])('is applied by %s as exactly that text: no file is read on the runner', async (engine) => {
+    const before = fs.readFileSync(file(), 'utf8');
+    const name = `${t.displayName}${hostile}`;
+    applyWith(engine, before.replace(/displayName: .*/, `displayName: '${name}'`), `${t.name}: a display name with template syntax (${engine})`);
+    const ns = await kube.get(t.cluster)!.get(`/api/v1/namespaces/${t.name}-${t.environments[0]}`);
+    expect(Object.values(ns.body.metadata.annotations)).toContain(name);
+    applyWith(engine, before, `${t.name}: display name back (${engine})`);
+    const back = await kube.get(t.cluster)!.get(`/api/v1/namespaces/${t.name}-${t.environments[0]}`);
+    expect(Object.values(back.body.metadata.annotations)).toContain(t.displayName);
+  });
+});
+
 describe('a department removes a tenant', () => {
   const kube = kubes();
   const m = model();

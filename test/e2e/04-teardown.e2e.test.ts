@@ -5,7 +5,11 @@
  */
 import * as fs from 'fs';
 import { commitAll, explain, govcloud, kubes, model, outDir, rows, runDir, tenantFile } from './harness/suite';
+import * as path from 'path';
 import { alive, stopAll } from './harness/procs';
+import { dataPlane } from './harness/data-plane';
+import { labDown } from './harness/lab-down';
+import { hostDiff, hostState, HostState } from './harness/host-state';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,9 +57,14 @@ describe('tearing the city down', () => {
     expect(await left()).toEqual([]);
   });
 
-  it('stops every process it started', async () => {
+  it('stops every process it started and leaves the host as it found it', async () => {
     const stopped = await stopAll(runDir());
-    expect(stopped.length).toBe(2 + 1 + 2 * kube.size);
+    // etcd ×2, PostgreSQL, per cluster API server, controller manager and scheduler, and the data plane
+    const plane = dataPlane(runDir());
+    expect(stopped.length).toBeGreaterThanOrEqual(2 + 1 + 3 * kube.size + 4 * plane.lab.nodes.length + 2);
     expect(stopped.filter(alive)).toEqual([]);
+    labDown(runDir());
+    const before = JSON.parse(fs.readFileSync(path.join(runDir(), 'lab', 'before.json'), 'utf8')) as HostState;
+    expect(hostDiff(before, hostState())).toEqual([]);
   });
 });

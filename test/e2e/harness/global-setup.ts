@@ -12,6 +12,17 @@ import { stopAll } from './procs';
 import { validateEnvironment } from '../../../config/validate';
 import { clusterFiles, clustersDir } from '../../../config/cluster-config';
 import { writeClusterFiles } from '../../../stacks/cluster-files';
+import { CityModel } from '../../../config/model';
+import { prepareLab, startDataPlane } from './data-plane';
+import { labDown } from './lab-down';
+
+/** The cluster's pod range: platform.yaml's podCidr where the model has one, else the lab's own plan. */
+function podCidrOf(model: CityModel, cluster: string): string {
+  const c = model.clusters.find((x) => x.name === cluster) as { podCidr?: string; network: string } | undefined;
+  if (c?.podCidr) return c.podCidr;
+  const i = model.clusters.filter((x) => x.network === 'extranet').findIndex((x) => x.name === cluster);
+  return c?.network === 'intranet' ? '172.16.128.0/17' : `10.${244 + i}.0.0/16`;
+}
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -49,6 +60,8 @@ export default async function globalSetup(): Promise<void> {
   writeClusterFiles(config, clusterFiles(model));
   const started = Date.now();
   try {
+    // the lab network first: the API servers listen on its host address
+    const lab = prepareLab(run, model);
     const top = await startTopology(
       run,
       parts,
@@ -57,11 +70,22 @@ export default async function globalSetup(): Promise<void> {
         network: c.network,
         context: c.kubeContext,
         auditDir: path.join(clustersDir(config, c.network), c.name, 'audit'),
+        podCidr: podCidrOf(model, c.name),
+        nodeCidr: `10.240.${16 * model.clusters.indexOf(c)}.0/20`,
+        nodes: lab.nodes.filter((n) => n.cluster === c.name).map((n) => n.name),
       })),
     );
     fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
+    const up = Date.now();
+    const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters);
+    process.stderr.write(
+      `\n[e2e] data plane: ${plane.lab.nodes.length} nodes Ready in ${((Date.now() - up) / 1000).toFixed(1)} s (${Object.entries(plane.podCidrs)
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', ')})\n`,
+    );
   } catch (e) {
     await stopAll(run);
+    labDown(run);
     throw e;
   }
   process.stderr.write(`\n[e2e] topology up in ${((Date.now() - started) / 1000).toFixed(1)} s under ${run}\n`);

@@ -14,6 +14,8 @@ import { freePorts } from './ports';
 import { startProcess, waitFor } from './procs';
 import { AUDIT_CONFIG_DIR, AUDIT_FLAGS_FILE, AUDIT_LOG_DIR } from '../../../config/cluster-config';
 import { installCrds, readCrds } from './crds';
+import { SERVICE_IP } from './netlab';
+import { SERVICE_RANGE } from './node';
 
 export type Network = 'extranet' | 'intranet';
 
@@ -26,6 +28,13 @@ export interface ClusterInfo {
   readonly caFile: string;
   /** The synthesized audit files this API server was started with, and where it writes its audit log. */
   readonly audit: { readonly configDir: string; readonly logDir: string; readonly args: readonly string[] };
+  readonly port: number;
+  readonly podCidr: string;
+  readonly nodeCidr: string;
+  /** Per node: its kubelet's kubeconfig (system:node:<name>). */
+  readonly nodeKubeconfigs: Readonly<Record<string, string>>;
+  /** A kubeconfig with the admin token, for kube-proxy and kube-router on the nodes. */
+  readonly adminKubeconfig: string;
 }
 
 /** A cluster to start; `auditDir` holds the files synth writes in `<network>/clusters/<cluster>/audit/`. */
@@ -34,6 +43,15 @@ export interface ClusterToStart {
   readonly network: Network;
   readonly context: string;
   readonly auditDir: string;
+  /** The cluster's pod range (platform.yaml podCidr): the namespaces' pools are in it. */
+  readonly podCidr: string;
+  /**
+   * Where the controller manager cuts each node's /24 from: pods of namespaces without a pool
+   * (kube-system) get those, so it lies outside every cluster's pod range and every pool.
+   */
+  readonly nodeCidr: string;
+  /** The nodes that will join: each gets a credential of its own (system:node:<name>). */
+  readonly nodes: readonly string[];
 }
 
 /**
@@ -69,12 +87,12 @@ function openssl(cwd: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** CA, serving certificate for 127.0.0.1, service-account key pair. */
+/** CA, serving certificate for the lab address (and 127.0.0.1), the API server's client certificate for kubelets, service-account key pair. */
 function pki(dir: string, cluster: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3', '-subj', `/CN=govcloud-e2e-ca-${cluster}`);
   openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver');
-  fs.writeFileSync(path.join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  fs.writeFileSync(path.join(dir, 'san.ext'), `subjectAltName=IP:${SERVICE_IP},IP:127.0.0.1,DNS:localhost\n`);
   openssl(
     dir,
     'x509',
@@ -93,6 +111,21 @@ function pki(dir: string, cluster: string): void {
     '-extfile',
     'san.ext',
   );
+  // the API server's identity towards kubelets (exec, logs): a client certificate in system:masters
+  openssl(
+    dir,
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'kubelet-client.key',
+    '-out',
+    'kubelet-client.csr',
+    '-subj',
+    '/O=system:masters/CN=kube-apiserver-kubelet-client',
+  );
+  openssl(dir, 'x509', '-req', '-in', 'kubelet-client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'kubelet-client.crt', '-days', '3');
   openssl(dir, 'genrsa', '-out', 'sa.key', '2048');
   openssl(dir, 'rsa', '-in', 'sa.key', '-pubout', '-out', 'sa.pub');
 }
@@ -125,41 +158,88 @@ async function startEtcd(run: string, name: string, bin: string): Promise<string
   return url;
 }
 
+/** A kubeconfig for one user of one cluster (a node's kubelet, or the admin for node programs). */
+function userKubeconfig(c: { name: string; url: string; caFile: string }, user: string, token: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    `- name: ${c.name}`,
+    '  cluster:',
+    `    server: ${c.url}`,
+    `    certificate-authority: ${c.caFile}`,
+    'users:',
+    `- name: ${user}`,
+    '  user:',
+    `    token: ${token}`,
+    'contexts:',
+    `- name: ${c.name}`,
+    '  context:',
+    `    cluster: ${c.name}`,
+    `    user: ${user}`,
+    `current-context: ${c.name}`,
+    '',
+  ].join('\n');
+}
+
 async function startCluster(run: string, parts: Record<string, string>, c: ClusterToStart, etcd: string): Promise<ClusterInfo> {
   const dir = path.join(run, 'secrets', c.name);
   pki(dir, c.name);
+  const f = (n: string) => path.join(dir, n);
   const token = crypto.randomBytes(24).toString('hex');
-  fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},admin,admin,"system:masters"\n`, { mode: 0o600 });
-  const [port, cmPort] = await freePorts(2);
+  const nodeTokens = c.nodes.map((n) => ({ node: n, token: crypto.randomBytes(24).toString('hex') }));
+  fs.writeFileSync(
+    f('tokens.csv'),
+    [`${token},admin,admin,"system:masters"`, ...nodeTokens.map((t) => `${t.token},system:node:${t.node},node-${t.node},"system:nodes"`), ''].join('\n'),
+    { mode: 0o600 },
+  );
+  const [port, cmPort, schedPort] = await freePorts(3);
   const logDir = path.join(run, 'audit-log', c.name);
   fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
   const audit = { configDir: c.auditDir, logDir, args: auditArgs(c.auditDir, logDir) };
+  const url = `https://${SERVICE_IP}:${port}`;
+  const caFile = f('ca.crt');
+  const nodeKubeconfigs: Record<string, string> = {};
+  for (const t of nodeTokens) {
+    nodeKubeconfigs[t.node] = f(`kubelet-${t.node}.kubeconfig`);
+    fs.writeFileSync(nodeKubeconfigs[t.node], userKubeconfig({ name: c.name, url, caFile }, `system:node:${t.node}`, t.token), { mode: 0o600 });
+  }
+  const adminKubeconfig = f('admin.kubeconfig');
+  fs.writeFileSync(adminKubeconfig, userKubeconfig({ name: c.name, url, caFile }, 'admin', token), { mode: 0o600 });
   const info: ClusterInfo = {
     name: c.name,
     network: c.network,
     context: c.context,
-    url: `https://127.0.0.1:${port}`,
+    url,
     token,
-    caFile: path.join(dir, 'ca.crt'),
+    caFile,
     audit,
+    port,
+    podCidr: c.podCidr,
+    nodeCidr: c.nodeCidr,
+    nodeKubeconfigs,
+    adminKubeconfig,
   };
-  const f = (n: string) => path.join(dir, n);
   const api = startProcess(run, `apiserver-${c.name}`, parts.GOVCLOUD_KUBE_APISERVER, [
     `--etcd-servers=${etcd}`,
     `--etcd-prefix=/registry-${c.name}`,
-    '--bind-address=127.0.0.1',
-    '--advertise-address=127.0.0.1',
+    // the lab address only: the host reaches it, and so does this cluster's nodes (the host firewall keeps the others out)
+    `--bind-address=${SERVICE_IP}`,
+    `--advertise-address=${SERVICE_IP}`,
     `--secure-port=${port}`,
     `--tls-cert-file=${f('server.crt')}`,
     `--tls-private-key-file=${f('server.key')}`,
-    `--client-ca-file=${f('ca.crt')}`,
+    `--client-ca-file=${caFile}`,
     `--token-auth-file=${f('tokens.csv')}`,
     '--authorization-mode=Node,RBAC',
     '--service-account-issuer=https://kubernetes.default.svc',
     `--service-account-key-file=${f('sa.pub')}`,
     `--service-account-signing-key-file=${f('sa.key')}`,
-    '--service-cluster-ip-range=10.96.0.0/24',
+    `--service-cluster-ip-range=${SERVICE_RANGE}`,
     '--endpoint-reconciler-type=none',
+    `--kubelet-client-certificate=${f('kubelet-client.crt')}`,
+    `--kubelet-client-key=${f('kubelet-client.key')}`,
+    '--kubelet-preferred-address-types=InternalIP',
     '--profiling=false',
     // as on a real cluster: privileged pods are possible, so Pod Security admission is what refuses them
     '--allow-privileged=true',
@@ -174,7 +254,12 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
     '--bind-address=127.0.0.1',
     `--secure-port=${cmPort}`,
     `--service-account-private-key-file=${f('sa.key')}`,
-    `--root-ca-file=${f('ca.crt')}`,
+    `--root-ca-file=${caFile}`,
+    // each node gets a /24 of the cluster's pod range
+    '--allocate-node-cidrs=true',
+    `--cluster-cidr=${c.nodeCidr}`,
+    '--node-cidr-mask-size=24',
+    `--service-cluster-ip-range=${SERVICE_RANGE}`,
     '--profiling=false',
   ]);
   // the controller manager is up when it has given the default namespace its service account
@@ -184,6 +269,13 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
     120_000,
     cm.log,
   );
+  startProcess(run, `scheduler-${c.name}`, parts.GOVCLOUD_KUBE_SCHEDULER, [
+    `--kubeconfig=${f('controller-manager.kubeconfig')}`,
+    '--leader-elect=false',
+    '--bind-address=127.0.0.1',
+    `--secure-port=${schedPort}`,
+    '--profiling=false',
+  ]);
   // before the suite applies anything: the platform stacks hold Velero objects (kubernetes_manifest)
   await installCrds(kube, readCrds(parts.GOVCLOUD_VELERO_CRDS ?? ''));
   return info;
