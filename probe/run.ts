@@ -145,11 +145,9 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
         const gateway = k && list.some((p) => p.to.kind === 'gateway') ? await gatewayAddress(k, model) : undefined;
         const runnable = list.filter((p) => (p.to.kind === 'namespace' ? serverIp.has(key(p.to.endpoint)) : p.to.kind === 'internet' || gateway !== undefined));
         for (const p of list.filter((x) => !runnable.includes(x))) {
-          results.push({
-            probe: p,
-            observed: 'error',
-            detail: p.to.kind === 'namespace' ? broken.get(key(p.to.endpoint)) : `no ${EGRESS_GATEWAY.name} Service on ${from.cluster}`,
-          });
+          // no gateway on the cluster: nothing leaves that way, which is an observation, not a failure to probe
+          if (p.to.kind === 'gateway') results.push({ probe: p, observed: 'refuse', detail: `no ${EGRESS_GATEWAY.name} Service on ${from.cluster}` });
+          else results.push({ probe: p, observed: 'error', detail: p.to.kind === 'namespace' ? broken.get(key(p.to.endpoint)) : undefined });
         }
         if (!k || broken.has(src)) {
           for (const p of runnable) results.push({ probe: p, observed: 'error', detail: broken.get(src) ?? 'no kubeconfig' });

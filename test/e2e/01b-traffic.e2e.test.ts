@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { govcloud, kubes, model, runDir, topology } from './harness/suite';
 import { dataPlane } from './harness/data-plane';
+import { UNDECLARED_HOST } from './harness/lab-dns';
 import { sh } from './harness/netlab';
 import { truthTable } from '../../probe/table';
 import { serverPod } from '../../probe/pods';
@@ -91,16 +92,39 @@ describe('a city that runs', () => {
 
   it('sends the whole truth table as traffic with govcloud probe and reports it as a matrix', () => {
     const out = path.join(runDir(), 'probe.json');
-    const r = govcloud(['probe', '--image', plane.images.probe, '--internet', plane.lab.internet.addresses[0], '--format', 'json', '--out', out]);
+    const r = govcloud([
+      'probe',
+      '--image',
+      plane.images.probe,
+      '--internet',
+      plane.lab.internet.addresses[0],
+      '--undeclared-host',
+      UNDECLARED_HOST,
+      '--format',
+      'json',
+      '--out',
+      out,
+    ]);
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       probes: number;
       mismatches: number;
       results: { id: string; expect: string; observed: string; because: string; detail?: string }[];
     };
-    const table = truthTable(city, { internet: [plane.lab.internet.addresses[0]] });
-    process.stderr.write(`[e2e] probe: ${report.probes} probes, ${report.mismatches} mismatches (exit ${r.code})\n`);
-    const text = govcloud(['probe', '--image', plane.images.probe, '--internet', plane.lab.internet.addresses[0]]);
+    const table = truthTable(city, { internet: [plane.lab.internet.addresses[0]], undeclaredHost: UNDECLARED_HOST });
+    const tally = new Map<string, number>();
+    for (const x of report.results) tally.set(`${x.expect}→${x.observed}: ${x.because}`, (tally.get(`${x.expect}→${x.observed}: ${x.because}`) ?? 0) + 1);
+    process.stderr.write(
+      `[e2e] probe: ${report.probes} probes, ${report.mismatches} mismatches (exit ${r.code})\n${[...tally]
+        .sort()
+        .map(([k, n]) => `[e2e]   ${n} ${k}`)
+        .join('\n')}\n`,
+    );
+    // the matrix as a reviewer reads it, for one tenant (the whole table is in probe.json)
+    const t = city.tenants.find((x) => x.flows.some((f) => f.kind === 'tenant'))!;
+    const text = govcloud(['probe', '--image', plane.images.probe, '--tenant', t.name, '--lang', 'en']);
     fs.writeFileSync(path.join(runDir(), 'probe.txt'), text.out);
+    expect(text.out).toMatch(/^Connectivity truth table of example-city, taken \d{4}-\d\d-\d\dT/);
+    expect(text.out).toContain(`${t.cluster}/${t.name}-${t.environments[0]}  `);
     expect(report.probes).toBe(table.length);
     expect(report.results.filter((x) => x.observed === 'error')).toEqual([]);
     // nothing is open that the model says must be refused

@@ -138,19 +138,33 @@ export function buildImages(run: string, parts: Record<string, string>): BuiltIm
 }
 
 /** Starts registries, pushes the images, raises the firewall and starts every node; waits until all are Ready. */
+/**
+ * platform.yaml with the digest of every image the lab builds (same repository) set to what was built:
+ * the e2e city pins the lab's images exactly as a city pins its mirror's. Other images are left.
+ */
+export function pinBuiltImages(platformYaml: string, built: readonly BuiltImage[]): string {
+  let out = platformYaml;
+  for (const img of built) {
+    const line = new RegExp(`(repository: ${img.repository.replace(/[/.]/g, '\\$&')}, tag: [^,]+, digest: )"sha256:[0-9a-f]{64}"`, 'g');
+    out = out.replace(line, `$1"${img.digest}"`);
+  }
+  return out;
+}
+
 export async function startDataPlane(
   run: string,
   parts: Record<string, string>,
   model: CityModel,
   lab: LabNet,
   clusters: readonly ClusterInfo[],
+  prebuilt?: readonly BuiltImage[],
 ): Promise<DataPlane> {
   const [extPort, intPort] = await freePorts(2);
   const registries: Record<Network, LabRegistry> = {
     extranet: await startRegistry(run, parts.GOVCLOUD_REGISTRY, 'extranet', extPort),
     intranet: await startRegistry(run, parts.GOVCLOUD_REGISTRY, 'intranet', intPort),
   };
-  const built = buildImages(run, parts);
+  const built = prebuilt ?? buildImages(run, parts);
   for (const r of Object.values(registries)) for (const img of built) await pushImage(r.url, img);
   // every registry name platform.yaml allows resolves, on each node, to its own network's registry
   const registryHost = model.registries[0].replace(/\/.*$/, '');
@@ -190,6 +204,7 @@ export async function startDataPlane(
         plugin: path.join(parts.GOVCLOUD_REPO, 'scripts', 'e2e', 'cni', 'govcloud-ipam'),
         server: c.url,
         tokenFile,
+        fabricNetns: `/run/netns/${lab.fabricNetns}`,
         slot: peers.indexOf(n),
         slots: peers.length,
       },

@@ -13,7 +13,7 @@ import { validateEnvironment } from '../../../config/validate';
 import { clusterFiles, clustersDir } from '../../../config/cluster-config';
 import { writeClusterFiles } from '../../../stacks/cluster-files';
 import { CityModel } from '../../../config/model';
-import { prepareLab, startDataPlane } from './data-plane';
+import { buildImages, pinBuiltImages, prepareLab, startDataPlane } from './data-plane';
 import { labDown } from './lab-down';
 
 /** The cluster's pod range: platform.yaml's podCidr where the model has one, else the lab's own plan. */
@@ -44,7 +44,9 @@ export default async function globalSetup(): Promise<void> {
   const text = fs.readFileSync(platform, 'utf8');
   const pg = text.replace(/state: \{ backend: local, schemaPrefix: (\w+) \}/, 'state: { backend: pg, schemaPrefix: $1 }');
   if (pg === text) throw new Error('the example city has no `state: { backend: local, … }` line to switch to pg');
-  fs.writeFileSync(platform, pg);
+  // the images the lab builds, pinned by the digests they really have
+  const built = buildImages(run, { ...parts, GOVCLOUD_REPO: REPO });
+  fs.writeFileSync(platform, pinBuiltImages(pg, built));
   fs.writeFileSync(path.join(repo, '.gitignore'), 'cdktf.out/\n');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
@@ -77,7 +79,7 @@ export default async function globalSetup(): Promise<void> {
     );
     fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
     const up = Date.now();
-    const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters);
+    const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters, built);
     process.stderr.write(
       `\n[e2e] data plane: ${plane.lab.nodes.length} nodes Ready in ${((Date.now() - up) / 1000).toFixed(1)} s (${Object.entries(plane.podCidrs)
         .map(([n, c]) => `${n} ${c}`)

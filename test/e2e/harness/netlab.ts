@@ -42,6 +42,11 @@ export interface LabNode {
 
 export interface LabNet {
   readonly id: string;
+  /**
+   * The host's own network namespace under a name (`ip netns attach`), so that a node's CNI plugin
+   * can route its pods' addresses on the host, the lab's fabric (/proc/1/ns/net cannot be opened here).
+   */
+  readonly fabricNetns: string;
 
   readonly nodes: readonly LabNode[];
   readonly internet: {
@@ -83,6 +88,7 @@ export function planLab(id: string, specs: readonly NodeSpec[]): LabNet {
   });
   return {
     id,
+    fabricNetns: `gv-${id}-fabric`,
     nodes,
     internet: {
       netns: `gv-${id}-internet`,
@@ -106,6 +112,7 @@ function veth(netns: string, hostIf: string, hostIp: string, peerIp: string): vo
 
 /** Creates the namespaces, links and the fake Internet; routes to pods come with routePods. */
 export function labUp(lab: LabNet): void {
+  sh('ip', ['netns', 'attach', lab.fabricNetns, String(process.pid)]);
   // on the loopback link (this kernel has no dummy links): local to the host, reachable through any veth
   sh('ip', ['addr', 'add', `${SERVICE_IP}/32`, 'dev', 'lo']);
   for (const n of lab.nodes) {
@@ -172,7 +179,7 @@ export function labDown(lab: LabNet): void {
     const m = /^(\S+) via (10\.250\.\d+\.2) /.exec(r);
     if (m && [...lab.nodes.map((n) => n.nodeIp)].includes(m[2])) shQuiet('ip', ['route', 'del', m[1]]);
   }
-  for (const ns of [...lab.nodes.map((n) => n.netns), lab.internet.netns]) shQuiet('ip', ['netns', 'del', ns]);
+  for (const ns of [...lab.nodes.map((n) => n.netns), lab.internet.netns, lab.fabricNetns]) shQuiet('ip', ['netns', 'del', ns]);
   for (const i of [...lab.nodes.map((n) => n.hostIf), lab.internet.hostIf]) shQuiet('ip', ['link', 'del', i]);
   shQuiet('ip', ['addr', 'del', `${SERVICE_IP}/32`, 'dev', 'lo']);
 }

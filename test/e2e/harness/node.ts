@@ -40,7 +40,15 @@ export interface NodeConfig {
    * node's share of it, each routed to the node on the host); without it, host-local over the node's
    * pod CIDR.
    */
-  readonly ipam?: { readonly plugin: string; readonly server: string; readonly tokenFile: string; readonly slot: number; readonly slots: number };
+  readonly ipam?: {
+    readonly plugin: string;
+    readonly server: string;
+    readonly tokenFile: string;
+    readonly slot: number;
+    readonly slots: number;
+    /** Where pod routes go: /run/netns/<the lab's fabric>. */
+    readonly fabricNetns: string;
+  };
 }
 
 export function nodeDir(run: string, node: string): string {
@@ -176,7 +184,7 @@ export function writeNodeConfig(c: NodeConfig, lab: string): void {
         slot: c.ipam.slot,
         slots: c.ipam.slots,
         nodeIp: c.node.nodeIp,
-        fabricNetns: '/proc/1/ns/net',
+        fabricNetns: c.ipam.fabricNetns,
       }
     : undefined;
   const d = (n: string) => path.join(c.dir, n);
