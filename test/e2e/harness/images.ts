@@ -146,7 +146,7 @@ export function dnsmasqRootfs(dir: string): string {
 
 /**
  * Debian's Squid as an image: the binary and its own helpers, the libraries they load, its error pages (English only) and
- * MIME table, users root and proxy (13), and the folders it writes (mounted over by the pod).
+ * MIME table, users root, proxy (13) and squid (10001, the uid the gateways run as), and the folders it writes (mounted over by the pod).
  */
 export function squidRootfs(dir: string): string {
   // the binary and the helpers it starts by itself (unlinkd always; the log daemon for daemon: logs)
@@ -160,9 +160,9 @@ export function squidRootfs(dir: string): string {
   for (const d of ['var/run/squid', 'var/log/squid', 'var/spool/squid', 'tmp']) fs.mkdirSync(path.join(dir, d), { recursive: true, mode: 0o1777 });
   fs.writeFileSync(
     path.join(dir, 'etc/passwd'),
-    'root:x:0:0:root:/:/bin/false\nproxy:x:13:13:proxy:/var/spool/squid:/bin/false\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+    'root:x:0:0:root:/:/bin/false\nproxy:x:13:13:proxy:/var/spool/squid:/bin/false\nsquid:x:10001:10001:squid:/var/spool/squid:/bin/false\nnobody:x:65534:65534:nobody:/:/bin/false\n',
   );
-  fs.writeFileSync(path.join(dir, 'etc/group'), 'root:x:0:\nproxy:x:13:\nnogroup:x:65534:\n');
+  fs.writeFileSync(path.join(dir, 'etc/group'), 'root:x:0:\nproxy:x:13:\nsquid:x:10001:\nnogroup:x:65534:\n');
   fs.writeFileSync(path.join(dir, 'etc/nsswitch.conf'), 'passwd: files\ngroup: files\nhosts: files dns\n');
   fs.writeFileSync(path.join(dir, 'etc/hosts'), '127.0.0.1 localhost\n');
   return dir;
