@@ -78,6 +78,24 @@ export const EGRESS_GATEWAY = {
 } as const;
 
 /**
+ * The Internet ingress gateway (互联网接入网关): a Squid reverse proxy (accelerator mode), the only way
+ * in from the Internet to the exposed public-service tenants. One listening port per exposed tenant
+ * and port, in [listenBase, listenBase + listenSpan); the tenant's Service `backendService` (named
+ * after the tenant) in its served namespace receives the requests.
+ */
+export const INGRESS_GATEWAY = {
+  name: 'ingress-gateway',
+  podLabels: { 'app.kubernetes.io/name': 'ingress-gateway' },
+  /** Namespace role label of the ingress namespace. */
+  role: 'internet-ingress',
+  /** Default namespace when platform.yaml has no ingress section. */
+  defaultNamespace: 'internet-ingress',
+  configKey: 'squid.conf',
+  listenBase: 20000,
+  listenSpan: 10000,
+} as const;
+
+/**
  * Velero's API as govcloud writes and judges it: the namespace its server runs in on every cluster
  * (the Schedules of the tenants live there too), and the group/version of its custom resources.
  */
