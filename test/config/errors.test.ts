@@ -69,14 +69,18 @@ const cases: Case[] = [
     en: [
       'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet is true but exposure.ports is not declared: list the ports of the Service the ingress gateway forwards to, e.g. ports: [8080]',
     ],
-    zh: ['case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]'],
+    zh: [
+      'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]',
+    ],
   },
   {
     name: 'exposure-ports-not-exposed',
     en: [
       'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: exposure.ports [8080] given but exposure.internet is not true; set internet: true to expose them, or remove ports',
     ],
-    zh: ['case/tenants/north/relief.yaml:18:39 spec.exposure.ports: 声明了 exposure.ports [8080] 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports'],
+    zh: [
+      'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: 声明了 exposure.ports [8080] 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports',
+    ],
   },
   {
     name: 'file-binary',

@@ -69,11 +69,7 @@ describe('platform images and charts', () => {
 
   it('refuses an image outside the allowed registries, including a look-alike host', () => {
     const dir = caseEnv(undefined);
-    edit(
-      dir,
-      '{ registry: registry.test.gov.cn, repository: platform/squid',
-      '{ registry: registry.test.gov.cn.evil.com, repository: platform/squid',
-    );
+    edit(dir, '{ registry: registry.test.gov.cn, repository: platform/squid', '{ registry: registry.test.gov.cn.evil.com, repository: platform/squid');
     const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageRegistry');
     expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([`${lineOf(dir, 'evil.com')} spec.images.egressGateway.registry`]);
     expect(formatIssue(found[0], 'en')).toContain(
