@@ -14,7 +14,7 @@ govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit 
 govcloud-level3-containers govcloud-domestic-placement govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
 allow-declared-flows allow-dr-sync allow-same-namespace-and-dns allow-zone-traffic
 dr-sync sync-egress egress-hosts zone-info cluster-info log-retention
-egress-gateway ingress-gateway internet-ingress config-sha256 proxy
+egress-gateway ingress-gateway config-sha256 proxy
 dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector placement source-cluster managed-by part-of
 pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels domesticplacement nodelabel namespacelabel sitecity siterole stackname
 public-service administrative exchange extranet intranet zone-public-service zone-administrative zone-exchange zone-intranet

@@ -51,7 +51,7 @@ squid squid.conf /etc/squid/govcloud /var/run/squid -N -f http_port https_port c
 netdb_filename coredump_dir access_log cache_log stdio /dev/stdout /dev/stderr logfile_rotate via off forwarded_for delete
 httpd_suppress_version_string on shutdown_lifetime seconds acl src dstdomain port http_access never_direct accel defaultsite
 cache_peer parent no-query no-digest originserver name cache_peer_access myportname svc cluster.local generated do not edit
-egress-gateway ingress-gateway internet-egress internet-ingress config-sha256 proxy run tmp tcp_socket
+egress-gateway ingress-gateway config-sha256 proxy run tmp tcp_socket
 `
   .split(/\s+/)
   .filter((w) => w !== '');

@@ -8,6 +8,7 @@ import { validateEnvironment } from '../../config/validate';
 import { CityModel } from '../../config/model';
 import { PlatformSlice, planStacks } from '../../stacks/slices';
 import { synthInMemory } from '../../stacks/in-memory';
+import { isolationMarkers } from '../../stacks/isolation';
 import { EXAMPLE_CITY } from '../helpers/env';
 
 type Json = Record<string, unknown>;
@@ -80,5 +81,13 @@ describe('the tenant side of the gateways', () => {
     expect(peersOf(replica, 'egress')).toEqual([[{ match_labels: egressPods }, [{ port: '3128', protocol: 'TCP' }]]]);
     expect(peersOf(replica, 'ingress')).toEqual([[{ match_labels: ingressPods }, [{ port: '8080', protocol: 'TCP' }]]]);
     expect(flows(stackOf('hotline-12345', 'ext-remote'), 'hotline-12345')).toBeUndefined();
+  });
+});
+
+describe('the ingress in the physical-isolation scan', () => {
+  it('marks the ingress namespace and range as the extranet, so the intranet output may not name them', () => {
+    const extranet = isolationMarkers(model, planStacks(model)).extranet;
+    expect(extranet).toContainEqual(expect.objectContaining({ value: 'internet-ingress', what: 'namespace' }));
+    expect(extranet).toContainEqual({ value: '10.99.1.0/24', what: 'cidr', match: 'range' });
   });
 });
