@@ -90,7 +90,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
   logRetentionDays: 190
   overcommit: { cpu: 2, memory: 1.2, storage: 1 }
   images:
-    egressGateway: { registry: registry.bench.gov.cn, repository: platform/envoyproxy/envoy, tag: v1.32.3 }
+    egressGateway: { registry: registry.bench.gov.cn, repository: platform/squid, tag: "5.7" }
     velero: { registry: registry.bench.gov.cn, repository: platform/velero/velero, tag: v1.16.1 }
     veleroPluginForAws: { registry: registry.bench.gov.cn, repository: platform/velero/velero-plugin-for-aws, tag: v1.12.1 }
   charts:
@@ -139,7 +139,7 @@ ${t.network === 'extranet' ? `  zone: ${t.zone}\n` : ''}  environments: [${t.env
   quota: { cpu: "${q.cpu}", memory: ${q.memoryGi}Gi, storage: ${quantity(q.storageGi)}, pods: ${q.pods} }
   placement: { domestic: ${t.domestic} }
   dr: { tier: ${t.tier} }
-${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}${
+${t.exposed ? '  exposure: { internet: true, ports: [8080] }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}${
     waivers.length > 0
       ? `  waivers:\n${waivers
           .map(

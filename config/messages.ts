@@ -241,6 +241,19 @@ const catalog = {
     en: 'only public-service tenants may be exposed to the Internet (zone is {zone})',
     zh: '只有公共服务域租户可以对互联网开放（当前区域为 {zone}）',
   },
+  'exposure.portsMissing': {
+    en: 'exposure.internet is true but exposure.ports is not declared: list the ports of the Service the ingress gateway forwards to, e.g. ports: [8080]',
+    zh: 'exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]',
+  },
+  'exposure.portsNotExposed': {
+    en: 'exposure.ports {value} given but exposure.internet is not true; set internet: true to expose them, or remove ports',
+    zh: '声明了 exposure.ports {value} 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports',
+  },
+  'exposure.duplicatePort': { en: 'port {port} is listed twice in exposure.ports', zh: '端口 {port} 在 exposure.ports 中重复列出' },
+  'platform.ingressNamespace': {
+    en: 'ingress namespace {value} is already {what}; the Internet ingress gateway needs a namespace of its own (e.g. internet-ingress)',
+    zh: '接入网关命名空间 {value} 已被用作{whatZh}；互联网接入网关需要独立的命名空间（例如 internet-ingress）',
+  },
   // capacity and placement
   'capacity.exceeded': {
     en: 'cluster {cluster}: granted {resource} {granted} exceeds capacity {capacity} × over-commit {ratio} = {allowed} ({pct} %)',

@@ -133,6 +133,8 @@ export interface Tenant {
   readonly dr: DrTier;
   readonly replicas: readonly Replica[];
   readonly exposedToInternet: boolean;
+  /** Ports of the tenant's Service the ingress gateway forwards to (spec.exposure.ports); empty when not exposed. */
+  readonly exposedPorts: readonly number[];
   readonly flows: readonly Flow[];
   readonly inbound: readonly InboundFlow[];
   readonly admins: readonly string[];
@@ -167,6 +169,8 @@ export interface CityModel {
   readonly zones: readonly { readonly name: ZoneName; readonly cidr: string }[];
   readonly intranetCidr: string;
   readonly egress: { readonly namespace: string; readonly cidr: string };
+  /** The Internet ingress gateway's namespace (default internet-ingress) and, when declared, its range. */
+  readonly ingress: { readonly namespace: string; readonly cidr?: string };
   readonly registries: readonly string[];
   /** Full references (`registry/repository:tag@digest`) of the platform's images. */
   readonly images: Readonly<Record<PlatformImage, string>>;
@@ -188,6 +192,11 @@ export function namespaceName(tenant: string, env: EnvironmentName): string {
 /** The environment a DR replica copies: prod when the tenant has one, else its first environment. */
 export function replicatedEnvironment(t: { readonly environments: readonly EnvironmentName[] }): EnvironmentName {
   return t.environments.includes('prod') ? 'prod' : t.environments[0];
+}
+
+/** Replicas that serve (active-active and hot-standby): they carry the tenant's Internet flows and exposure. */
+export function isServing(replica: Pick<Replica, 'mode'>): boolean {
+  return replica.mode === 'active' || replica.mode === 'standby';
 }
 
 /**

@@ -50,6 +50,7 @@ export function platformTenant(cluster: Cluster): Tenant {
     dr: 'none',
     replicas: [],
     exposedToInternet: false,
+    exposedPorts: [],
     flows: [],
     inbound: [],
     admins: [],

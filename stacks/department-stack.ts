@@ -8,8 +8,8 @@ import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-env
 import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
 import { BackupSchedule } from '../constructs/dr/backup-schedule';
 import { Peer } from '../constructs/common/peer';
-import { BACKUP_REPLICA, backupRetentionDays, namespaceName, replicatedEnvironment, Tenant } from '../config/model';
-import { EGRESS_GATEWAY } from '../config/vocabulary';
+import { BACKUP_REPLICA, backupRetentionDays, isServing, namespaceName, replicatedEnvironment, Tenant } from '../config/model';
+import { EGRESS_GATEWAY, INGRESS_GATEWAY } from '../config/vocabulary';
 import { ClusterStack } from './cluster-stack';
 import { DepartmentSlice, PeerLocation } from './slices';
 
@@ -23,13 +23,17 @@ export class DepartmentStack extends ClusterStack {
       // same cluster: by namespace labels; another cluster: by the zone's address range
       return loc.cluster === slice.cluster.name ? (env) => Peer.tenant(name, env) : () => Peer.cidr(loc.zoneCidr);
     };
+    const toEgressGateway = Peer.pods(slice.egressNamespace, EGRESS_GATEWAY.podLabels);
+    const fromIngressGateway = Peer.pods(slice.ingressNamespace, INGRESS_GATEWAY.podLabels);
+    const internetHosts = (t: Tenant) => t.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts : []));
     for (const t of slice.tenants) {
       const egress: FlowEndpoint[] = t.flows.flatMap((f) => (f.kind === 'tenant' ? [{ peer: peerFor(f.tenant), ports: f.ports }] : []));
       // Internet flows go to the gateway's pods on the proxy port, once; the gateway's allow-list holds their hosts and ports
-      if (t.flows.some((f) => f.kind === 'internet'))
-        egress.push({ peer: () => Peer.pods(slice.egressNamespace, EGRESS_GATEWAY.podLabels), ports: [EGRESS_GATEWAY.proxyPort] });
+      if (t.flows.some((f) => f.kind === 'internet')) egress.push({ peer: () => toEgressGateway, ports: [EGRESS_GATEWAY.proxyPort] });
       const ingress: FlowEndpoint[] = t.inbound.map((i) => ({ peer: peerFor(i.tenant), ports: i.ports }));
-      if (t.exposedToInternet) ingress.push({ peer: () => Peer.namespace(slice.egressNamespace), ports: [443] });
+      // the Internet comes in through the ingress gateway's pods only, to the served environment, on the exposed ports
+      if (t.exposedToInternet && t.exposedPorts.length > 0)
+        ingress.push({ peer: () => fromIngressGateway, ports: t.exposedPorts, environments: [replicatedEnvironment(t)] });
       new TenantEnvironment(this, t.name, {
         tenant: t.name,
         county: t.county,
@@ -44,7 +48,7 @@ export class DepartmentStack extends ClusterStack {
         domestic: t.domestic,
         egress,
         ingress,
-        internetHosts: t.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts : [])),
+        internetHosts: internetHosts(t),
         protect: isProtected(t),
       });
       for (const replica of t.replicas) {
@@ -60,6 +64,9 @@ export class DepartmentStack extends ClusterStack {
       }
     }
     for (const { tenant, replica, sourceCluster } of slice.replicas) {
+      // a serving replica takes over the tenant's Internet flows and exposure on its cluster
+      const serving = isServing(replica) && tenant.zone === 'public-service';
+      const hosts = serving ? internetHosts(tenant) : [];
       new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
         tenant: tenant.name,
         county: tenant.county,
@@ -79,6 +86,9 @@ export class DepartmentStack extends ClusterStack {
         adminGroups: tenant.admins,
         domestic: tenant.domestic,
         protect: isProtected(tenant),
+        egress: hosts.length > 0 ? [{ peer: toEgressGateway, ports: [EGRESS_GATEWAY.proxyPort] }] : [],
+        ingress: serving && tenant.exposedToInternet && tenant.exposedPorts.length > 0 ? [{ peer: fromIngressGateway, ports: tenant.exposedPorts }] : [],
+        internetHosts: hosts,
       });
     }
   }

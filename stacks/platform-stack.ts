@@ -23,17 +23,21 @@ export class PlatformStack extends ClusterStack {
       nodePools: c.nodePools,
     });
     const e = slice.egress;
+    const i = slice.ingress;
+    const internalRanges = [...slice.zones.map((z) => z.cidr), ...(e ? [e.cidr] : []), ...(i?.cidr ? [i.cidr] : [])];
     new NetworkSegment(this, 'network', {
       network: c.network,
       zones: slice.zones,
       egress: e && {
         namespace: e.namespace,
         cidr: e.cidr,
-        // a gateway where tenants of this cluster declare Internet flows; it forwards nothing else
-        gateway:
-          e.allowList.length > 0
-            ? { image: slice.images.egressGateway, allowList: e.allowList, internalRanges: [...slice.zones.map((z) => z.cidr), e.cidr] }
-            : undefined,
+        // a gateway where tenants served on this cluster declare Internet flows; it forwards nothing else
+        gateway: e.allowList.length > 0 ? { clusterName: c.name, image: slice.images.egressGateway, allowList: e.allowList, internalRanges } : undefined,
+      },
+      ingress: i && {
+        namespace: i.namespace,
+        // a gateway where exposed tenants are served on this cluster; the same Squid image, as a reverse proxy
+        gateway: i.exposed.length > 0 ? { clusterName: c.name, image: slice.images.egressGateway, exposed: i.exposed } : undefined,
       },
     });
     new SecurityBaseline(this, 'baseline', {

@@ -2,7 +2,7 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName } from '../config/model';
+import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName, isServing, namespaceName, replicatedEnvironment } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
@@ -19,12 +19,22 @@ export interface PlatformSlice {
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
   /**
    * The unified egress of an extranet cluster; `allowList` holds the Internet flows of the tenants
-   * whose primary cluster this is (empty: no gateway runs there).
+   * served here — whose primary cluster this is, or whose serving (active-active, hot-standby)
+   * replica runs here — each with the tenant's source ranges on this cluster (empty: no gateway).
    */
   readonly egress?: {
     readonly namespace: string;
     readonly cidr: string;
-    readonly allowList: readonly { tenant: string; hosts: readonly string[]; ports: readonly number[] }[];
+    readonly allowList: readonly { tenant: string; sources: readonly string[]; hosts: readonly string[]; ports: readonly number[] }[];
+  };
+  /**
+   * The Internet ingress of an extranet cluster; `exposed` holds the exposed public-service tenants
+   * served here (primary or serving replica), with the namespace they serve from (empty: no gateway).
+   */
+  readonly ingress?: {
+    readonly namespace: string;
+    readonly cidr?: string;
+    readonly exposed: readonly { tenant: string; namespace: string; ports: readonly number[] }[];
   };
   readonly registries: readonly string[];
   readonly images: CityModel['images'];
@@ -57,6 +67,7 @@ export interface DepartmentSlice {
   readonly replicas: readonly { readonly tenant: Tenant; readonly replica: Replica; readonly sourceCluster: string }[];
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
+  readonly ingressNamespace: string;
   readonly state: CityModel['state'];
 }
 
@@ -75,6 +86,21 @@ export function departmentStackName(county: string, department: string, cluster:
   return `dept-${county}-${department}-${cluster}`;
 }
 
+/**
+ * The source ranges of a tenant's pods on a cluster, which its egress allow-list entries are allowed
+ * from. Today the model has no narrower range than the tenant's zone; with per-namespace address
+ * pools in the model this becomes the pools of the tenant's namespaces on that cluster.
+ */
+export function tenantSources(t: Tenant, _cluster: string, zoneCidr: ReadonlyMap<string, string>): string[] {
+  const z = zoneCidr.get(t.zone);
+  return z ? [z] : [];
+}
+
+/** Whether a tenant is served on a cluster: its primary cluster, or one of its serving replicas'. */
+export function servedOn(t: Tenant, cluster: string): boolean {
+  return t.cluster === cluster || t.replicas.some((r) => r.cluster === cluster && isServing(r));
+}
+
 /** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
@@ -84,15 +110,14 @@ export function planStacks(model: CityModel): StackSlice[] {
 
   const platforms: PlatformSlice[] = model.clusters.map((c) => {
     const here = model.tenants.filter((t) => t.cluster === c.name || t.replicas.some((r) => r.cluster === c.name));
-    const allowList =
-      c.network === 'extranet'
-        ? here
-            // only the public-service zone may use the unified egress (validation refuses the others' flows)
-            .filter((t) => t.cluster === c.name && t.zone === 'public-service')
-            .flatMap((t) =>
-              t.flows.filter((f) => f.kind === 'internet').map((f) => ({ tenant: t.name, hosts: f.kind === 'internet' ? f.hosts : [], ports: f.ports })),
-            )
-        : [];
+    // only the public-service zone may use the unified egress and be exposed (validation refuses the others)
+    const served = c.network === 'extranet' ? here.filter((t) => t.zone === 'public-service' && servedOn(t, c.name)) : [];
+    const allowList = served.flatMap((t) =>
+      t.flows.flatMap((f) => (f.kind === 'internet' ? [{ tenant: t.name, sources: tenantSources(t, c.name, zoneCidr), hosts: f.hosts, ports: f.ports }] : [])),
+    );
+    const exposed = served
+      .filter((t) => t.exposedToInternet && t.exposedPorts.length > 0)
+      .map((t) => ({ tenant: t.name, namespace: namespaceName(t.name, replicatedEnvironment(t)), ports: t.exposedPorts }));
     const site = siteOf.get(c.site);
     if (!site) throw new Error(`planStacks: cluster ${c.name} names unknown site ${c.site}; validate the model first`);
     const sameNetwork = new Set(model.clusters.filter((x) => x.network === c.network).map((x) => x.site));
@@ -105,6 +130,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       backupSites: model.sites.filter((s) => sameNetwork.has(s.name)),
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
+      ingress: c.network === 'extranet' ? { ...model.ingress, exposed } : undefined,
       registries: model.registries,
       images: model.images,
       charts: model.charts,
@@ -160,6 +186,7 @@ export function planStacks(model: CityModel): StackSlice[] {
         replicas: g.replicas,
         peers,
         egressNamespace: model.egress.namespace,
+        ingressNamespace: model.ingress.namespace,
         state: model.state,
       },
     ];

@@ -14,6 +14,7 @@ import { resolveClusters, resolveSites } from './platform';
 import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
+import { INGRESS_GATEWAY } from '../vocabulary';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -71,6 +72,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       dr: sp.dr.tier,
       replicas,
       exposedToInternet: sp.exposure.internet,
+      exposedPorts: sp.exposure.internet ? [...new Set(sp.exposure.ports ?? [])].sort((a, b) => a - b) : [],
       flows: flows.outbound(t),
       inbound: flows.inbound(m.name),
       admins: sp.admins,
@@ -95,6 +97,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
     intranetCidr: s.intranet.cidr,
     egress: s.egress,
+    ingress: s.ingress ?? { namespace: INGRESS_GATEWAY.defaultNamespace },
     registries: s.registries,
     images: imageRefs(s.images),
     charts: { baseline: { ...s.charts.baseline } },

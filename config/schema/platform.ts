@@ -122,13 +122,24 @@ export const platformSchema = z
       egress: z
         .strictObject({ namespace: dnsLabel(63), cidr })
         .describe('Unified Internet egress gateway (互联网统一出口) / 统一出口网关'),
+      ingress: z
+        .strictObject({
+          namespace: dnsLabel(63).describe('Namespace of the Internet ingress gateway (default internet-ingress) / 互联网接入网关命名空间'),
+          cidr: cidr.optional().describe('Address range of the ingress namespace, kept apart from every other range / 接入网关地址段'),
+        })
+        .optional()
+        .describe(
+          'Internet ingress gateway (互联网接入): the only way in from the Internet, to exposed public-service tenants; default namespace internet-ingress / 互联网接入网关：互联网访问公共服务域开放租户的唯一入口',
+        ),
       registries: z
         .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
         .min(1)
         .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
       images: z
         .strictObject({
-          egressGateway: image.describe('Egress gateway proxy (Envoy) / 统一出口网关代理'),
+          egressGateway: image.describe(
+            'Squid proxy (Debian squid 5.7) of both gateways: the unified egress (forward proxy) and the Internet ingress (reverse proxy) / 统一出口与互联网接入网关的 Squid 代理镜像',
+          ),
           velero: image.describe('Backup server (Velero) / 备份服务'),
           veleroPluginForAws: image.describe('Velero object-storage plugin for S3 / Velero S3 存储插件'),
         })

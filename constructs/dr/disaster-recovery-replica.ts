@@ -5,7 +5,9 @@
  * Velero, which reads the same storage location, restores into this namespace.
  */
 import { Construct } from 'constructs';
-import { LABEL } from '../common/labels';
+import { ANNOTATION, LABEL } from '../common/labels';
+import { allowPeers } from '../common/network-policy';
+import { PeerRule } from '../common/peer';
 import { NamespaceQuota, TenantIdentity, TenantNamespace } from '../tenant/tenant-namespace';
 
 export type ReplicaMode = 'standby' | 'active' | 'backup';
@@ -28,6 +30,15 @@ export interface DisasterRecoveryReplicaProps extends TenantIdentity {
   readonly domestic?: boolean;
   /** Protect the replica namespace from destroy (see TenantNamespaceProps.protect). Default: false. */
   readonly protect?: boolean;
+  /**
+   * Traffic a serving replica (active or standby) needs to serve as the primary does: out to the
+   * unified egress for its Internet flows, in from the ingress gateway for its exposure. Default: none
+   * (the replica namespace denies everything but what TenantNamespace allows).
+   */
+  readonly egress?: readonly PeerRule[];
+  readonly ingress?: readonly PeerRule[];
+  /** Internet host names allowed through the unified egress, recorded on the namespace. Default: none. */
+  readonly internetHosts?: readonly string[];
 }
 
 export class DisasterRecoveryReplica extends Construct {
@@ -36,6 +47,10 @@ export class DisasterRecoveryReplica extends Construct {
   constructor(scope: Construct, id: string, props: DisasterRecoveryReplicaProps) {
     super(scope, id);
     const name = `${props.tenant}-${props.environment}`;
+    if (props.mode === 'backup' && ((props.egress ?? []).length > 0 || (props.ingress ?? []).length > 0)) {
+      throw new Error(`DisasterRecoveryReplica ${name}: a backup replica does not serve; egress and ingress apply to active and standby replicas only`);
+    }
+    const hosts = [...new Set(props.internetHosts ?? [])].sort();
     this.replica = new TenantNamespace(this, 'replica', {
       name,
       tenant: props.tenant,
@@ -51,6 +66,13 @@ export class DisasterRecoveryReplica extends Construct {
       domestic: props.domestic ?? false,
       protect: props.protect ?? false,
       extraLabels: { [LABEL.drRole]: props.mode, 'govcloud.gov.cn/dr-site-role': props.siteRole, 'govcloud.gov.cn/source-cluster': props.sourceCluster },
+      extraAnnotations: hosts.length > 0 ? { [ANNOTATION.egressHosts]: hosts.join(',') } : {},
+    });
+    allowPeers(this.replica, 'flows', {
+      name: 'allow-declared-flows',
+      namespace: this.replica.namespace.metadata.name,
+      ingress: props.ingress ?? [],
+      egress: props.egress ?? [],
     });
   }
 }

@@ -14,6 +14,8 @@ export interface FlowEndpoint {
   /** Builds the peer for one environment (flows connect like environments: prod to prod). */
   readonly peer: (environment: string) => Peer;
   readonly ports: readonly number[];
+  /** Only in these environments. Default: every environment of the tenant. */
+  readonly environments?: readonly string[];
 }
 
 export interface TenantEnvironmentProps extends TenantIdentity {
@@ -65,11 +67,12 @@ export class TenantEnvironment extends Construct {
         extraAnnotations: hosts.length > 0 ? { [ANNOTATION.egressHosts]: hosts.join(',') } : {},
       });
       const rule = (f: FlowEndpoint): PeerRule => ({ peer: f.peer(env), ports: f.ports });
+      const here = (f: FlowEndpoint): boolean => f.environments === undefined || f.environments.includes(env);
       allowPeers(ns, 'flows', {
         name: 'allow-declared-flows',
         namespace: ns.namespace.metadata.name,
-        ingress: (props.ingress ?? []).map(rule),
-        egress: (props.egress ?? []).map(rule),
+        ingress: (props.ingress ?? []).filter(here).map(rule),
+        egress: (props.egress ?? []).filter(here).map(rule),
       });
       this.namespaces.push(ns);
     }

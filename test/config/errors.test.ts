@@ -64,6 +64,25 @@ const cases: Case[] = [
     zh: ['case/tenants/north/relief.yaml:18:25 spec.exposure.internet: 只有公共服务域租户可以对互联网开放（当前区域为 administrative）'],
   },
   {
+    // exposure without ports leads nowhere: the ingress gateway forwards declared ports only
+    name: 'exposure-no-ports',
+    en: [
+      'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet is true but exposure.ports is not declared: list the ports of the Service the ingress gateway forwards to, e.g. ports: [8080]',
+    ],
+    zh: [
+      'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]',
+    ],
+  },
+  {
+    name: 'exposure-ports-not-exposed',
+    en: [
+      'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: exposure.ports [8080] given but exposure.internet is not true; set internet: true to expose them, or remove ports',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: 声明了 exposure.ports [8080] 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports',
+    ],
+  },
+  {
     name: 'file-binary',
     en: ['case/tenants/north/relief.yaml:1:1 file is not UTF-8 text (binary content near byte 8)'],
     zh: ['case/tenants/north/relief.yaml:1:1 文件不是 UTF-8 文本（第 8 字节附近为二进制内容）'],
@@ -265,6 +284,18 @@ const cases: Case[] = [
     name: 'platform-duplicate',
     en: ['case/platform.yaml:11:15 spec.counties[2].code: county "north" is declared twice (first at line 9)'],
     zh: ['case/platform.yaml:11:15 spec.counties[2].code: 县区 "north" 重复声明（首次在第 9 行）'],
+  },
+  {
+    // the two gateways need namespaces (and ranges) of their own
+    name: 'platform-ingress-namespace',
+    en: [
+      'case/platform.yaml:60:25 spec.ingress.namespace: ingress namespace "internet-egress" is already the egress namespace (spec.egress.namespace); the Internet ingress gateway needs a namespace of its own (e.g. internet-ingress)',
+      'case/platform.yaml:60:48 spec.ingress.cidr: CIDR 10.99.0.128/25 overlaps 10.99.0.0/24 (egress, spec.egress.cidr)',
+    ],
+    zh: [
+      'case/platform.yaml:60:25 spec.ingress.namespace: 接入网关命名空间 "internet-egress" 已被用作出口网关命名空间（spec.egress.namespace）；互联网接入网关需要独立的命名空间（例如 internet-ingress）',
+      'case/platform.yaml:60:48 spec.ingress.cidr: CIDR 10.99.0.128/25 与 10.99.0.0/24（egress, spec.egress.cidr）重叠',
+    ],
   },
   {
     name: 'platform-primary-sites',
@@ -490,8 +521,8 @@ const cases: Case[] = [
   },
   {
     name: 'waiver-unknown-rule',
-    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-011"; did you mean MLPS-NET-001?'],
-    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-011"；是否应为 MLPS-NET-001？'],
+    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-901"; did you mean MLPS-NET-001?'],
+    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-901"；是否应为 MLPS-NET-001？'],
   },
   {
     name: 'waiver-unwaivable',

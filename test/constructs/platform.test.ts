@@ -86,18 +86,46 @@ describe('NetworkSegment and IsolationZone', () => {
             namespace: 'internet-egress',
             cidr: '10.99.0.0/24',
             gateway: {
-              image: 'registry.example-city.gov.cn/platform/envoyproxy/envoy:v1.32.3',
-              allowList: [{ tenant: 'portal', hosts: ['api.example.cn'], ports: [443] }],
+              clusterName: 'ext-primary',
+              image: 'registry.example-city.gov.cn/platform/squid:5.7',
+              allowList: [{ tenant: 'portal', sources: ['10.10.0.0/16'], hosts: ['api.example.cn'], ports: [443] }],
+            },
+          },
+          ingress: {
+            namespace: 'internet-ingress',
+            gateway: {
+              clusterName: 'ext-primary',
+              image: 'registry.example-city.gov.cn/platform/squid:5.7',
+              exposed: [{ tenant: 'portal', namespace: 'portal-prod', ports: [8080] }],
             },
           },
         }),
     );
-    expect(withGateway.of('kubernetes_deployment_v1')).toHaveLength(1);
+    const ingressNs = withGateway.of('kubernetes_namespace_v1').find((n) => get(n, 'metadata.name') === 'internet-ingress');
+    expect(get(ingressNs, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/role': 'internet-ingress', 'govcloud.gov.cn/zone': 'public-service' });
+    expect(withGateway.of('kubernetes_deployment_v1').map((d) => get(d, 'metadata.name'))).toEqual(['egress-gateway', 'ingress-gateway']);
     expect(
       inEgress(withGateway, 'kubernetes_network_policy_v1')
         .map((p) => get(p, 'metadata.name'))
         .sort(),
     ).toEqual(['default-deny', 'egress-gateway']);
+  });
+
+  it('refuses an ingress without an egress, or in the egress namespace', () => {
+    expect(() => synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones, ingress: { namespace: 'internet-ingress' } }))).toThrow(
+      /ingress given without egress/,
+    );
+    expect(() =>
+      synthOf(
+        (scope) =>
+          new NetworkSegment(scope, 'n', {
+            network: 'extranet',
+            zones,
+            egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24' },
+            ingress: { namespace: 'internet-egress' },
+          }),
+      ),
+    ).toThrow(/ingress namespace "internet-egress" is the egress namespace/);
   });
 
   it('refuses an egress or an extranet zone on the intranet', () => {

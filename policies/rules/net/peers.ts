@@ -1,6 +1,7 @@
 /** What a NetworkPolicy peer selects: address ranges, namespaces by labels, the Internet egress, a zone. */
 import { CityModel } from '../../../config/model';
 import { within } from '../../../config/cidr';
+import { INGRESS_GATEWAY } from '../../../config/vocabulary';
 import { Deployment, Json, TfResource, labels, tenantByName } from '../../deployment';
 import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
 
@@ -9,8 +10,8 @@ export { within };
 
 const namespaceObjects = new WeakMap<Deployment, Map<string, TfResource>>();
 
-/** Labels of a namespace object on a cluster, when the deployment has it (namespace objects indexed once per deployment). */
-export function namespaceLabels(d: Deployment, cluster: string, name: string): Record<string, string> | undefined {
+/** The namespace object of a cluster, when the deployment has it (namespace objects indexed once per deployment). */
+export function namespaceObject(d: Deployment, cluster: string, name: string): TfResource | undefined {
   let m = namespaceObjects.get(d);
   if (!m) {
     m = new Map();
@@ -20,7 +21,12 @@ export function namespaceLabels(d: Deployment, cluster: string, name: string): R
     }
     namespaceObjects.set(d, m);
   }
-  const ns = m.get(`${cluster}/${name}`);
+  return m.get(`${cluster}/${name}`);
+}
+
+/** Labels of a namespace object on a cluster, when the deployment has it. */
+export function namespaceLabels(d: Deployment, cluster: string, name: string): Record<string, string> | undefined {
+  const ns = namespaceObject(d, cluster, name);
   return ns ? labels(ns) : undefined;
 }
 
@@ -31,6 +37,15 @@ export function isEgressPeer(peer: Json, model: CityModel, d: Deployment, cluste
   if (cidr) return within(cidr, model.egress.cidr);
   if (ml[NAME] === model.egress.namespace || ml[ROLE] === 'internet-egress') return true;
   return ml[NAME] !== undefined && namespaceLabels(d, cluster, ml[NAME])?.[ROLE] === 'internet-egress';
+}
+
+/** The peer is the Internet ingress gateway's namespace: by name or role, or by its range when platform.yaml gives one. */
+export function isIngressPeer(peer: Json, model: CityModel, d: Deployment, cluster: string): boolean {
+  const ml = matchLabels(peer);
+  const cidr = cidrOf(peer);
+  if (cidr) return model.ingress.cidr !== undefined && within(cidr, model.ingress.cidr);
+  if (ml[NAME] === model.ingress.namespace || ml[ROLE] === INGRESS_GATEWAY.role) return true;
+  return ml[NAME] !== undefined && namespaceLabels(d, cluster, ml[NAME])?.[ROLE] === INGRESS_GATEWAY.role;
 }
 
 /** The zone a peer selects (by zone or tenant label, a namespace's labels, or a zone's range); undefined when it selects no zone. */
