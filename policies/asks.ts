@@ -113,7 +113,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
         'auto',
         '跨越边界的访问和数据流通过边界设备提供的受控接口通信',
         'Traffic across the boundary only through controlled interfaces of boundary devices',
-        ['NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-010', 'NET-012', 'NET-013'],
+        ['NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-010', 'NET-017', 'NET-018'],
       ),
       ask(
         3,
@@ -137,7 +137,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
         'NET-001',
       ]),
       ask(1, 'auto', '删除多余或无效规则，规则数量最小化', 'Redundant or ineffective rules removed, the rule set minimal', ['NET-002']),
-      ask(1, 'auto', '按源地址、目的地址、端口和协议检查', 'Checks by source, destination, port and protocol', ['NET-008', 'NET-011']),
+      ask(1, 'auto', '按源地址、目的地址、端口和协议检查', 'Checks by source, destination, port and protocol', ['NET-008', 'NET-016']),
       ask(2, 'partly', '根据会话状态信息允许或拒绝数据流', 'Allow or deny by session state', ['NET-001']),
       ask(3, 'manual', '基于应用协议和应用内容进行访问控制', 'Access control by application protocol and content'),
     ],

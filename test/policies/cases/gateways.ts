@@ -1,4 +1,4 @@
-/** Fixtures of the gateway rules: Internet only through the egress (NET-005), exposure as declared (NET-010), per-tenant allow-lists (NET-011), the ingress gateway (NET-012), DR egress (NET-013). */
+/** Fixtures of the gateway rules: Internet only through the egress (NET-005), exposure as declared (NET-010), per-tenant allow-lists (NET-016), the ingress gateway (NET-017), DR egress (NET-018). */
 import { RuleCase, platformOf, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
 import { TCP, annotate, beforeDenyAll, editGateway, editSquid, gatewayPods, ingressPods, nsLabel, policy, portalHotStandby, remove } from './net-support';
 
@@ -113,21 +113,21 @@ export const CASES: RuleCase[] = [
 
   {
     name: 'passes for the generated allow-list: the hosts of portal from its own source ACL only',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'pass',
     detail: /allows the hosts of portal from t_portal_src only \(10\.10\.0\.0\/16, within the range of zone public-service/,
   },
   {
     name: 'passes for a tenant without Internet flows',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'relief',
     expect: 'pass',
     detail: /declares no Internet flow: no egress allow-list entry is its own/,
   },
   {
     name: 'fails for an allow line without a source ACL',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
     detail: /an http_access allow without a src ACL is reachable from every source/,
@@ -135,7 +135,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: "fails when portal's hosts are allowed to another tenant's sources",
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
     detail: /the hosts of portal are allowed from t_relief_src, not only from t_portal_src/,
@@ -143,7 +143,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when the source ACL of portal holds a range outside its own',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
     detail: /t_portal_src allows 10\.20\.0\.0\/16, outside the range of zone public-service/,
@@ -151,7 +151,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: "fails when portal's namespaces carry address pools narrower than its source ACL",
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
     detail: /t_portal_src allows 10\.10\.0\.0\/16, outside the address pools of portal-prod/,
@@ -159,7 +159,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'passes when the source ACL lies within the address pools the namespaces carry',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'pass',
     detail: /from t_portal_src only \(10\.10\.1\.0\/24, within the address pools of portal-prod/,
@@ -170,7 +170,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when the allow-list of portal holds a host it did not declare',
-    rule: 'MLPS-NET-011',
+    rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
     detail: /holds hosts it did not declare: evil\.example\.com/,
@@ -179,21 +179,21 @@ export const CASES: RuleCase[] = [
 
   {
     name: 'passes for the exposed tenant admitting the ingress gateway pods on its exposed port',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'pass',
     detail: /ingress-gateway \(ext-main\/internet-ingress\) routes portal:8080/,
   },
   {
     name: 'passes for a tenant that is not exposed and admits no gateway',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'relief',
     expect: 'pass',
     detail: /the tenant is not exposed, and no namespace of it admits a gateway namespace/,
   },
   {
     name: 'fails for a tenant that is not exposed but admits the ingress gateway pods',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'relief',
     expect: 'fail',
     detail: /admits the ingress namespace, but it opens 8080 instead of the exposed ports {2}only/,
@@ -205,7 +205,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails for the old shape: ingress from the egress namespace on 443',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /admits the egress namespace internet-egress, which sends nothing/,
@@ -213,7 +213,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails for ingress from every pod of the ingress namespace',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /selects every pod of the ingress namespace, not the gateway pods/,
@@ -221,7 +221,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails for ingress from the gateway pods on a port that is not exposed',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /opens 22 instead of the exposed ports 8080 only/,
@@ -231,7 +231,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when no namespace admits the ingress gateway: the exposure leads nowhere',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /no namespace of the tenant on ext-main admits the ingress gateway pods/,
@@ -239,7 +239,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when the ingress gateway does not run',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /ingress-gateway \(ext-main\/internet-ingress\) does not run/,
@@ -247,7 +247,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when the ingress gateway has no route to the exposed port',
-    rule: 'MLPS-NET-012',
+    rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /has no route to port 8080 of the tenant/,
@@ -256,7 +256,7 @@ export const CASES: RuleCase[] = [
 
   {
     name: 'passes for a hot-standby replica whose cluster runs the egress gateway with its flows',
-    rule: 'MLPS-NET-013',
+    rule: 'MLPS-NET-018',
     tenant: 'portal',
     expect: 'pass',
     detail: /the standby replica on ext-twin reaches the egress gateway egress-gateway \(ext-twin\/internet-egress\), which forwards api\.example\.cn:443/,
@@ -264,14 +264,14 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'passes for a tenant whose replica only keeps backups',
-    rule: 'MLPS-NET-013',
+    rule: 'MLPS-NET-018',
     tenant: 'portal',
     expect: 'pass',
     detail: /no serving \(active-active or hot-standby\) DR replica with Internet flows/,
   },
   {
     name: 'fails when the DR cluster of a serving replica runs no egress gateway',
-    rule: 'MLPS-NET-013',
+    rule: 'MLPS-NET-018',
     tenant: 'portal',
     expect: 'fail',
     detail: /the standby replica on ext-twin has Internet flows, but the egress gateway .* does not run/,
@@ -280,7 +280,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: "fails when the DR cluster's gateway lacks the tenant's flows",
-    rule: 'MLPS-NET-013',
+    rule: 'MLPS-NET-018',
     tenant: 'portal',
     expect: 'fail',
     detail: /\(ext-twin\/internet-egress\) lacks the declared api\.example\.cn:443/,
@@ -289,7 +289,7 @@ export const CASES: RuleCase[] = [
   },
   {
     name: 'fails when the replica namespace does not reach the gateway',
-    rule: 'MLPS-NET-013',
+    rule: 'MLPS-NET-018',
     tenant: 'portal',
     expect: 'fail',
     detail: /no namespace of the standby replica on ext-twin reaches the gateway pods on the proxy port/,

@@ -14,7 +14,7 @@ import { isEgressPeer, isIngressPeer } from './peers';
 import { policyRules } from './policies';
 
 export const rule: Rule = {
-  id: 'MLPS-NET-012',
+  id: 'MLPS-NET-017',
   family: 'NET',
   title: { en: 'Internet exposure only through the ingress gateway', zh: '互联网访问仅经互联网接入网关' },
   clauses: at([1, 2, 3, 4], '8.1.3.1 a)'),

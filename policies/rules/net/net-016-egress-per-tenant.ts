@@ -32,7 +32,7 @@ function ownRanges(model: CityModel, d: Deployment, t: Tenant, cluster: string):
 }
 
 export const rule: Rule = {
-  id: 'MLPS-NET-011',
+  id: 'MLPS-NET-016',
   family: 'NET',
   title: { en: "Each tenant's Internet allow-list only from its own addresses", zh: '各租户的互联网白名单仅对其自身地址放行' },
   clauses: at([1, 2, 3, 4], '8.1.3.2 b)'),
@@ -54,7 +54,7 @@ export const rule: Rule = {
     const mine = new RegExp(`^t_${tenant.name.replace(/[-]/g, '\\-')}_[0-9]+_dst$`);
     for (const cluster of [...new Set(clusters)]) {
       const gw = gatewayOn(deployment, model, cluster, 'egress');
-      if (!gw.conf || !gw.config) continue; // a missing gateway is NET-005's and NET-013's to judge
+      if (!gw.conf || !gw.config) continue; // a missing gateway is NET-005's and NET-018's to judge
       const where = `the egress gateway on ${cluster}`;
       const lines = allowedByLines(gw.conf);
       for (const l of lines.filter((x) => x.sources === undefined))
@@ -92,7 +92,7 @@ export const rule: Rule = {
     if (ok.length > 0) return pass(...ok);
     return pass({
       field: 'spec.flows',
-      detail: 'no egress gateway on the clusters that serve the tenant holds an entry for it (NET-005 and NET-013 judge whether one should)',
+      detail: 'no egress gateway on the clusters that serve the tenant holds an entry for it (NET-005 and NET-018 judge whether one should)',
     });
   },
 };

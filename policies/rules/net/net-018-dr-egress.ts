@@ -13,7 +13,7 @@ import { policyRules } from './policies';
 import { allowedByLines, forwardedPairs } from './squid';
 
 export const rule: Rule = {
-  id: 'MLPS-NET-013',
+  id: 'MLPS-NET-018',
   family: 'NET',
   title: { en: 'Serving DR replicas reach the Internet through their own egress gateway', zh: '提供服务的灾备副本经本集群统一出口访问互联网' },
   clauses: at([1, 2, 3, 4], '8.1.3.1 a)'),
