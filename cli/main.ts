@@ -27,6 +27,7 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   plan: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('plan', p, lang, io),
   apply: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('apply', p, lang, io),
   codeowners: async (p, lang, io) => (await import('./commands/workflow')).codeowners(p, lang, io),
+  pools: async (p, lang, io) => (await import('./commands/pools')).pools(p, lang, io),
   'new tenant': async (p, lang, io) => (await import('./commands/workflow')).newTenant(p, lang, io),
 };
 

@@ -43,6 +43,17 @@ export const ANNOTATION = {
   displayName: 'govcloud.gov.cn/display-name',
   approval: 'govcloud.gov.cn/approval-ref',
   egressHosts: 'govcloud.gov.cn/egress-hosts',
+  /**
+   * The namespace's address pool (a CIDR inside its cluster's podCidr), from address-pools.yaml: the
+   * contract with the CNI's IPAM, which gives the namespace's pods addresses from it only.
+   */
+  addressPool: 'govcloud.gov.cn/address-pool',
+} as const;
+
+/** Namespaces of the platform govcloud creates on every cluster besides Velero's (BACKUP), the zones' and the egress. */
+export const PLATFORM_NAMESPACE = {
+  /** The cloud centre's own namespace (CloudCenter): cluster-info and the baseline's objects. */
+  system: 'govcloud-system',
 } as const;
 
 /** A Kubernetes label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */

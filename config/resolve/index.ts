@@ -14,6 +14,7 @@ import { resolveClusters, resolveSites } from './platform';
 import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
+import { attachPools } from './pools';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -68,6 +69,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       quotaText: { cpu: cpuText(sp.quota.cpu), memory: sp.quota.memory, storage: sp.quota.storage, pods: sp.quota.pods },
       domestic: sp.placement.domestic,
       cluster: cluster?.name ?? '',
+      pools: {}, // attachPools below
       dr: sp.dr.tier,
       replicas,
       exposedToInternet: sp.exposure.internet,
@@ -85,14 +87,18 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
   const capacity = checkCapacity(ctx.platform, clusters, charged, change);
   issues.push(...capacity.issues);
 
+  const zones = (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr }));
+  const pooled = attachPools(ctx, { clusters, zones, egress: s.egress, tenants });
+  issues.push(...pooled.issues);
+
   const model: CityModel = {
     name: p.metadata.name,
     displayName: p.metadata.displayName,
     city: { code: s.city.code, name: s.city.name },
     counties: s.counties,
     sites,
-    clusters,
-    zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
+    clusters: pooled.clusters,
+    zones,
     intranetCidr: s.intranet.cidr,
     egress: s.egress,
     registries: s.registries,
@@ -102,7 +108,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     overcommit: s.overcommit,
     domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,
-    tenants,
+    tenants: pooled.tenants,
     utilisation: capacity.utilisation,
   };
   return { model, issues };

@@ -46,6 +46,9 @@ const cluster = z
     name: dnsLabel(40),
     site: dnsLabel(40).describe('Site name / 站点名称'),
     network,
+    podCidr: cidr.describe(
+      "Address range the cluster's pods get their addresses from (the CNI's pod network), /12 to /20; each namespace gets a pool inside it (address-pools.yaml). Never overlaps another cluster's; on the extranet it overlaps no zone, the intranet, the egress or a backup storage range; on the intranet it lies inside intranet.cidr / 集群 Pod 地址段（/12 至 /20），各命名空间的地址池从中分配",
+    ),
     mlpsLevel: mlpsLevel.describe('Highest MLPS level the cluster platform is assessed for / 平台测评等级'),
     kubeContext: z
       .string()
