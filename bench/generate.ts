@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { updatePools, writePools } from '../workflow/pools';
 import { BenchCity, BenchTenant, planCity } from './city';
 import { SYSTEM_WORDS, SYSTEM_ZH } from './departments';
 
@@ -60,6 +61,7 @@ function platformYaml(city: BenchCity): string {
     return `    - name: ${name}
       site: ${site}
       network: ${network}
+      podCidr: ${POD_CIDRS[name]}
       mlpsLevel: 4
       capacity: ${capacity}
       nodePools:
@@ -84,7 +86,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
     public-service: { cidr: 10.10.0.0/16 }
     administrative: { cidr: 10.20.0.0/16 }
     exchange: { cidr: 10.30.0.0/16 }
-  intranet: { cidr: 172.16.0.0/16 }
+  intranet: { cidr: 172.16.0.0/12 }
   egress: { namespace: internet-egress, cidr: 10.99.0.0/24 }
   registries: [registry.bench.gov.cn/]
   logRetentionDays: 190
@@ -152,6 +154,17 @@ ${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  fl
 `;
 }
 
+/**
+ * The clusters' pod ranges: the widest a cluster may have (/12 on the extranet), so that the pools of
+ * 10,000 tenants' namespaces fit; the intranet's lies inside its range (172.16.0.0/12 in the bench).
+ */
+const POD_CIDRS: Readonly<Record<string, string>> = {
+  'ext-primary': '10.64.0.0/12',
+  'ext-samecity': '10.128.0.0/12',
+  'ext-remote': '10.144.0.0/12',
+  'int-primary': '172.24.0.0/13',
+};
+
 /** The environment's files, by path relative to its folder. */
 export function cityFiles(city: BenchCity): Map<string, string> {
   const zh = new Map(city.counties.map((c) => [c.code, c.code === 'city' ? '基准测试' : c.zh]));
@@ -166,5 +179,9 @@ export function generateCity(dir: string, n: number): BenchCity {
   fs.rmSync(dir, { recursive: true, force: true });
   for (const c of city.counties) fs.mkdirSync(path.join(dir, 'tenants', c.code), { recursive: true });
   for (const [file, text] of cityFiles(city)) fs.writeFileSync(path.join(dir, file), text);
+  // the namespaces' address pools, as `govcloud pools --write` allocates them
+  const pools = updatePools(dir);
+  if (!pools.ok || pools.allocation.full.length > 0) throw new Error(`generateCity: the address pools of ${n} tenants cannot be allocated`);
+  writePools(pools);
   return city;
 }

@@ -73,6 +73,8 @@ export interface Cluster {
   readonly podCidr: string;
   /** Pools of the platform's namespaces on this cluster (govcloud-system, velero, zones, egress), namespace → CIDR. */
   readonly platformPools: Readonly<Record<string, string>>;
+  /** Where pods reach the API server (its endpoints, after the Service is translated); absent when platform.yaml does not say. */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
   readonly mlpsLevel: MlpsLevel;
   readonly kubeContext: string;
   readonly capacity: Resources;

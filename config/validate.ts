@@ -4,7 +4,7 @@ import * as path from 'path';
 import { displayPath, loadEnvironment } from './load';
 import { readYaml } from './source';
 import { checkSchema } from './schema-issues';
-import { addressPoolsSchema, ADDRESS_POOLS_FILE } from './schema/address-pools';
+import { addressPoolsSchema, ADDRESS_POOLS_FILE, ADDRESS_POOLS_MAX_BYTES } from './schema/address-pools';
 import { PoolsInput } from './checks/address-pools';
 import { diskSource, FileSource, SYMLINK } from './files';
 import { CityModel } from './model';
@@ -89,7 +89,7 @@ export function loadPools(dir: string, source: FileSource, issues: Issue[]): Poo
   const file = displayPath(full);
   const input = { file, env: displayPath(dir) };
   if (!source.exists(full)) return { ...input, exists: false };
-  const read = readYaml(file, 'AddressPools', source);
+  const read = readYaml(file, 'AddressPools', source, { maxBytes: ADDRESS_POOLS_MAX_BYTES });
   issues.push(...read.issues);
   if (!read.source) return { ...input, exists: true };
   const checked = checkSchema(read.source, addressPoolsSchema);

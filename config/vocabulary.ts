@@ -89,6 +89,16 @@ export const EGRESS_GATEWAY = {
 } as const;
 
 /**
+ * The cluster's DNS: the pods every namespace may ask, on UDP and TCP 53, and nothing else of
+ * kube-system (CoreDNS's Deployment keeps the `k8s-app: kube-dns` label of the addon it replaced).
+ */
+export const CLUSTER_DNS = {
+  namespace: 'kube-system',
+  podLabels: { 'k8s-app': 'kube-dns' },
+  port: 53,
+} as const;
+
+/**
  * Velero's API as govcloud writes and judges it: the namespace its server runs in on every cluster
  * (the Schedules of the tenants live there too), and the group/version of its custom resources.
  */

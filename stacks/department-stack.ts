@@ -17,19 +17,23 @@ export class DepartmentStack extends ClusterStack {
   constructor(scope: Construct, slice: DepartmentSlice) {
     super(scope, slice.name, { cluster: slice.cluster, state: slice.state });
     const where = new Map(slice.peers.map((p) => [p.tenant, p]));
-    const peerFor = (name: string): ((env: string) => Peer) => {
+    const here = slice.cluster.name;
+    const peersOf = (name: string): ((env: string) => Peer[]) => {
       const loc: PeerLocation | undefined = where.get(name);
       if (!loc) throw new Error(`DepartmentStack ${slice.name}: no location for peer tenant ${name}; planStacks must list it`);
-      // same cluster: by namespace labels; another cluster: by the zone's address range
-      return loc.cluster === slice.cluster.name ? (env) => Peer.tenant(name, env) : () => Peer.cidr(loc.zoneCidr);
+      return (env) => peersAt(here, loc, env);
     };
+    // flows connect tenants' serving namespaces: here by their labels, on another cluster by their pools
+    const tenantFlows = (t: Tenant): { egress: FlowEndpoint[]; ingress: FlowEndpoint[] } => ({
+      egress: t.flows.flatMap((f) => (f.kind === 'tenant' ? [{ peers: peersOf(f.tenant), ports: f.ports }] : [])),
+      ingress: t.inbound.map((i) => ({ peers: peersOf(i.tenant), ports: i.ports })),
+    });
     for (const t of slice.tenants) {
-      const egress: FlowEndpoint[] = t.flows.flatMap((f) => (f.kind === 'tenant' ? [{ peer: peerFor(f.tenant), ports: f.ports }] : []));
+      const { egress, ingress } = tenantFlows(t);
       // Internet flows go to the gateway's pods on the proxy port, once; the gateway's allow-list holds their hosts and ports
       if (t.flows.some((f) => f.kind === 'internet'))
-        egress.push({ peer: () => Peer.pods(slice.egressNamespace, EGRESS_GATEWAY.podLabels), ports: [EGRESS_GATEWAY.proxyPort] });
-      const ingress: FlowEndpoint[] = t.inbound.map((i) => ({ peer: peerFor(i.tenant), ports: i.ports }));
-      if (t.exposedToInternet) ingress.push({ peer: () => Peer.namespace(slice.egressNamespace), ports: [443] });
+        egress.push({ peers: () => [Peer.pods(slice.egressNamespace, EGRESS_GATEWAY.podLabels)], ports: [EGRESS_GATEWAY.proxyPort] });
+      if (t.exposedToInternet) ingress.push({ peers: () => [Peer.namespace(slice.egressNamespace)], ports: [443] });
       new TenantEnvironment(this, t.name, {
         tenant: t.name,
         county: t.county,
@@ -39,6 +43,7 @@ export class DepartmentStack extends ClusterStack {
         zone: t.zone,
         mlpsLevel: t.mlpsLevel,
         environments: t.environments,
+        pools: t.pools,
         quota: t.quotaText,
         adminGroups: t.admins,
         domestic: t.domestic,
@@ -60,6 +65,8 @@ export class DepartmentStack extends ClusterStack {
       }
     }
     for (const { tenant, replica, sourceCluster } of slice.replicas) {
+      // an active or standby replica serves like the primary, with its tenant's flows; a backup replica has none
+      const flows = replica.mode === 'backup' ? { egress: [], ingress: [] } : tenantFlows(tenant);
       new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
         tenant: tenant.name,
         county: tenant.county,
@@ -70,6 +77,9 @@ export class DepartmentStack extends ClusterStack {
         mlpsLevel: tenant.mlpsLevel,
         environment: replicatedEnvironment(tenant),
         mode: replica.mode,
+        addressPool: replica.pool,
+        egress: flows.egress,
+        ingress: flows.ingress,
         siteRole: replica.siteRole,
         sourceCluster,
         quota:
@@ -87,4 +97,22 @@ export class DepartmentStack extends ClusterStack {
 /** Namespaces of tenants at level 2 and above cannot be destroyed until a decommission is approved. */
 export function isProtected(t: Tenant): boolean {
   return t.mlpsLevel >= 2 && t.decommission === undefined;
+}
+
+/**
+ * The peers of a tenant's environment as seen from cluster `here`: its namespace here by its labels
+ * (once), each of its namespaces on another cluster by that namespace's pool there; never a zone's
+ * range, which every cluster shares and no pod's address comes from.
+ */
+export function peersAt(here: string, loc: PeerLocation, env: string): Peer[] {
+  const out: Peer[] = [];
+  const seen = new Set<string>();
+  for (const ns of loc.namespaces) {
+    if (ns.environment !== env) continue;
+    const peer = ns.cluster === here ? Peer.tenant(loc.tenant, env) : Peer.cidr(ns.pool);
+    if (seen.has(peer.description)) continue;
+    seen.add(peer.description);
+    out.push(peer);
+  }
+  return out;
 }

@@ -39,6 +39,13 @@ export function checkPodCidrs(p: LoadedFile<PlatformFile>): Issue[] {
         err(at(i), 'cidr.overlap', { value: c.podCidr, other: other.podCidr, where: `pods of cluster ${other.name}, ${fieldPath(at(j))}` });
       }
     }
+    // a pod with an address of the API server's range would pass Velero's way to it
+    s.clusters.forEach((other, j) => {
+      if (other.apiServer && overlaps(c.podCidr, other.apiServer.cidr)) {
+        const path: PathSegment[] = ['spec', 'clusters', j, 'apiServer', 'cidr'];
+        err(path, 'cidr.overlap', { value: other.apiServer.cidr, other: c.podCidr, where: `pods of cluster ${c.name}, ${fieldPath(at(i))}` });
+      }
+    });
     if (c.network === 'intranet') {
       if (!within(c.podCidr, s.intranet.cidr)) err(at(i), 'podCidr.outsideIntranet', { value: c.podCidr, cluster: c.name, intranet: s.intranet.cidr });
       return;

@@ -25,6 +25,7 @@ export function resolveClusters(platform: LoadedFile<PlatformFile>, sites: reado
     network: c.network,
     podCidr: c.podCidr,
     platformPools: {}, // from address-pools.yaml (resolve/pools.ts)
+    ...(c.apiServer ? { apiServer: { cidr: c.apiServer.cidr, port: c.apiServer.port } } : {}),
     mlpsLevel: c.mlpsLevel as MlpsLevel,
     kubeContext: c.kubeContext ?? c.name,
     capacity: {

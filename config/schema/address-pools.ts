@@ -7,6 +7,9 @@ import { cidr, dnsLabel } from './common';
 
 export const ADDRESS_POOLS_FILE = 'address-pools.yaml';
 
+/** The largest pool file read: about 50 bytes a namespace, so some 300,000 namespaces. */
+export const ADDRESS_POOLS_MAX_BYTES = 16 * 1024 * 1024;
+
 export const addressPoolsSchema = z
   .strictObject({
     apiVersion: z.literal('govcloud/v1'),

@@ -13,7 +13,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { readCidr, within } from '../../config/cidr';
-import { EGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
+import { CLUSTER_DNS, EGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
 import { allowedDestinations, envoyConfig } from './envoy-config';
 
 /** Private and special ranges the egress gateway never forwards to. */
@@ -154,7 +154,8 @@ export class EgressGateway extends Construct {
         egress: [
           { to: [{ ipBlock: { cidr: '0.0.0.0/0', except } }], ports: ports.map((p) => ({ port: String(p), protocol: 'TCP' })) },
           {
-            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: 'kube-system' } } }],
+            // the cluster's DNS pods, not every pod of kube-system
+            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: CLUSTER_DNS.namespace } }, podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }],
             ports: [
               { port: '53', protocol: 'UDP' },
               { port: '53', protocol: 'TCP' },

@@ -8,13 +8,15 @@ import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { LABEL, MANAGED_BY, ZoneLabel } from '../common/labels';
-import { denyAll } from '../common/network-policy';
+import { denyAll, poolAnnotation } from '../common/network-policy';
 import { IsolationZone } from './isolation-zone';
 import { EgressGateway, EgressGatewayProps } from './egress-gateway';
 
 export interface InternetEgressProps {
   readonly namespace: string;
   readonly cidr: string;
+  /** Address pool of the egress namespace on this cluster (address-pools.yaml). */
+  readonly addressPool: string;
   /**
    * The gateway that forwards the declared Internet flows. Default: none — the namespace exists and
    * denies everything, so no pod of the cluster reaches the Internet.
@@ -24,7 +26,8 @@ export interface InternetEgressProps {
 
 export interface NetworkSegmentProps {
   readonly network: Network;
-  readonly zones: readonly { readonly name: ZoneLabel; readonly cidr: string }[];
+  /** Each zone with its range and the address pool of its namespace on this cluster. */
+  readonly zones: readonly { readonly name: ZoneLabel; readonly cidr: string; readonly addressPool: string }[];
   /** The unified egress; extranet only. Default: none (no Internet). */
   readonly egress?: InternetEgressProps;
 }
@@ -49,7 +52,7 @@ export class NetworkSegment extends Construct {
     const names = props.zones.map((z) => z.name);
     for (const z of props.zones) {
       const acceptFrom = z.name === 'exchange' ? names.filter((n) => n !== 'exchange') : [];
-      this.zones.push(new IsolationZone(this, z.name, { zone: z.name, cidr: z.cidr, acceptFrom }));
+      this.zones.push(new IsolationZone(this, z.name, { zone: z.name, cidr: z.cidr, addressPool: z.addressPool, acceptFrom }));
     }
     if (!props.egress) return;
     const e = props.egress;
@@ -60,7 +63,9 @@ export class NetworkSegment extends Construct {
       'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/enforce-version': 'latest',
     };
-    this.egressNamespace = new NamespaceV1(this, 'egress', { metadata: { name: e.namespace, labels } });
+    this.egressNamespace = new NamespaceV1(this, 'egress', {
+      metadata: { name: e.namespace, labels, annotations: poolAnnotation(`NetworkSegment ${props.network}`, e.addressPool) },
+    });
     denyAll(this, 'deny', this.egressNamespace.metadata.name);
     if (e.gateway) this.gateway = new EgressGateway(this, 'gateway', { ...e.gateway, namespace: this.egressNamespace.metadata.name });
   }
