@@ -216,7 +216,7 @@ function tenantAt(slot: Slot, system: number, index: number): BenchTenant {
         [5120, 1],
       ]),
       // a pod quota a /27 address pool holds (quota plus headroom): 20,000 namespaces fit one cluster's /12
-      pods: Math.min(26, cpu + 8),
+      pods: Math.min(25, cpu + 8),
     },
     domestic: u('domestic') < (network === 'intranet' ? 0.8 : 0.2),
     exposed: zone === 'public-service' && u('exposed') < 0.7,

@@ -86,7 +86,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
     public-service: { cidr: 10.10.0.0/16 }
     administrative: { cidr: 10.20.0.0/16 }
     exchange: { cidr: 10.30.0.0/16 }
-  intranet: { cidr: 172.16.0.0/12 }
+  intranet: { cidr: 172.16.0.0/16 }
   egress: { namespace: internet-egress, cidr: 10.99.0.0/24 }
   registries: [registry.bench.gov.cn/]
   logRetentionDays: 190
@@ -156,13 +156,13 @@ ${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  fl
 
 /**
  * The clusters' pod ranges: the widest a cluster may have (/12 on the extranet), so that the pools of
- * 10,000 tenants' namespaces fit; the intranet's lies inside its range (172.16.0.0/12 in the bench).
+ * 10,000 tenants' namespaces fit; the intranet's is the whole intranet range (172.16.0.0/16 in the bench).
  */
 const POD_CIDRS: Readonly<Record<string, string>> = {
   'ext-primary': '10.64.0.0/12',
   'ext-samecity': '10.128.0.0/12',
   'ext-remote': '10.144.0.0/12',
-  'int-primary': '172.24.0.0/13',
+  'int-primary': '172.16.0.0/16',
 };
 
 /** The environment's files, by path relative to its folder. */

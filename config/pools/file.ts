@@ -3,6 +3,7 @@ import { ADDRESS_POOLS_FILE } from '../schema/address-pools';
 import { readCidr } from '../cidr';
 
 const HEADER = [
+  '# yaml-language-server: $schema=../../schema/address-pools.schema.json',
   `# ${ADDRESS_POOLS_FILE}: the address pool of every namespace govcloud creates, per cluster (inside the`,
   "# cluster's podCidr). Written by `govcloud pools --write`; commit it with the change that adds or removes",
   '# a namespace. An entry never moves while its namespace exists: pods hold its addresses, and other',

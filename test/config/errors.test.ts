@@ -490,8 +490,8 @@ const cases: Case[] = [
   },
   {
     name: 'waiver-unknown-rule',
-    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-011"; did you mean MLPS-NET-001?'],
-    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-011"；是否应为 MLPS-NET-001？'],
+    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-100"; did you mean MLPS-NET-001?'],
+    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-100"；是否应为 MLPS-NET-001？'],
   },
   {
     name: 'waiver-unwaivable',
@@ -541,34 +541,34 @@ const cases: Case[] = [
   {
     name: 'pools-outside',
     en: [
-      'case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: pool 10.250.0.0/26 of namespace relief-test is not inside the pod range 10.244.0.0/16 of cluster ext-main (spec.clusters[0].podCidr in platform.yaml); remove the entry and run govcloud pools --write --env case',
+      'case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: pool 10.250.0.0/26 of namespace relief-test is not inside the pod range 10.244.0.0/16 of cluster ext-main (spec.clusters[0].podCidr in platform.yaml); remove the entry and run govcloud pools --write --env case',
     ],
     zh: [
-      'case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: 命名空间 relief-test 的地址池 10.250.0.0/26 不在集群 ext-main 的 Pod 地址段 10.244.0.0/16（platform.yaml 中的 spec.clusters[0].podCidr）之内；请删除该条目后运行 govcloud pools --write --env case',
+      'case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: 命名空间 relief-test 的地址池 10.250.0.0/26 不在集群 ext-main 的 Pod 地址段 10.244.0.0/16（platform.yaml 中的 spec.clusters[0].podCidr）之内；请删除该条目后运行 govcloud pools --write --env case',
     ],
   },
   {
     name: 'pools-overlap',
     en: [
-      'case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.64/26 overlaps 10.244.1.64/26 (pool of namespace relief-prod on cluster ext-main)',
+      'case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.64/26 overlaps 10.244.1.64/26 (pool of namespace relief-prod on cluster ext-main)',
     ],
     zh: [
-      'case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.64/26 与 10.244.1.64/26（pool of namespace relief-prod on cluster ext-main）重叠',
+      'case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.64/26 与 10.244.1.64/26（pool of namespace relief-prod on cluster ext-main）重叠',
     ],
   },
   {
     name: 'pools-stale',
     en: [
-      'case/address-pools.yaml:28:18 spec.clusters.ext-main.gone-prod: warning: namespace gone-prod no longer exists on cluster ext-main; run govcloud pools --write --env case to drop its pool',
+      'case/address-pools.yaml:29:18 spec.clusters.ext-main.gone-prod: warning: namespace gone-prod no longer exists on cluster ext-main; run govcloud pools --write --env case to drop its pool',
     ],
     zh: [
-      'case/address-pools.yaml:28:18 spec.clusters.ext-main.gone-prod: 警告：集群 ext-main 上已不存在命名空间 gone-prod；请运行 govcloud pools --write --env case 删除其地址池',
+      'case/address-pools.yaml:29:18 spec.clusters.ext-main.gone-prod: 警告：集群 ext-main 上已不存在命名空间 gone-prod；请运行 govcloud pools --write --env case 删除其地址池',
     ],
   },
   {
     name: 'pools-malformed',
-    en: ['case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: value "10.244.1.128" is not a valid IPv4 CIDR (such as 10.20.0.0/16)'],
-    zh: ['case/address-pools.yaml:27:20 spec.clusters.ext-main.relief-test: 取值 "10.244.1.128" 不是有效的IPv4 CIDR（如 10.20.0.0/16）'],
+    en: ['case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: value "10.244.1.128" is not a valid IPv4 CIDR (such as 10.20.0.0/16)'],
+    zh: ['case/address-pools.yaml:28:20 spec.clusters.ext-main.relief-test: 取值 "10.244.1.128" 不是有效的IPv4 CIDR（如 10.20.0.0/16）'],
   },
 ];
 

@@ -20,8 +20,8 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: "Name a tenant on another cluster by the pool of its namespace there (address-pools.yaml; govcloud synth writes it): an ip_block of a zone's range, or of any block that is not exactly a pool of another cluster, matches the wrong pods. Peers on the same cluster are named by namespace labels.",
-    zh: '其他集群上的租户应以其在该集群的命名空间地址池（address-pools.yaml，govcloud synth 自动生成）指定：以区域地址段或任何并非其他集群地址池的 ip_block 指定对端，会匹配到错误的 Pod。同一集群上的对端以命名空间标签指定。',
+    en: "Name a tenant on another cluster by the pool of its namespace there (address-pools.yaml, kept by govcloud pools --write; govcloud synth writes the policies): an ip_block of a zone's range, or of any block that is not exactly a pool of another cluster, matches the wrong pods. Peers on the same cluster are named by namespace labels.",
+    zh: '其他集群上的租户应以其在该集群的命名空间地址池（address-pools.yaml，由 govcloud pools --write 维护；策略由 govcloud synth 生成）指定：以区域地址段或任何并非其他集群地址池的 ip_block 指定对端，会匹配到错误的 Pod。同一集群上的对端以命名空间标签指定。',
   },
   check: ({ view, model }) => {
     const pools = poolIndex(model);
