@@ -69,6 +69,12 @@ export interface Cluster {
   readonly site: string;
   readonly siteRole: SiteRole;
   readonly network: Network;
+  /** The range the cluster's pods get addresses from; each namespace's pool lies inside it. */
+  readonly podCidr: string;
+  /** Pools of the platform's namespaces on this cluster (govcloud-system, velero, zones, egress), namespace → CIDR. */
+  readonly platformPools: Readonly<Record<string, string>>;
+  /** Where pods reach the API server (its endpoints, after the Service is translated); absent when platform.yaml does not say. */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
   readonly mlpsLevel: MlpsLevel;
   readonly kubeContext: string;
   readonly capacity: Resources;
@@ -101,6 +107,8 @@ export interface Replica {
   readonly retentionDays: number;
   readonly backupEndpoint: string;
   readonly backupCidr: string;
+  /** Address pool of the replica namespace on that cluster (address-pools.yaml). */
+  readonly pool: string;
 }
 
 export interface Waiver {
@@ -130,6 +138,8 @@ export interface Tenant {
   readonly domestic: boolean;
   /** The primary-site cluster the tenant runs on. */
   readonly cluster: string;
+  /** Address pool of each environment's namespace on the primary cluster (address-pools.yaml), environment → CIDR. */
+  readonly pools: Readonly<Partial<Record<EnvironmentName, string>>>;
   readonly dr: DrTier;
   readonly replicas: readonly Replica[];
   readonly exposedToInternet: boolean;

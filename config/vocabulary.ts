@@ -50,6 +50,12 @@ export const ANNOTATION = {
   addressPool: 'govcloud.gov.cn/address-pool',
 } as const;
 
+/** Namespaces of the platform govcloud creates on every cluster besides Velero's (BACKUP), the zones' and the gateways'. */
+export const PLATFORM_NAMESPACE = {
+  /** The cloud centre's own namespace (CloudCenter): cluster-info and the baseline's objects. */
+  system: 'govcloud-system',
+} as const;
+
 /** A Kubernetes label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
 export const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 /** The longest label key: a 253-character prefix, '/', a 63-character name. */
@@ -96,6 +102,16 @@ export const INGRESS_GATEWAY = {
   configKey: 'squid.conf',
   listenBase: 20000,
   listenSpan: 10000,
+} as const;
+
+/**
+ * The cluster's DNS: the pods every namespace may ask, on UDP and TCP 53, and nothing else of
+ * kube-system (CoreDNS's Deployment keeps the `k8s-app: kube-dns` label of the addon it replaced).
+ */
+export const CLUSTER_DNS = {
+  namespace: 'kube-system',
+  podLabels: { 'k8s-app': 'kube-dns' },
+  port: 53,
 } as const;
 
 /**

@@ -47,6 +47,7 @@ export function platformTenant(cluster: Cluster): Tenant {
     quotaText: { cpu: '0', memory: '0', storage: '0', pods: 0 },
     domestic: false,
     cluster: cluster.name,
+    pools: {},
     dr: 'none',
     replicas: [],
     exposedToInternet: false,

@@ -2,7 +2,20 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName, isServing, namespaceName, replicatedEnvironment } from '../config/model';
+import {
+  CityModel,
+  Cluster,
+  County,
+  EnvironmentName,
+  isServing,
+  namespaceName,
+  NodeLabel,
+  Replica,
+  replicatedEnvironment,
+  Site,
+  Tenant,
+  ZoneName,
+} from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
@@ -45,12 +58,29 @@ export interface PlatformSlice {
   readonly state: CityModel['state'];
 }
 
-/** Where a flow's other end lives, so a stack can build a peer without seeing the whole model. */
+/** One namespace of a flow's other end: where it runs and the pool its pods' addresses come from there. */
+export interface PeerNamespace {
+  readonly cluster: string;
+  readonly environment: EnvironmentName;
+  readonly pool: string;
+}
+
+/**
+ * Where a flow's other end lives, so a stack can build its peers without seeing the whole model:
+ * every namespace of it that serves, each environment on its primary cluster and the replicated one
+ * on each cluster with an active or standby replica (a backup replica serves nothing).
+ */
 export interface PeerLocation {
   readonly tenant: string;
-  readonly cluster: string;
   readonly zone: ZoneName | 'intranet';
-  readonly zoneCidr: string;
+  readonly namespaces: readonly PeerNamespace[];
+}
+
+/** The namespaces of a tenant that serve traffic, with their pools (see PeerLocation). */
+export function servingNamespaces(t: Tenant): PeerNamespace[] {
+  const out: PeerNamespace[] = t.environments.map((environment) => ({ cluster: t.cluster, environment, pool: t.pools[environment] ?? '' }));
+  for (const r of t.replicas) if (r.mode !== 'backup') out.push({ cluster: r.cluster, environment: replicatedEnvironment(t), pool: r.pool });
+  return out;
 }
 
 export interface DepartmentSlice {
@@ -104,9 +134,8 @@ export function servedOn(t: Tenant, cluster: string): boolean {
 /** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
-  const zoneCidr = new Map<string, string>(model.zones.map((z) => [z.name, z.cidr]));
-  zoneCidr.set('intranet', model.intranetCidr);
   const tenantsByName = new Map(model.tenants.map((t) => [t.name, t]));
+  const zoneCidr = new Map<string, string>(model.zones.map((z) => [z.name, z.cidr]));
 
   const platforms: PlatformSlice[] = model.clusters.map((c) => {
     const here = model.tenants.filter((t) => t.cluster === c.name || t.replicas.some((r) => r.cluster === c.name));
@@ -166,13 +195,15 @@ export function planStacks(model: CityModel): StackSlice[] {
     const county = countyOf.get(g.county);
     if (!county) return []; // an undeclared county: validation reports it
     const peerNames = new Set<string>();
-    for (const t of g.tenants) {
+    // the peers of the tenants here and of the replicas here that serve (active, standby)
+    const serving = [...g.tenants, ...g.replicas.filter((r) => r.replica.mode !== 'backup').map((r) => r.tenant)];
+    for (const t of serving) {
       for (const f of t.flows) if (f.kind === 'tenant') peerNames.add(f.tenant);
       for (const i of t.inbound) peerNames.add(i.tenant);
     }
     const peers: PeerLocation[] = [...peerNames].sort().flatMap((n) => {
       const p = tenantsByName.get(n);
-      return p ? [{ tenant: n, cluster: p.cluster, zone: p.zone, zoneCidr: zoneCidr.get(p.zone) ?? '' }] : [];
+      return p ? [{ tenant: n, zone: p.zone, namespaces: servingNamespaces(p) }] : [];
     });
     return [
       {

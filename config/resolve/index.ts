@@ -15,6 +15,7 @@ import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
 import { INGRESS_GATEWAY } from '../vocabulary';
+import { attachPools } from './pools';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -69,6 +70,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       quotaText: { cpu: cpuText(sp.quota.cpu), memory: sp.quota.memory, storage: sp.quota.storage, pods: sp.quota.pods },
       domestic: sp.placement.domestic,
       cluster: cluster?.name ?? '',
+      pools: {}, // attachPools below
       dr: sp.dr.tier,
       replicas,
       exposedToInternet: sp.exposure.internet,
@@ -87,17 +89,22 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
   const capacity = checkCapacity(ctx.platform, clusters, charged, change);
   issues.push(...capacity.issues);
 
+  const zones = (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr }));
+  const ingress = s.ingress ?? { namespace: INGRESS_GATEWAY.defaultNamespace };
+  const pooled = attachPools(ctx, { clusters, zones, egress: s.egress, ingress, tenants });
+  issues.push(...pooled.issues);
+
   const model: CityModel = {
     name: p.metadata.name,
     displayName: p.metadata.displayName,
     city: { code: s.city.code, name: s.city.name },
     counties: s.counties,
     sites,
-    clusters,
-    zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
+    clusters: pooled.clusters,
+    zones,
     intranetCidr: s.intranet.cidr,
     egress: s.egress,
-    ingress: s.ingress ?? { namespace: INGRESS_GATEWAY.defaultNamespace },
+    ingress,
     registries: s.registries,
     images: imageRefs(s.images),
     charts: { baseline: { ...s.charts.baseline } },
@@ -105,7 +112,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     overcommit: s.overcommit,
     domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,
-    tenants,
+    tenants: pooled.tenants,
     utilisation: capacity.utilisation,
   };
   return { model, issues };

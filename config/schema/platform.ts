@@ -46,6 +46,18 @@ const cluster = z
     name: dnsLabel(40),
     site: dnsLabel(40).describe('Site name / 站点名称'),
     network,
+    podCidr: cidr.describe(
+      "Address range the cluster's pods get their addresses from (the CNI's pod network), /12 to /20; each namespace gets a pool inside it (address-pools.yaml). Never overlaps another cluster's; on the extranet it overlaps no zone, the intranet, the egress or a backup storage range; on the intranet it lies inside intranet.cidr / 集群 Pod 地址段（/12 至 /20），各命名空间的地址池从中分配",
+    ),
+    apiServer: z
+      .strictObject({
+        cidr: cidr.describe('The API server endpoints\' addresses (usually a /32 per control-plane node) / API 服务器端点地址'),
+        port: z.number().int().min(1).max(65535).default(6443).describe('Port the endpoints listen on (default 6443) / 端点端口（默认 6443）'),
+      })
+      .optional()
+      .describe(
+        "Where pods reach the cluster's API server after the kubernetes Service is translated (the endpoint addresses, not the Service IP): the only way out of the velero namespace besides backup storage and DNS. Absent: Velero cannot reach the API server under its NetworkPolicy / 集群 API 服务器端点地址与端口（velero 命名空间出站放行）",
+      ),
     mlpsLevel: mlpsLevel.describe('Highest MLPS level the cluster platform is assessed for / 平台测评等级'),
     kubeContext: z
       .string()

@@ -9,7 +9,7 @@
 import { Construct } from 'constructs';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { readCidr, within } from '../../config/cidr';
-import { EGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
+import { CLUSTER_DNS, EGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
 import { EgressAllowance, egressSquidConf } from './squid-config';
 import { SquidProxy } from './squid-proxy';
 
@@ -93,7 +93,8 @@ export class EgressGateway extends Construct {
         egress: [
           { to: [{ ipBlock: { cidr: '0.0.0.0/0', except } }], ports: ports.map((p) => ({ port: String(p), protocol: 'TCP' })) },
           {
-            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: 'kube-system' } } }],
+            // the cluster's DNS pods, not every pod of kube-system
+            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: CLUSTER_DNS.namespace } }, podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }],
             ports: [
               { port: '53', protocol: 'UDP' },
               { port: '53', protocol: 'TCP' },

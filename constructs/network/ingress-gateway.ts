@@ -7,7 +7,7 @@
  */
 import { Construct } from 'constructs';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { INGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
+import { CLUSTER_DNS, INGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
 import { IngressRoute, ingressListenPorts, ingressSquidConf } from './squid-config';
 import { SquidProxy } from './squid-proxy';
 
@@ -91,7 +91,8 @@ export class IngressGateway extends Construct {
             ports: [...new Set(this.routes.filter((r) => r.namespace === n).map((r) => r.port))].sort((a, b) => a - b).map(tcp),
           })),
           {
-            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: 'kube-system' } } }],
+            // the cluster's DNS pods, not every pod of kube-system
+            to: [{ namespaceSelector: { matchLabels: { [LABEL.nsName]: CLUSTER_DNS.namespace } }, podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }],
             ports: [
               { port: '53', protocol: 'UDP' },
               { port: '53', protocol: 'TCP' },

@@ -10,7 +10,7 @@ import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { LABEL, MANAGED_BY, ZoneLabel } from '../common/labels';
-import { denyAll } from '../common/network-policy';
+import { denyAll, poolAnnotation } from '../common/network-policy';
 import { IsolationZone } from './isolation-zone';
 import { EgressGateway, EgressGatewayProps } from './egress-gateway';
 import { IngressGateway, IngressGatewayProps } from './ingress-gateway';
@@ -19,6 +19,8 @@ import { INGRESS_GATEWAY } from '../../config/vocabulary';
 export interface InternetEgressProps {
   readonly namespace: string;
   readonly cidr: string;
+  /** Address pool of the egress namespace on this cluster (address-pools.yaml). */
+  readonly addressPool: string;
   /**
    * The gateway that forwards the declared Internet flows. Default: none — the namespace exists and
    * denies everything, so no pod of the cluster reaches the Internet.
@@ -28,6 +30,8 @@ export interface InternetEgressProps {
 
 export interface InternetIngressProps {
   readonly namespace: string;
+  /** Address pool of the ingress namespace on this cluster (address-pools.yaml). */
+  readonly addressPool: string;
   /**
    * The reverse proxy that serves the exposed tenants. Default: none — the namespace exists and
    * denies everything, so nothing of the cluster is reachable from the Internet.
@@ -37,7 +41,8 @@ export interface InternetIngressProps {
 
 export interface NetworkSegmentProps {
   readonly network: Network;
-  readonly zones: readonly { readonly name: ZoneLabel; readonly cidr: string }[];
+  /** Each zone with its range and the address pool of its namespace on this cluster. */
+  readonly zones: readonly { readonly name: ZoneLabel; readonly cidr: string; readonly addressPool: string }[];
   /** The unified egress; extranet only. Default: none (no Internet). */
   readonly egress?: InternetEgressProps;
   /** The Internet ingress; extranet only, and only with an egress. Default: none (nothing exposed). */
@@ -74,7 +79,7 @@ export class NetworkSegment extends Construct {
     const names = props.zones.map((z) => z.name);
     for (const z of props.zones) {
       const acceptFrom = z.name === 'exchange' ? names.filter((n) => n !== 'exchange') : [];
-      this.zones.push(new IsolationZone(this, z.name, { zone: z.name, cidr: z.cidr, acceptFrom }));
+      this.zones.push(new IsolationZone(this, z.name, { zone: z.name, cidr: z.cidr, addressPool: z.addressPool, acceptFrom }));
     }
     if (!props.egress) return;
     const e = props.egress;
@@ -85,14 +90,20 @@ export class NetworkSegment extends Construct {
       'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/enforce-version': 'latest',
     };
-    this.egressNamespace = new NamespaceV1(this, 'egress', { metadata: { name: e.namespace, labels } });
+    this.egressNamespace = new NamespaceV1(this, 'egress', {
+      metadata: { name: e.namespace, labels, annotations: poolAnnotation(`NetworkSegment ${props.network}`, e.addressPool) },
+    });
     denyAll(this, 'deny', this.egressNamespace.metadata.name);
     if (e.gateway) this.gateway = new EgressGateway(this, 'gateway', { ...e.gateway, namespace: this.egressNamespace.metadata.name });
     if (!props.ingress) return;
     const i = props.ingress;
     // in the public-service zone: the ingress serves that zone's tenants only
     this.ingressNamespace = new NamespaceV1(this, 'ingress', {
-      metadata: { name: i.namespace, labels: { ...labels, [LABEL.zone]: 'public-service', [LABEL.role]: INGRESS_GATEWAY.role } },
+      metadata: {
+        name: i.namespace,
+        labels: { ...labels, [LABEL.zone]: 'public-service', [LABEL.role]: INGRESS_GATEWAY.role },
+        annotations: poolAnnotation(`NetworkSegment ${props.network}`, i.addressPool),
+      },
     });
     denyAll(this, 'ingress-deny', this.ingressNamespace.metadata.name);
     if (i.gateway) this.ingressGateway = new IngressGateway(this, 'ingress-gateway', { ...i.gateway, namespace: this.ingressNamespace.metadata.name });

@@ -23,7 +23,7 @@ export const rule: Rule = {
     zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明，由平台栈生成统一出口网关及其白名单；删除其他区域通往出口命名空间的出站规则；仅经网关 Pod 的代理端口访问互联网（不得以其他方式出站到出口命名空间），并删除 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
   },
   check: ({ tenant, view, model, deployment }) => {
-    const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr)];
+    const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr), ...model.clusters.map((c) => c.podCidr)];
     const pairs = [...new Set(tenant.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts.flatMap((h) => f.ports.map((p) => `${h}:${p}`)) : [])))].sort();
     const declared = pairs.length > 0;
     const ns = model.egress.namespace;

@@ -4,6 +4,7 @@ import { within } from '../../../config/cidr';
 import { INGRESS_GATEWAY } from '../../../config/vocabulary';
 import { Deployment, Json, TfResource, labels, tenantByName } from '../../deployment';
 import { NAME, ROLE, TENANT, ZONE, cidrOf, matchLabels } from './policies';
+import { poolIndex } from './pools';
 
 /** Whether `inner` lies inside `outer` (IPv4 only; anything else, IPv6 included, is never inside). */
 export { within };
@@ -51,6 +52,9 @@ export function isIngressPeer(peer: Json, model: CityModel, d: Deployment, clust
 /** The zone a peer selects (by zone or tenant label, a namespace's labels, or a zone's range); undefined when it selects no zone. */
 export function peerZone(peer: Json, model: CityModel, d: Deployment, cluster: string): string | undefined {
   const cidr = cidrOf(peer);
+  // a namespace's pool names its tenant's pods (or a platform namespace's, which belong to no zone)
+  const owners = cidr ? (poolIndex(model).byCidr.get(cidr) ?? []) : [];
+  if (owners.length > 0) return owners.find((o) => o.zone !== undefined)?.zone;
   if (cidr) return within(cidr, model.intranetCidr) ? 'intranet' : model.zones.find((z) => within(cidr, z.cidr))?.name;
   const ml = matchLabels(peer);
   if (ml[ZONE]) return ml[ZONE];
