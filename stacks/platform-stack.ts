@@ -31,7 +31,8 @@ export class PlatformStack extends ClusterStack {
     });
     const e = slice.egress;
     const i = slice.ingress;
-    const internalRanges = [...slice.zones.map((z) => z.cidr), ...(e ? [e.cidr] : []), ...(i?.cidr ? [i.cidr] : [])];
+    // the platform's own ranges, the pods of every cluster among them: never the Internet
+    const internalRanges = [...slice.zones.map((z) => z.cidr), ...(e ? [e.cidr] : []), ...(i?.cidr ? [i.cidr] : []), ...slice.podCidrs];
     new NetworkSegment(this, 'network', {
       network: c.network,
       zones: slice.zones.map((z) => ({ ...z, addressPool: poolOf(`zone-${z.name}`) })),

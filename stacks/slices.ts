@@ -49,6 +49,11 @@ export interface PlatformSlice {
     readonly cidr?: string;
     readonly exposed: readonly { tenant: string; namespace: string; ports: readonly number[] }[];
   };
+  /**
+   * The pod ranges of every cluster of the model (platform.yaml clusters[].podCidr): addresses of the
+   * platform's own pods, which the egress gateway never forwards to.
+   */
+  readonly podCidrs: readonly string[];
   readonly registries: readonly string[];
   readonly images: CityModel['images'];
   readonly charts: CityModel['charts'];
@@ -118,12 +123,15 @@ export function departmentStackName(county: string, department: string, cluster:
 
 /**
  * The source ranges of a tenant's pods on a cluster, which its egress allow-list entries are allowed
- * from. Today the model has no narrower range than the tenant's zone; with per-namespace address
- * pools in the model this becomes the pools of the tenant's namespaces on that cluster.
+ * from: the address pools of its serving namespaces there (every environment's on its primary
+ * cluster, the replica namespace's on the cluster of an active-active or hot-standby replica). Never
+ * the zone's range, which every tenant of the zone shares and no pod's address comes from.
  */
-export function tenantSources(t: Tenant, _cluster: string, zoneCidr: ReadonlyMap<string, string>): string[] {
-  const z = zoneCidr.get(t.zone);
-  return z ? [z] : [];
+export function tenantSources(t: Tenant, cluster: string): string[] {
+  const pools = servingNamespaces(t)
+    .filter((ns) => ns.cluster === cluster && ns.pool !== '')
+    .map((ns) => ns.pool);
+  return [...new Set(pools)];
 }
 
 /** Whether a tenant is served on a cluster: its primary cluster, or one of its serving replicas'. */
@@ -135,14 +143,14 @@ export function servedOn(t: Tenant, cluster: string): boolean {
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
   const tenantsByName = new Map(model.tenants.map((t) => [t.name, t]));
-  const zoneCidr = new Map<string, string>(model.zones.map((z) => [z.name, z.cidr]));
+  const podCidrs = [...new Set(model.clusters.map((c) => c.podCidr))].sort();
 
   const platforms: PlatformSlice[] = model.clusters.map((c) => {
     const here = model.tenants.filter((t) => t.cluster === c.name || t.replicas.some((r) => r.cluster === c.name));
     // only the public-service zone may use the unified egress and be exposed (validation refuses the others)
     const served = c.network === 'extranet' ? here.filter((t) => t.zone === 'public-service' && servedOn(t, c.name)) : [];
     const allowList = served.flatMap((t) =>
-      t.flows.flatMap((f) => (f.kind === 'internet' ? [{ tenant: t.name, sources: tenantSources(t, c.name, zoneCidr), hosts: f.hosts, ports: f.ports }] : [])),
+      t.flows.flatMap((f) => (f.kind === 'internet' ? [{ tenant: t.name, sources: tenantSources(t, c.name), hosts: f.hosts, ports: f.ports }] : [])),
     );
     const exposed = served
       .filter((t) => t.exposedToInternet && t.exposedPorts.length > 0)
@@ -159,6 +167,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       backupSites: model.sites.filter((s) => sameNetwork.has(s.name)),
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
+      podCidrs,
       ingress: c.network === 'extranet' ? { ...model.ingress, exposed } : undefined,
       registries: model.registries,
       images: model.images,

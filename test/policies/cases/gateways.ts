@@ -112,11 +112,12 @@ export const CASES: RuleCase[] = [
   },
 
   {
-    name: 'passes for the generated allow-list: the hosts of portal from its own source ACL only',
+    name: "passes for the generated allow-list: the hosts of portal from its own source ACL only, its namespaces' pools",
     rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'pass',
-    detail: /allows the hosts of portal from t_portal_src only \(10\.10\.0\.0\/16, within the range of zone public-service/,
+    detail:
+      /allows the hosts of portal from t_portal_src only \(10\.244\.\d+\.\d+\/26, 10\.244\.\d+\.\d+\/26, within the address pools of portal-prod, portal-test\)/,
   },
   {
     name: 'passes for a tenant without Internet flows',
@@ -146,16 +147,24 @@ export const CASES: RuleCase[] = [
     rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
-    detail: /t_portal_src allows 10\.20\.0\.0\/16, outside the range of zone public-service/,
+    detail: /t_portal_src allows 10\.20\.0\.0\/16, outside the address pools of portal-prod, portal-test/,
     edit: editGateway('portal', (conf) => conf.replace(/^acl t_portal_src src .*$/m, 'acl t_portal_src src 10.20.0.0/16')),
+  },
+  {
+    name: "fails when the source ACL of portal is its zone's range, which every tenant of the zone shares",
+    rule: 'MLPS-NET-016',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /t_portal_src allows 10\.10\.0\.0\/16, outside the address pools of portal-prod, portal-test/,
+    edit: editGateway('portal', (conf) => conf.replace(/^acl t_portal_src src .*$/m, 'acl t_portal_src src 10.10.0.0/16')),
   },
   {
     name: "fails when portal's namespaces carry address pools narrower than its source ACL",
     rule: 'MLPS-NET-016',
     tenant: 'portal',
     expect: 'fail',
-    detail: /t_portal_src allows 10\.10\.0\.0\/16, outside the address pools of portal-prod/,
-    edit: annotate(stackOf('portal'), 'portal', 'govcloud.gov.cn/address-pool', '10.10.1.0/24'),
+    detail: /t_portal_src allows 10\.244\.\d+\.\d+\/26, 10\.244\.\d+\.\d+\/26, outside the address pools of portal-prod/,
+    edit: annotate(stackOf('portal'), 'portal', 'govcloud.gov.cn/address-pool', '10.244.1.0/28'),
   },
   {
     name: 'passes when the source ACL lies within the address pools the namespaces carry',
