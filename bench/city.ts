@@ -215,7 +215,8 @@ function tenantAt(slot: Slot, system: number, index: number): BenchTenant {
         [2048, 0.1],
         [5120, 1],
       ]),
-      pods: cpu * 10 + 20,
+      // a pod quota a /27 address pool holds (quota plus headroom): 20,000 namespaces fit one cluster's /12
+      pods: Math.min(25, cpu + 8),
     },
     domestic: u('domestic') < (network === 'intranet' ? 0.8 : 0.2),
     exposed: zone === 'public-service' && u('exposed') < 0.7,

@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { updatePools, writePools } from '../workflow/pools';
 import { BenchCity, BenchTenant, planCity } from './city';
 import { SYSTEM_WORDS, SYSTEM_ZH } from './departments';
 
@@ -60,6 +61,7 @@ function platformYaml(city: BenchCity): string {
     return `    - name: ${name}
       site: ${site}
       network: ${network}
+      podCidr: ${POD_CIDRS[name]}
       mlpsLevel: 4
       capacity: ${capacity}
       nodePools:
@@ -90,7 +92,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
   logRetentionDays: 190
   overcommit: { cpu: 2, memory: 1.2, storage: 1 }
   images:
-    egressGateway: { registry: registry.bench.gov.cn, repository: platform/envoyproxy/envoy, tag: v1.32.3 }
+    egressGateway: { registry: registry.bench.gov.cn, repository: platform/squid, tag: "5.7" }
     velero: { registry: registry.bench.gov.cn, repository: platform/velero/velero, tag: v1.16.1 }
     veleroPluginForAws: { registry: registry.bench.gov.cn, repository: platform/velero/velero-plugin-for-aws, tag: v1.12.1 }
   charts:
@@ -139,7 +141,7 @@ ${t.network === 'extranet' ? `  zone: ${t.zone}\n` : ''}  environments: [${t.env
   quota: { cpu: "${q.cpu}", memory: ${q.memoryGi}Gi, storage: ${quantity(q.storageGi)}, pods: ${q.pods} }
   placement: { domestic: ${t.domestic} }
   dr: { tier: ${t.tier} }
-${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}${
+${t.exposed ? '  exposure: { internet: true, ports: [8080] }\n' : ''}${flows.length > 0 ? `  flows:\n${flows.join('\n')}\n` : ''}${
     waivers.length > 0
       ? `  waivers:\n${waivers
           .map(
@@ -151,6 +153,17 @@ ${t.exposed ? '  exposure: { internet: true }\n' : ''}${flows.length > 0 ? `  fl
   }  admins: [${t.admins.join(', ')}]
 `;
 }
+
+/**
+ * The clusters' pod ranges: the widest a cluster may have (/12 on the extranet), so that the pools of
+ * 10,000 tenants' namespaces fit; the intranet's is the whole intranet range (172.16.0.0/16 in the bench).
+ */
+const POD_CIDRS: Readonly<Record<string, string>> = {
+  'ext-primary': '10.64.0.0/12',
+  'ext-samecity': '10.128.0.0/12',
+  'ext-remote': '10.144.0.0/12',
+  'int-primary': '172.16.0.0/16',
+};
 
 /** The environment's files, by path relative to its folder. */
 export function cityFiles(city: BenchCity): Map<string, string> {
@@ -166,5 +179,9 @@ export function generateCity(dir: string, n: number): BenchCity {
   fs.rmSync(dir, { recursive: true, force: true });
   for (const c of city.counties) fs.mkdirSync(path.join(dir, 'tenants', c.code), { recursive: true });
   for (const [file, text] of cityFiles(city)) fs.writeFileSync(path.join(dir, file), text);
+  // the namespaces' address pools, as `govcloud pools --write` allocates them
+  const pools = updatePools(dir);
+  if (!pools.ok || pools.allocation.full.length > 0) throw new Error(`generateCity: the address pools of ${n} tenants cannot be allocated`);
+  writePools(pools);
   return city;
 }

@@ -18,7 +18,8 @@ export interface OptionSpec {
   readonly help: Words;
 }
 
-export type CommandName = 'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'codeowners' | 'new tenant';
+export type CommandName =
+  'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'codeowners' | 'pools' | 'new tenant';
 
 export interface CommandSpec {
   /** `new tenant` is the subcommand `tenant` of `new`. */
@@ -292,6 +293,23 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       ENV,
       TODAY,
+    ],
+  },
+  {
+    name: 'pools',
+    summary: {
+      en: 'check the address pools of the namespaces (address-pools.yaml), or bring them up to date',
+      zh: '检查各命名空间的地址池（address-pools.yaml），或将其更新',
+    },
+    options: [
+      {
+        name: 'write',
+        help: {
+          en: 'write the file: keep every pool, allocate the new namespaces, drop the removed ones (default: only say what would change)',
+          zh: '写入文件：保留已有地址池，为新命名空间分配，删除已移除命名空间的地址池（默认：只显示将要发生的变化）',
+        },
+      },
+      ENV,
     ],
   },
   {

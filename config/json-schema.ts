@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { platformSchema } from './schema/platform';
 import { tenantRequestSchema } from './schema/tenant';
+import { addressPoolsSchema } from './schema/address-pools';
 
 export interface SchemaFile {
   readonly file: string;
@@ -23,6 +24,10 @@ export function jsonSchemas(): SchemaFile[] {
     {
       file: 'tenant-request.schema.json',
       text: generate(tenantRequestSchema, 'https://govcloud.example.gov.cn/schema/tenant-request.schema.json', 'govcloud TenantRequest (租户申请)'),
+    },
+    {
+      file: 'address-pools.schema.json',
+      text: generate(addressPoolsSchema, 'https://govcloud.example.gov.cn/schema/address-pools.schema.json', 'govcloud AddressPools (命名空间地址池)'),
     },
   ];
 }

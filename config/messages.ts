@@ -241,6 +241,19 @@ const catalog = {
     en: 'only public-service tenants may be exposed to the Internet (zone is {zone})',
     zh: '只有公共服务域租户可以对互联网开放（当前区域为 {zone}）',
   },
+  'exposure.portsMissing': {
+    en: 'exposure.internet is true but exposure.ports is not declared: list the ports of the Service the ingress gateway forwards to, e.g. ports: [8080]',
+    zh: 'exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]',
+  },
+  'exposure.portsNotExposed': {
+    en: 'exposure.ports {value} given but exposure.internet is not true; set internet: true to expose them, or remove ports',
+    zh: '声明了 exposure.ports {value} 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports',
+  },
+  'exposure.duplicatePort': { en: 'port {port} is listed twice in exposure.ports', zh: '端口 {port} 在 exposure.ports 中重复列出' },
+  'platform.ingressNamespace': {
+    en: 'ingress namespace {value} is already {what}; the Internet ingress gateway needs a namespace of its own (e.g. internet-ingress)',
+    zh: '接入网关命名空间 {value} 已被用作{whatZh}；互联网接入网关需要独立的命名空间（例如 internet-ingress）',
+  },
   // capacity and placement
   'capacity.exceeded': {
     en: 'cluster {cluster}: granted {resource} {granted} exceeds capacity {capacity} × over-commit {ratio} = {allowed} ({pct} %)',
@@ -285,6 +298,30 @@ const catalog = {
   'approval.placeholder': {
     en: 'approval reference {value} is a placeholder: fill in the 项目联审 (joint project review) reference that approved this request',
     zh: '批复文号 {value} 是占位符：请填写批准本申请的项目联审批复文号',
+  },
+  'podCidr.prefix': {
+    en: "pod CIDR {value} is a /{bits}; a cluster's pod range is /{min} to /{max} (wide enough for the pools of its namespaces, narrow enough to leave room for the other clusters)",
+    zh: 'Pod 地址段 {value} 为 /{bits}；集群 Pod 地址段应为 /{min} 至 /{max}（足以容纳各命名空间的地址池，又为其他集群留出空间）',
+  },
+  'podCidr.outsideIntranet': {
+    en: 'pod CIDR {value} of intranet cluster {cluster} is not inside the intranet range {intranet} (spec.intranet.cidr): intranet pods take their addresses from the intranet; give a range inside it',
+    zh: '内网集群 {cluster} 的 Pod 地址段 {value} 不在内网地址段 {intranet}（spec.intranet.cidr）之内：内网 Pod 的地址取自内网；请填写其中的地址段',
+  },
+  'pools.noFile': {
+    en: '{file} is missing: every namespace needs an address pool, so that its pods can be named by address on another cluster; run govcloud pools --write --env {env} and commit the file',
+    zh: '缺少 {file}：每个命名空间都需要地址池，其他集群才能按地址识别其 Pod；请运行 govcloud pools --write --env {env} 并提交该文件',
+  },
+  'pools.missing': {
+    en: 'namespace {namespace} on cluster {cluster} has no address pool in {file}; run govcloud pools --write --env {env} and commit {file}',
+    zh: '集群 {cluster} 上的命名空间 {namespace} 在 {file} 中没有地址池；请运行 govcloud pools --write --env {env} 并提交 {file}',
+  },
+  'pools.outside': {
+    en: 'pool {value} of namespace {namespace} is not inside the pod range {podCidr} of cluster {cluster} (spec.clusters[{index}].podCidr in platform.yaml); remove the entry and run govcloud pools --write --env {env}',
+    zh: '命名空间 {namespace} 的地址池 {value} 不在集群 {cluster} 的 Pod 地址段 {podCidr}（platform.yaml 中的 spec.clusters[{index}].podCidr）之内；请删除该条目后运行 govcloud pools --write --env {env}',
+  },
+  'pools.stale': {
+    en: 'namespace {namespace} no longer exists on cluster {cluster}; run govcloud pools --write --env {env} to drop its pool',
+    zh: '集群 {cluster} 上已不存在命名空间 {namespace}；请运行 govcloud pools --write --env {env} 删除其地址池',
   },
   'cidr.overlap': { en: 'CIDR {value} overlaps {other} ({where})', zh: 'CIDR {value} 与 {other}（{where}）重叠' },
 } satisfies Record<string, Template>;

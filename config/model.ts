@@ -69,6 +69,12 @@ export interface Cluster {
   readonly site: string;
   readonly siteRole: SiteRole;
   readonly network: Network;
+  /** The range the cluster's pods get addresses from; each namespace's pool lies inside it. */
+  readonly podCidr: string;
+  /** Pools of the platform's namespaces on this cluster (govcloud-system, velero, zones, egress), namespace → CIDR. */
+  readonly platformPools: Readonly<Record<string, string>>;
+  /** Where pods reach the API server (its endpoints, after the Service is translated); absent when platform.yaml does not say. */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
   readonly mlpsLevel: MlpsLevel;
   readonly kubeContext: string;
   readonly capacity: Resources;
@@ -101,6 +107,8 @@ export interface Replica {
   readonly retentionDays: number;
   readonly backupEndpoint: string;
   readonly backupCidr: string;
+  /** Address pool of the replica namespace on that cluster (address-pools.yaml). */
+  readonly pool: string;
 }
 
 export interface Waiver {
@@ -130,9 +138,13 @@ export interface Tenant {
   readonly domestic: boolean;
   /** The primary-site cluster the tenant runs on. */
   readonly cluster: string;
+  /** Address pool of each environment's namespace on the primary cluster (address-pools.yaml), environment → CIDR. */
+  readonly pools: Readonly<Partial<Record<EnvironmentName, string>>>;
   readonly dr: DrTier;
   readonly replicas: readonly Replica[];
   readonly exposedToInternet: boolean;
+  /** Ports of the tenant's Service the ingress gateway forwards to (spec.exposure.ports); empty when not exposed. */
+  readonly exposedPorts: readonly number[];
   readonly flows: readonly Flow[];
   readonly inbound: readonly InboundFlow[];
   readonly admins: readonly string[];
@@ -167,6 +179,8 @@ export interface CityModel {
   readonly zones: readonly { readonly name: ZoneName; readonly cidr: string }[];
   readonly intranetCidr: string;
   readonly egress: { readonly namespace: string; readonly cidr: string };
+  /** The Internet ingress gateway's namespace (default internet-ingress) and, when declared, its range. */
+  readonly ingress: { readonly namespace: string; readonly cidr?: string };
   readonly registries: readonly string[];
   /** Full references (`registry/repository:tag@digest`) of the platform's images. */
   readonly images: Readonly<Record<PlatformImage, string>>;
@@ -188,6 +202,11 @@ export function namespaceName(tenant: string, env: EnvironmentName): string {
 /** The environment a DR replica copies: prod when the tenant has one, else its first environment. */
 export function replicatedEnvironment(t: { readonly environments: readonly EnvironmentName[] }): EnvironmentName {
   return t.environments.includes('prod') ? 'prod' : t.environments[0];
+}
+
+/** Replicas that serve (active-active and hot-standby): they carry the tenant's Internet flows and exposure. */
+export function isServing(replica: Pick<Replica, 'mode'>): boolean {
+  return replica.mode === 'active' || replica.mode === 'standby';
 }
 
 /**

@@ -34,6 +34,8 @@ export interface SourceFile {
 export interface ReadOptions {
   /** Record where every value starts while parsing (for a reader that will ask for many positions). */
   readonly index?: boolean;
+  /** The largest file read. Default: MAX_FILE_BYTES (a request or platform file; a machine-written file may be larger). */
+  readonly maxBytes?: number;
 }
 
 export interface ReadResult {
@@ -84,7 +86,8 @@ function bytePosition(file: string, buf: Buffer, offset: number): Position {
 export function readYaml(file: string, kind: string, source: FileSource = diskSource, opts: ReadOptions = {}): ReadResult {
   const size = source.size(file);
   if (typeof size !== 'number') return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: size.error })] };
-  if (size > MAX_FILE_BYTES) return { issues: [issue('error', top(file), '', 'file.tooLarge', { size, limit: MAX_FILE_BYTES })] };
+  const limit = opts.maxBytes ?? MAX_FILE_BYTES;
+  if (size > limit) return { issues: [issue('error', top(file), '', 'file.tooLarge', { size, limit })] };
   const read = source.read(file);
   if (!Buffer.isBuffer(read)) return { issues: [issue('error', top(file), '', 'file.unreadable', { reason: read.error })] };
   const buf = read;

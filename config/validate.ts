@@ -1,10 +1,16 @@
 /** The whole configuration layer in one call: load → schema → cross-file checks → resolved model. */
 import { hasErrors, Issue, sortIssues } from './issues';
-import { loadEnvironment } from './load';
+import * as path from 'path';
+import { displayPath, loadEnvironment } from './load';
+import { readYaml } from './source';
+import { checkSchema } from './schema-issues';
+import { addressPoolsSchema, ADDRESS_POOLS_FILE, ADDRESS_POOLS_MAX_BYTES } from './schema/address-pools';
+import { PoolsInput } from './checks/address-pools';
 import { diskSource, FileSource, SYMLINK } from './files';
 import { CityModel } from './model';
 import { checkPlatform } from './checks/platform';
 import { checkImages } from './checks/images';
+import { checkPodCidrs } from './checks/pod-cidr';
 import { checkNames } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
@@ -57,10 +63,12 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   );
   const files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
-  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs };
+  const pools = loadPools(dir, source, issues);
+  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs, pools };
   issues.push(
     ...checkPlatform(loaded.platform),
     ...checkImages(loaded.platform),
+    ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
@@ -71,6 +79,37 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));
   const resolved = resolveModel(ctx, opts.change);
   issues.push(...resolved.issues);
-  const sorted = sortIssues(issues);
+  const sorted = sortIssues(withoutPoolEchoes(issues));
   return { model: hasErrors(sorted) ? undefined : resolved.model, draft: resolved.model, issues: sorted, files };
+}
+
+/** address-pools.yaml of the environment, read and checked against its schema; its issues go to `issues`. */
+export function loadPools(dir: string, source: FileSource, issues: Issue[]): PoolsInput {
+  const full = path.join(dir, ADDRESS_POOLS_FILE);
+  const file = displayPath(full);
+  const input = { file, env: displayPath(dir) };
+  if (!source.exists(full)) return { ...input, exists: false };
+  const read = readYaml(file, 'AddressPools', source, { maxBytes: ADDRESS_POOLS_MAX_BYTES });
+  issues.push(...read.issues);
+  if (!read.source) return { ...input, exists: true };
+  const checked = checkSchema(read.source, addressPoolsSchema);
+  issues.push(...checked.issues);
+  return { ...input, exists: true, loaded: checked.data ? { source: read.source, data: checked.data } : undefined };
+}
+
+/**
+ * The pool issues that only echo another error: a request with an error of its own gets no "no pool"
+ * error (its namespaces are known once it is fixed: a name, a county, a placement), and entries are
+ * called stale only when nothing else is wrong (a tenant that cannot be placed leaves its entries
+ * looking unused); a pool outside its cluster's range is not reported while platform.yaml has an error
+ * (a pod range being changed).
+ */
+function withoutPoolEchoes(issues: readonly Issue[]): Issue[] {
+  const others = issues.filter((i) => i.severity === 'error' && !i.code.startsWith('pools.'));
+  const files = new Set(others.map((i) => i.file));
+  const platformBroken = others.some((i) => i.file.endsWith('platform.yaml'));
+  return issues.filter(
+    (i) =>
+      !(i.code === 'pools.missing' && files.has(i.file)) && !(i.code === 'pools.stale' && others.length > 0) && !(i.code === 'pools.outside' && platformBroken),
+  );
 }

@@ -43,6 +43,17 @@ export const ANNOTATION = {
   displayName: 'govcloud.gov.cn/display-name',
   approval: 'govcloud.gov.cn/approval-ref',
   egressHosts: 'govcloud.gov.cn/egress-hosts',
+  /**
+   * The namespace's address pool (a CIDR inside its cluster's podCidr), from address-pools.yaml: the
+   * contract with the CNI's IPAM, which gives the namespace's pods addresses from it only.
+   */
+  addressPool: 'govcloud.gov.cn/address-pool',
+} as const;
+
+/** Namespaces of the platform govcloud creates on every cluster besides Velero's (BACKUP), the zones' and the gateways'. */
+export const PLATFORM_NAMESPACE = {
+  /** The cloud centre's own namespace (CloudCenter): cluster-info and the baseline's objects. */
+  system: 'govcloud-system',
 } as const;
 
 /** A Kubernetes label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters. */
@@ -62,19 +73,45 @@ export const DOMESTIC_PLACEMENT_POLICY = 'govcloud-domestic-placement';
 export const MANAGED_BY = 'govcloud';
 
 /**
- * The unified egress gateway (互联网统一出口网关): its name, the label of its pods, its ports and the
- * key of its configuration. The platform stack builds it, tenants' policies reach it, the NET rules
- * judge both; each reads the names from here.
+ * The unified egress gateway (互联网统一出口网关): a Squid forward proxy. Its name (Deployment, Service,
+ * ConfigMap), the label of its pods, its port and the key of its configuration. The platform stack
+ * builds it, tenants' policies reach it, the NET rules judge both; each reads the names from here.
  */
 export const EGRESS_GATEWAY = {
   name: 'egress-gateway',
   podLabels: { 'app.kubernetes.io/name': 'egress-gateway' },
-  /** The forward-proxy port (HTTP CONNECT) tenants reach. */
+  /** The forward-proxy port (HTTP and HTTP CONNECT) tenants reach; the kubelet probes it too. */
   proxyPort: 3128,
-  /** The port the kubelet probes; no NetworkPolicy opens it to tenants. */
-  healthPort: 8081,
-  /** Key of the Envoy configuration in the gateway's ConfigMap. */
-  configKey: 'envoy.json',
+  /** Key of the generated squid.conf in the gateway's ConfigMap. */
+  configKey: 'squid.conf',
+} as const;
+
+/**
+ * The Internet ingress gateway (互联网接入网关): a Squid reverse proxy (accelerator mode), the only way
+ * in from the Internet to the exposed public-service tenants. One listening port per exposed tenant
+ * and port, in [listenBase, listenBase + listenSpan); the Service named after the tenant, in the
+ * namespace it serves from, receives the requests.
+ */
+export const INGRESS_GATEWAY = {
+  name: 'ingress-gateway',
+  podLabels: { 'app.kubernetes.io/name': 'ingress-gateway' },
+  /** Namespace role label of the ingress namespace. */
+  role: 'internet-ingress',
+  /** Default namespace when platform.yaml has no ingress section. */
+  defaultNamespace: 'internet-ingress',
+  configKey: 'squid.conf',
+  listenBase: 20000,
+  listenSpan: 10000,
+} as const;
+
+/**
+ * The cluster's DNS: the pods every namespace may ask, on UDP and TCP 53, and nothing else of
+ * kube-system (CoreDNS's Deployment keeps the `k8s-app: kube-dns` label of the addon it replaced).
+ */
+export const CLUSTER_DNS = {
+  namespace: 'kube-system',
+  podLabels: { 'k8s-app': 'kube-dns' },
+  port: 53,
 } as const;
 
 /**

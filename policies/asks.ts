@@ -113,7 +113,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
         'auto',
         '跨越边界的访问和数据流通过边界设备提供的受控接口通信',
         'Traffic across the boundary only through controlled interfaces of boundary devices',
-        ['NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-010'],
+        ['NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-010', 'NET-013', 'NET-017', 'NET-018'],
       ),
       ask(
         3,
@@ -135,9 +135,14 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
     asks: [
       ask(1, 'auto', '边界设置访问控制规则，默认拒绝，仅允许授权通信', 'Access-control rules at the boundary: default deny, only authorised traffic', [
         'NET-001',
+        'NET-011',
+        'NET-012',
+        'NET-013',
+        'NET-014',
+        'NET-015',
       ]),
-      ask(1, 'auto', '删除多余或无效规则，规则数量最小化', 'Redundant or ineffective rules removed, the rule set minimal', ['NET-002']),
-      ask(1, 'auto', '按源地址、目的地址、端口和协议检查', 'Checks by source, destination, port and protocol', ['NET-008']),
+      ask(1, 'auto', '删除多余或无效规则，规则数量最小化', 'Redundant or ineffective rules removed, the rule set minimal', ['NET-002', 'NET-011']),
+      ask(1, 'auto', '按源地址、目的地址、端口和协议检查', 'Checks by source, destination, port and protocol', ['NET-008', 'NET-016']),
       ask(2, 'partly', '根据会话状态信息允许或拒绝数据流', 'Allow or deny by session state', ['NET-001']),
       ask(3, 'manual', '基于应用协议和应用内容进行访问控制', 'Access control by application protocol and content'),
     ],
@@ -357,7 +362,10 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
         'Off-site backup: important data sent to a backup site in scheduled batches',
         ['DATA-002'],
       ),
-      ask(3, 'auto', '异地实时备份；重要数据处理系统热冗余', 'Real-time off-site backup; hot redundancy of important data-processing systems', ['DATA-003']),
+      ask(3, 'auto', '异地实时备份；重要数据处理系统热冗余', 'Real-time off-site backup; hot redundancy of important data-processing systems', [
+        'DATA-003',
+        'NET-012',
+      ]),
       ask(4, 'auto', '建设异地灾难备份中心，业务应用实时切换', 'Remote disaster-recovery centre with real-time switch-over', ['DATA-004']),
       ask(1, 'manual', '定期进行恢复测试', 'Restore tests on a schedule'),
     ],

@@ -6,7 +6,7 @@
  * since it could not be told apart from what govcloud writes; anywhere else it is, and so is a string
  * that is only the name. Its namespaces (`audit-prod`) are matched anywhere.
  */
-import { ENVOY_WORDS } from '../constructs/network/envoy-config';
+import { SQUID_WORDS } from '../constructs/network/squid-config';
 
 export const WRITTEN_BY_STACKS: readonly string[] = [
   ...`
@@ -14,7 +14,7 @@ govcloud govcloud-system govcloud-baseline govcloud-tenant-admin govcloud-audit 
 govcloud-level3-containers govcloud-domestic-placement govcloud.gov.cn tenant-admin kube-system default default-deny default-sa
 allow-declared-flows allow-dr-sync allow-same-namespace-and-dns allow-zone-traffic
 dr-sync sync-egress egress-hosts zone-info cluster-info log-retention
-egress-gateway envoy envoy.json /etc/envoy /etc/envoy/envoy.json --config-path --disable-hot-restart --log-level config-sha256 proxy ready
+egress-gateway ingress-gateway config-sha256 proxy
 dr-role dr-site-role display-name approval-ref mlps-level node-pool node-selector placement source-cluster managed-by part-of
 pod-security audit-policy graded-protection securitybaseline security-baseline tenantlevels domesticplacement nodelabel namespacelabel sitecity siterole stackname
 public-service administrative exchange extranet intranet zone-public-service zone-administrative zone-exchange zone-intranet
@@ -32,5 +32,5 @@ schedule schedules backupstoragelocation backupstoragelocations storage-location
 `
     .split(/\s+/)
     .filter((w) => w !== ''),
-  ...ENVOY_WORDS.map((w) => w.toLowerCase()),
+  ...SQUID_WORDS.map((w) => w.toLowerCase()),
 ];

@@ -120,6 +120,7 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
     own[t.network].push(t.department, ...t.admins, t.approvalRef);
   }
   add('extranet', model.egress.namespace, 'namespace');
+  add('extranet', model.ingress.namespace, 'namespace');
   // names both networks share: counties, sites, zones, the city, registries
   const shared = [
     model.name,
@@ -147,6 +148,7 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
   out.intranet.push({ value: model.intranetCidr, what: 'cidr', match: 'range' });
   for (const z of model.zones) out.extranet.push({ value: z.cidr, what: 'cidr', match: 'range' });
   out.extranet.push({ value: model.egress.cidr, what: 'cidr', match: 'range' });
+  if (model.ingress.cidr !== undefined) out.extranet.push({ value: model.ingress.cidr, what: 'cidr', match: 'range' });
   // a site whose clusters are all on one network: its backup storage belongs to that network
   for (const site of model.sites) {
     const nets = new Set(model.clusters.filter((c) => c.site === site.name).map((c) => c.network));

@@ -2,7 +2,20 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import { CityModel, Cluster, County, NodeLabel, Replica, Site, Tenant, ZoneName } from '../config/model';
+import {
+  CityModel,
+  Cluster,
+  County,
+  EnvironmentName,
+  isServing,
+  namespaceName,
+  NodeLabel,
+  Replica,
+  replicatedEnvironment,
+  Site,
+  Tenant,
+  ZoneName,
+} from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 
 export interface PlatformSlice {
@@ -19,13 +32,28 @@ export interface PlatformSlice {
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
   /**
    * The unified egress of an extranet cluster; `allowList` holds the Internet flows of the tenants
-   * whose primary cluster this is (empty: no gateway runs there).
+   * served here — whose primary cluster this is, or whose serving (active-active, hot-standby)
+   * replica runs here — each with the tenant's source ranges on this cluster (empty: no gateway).
    */
   readonly egress?: {
     readonly namespace: string;
     readonly cidr: string;
-    readonly allowList: readonly { tenant: string; hosts: readonly string[]; ports: readonly number[] }[];
+    readonly allowList: readonly { tenant: string; sources: readonly string[]; hosts: readonly string[]; ports: readonly number[] }[];
   };
+  /**
+   * The Internet ingress of an extranet cluster; `exposed` holds the exposed public-service tenants
+   * served here (primary or serving replica), with the namespace they serve from (empty: no gateway).
+   */
+  readonly ingress?: {
+    readonly namespace: string;
+    readonly cidr?: string;
+    readonly exposed: readonly { tenant: string; namespace: string; ports: readonly number[] }[];
+  };
+  /**
+   * The pod ranges of every cluster of the model (platform.yaml clusters[].podCidr): addresses of the
+   * platform's own pods, which the egress gateway never forwards to.
+   */
+  readonly podCidrs: readonly string[];
   readonly registries: readonly string[];
   readonly images: CityModel['images'];
   readonly charts: CityModel['charts'];
@@ -35,12 +63,29 @@ export interface PlatformSlice {
   readonly state: CityModel['state'];
 }
 
-/** Where a flow's other end lives, so a stack can build a peer without seeing the whole model. */
+/** One namespace of a flow's other end: where it runs and the pool its pods' addresses come from there. */
+export interface PeerNamespace {
+  readonly cluster: string;
+  readonly environment: EnvironmentName;
+  readonly pool: string;
+}
+
+/**
+ * Where a flow's other end lives, so a stack can build its peers without seeing the whole model:
+ * every namespace of it that serves, each environment on its primary cluster and the replicated one
+ * on each cluster with an active or standby replica (a backup replica serves nothing).
+ */
 export interface PeerLocation {
   readonly tenant: string;
-  readonly cluster: string;
   readonly zone: ZoneName | 'intranet';
-  readonly zoneCidr: string;
+  readonly namespaces: readonly PeerNamespace[];
+}
+
+/** The namespaces of a tenant that serve traffic, with their pools (see PeerLocation). */
+export function servingNamespaces(t: Tenant): PeerNamespace[] {
+  const out: PeerNamespace[] = t.environments.map((environment) => ({ cluster: t.cluster, environment, pool: t.pools[environment] ?? '' }));
+  for (const r of t.replicas) if (r.mode !== 'backup') out.push({ cluster: r.cluster, environment: replicatedEnvironment(t), pool: r.pool });
+  return out;
 }
 
 export interface DepartmentSlice {
@@ -57,6 +102,7 @@ export interface DepartmentSlice {
   readonly replicas: readonly { readonly tenant: Tenant; readonly replica: Replica; readonly sourceCluster: string }[];
   readonly peers: readonly PeerLocation[];
   readonly egressNamespace: string;
+  readonly ingressNamespace: string;
   readonly state: CityModel['state'];
 }
 
@@ -75,24 +121,40 @@ export function departmentStackName(county: string, department: string, cluster:
   return `dept-${county}-${department}-${cluster}`;
 }
 
+/**
+ * The source ranges of a tenant's pods on a cluster, which its egress allow-list entries are allowed
+ * from: the address pools of its serving namespaces there (every environment's on its primary
+ * cluster, the replica namespace's on the cluster of an active-active or hot-standby replica). Never
+ * the zone's range, which every tenant of the zone shares and no pod's address comes from.
+ */
+export function tenantSources(t: Tenant, cluster: string): string[] {
+  const pools = servingNamespaces(t)
+    .filter((ns) => ns.cluster === cluster && ns.pool !== '')
+    .map((ns) => ns.pool);
+  return [...new Set(pools)];
+}
+
+/** Whether a tenant is served on a cluster: its primary cluster, or one of its serving replicas'. */
+export function servedOn(t: Tenant, cluster: string): boolean {
+  return t.cluster === cluster || t.replicas.some((r) => r.cluster === cluster && isServing(r));
+}
+
 /** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
-  const zoneCidr = new Map<string, string>(model.zones.map((z) => [z.name, z.cidr]));
-  zoneCidr.set('intranet', model.intranetCidr);
   const tenantsByName = new Map(model.tenants.map((t) => [t.name, t]));
+  const podCidrs = [...new Set(model.clusters.map((c) => c.podCidr))].sort();
 
   const platforms: PlatformSlice[] = model.clusters.map((c) => {
     const here = model.tenants.filter((t) => t.cluster === c.name || t.replicas.some((r) => r.cluster === c.name));
-    const allowList =
-      c.network === 'extranet'
-        ? here
-            // only the public-service zone may use the unified egress (validation refuses the others' flows)
-            .filter((t) => t.cluster === c.name && t.zone === 'public-service')
-            .flatMap((t) =>
-              t.flows.filter((f) => f.kind === 'internet').map((f) => ({ tenant: t.name, hosts: f.kind === 'internet' ? f.hosts : [], ports: f.ports })),
-            )
-        : [];
+    // only the public-service zone may use the unified egress and be exposed (validation refuses the others)
+    const served = c.network === 'extranet' ? here.filter((t) => t.zone === 'public-service' && servedOn(t, c.name)) : [];
+    const allowList = served.flatMap((t) =>
+      t.flows.flatMap((f) => (f.kind === 'internet' ? [{ tenant: t.name, sources: tenantSources(t, c.name), hosts: f.hosts, ports: f.ports }] : [])),
+    );
+    const exposed = served
+      .filter((t) => t.exposedToInternet && t.exposedPorts.length > 0)
+      .map((t) => ({ tenant: t.name, namespace: namespaceName(t.name, replicatedEnvironment(t)), ports: t.exposedPorts }));
     const site = siteOf.get(c.site);
     if (!site) throw new Error(`planStacks: cluster ${c.name} names unknown site ${c.site}; validate the model first`);
     const sameNetwork = new Set(model.clusters.filter((x) => x.network === c.network).map((x) => x.site));
@@ -105,6 +167,8 @@ export function planStacks(model: CityModel): StackSlice[] {
       backupSites: model.sites.filter((s) => sameNetwork.has(s.name)),
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
+      podCidrs,
+      ingress: c.network === 'extranet' ? { ...model.ingress, exposed } : undefined,
       registries: model.registries,
       images: model.images,
       charts: model.charts,
@@ -140,13 +204,15 @@ export function planStacks(model: CityModel): StackSlice[] {
     const county = countyOf.get(g.county);
     if (!county) return []; // an undeclared county: validation reports it
     const peerNames = new Set<string>();
-    for (const t of g.tenants) {
+    // the peers of the tenants here and of the replicas here that serve (active, standby)
+    const serving = [...g.tenants, ...g.replicas.filter((r) => r.replica.mode !== 'backup').map((r) => r.tenant)];
+    for (const t of serving) {
       for (const f of t.flows) if (f.kind === 'tenant') peerNames.add(f.tenant);
       for (const i of t.inbound) peerNames.add(i.tenant);
     }
     const peers: PeerLocation[] = [...peerNames].sort().flatMap((n) => {
       const p = tenantsByName.get(n);
-      return p ? [{ tenant: n, cluster: p.cluster, zone: p.zone, zoneCidr: zoneCidr.get(p.zone) ?? '' }] : [];
+      return p ? [{ tenant: n, zone: p.zone, namespaces: servingNamespaces(p) }] : [];
     });
     return [
       {
@@ -160,6 +226,7 @@ export function planStacks(model: CityModel): StackSlice[] {
         replicas: g.replicas,
         peers,
         egressNamespace: model.egress.namespace,
+        ingressNamespace: model.ingress.namespace,
         state: model.state,
       },
     ];

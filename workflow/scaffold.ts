@@ -5,6 +5,7 @@
 import { didYouMean } from '../config/vocabulary';
 import * as fs from 'fs';
 import * as path from 'path';
+import { updatePools, writePools } from './pools';
 import { todayIso } from '../config/checks/waivers';
 import { formatIssue } from '../config/issues';
 import { quote } from '../config/messages';
@@ -206,5 +207,9 @@ export function writeScaffold(envDir: string, opts: ScaffoldOptions): string {
       zh: `无法创建 ${displayPath(file)}（${code}）；未覆盖任何文件`,
     });
   }
+  // the new namespaces get their address pools, as `govcloud pools --write` gives them (a city whose
+  // platform.yaml or pool file is broken keeps its file; validate says what to fix)
+  const pools = updatePools(envDir);
+  if (pools.ok && pools.allocation.full.length === 0) writePools(pools);
   return file;
 }

@@ -57,8 +57,8 @@ export function newTenant(p: Parsed, lang: Lang, io: Io): number {
     const file = writeScaffold(envOf(p), { county, name, department: flag(p, 'department'), lang });
     io.out(
       lang === 'zh'
-        ? `已创建 ${file}；请填写项目联审文号等 TODO 项后提交合并请求`
-        : `wrote ${file}; fill in the TODOs (项目联审 reference first), then open a pull request`,
+        ? `已创建 ${file}，并在 address-pools.yaml 中为其命名空间分配了地址池；请填写项目联审文号等 TODO 项后一并提交合并请求`
+        : `wrote ${file} and gave its namespaces address pools in address-pools.yaml; fill in the TODOs (项目联审 reference first), then open a pull request with both`,
     );
     return 0;
   } catch (e) {

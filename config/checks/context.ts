@@ -4,12 +4,15 @@ import { PlatformFile } from '../schema/platform';
 import { Issue, issue } from '../issues';
 import { fieldPath, locate, PathSegment } from '../source';
 import { MessageCode, MessageParams } from '../messages';
+import type { PoolsInput } from './address-pools';
 
 export interface CheckContext {
   readonly platform: LoadedFile<PlatformFile>;
   readonly tenants: readonly LoadedTenant[];
   /** Every request file's `tenant/<folder>/<name>`, including files that failed their own checks. */
   readonly fileRefs: ReadonlySet<string>;
+  /** address-pools.yaml; absent: pools are neither checked nor attached (every pool is empty). */
+  readonly pools?: PoolsInput;
 }
 
 /** An error (or warning) at a field of a tenant file. */

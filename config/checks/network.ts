@@ -26,6 +26,18 @@ export function checkNetwork(ctx: CheckContext): Issue[] {
     } else if (s.exposure.internet && s.zone !== undefined && s.zone !== 'public-service') {
       out.push(at(t, ['spec', 'exposure', 'internet'], 'exposure.notPublic', { zone: s.zone }));
     }
+    // the ingress gateway forwards declared ports only: exposure without ports leads nowhere, ports without exposure mean nothing
+    if (s.exposure.internet && s.network !== 'intranet' && s.exposure.ports === undefined) {
+      out.push(at(t, ['spec', 'exposure', 'internet'], 'exposure.portsMissing'));
+    }
+    if (!s.exposure.internet && s.exposure.ports !== undefined) {
+      out.push(at(t, ['spec', 'exposure', 'ports'], 'exposure.portsNotExposed', { value: JSON.stringify(s.exposure.ports) }));
+    }
+    const seen = new Set<number>();
+    (s.exposure.ports ?? []).forEach((port, i) => {
+      if (seen.has(port)) out.push(at(t, ['spec', 'exposure', 'ports', i], 'exposure.duplicatePort', { port }));
+      seen.add(port);
+    });
   }
   return out;
 }

@@ -64,7 +64,23 @@ export function checkPlatform(p: LoadedFile<PlatformFile>): Issue[] {
     }
   });
 
-  // Address ranges must not overlap: zones, intranet, egress and each site's backup storage.
+  // The ingress gateway's namespace is its own: not the egress, a zone's or a platform service's.
+  if (s.ingress) {
+    const name = s.ingress.namespace;
+    const taken: [boolean, string, string][] = [
+      [name === s.egress.namespace, 'the egress namespace (spec.egress.namespace)', '出口网关命名空间（spec.egress.namespace）'],
+      [name.startsWith('zone-'), 'the form of a zone namespace (zone-<zone>)', '区域命名空间的形式（zone-<区域>）'],
+      [['kube-system', 'kube-public', 'kube-node-lease', 'default'].includes(name), 'a namespace Kubernetes keeps', 'Kubernetes 保留的命名空间'],
+      [['govcloud-system', 'velero'].includes(name), 'a namespace of a platform service', '平台服务的命名空间'],
+    ];
+    const hit = taken.find(([is]) => is);
+    if (hit) {
+      const at: PathSegment[] = ['spec', 'ingress', 'namespace'];
+      out.push(issue('error', locate(p.source, at), fieldPath(at), 'platform.ingressNamespace', { value: JSON.stringify(name), what: hit[1], whatZh: hit[2] }));
+    }
+  }
+
+  // Address ranges must not overlap: zones, intranet, egress, ingress and each site's backup storage.
   const ranges: { cidr: string; path: PathSegment[]; label: string }[] = [
     ...(['public-service', 'administrative', 'exchange'] as const).map((z) => ({
       cidr: s.zones[z].cidr,
@@ -73,6 +89,7 @@ export function checkPlatform(p: LoadedFile<PlatformFile>): Issue[] {
     })),
     { cidr: s.intranet.cidr, path: ['spec', 'intranet', 'cidr'], label: 'intranet' },
     { cidr: s.egress.cidr, path: ['spec', 'egress', 'cidr'], label: 'egress' },
+    ...(s.ingress?.cidr ? [{ cidr: s.ingress.cidr, path: ['spec', 'ingress', 'cidr'] as PathSegment[], label: 'ingress' }] : []),
     ...s.sites.map((site, i) => ({
       cidr: site.backupStorage.cidr,
       path: ['spec', 'sites', i, 'backupStorage', 'cidr'] as PathSegment[],

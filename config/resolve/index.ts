@@ -14,6 +14,8 @@ import { resolveClusters, resolveSites } from './platform';
 import { imageRefs } from './images';
 import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
+import { INGRESS_GATEWAY } from '../vocabulary';
+import { attachPools } from './pools';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -68,9 +70,11 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       quotaText: { cpu: cpuText(sp.quota.cpu), memory: sp.quota.memory, storage: sp.quota.storage, pods: sp.quota.pods },
       domestic: sp.placement.domestic,
       cluster: cluster?.name ?? '',
+      pools: {}, // attachPools below
       dr: sp.dr.tier,
       replicas,
       exposedToInternet: sp.exposure.internet,
+      exposedPorts: sp.exposure.internet ? [...new Set(sp.exposure.ports ?? [])].sort((a, b) => a - b) : [],
       flows: flows.outbound(t),
       inbound: flows.inbound(m.name),
       admins: sp.admins,
@@ -85,16 +89,22 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
   const capacity = checkCapacity(ctx.platform, clusters, charged, change);
   issues.push(...capacity.issues);
 
+  const zones = (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr }));
+  const ingress = s.ingress ?? { namespace: INGRESS_GATEWAY.defaultNamespace };
+  const pooled = attachPools(ctx, { clusters, zones, egress: s.egress, ingress, tenants });
+  issues.push(...pooled.issues);
+
   const model: CityModel = {
     name: p.metadata.name,
     displayName: p.metadata.displayName,
     city: { code: s.city.code, name: s.city.name },
     counties: s.counties,
     sites,
-    clusters,
-    zones: (['public-service', 'administrative', 'exchange'] as const).map((z) => ({ name: z, cidr: s.zones[z].cidr })),
+    clusters: pooled.clusters,
+    zones,
     intranetCidr: s.intranet.cidr,
     egress: s.egress,
+    ingress,
     registries: s.registries,
     images: imageRefs(s.images),
     charts: { baseline: { ...s.charts.baseline } },
@@ -102,7 +112,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     overcommit: s.overcommit,
     domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,
-    tenants,
+    tenants: pooled.tenants,
     utilisation: capacity.utilisation,
   };
   return { model, issues };

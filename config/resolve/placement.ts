@@ -96,6 +96,7 @@ export class Placer {
         retentionDays: plan.retentionDays,
         backupEndpoint: site.backupEndpoint,
         backupCidr: site.backupCidr,
+        pool: '', // from address-pools.yaml, once every tenant is placed (resolve/pools.ts)
       });
     }
     return out;

@@ -23,6 +23,9 @@ export function resolveClusters(platform: LoadedFile<PlatformFile>, sites: reado
     site: c.site,
     siteRole: siteByName.get(c.site)?.role ?? 'primary',
     network: c.network,
+    podCidr: c.podCidr,
+    platformPools: {}, // from address-pools.yaml (resolve/pools.ts)
+    ...(c.apiServer ? { apiServer: { cidr: c.apiServer.cidr, port: c.apiServer.port } } : {}),
     mlpsLevel: c.mlpsLevel as MlpsLevel,
     kubeContext: c.kubeContext ?? c.name,
     capacity: {

@@ -46,6 +46,18 @@ const cluster = z
     name: dnsLabel(40),
     site: dnsLabel(40).describe('Site name / 站点名称'),
     network,
+    podCidr: cidr.describe(
+      "Address range the cluster's pods get their addresses from (the CNI's pod network), /12 to /20; each namespace gets a pool inside it (address-pools.yaml). Never overlaps another cluster's; on the extranet it overlaps no zone, the intranet, the egress or a backup storage range; on the intranet it lies inside intranet.cidr / 集群 Pod 地址段（/12 至 /20），各命名空间的地址池从中分配",
+    ),
+    apiServer: z
+      .strictObject({
+        cidr: cidr.describe('The API server endpoints\' addresses (usually a /32 per control-plane node) / API 服务器端点地址'),
+        port: z.number().int().min(1).max(65535).default(6443).describe('Port the endpoints listen on (default 6443) / 端点端口（默认 6443）'),
+      })
+      .optional()
+      .describe(
+        "Where pods reach the cluster's API server after the kubernetes Service is translated (the endpoint addresses, not the Service IP): the only way out of the velero namespace besides backup storage and DNS. Absent: Velero cannot reach the API server under its NetworkPolicy / 集群 API 服务器端点地址与端口（velero 命名空间出站放行）",
+      ),
     mlpsLevel: mlpsLevel.describe('Highest MLPS level the cluster platform is assessed for / 平台测评等级'),
     kubeContext: z
       .string()
@@ -122,13 +134,24 @@ export const platformSchema = z
       egress: z
         .strictObject({ namespace: dnsLabel(63), cidr })
         .describe('Unified Internet egress gateway (互联网统一出口) / 统一出口网关'),
+      ingress: z
+        .strictObject({
+          namespace: dnsLabel(63).describe('Namespace of the Internet ingress gateway (default internet-ingress) / 互联网接入网关命名空间'),
+          cidr: cidr.optional().describe('Address range of the ingress namespace, kept apart from every other range / 接入网关地址段'),
+        })
+        .optional()
+        .describe(
+          'Internet ingress gateway (互联网接入): the only way in from the Internet, to exposed public-service tenants; default namespace internet-ingress / 互联网接入网关：互联网访问公共服务域开放租户的唯一入口',
+        ),
       registries: z
         .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
         .min(1)
         .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
       images: z
         .strictObject({
-          egressGateway: image.describe('Egress gateway proxy (Envoy) / 统一出口网关代理'),
+          egressGateway: image.describe(
+            'Squid proxy (Debian squid 5.7) of both gateways: the unified egress (forward proxy) and the Internet ingress (reverse proxy) / 统一出口与互联网接入网关的 Squid 代理镜像',
+          ),
           velero: image.describe('Backup server (Velero) / 备份服务'),
           veleroPluginForAws: image.describe('Velero object-storage plugin for S3 / Velero S3 存储插件'),
         })

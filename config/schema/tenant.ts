@@ -82,7 +82,16 @@ export const tenantSpec = z.strictObject({
     .describe('Disaster recovery tier (两地三中心) / 灾备级别'),
   exposure: z
     .strictObject({
-      internet: z.boolean().default(false).describe('Reachable from the Internet through the unified egress / 经统一出口对互联网开放'),
+      internet: z.boolean().default(false).describe('Reachable from the Internet through the ingress gateway / 经互联网接入网关对互联网开放'),
+      ports: z
+        .array(z.number().int().min(1).max(65535))
+        .min(1)
+        .max(MAX_PORTS_PER_FLOW)
+        .optional()
+        .describe(
+          `TCP ports of the tenant's Service (named after the tenant, in its prod namespace) the ingress gateway forwards to (HTTP); required when internet is true, at most ${MAX_PORTS_PER_FLOW} / 接入网关转发到的租户服务端口（服务名同租户名，位于 prod 命名空间）；开放时必填`,
+        )
+        .meta({ examples: [[8080]] }),
     })
     .default({ internet: false })
     .describe('Exposure to the Internet (public-service only) / 互联网暴露（仅公共服务域）'),

@@ -5,6 +5,7 @@
  */
 import { readCidr } from '../../config/cidr';
 import { LABEL } from './labels';
+import { CLUSTER_DNS } from '../../config/vocabulary';
 
 export interface PolicyPeer {
   readonly namespaceSelector?: { readonly matchLabels: Record<string, string> };
@@ -33,6 +34,10 @@ export class Peer {
       namespaceSelector: { matchLabels: { [LABEL.nsName]: namespace } },
       podSelector: { matchLabels: { ...labels } },
     });
+  }
+  /** The cluster's DNS pods (`k8s-app: kube-dns` in kube-system), not the rest of kube-system. */
+  static clusterDns(): Peer {
+    return Peer.pods(CLUSTER_DNS.namespace, CLUSTER_DNS.podLabels);
   }
   /** Every namespace of a zone, on the same cluster. */
   static zone(zone: string): Peer {
@@ -71,4 +76,9 @@ export function portsOf(rule: PeerRule): { port: string; protocol: string }[] {
     if (rule.udp) out.push({ port: String(p), protocol: 'UDP' });
   }
   return out;
+}
+
+/** DNS to the cluster's DNS pods, UDP and TCP 53: what every namespace may send. */
+export function dnsRule(): PeerRule {
+  return { peer: Peer.clusterDns(), ports: [CLUSTER_DNS.port], udp: true };
 }

@@ -7,12 +7,14 @@ import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { LABEL, MANAGED_BY, ZoneLabel } from '../common/labels';
-import { allowPeers, denyAll } from '../common/network-policy';
-import { Peer } from '../common/peer';
+import { allowPeers, denyAll, poolAnnotation } from '../common/network-policy';
+import { dnsRule, Peer } from '../common/peer';
 
 export interface IsolationZoneProps {
   readonly zone: ZoneLabel;
   readonly cidr: string;
+  /** Address pool of the zone's namespace on this cluster (address-pools.yaml), annotated for the CNI's IPAM. */
+  readonly addressPool: string;
   /** Zones whose namespaces may reach this zone's shared services. Default: none; the exchange zone passes the other extranet zones. */
   readonly acceptFrom?: readonly ZoneLabel[];
   /** Ports the shared services listen on. Default: [443]. */
@@ -42,7 +44,9 @@ export class IsolationZone extends Construct {
       'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/enforce-version': 'latest',
     };
-    this.namespace = new NamespaceV1(this, 'namespace', { metadata: { name, labels } });
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: { name, labels, annotations: poolAnnotation(`IsolationZone ${props.zone}`, props.addressPool) },
+    });
     const ns = this.namespace.metadata.name;
     new ConfigMapV1(this, 'zone-info', {
       metadata: { name: 'zone-info', namespace: ns, labels: { [LABEL.managedBy]: MANAGED_BY } },
@@ -55,11 +59,7 @@ export class IsolationZone extends Construct {
       name: 'allow-zone-traffic',
       namespace: ns,
       ingress: [{ peer: Peer.zone(props.zone), ports }, ...accept.map((z) => ({ peer: Peer.zone(z), ports }))],
-      egress: [
-        { peer: Peer.zone(props.zone), ports },
-        ...accept.map((z) => ({ peer: Peer.zone(z), ports })),
-        { peer: Peer.namespace('kube-system'), ports: [53], udp: true },
-      ],
+      egress: [{ peer: Peer.zone(props.zone), ports }, ...accept.map((z) => ({ peer: Peer.zone(z), ports })), dnsRule()],
     });
   }
 }

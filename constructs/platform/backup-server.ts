@@ -17,12 +17,16 @@ import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { BACKUP } from '../../config/vocabulary';
 import { objectStore } from '../../config/backup-storage';
 import { LABEL, MANAGED_BY, podSecurityLabels } from '../common/labels';
+import { platformPolicies, poolAnnotation } from '../common/network-policy';
+import { Peer, PeerRule } from '../common/peer';
 
 export interface BackupSite {
   /** Site name; the BackupStorageLocation takes it, and Schedules name it as their storageLocation. */
   readonly name: string;
   /** The site's backup storage: `s3://bucket[/prefix]` or `https://host/bucket[/prefix]`, no credentials. */
   readonly endpoint: string;
+  /** The address range of the site's backup storage: the only place Velero's pods may send backups. */
+  readonly cidr: string;
 }
 
 export interface BackupServerProps {
@@ -33,6 +37,14 @@ export interface BackupServerProps {
   readonly pluginImage: string;
   /** The backup sites this cluster writes to; one BackupStorageLocation each. At least one. */
   readonly sites: readonly BackupSite[];
+  /** Address pool of the velero namespace (address-pools.yaml), annotated for the CNI's IPAM. */
+  readonly addressPool: string;
+  /**
+   * Where Velero's pods reach the API server (its endpoints' addresses and port, after the Service is
+   * translated). Default: none — the namespace's NetworkPolicy then opens no way to it, and Velero
+   * cannot work; platform.yaml's clusters[].apiServer gives it.
+   */
+  readonly apiServer?: { readonly cidr: string; readonly port: number };
   /** The site whose location is Velero's default (backups that name no location go there). Must be one of `sites`. */
   readonly defaultSite: string;
   /** Namespace of the server and of every Velero object. Default: `velero`. */
@@ -80,8 +92,16 @@ export class BackupServer extends Construct {
     const labels = { [LABEL.managedBy]: MANAGED_BY, 'app.kubernetes.io/name': 'velero', 'app.kubernetes.io/component': 'server' };
 
     this.namespace = new NamespaceV1(this, 'namespace', {
-      metadata: { name: ns, labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.role]: 'backup', ...podSecurityLabels(3) } },
+      metadata: {
+        name: ns,
+        labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.role]: 'backup', ...podSecurityLabels(3) },
+        annotations: poolAnnotation(who, props.addressPool),
+      },
     });
+    // out only to the backup sites' storage on the endpoint's port, the API server and DNS; nothing in
+    const egress: PeerRule[] = props.sites.map((s) => ({ peer: Peer.cidr(s.cidr), ports: [storagePort(s.endpoint)] }));
+    if (props.apiServer) egress.push({ peer: Peer.cidr(props.apiServer.cidr), ports: [props.apiServer.port] });
+    platformPolicies(this, this.namespace.metadata.name, egress);
     const account = new ServiceAccountV1(this, 'account', {
       metadata: { name: 'velero', namespace: ns, labels },
       automountServiceAccountToken: true,
@@ -183,4 +203,10 @@ export class BackupServer extends Construct {
       });
     });
   }
+}
+
+/** The TCP port of a backup endpoint: the one an `https://host:port/…` URL names, else 443 (S3 over HTTPS). */
+export function storagePort(endpoint: string): number {
+  const m = /^https:\/\/[^/:]+:([0-9]+)\//.exec(endpoint);
+  return m ? Number(m[1]) : 443;
 }

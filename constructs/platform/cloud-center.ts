@@ -2,6 +2,7 @@
  * CloudCenter: the platform side of one cluster at a site of the government cloud center. It owns
  * the `govcloud-system` namespace, a `cluster-info` ConfigMap that records site, network, level and
  * capacity (what the platform promised), and the least-privilege ClusterRole bound to tenant admins.
+ * The system namespace denies everything in and out but DNS (NetworkPolicy) and carries its address pool.
  */
 import type { Network } from '../../config/vocabulary';
 import { Construct } from 'constructs';
@@ -10,6 +11,8 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { ClusterRoleV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-v1';
 import { LABEL, Level, MANAGED_BY } from '../common/labels';
 import { DEFAULT_ADMIN_ROLE } from '../tenant/tenant-namespace';
+import { platformPolicies, poolAnnotation } from '../common/network-policy';
+import { PLATFORM_NAMESPACE } from '../../config/vocabulary';
 
 export interface CloudCenterProps {
   readonly clusterName: string;
@@ -24,6 +27,8 @@ export interface CloudCenterProps {
   readonly nodePools: readonly { readonly name: string; readonly kind: 'general' | 'domestic'; readonly nodes: number }[];
   /** Namespace of platform components. Default: `govcloud-system`. */
   readonly systemNamespace?: string;
+  /** Address pool of the system namespace (address-pools.yaml), annotated for the CNI's IPAM. */
+  readonly systemPool: string;
 }
 
 /** What a tenant admin may do in its own namespaces: run workloads, never touch RBAC, quotas or policies. */
@@ -56,7 +61,7 @@ export class CloudCenter extends Construct {
     if (props.nodePools.length === 0) {
       throw new Error(`CloudCenter ${props.clusterName}: nodePools is empty; declare at least one node pool (kind general or domestic)`);
     }
-    const nsName = props.systemNamespace ?? 'govcloud-system';
+    const nsName = props.systemNamespace ?? PLATFORM_NAMESPACE.system;
     const base = { [LABEL.managedBy]: MANAGED_BY, [LABEL.network]: props.network };
     this.systemNamespace = new NamespaceV1(this, 'system', {
       metadata: {
@@ -67,8 +72,11 @@ export class CloudCenter extends Construct {
           'pod-security.kubernetes.io/enforce': 'restricted',
           'pod-security.kubernetes.io/enforce-version': 'latest',
         },
+        annotations: poolAnnotation(`CloudCenter ${props.clusterName}`, props.systemPool),
       },
     });
+    // nothing in the system namespace serves or calls out: denied both ways but DNS
+    platformPolicies(this, this.systemNamespace.metadata.name);
     new ConfigMapV1(this, 'cluster-info', {
       metadata: { name: 'cluster-info', namespace: this.systemNamespace.metadata.name, labels: base },
       data: {

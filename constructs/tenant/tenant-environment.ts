@@ -9,16 +9,29 @@ import { allowPeers } from '../common/network-policy';
 import { Peer, PeerRule } from '../common/peer';
 import { NamespaceQuota, TenantIdentity, TenantNamespace } from './tenant-namespace';
 
-/** Where a flow goes or comes from, already translated by the stack into a peer per environment. */
+/** Where a flow goes or comes from, already translated by the stack into peers per environment. */
 export interface FlowEndpoint {
-  /** Builds the peer for one environment (flows connect like environments: prod to prod). */
-  readonly peer: (environment: string) => Peer;
+  /**
+   * The peers of one environment (flows connect like environments: prod to prod): the tenant's
+   * namespace on this cluster by its labels, its namespaces on other clusters by their pools. None:
+   * the other tenant has no such environment, and the flow opens nothing.
+   */
+  readonly peers: (environment: string) => readonly Peer[];
   readonly ports: readonly number[];
+  /** Only in these environments. Default: every environment of the tenant. */
+  readonly environments?: readonly string[];
+}
+
+/** The rules of some flows for one environment: one per peer, with the flow's ports. */
+export function flowRules(flows: readonly FlowEndpoint[], environment: string): PeerRule[] {
+  return flows.flatMap((f) => f.peers(environment).map((peer) => ({ peer, ports: f.ports })));
 }
 
 export interface TenantEnvironmentProps extends TenantIdentity {
   /** Environment names; one namespace `<tenant>-<environment>` each. */
   readonly environments: readonly string[];
+  /** Address pool of each environment's namespace on this cluster, environment → CIDR (see TenantNamespaceProps.addressPool). */
+  readonly pools: Readonly<Record<string, string>>;
   /** ResourceQuota of each environment namespace. */
   readonly quota: NamespaceQuota;
   readonly adminGroups: readonly string[];
@@ -48,12 +61,16 @@ export class TenantEnvironment extends Construct {
     const hosts = [...new Set(props.internetHosts ?? [])].sort();
     for (const env of props.environments) {
       const name = `${props.tenant}-${env}`;
+      const pool = props.pools[env];
+      if (pool === undefined)
+        throw new Error(`TenantEnvironment ${props.tenant}: no address pool for environment ${env} in pools; give one per environment (address-pools.yaml)`);
       const ns = new TenantNamespace(this, env, {
         name,
         tenant: props.tenant,
         county: props.county,
         department: props.department,
         environment: env,
+        addressPool: pool,
         zone: props.zone,
         mlpsLevel: props.mlpsLevel,
         displayName: props.displayName,
@@ -64,12 +81,12 @@ export class TenantEnvironment extends Construct {
         protect: props.protect ?? false,
         extraAnnotations: hosts.length > 0 ? { [ANNOTATION.egressHosts]: hosts.join(',') } : {},
       });
-      const rule = (f: FlowEndpoint): PeerRule => ({ peer: f.peer(env), ports: f.ports });
+      const here = (f: FlowEndpoint): boolean => f.environments === undefined || f.environments.includes(env);
       allowPeers(ns, 'flows', {
         name: 'allow-declared-flows',
         namespace: ns.namespace.metadata.name,
-        ingress: (props.ingress ?? []).map(rule),
-        egress: (props.egress ?? []).map(rule),
+        ingress: flowRules((props.ingress ?? []).filter(here), env),
+        egress: flowRules((props.egress ?? []).filter(here), env),
       });
       this.namespaces.push(ns);
     }

@@ -2,7 +2,7 @@
  * One tenant namespace with everything that makes it safe to hand over: labels, Pod Security
  * admission, ResourceQuota (no NodePort or LoadBalancer services), LimitRange, RBAC for the admin
  * groups, a default service account without a mounted token, and a default-deny NetworkPolicy
- * with the tenant's own namespace and cluster DNS allowed.
+ * with the tenant's own namespace and the cluster's DNS pods allowed; annotated with its address pool.
  */
 import { Construct } from 'constructs';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
@@ -11,8 +11,8 @@ import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { DefaultServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/default-service-account-v1';
 import { ANNOTATION, DOMESTIC, LABEL, Level, MANAGED_BY, podSecurityLabels, ZoneLabel } from '../common/labels';
-import { denyAll, allowPeers } from '../common/network-policy';
-import { Peer } from '../common/peer';
+import { denyAll, allowPeers, poolAnnotation } from '../common/network-policy';
+import { dnsRule, Peer } from '../common/peer';
 
 export interface NamespaceQuota {
   /** CPU cores, as a Kubernetes quantity ("16", "500m"). */
@@ -40,6 +40,12 @@ export interface TenantIdentity {
 export interface TenantNamespaceProps extends TenantIdentity {
   readonly name: string;
   readonly environment: string;
+  /**
+   * The namespace's address pool on this cluster (address-pools.yaml), annotated as
+   * `govcloud.gov.cn/address-pool` for the CNI's IPAM: its pods get addresses from it only, so that
+   * other clusters' NetworkPolicies can name them.
+   */
+  readonly addressPool: string;
   readonly quota: NamespaceQuota;
   /** Directory groups bound to the admin ClusterRole in this namespace. */
   readonly adminGroups: readonly string[];
@@ -94,6 +100,7 @@ export class TenantNamespace extends Construct {
       [ANNOTATION.displayName]: props.displayName,
       [ANNOTATION.approval]: props.approvalRef,
       ...(props.extraAnnotations ?? {}),
+      ...poolAnnotation(`TenantNamespace ${props.name}`, props.addressPool),
     };
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: { name: props.name, labels, annotations },
@@ -148,10 +155,7 @@ export class TenantNamespace extends Construct {
       name: 'allow-same-namespace-and-dns',
       namespace: ns,
       ingress: [{ peer: Peer.namespace(props.name), ports: [] }],
-      egress: [
-        { peer: Peer.namespace(props.name), ports: [] },
-        { peer: Peer.namespace('kube-system'), ports: [53], udp: true },
-      ],
+      egress: [{ peer: Peer.namespace(props.name), ports: [] }, dnsRule()],
     });
   }
 }

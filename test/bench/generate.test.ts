@@ -11,7 +11,7 @@ import { BenchCity, layout, planCity } from '../../bench/city';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, MAX_SYSTEMS, county } from '../../bench/departments';
 import { BENCH_TODAY, clustersOf, generateCity } from '../../bench/generate';
 import { validateEnvironment } from '../../config/validate';
-import { CityModel } from '../../config/model';
+import { CityModel, replicatedEnvironment, Tenant } from '../../config/model';
 import { departmentStackName, DepartmentSlice, planStacks } from '../../stacks/slices';
 import { synthInMemory } from '../../stacks/in-memory';
 import { buildDeployment } from '../../policies/deployment';
@@ -25,36 +25,54 @@ const CAP = 1000;
 /**
  * Resources of a department stack, as TenantEnvironment and DisasterRecoveryReplica make them: per
  * environment a namespace, quota, limit range, default service account, two network policies, one
- * role binding per admin group and, when the tenant has flows, inbound flows or Internet exposure,
- * one more network policy, and one Velero Schedule per DR replica; per replica, on its DR cluster,
- * the same for its one namespace (no flow policy).
+ * role binding per admin group and, when the environment has traffic (a flow with another tenant that
+ * has that environment, in or out, Internet flows or exposure), one more network policy; one Velero
+ * Schedule per DR replica; per replica, on its DR cluster, the same for its one namespace, with the
+ * flow policy when it serves (active or standby) and has a flow with another tenant in or out.
  */
-const tenantResources = (envs: number, admins: number, declaredTraffic: boolean, replicas: number) =>
-  envs * (6 + admins + (declaredTraffic ? 1 : 0)) + replicas;
-const replicaResources = (admins: number) => 6 + admins;
+const tenantResources = (envs: readonly string[], admins: number, traffic: (env: string) => boolean, replicas: number) =>
+  envs.length * (6 + admins) + envs.filter(traffic).length + replicas;
+const replicaResources = (admins: number, servesFlows: boolean) => 6 + admins + (servesFlows ? 1 : 0);
+
+/** Whether some of the peers (other tenants' environments) has the environment. */
+const anyHas = (peers: readonly (readonly string[])[], env: string): boolean => peers.some((envs) => envs.includes(env));
 
 function fromSlice(s: DepartmentSlice): number {
+  const envsOf = new Map(s.peers.map((p) => [p.tenant, [...new Set(p.namespaces.map((n) => n.environment))]]));
+  const peersOf = (t: Tenant): string[][] => [
+    ...t.flows.flatMap((f) => (f.kind === 'tenant' ? [envsOf.get(f.tenant) ?? []] : [])),
+    ...t.inbound.map((i) => envsOf.get(i.tenant) ?? []),
+  ];
   return (
-    s.tenants.reduce(
-      (a, t) => a + tenantResources(t.environments.length, t.admins.length, t.flows.length + t.inbound.length > 0 || t.exposedToInternet, t.replicas.length),
+    s.tenants.reduce((a, t) => {
+      const outside = t.exposedToInternet || t.flows.some((f) => f.kind === 'internet');
+      return a + tenantResources(t.environments, t.admins.length, (env) => outside || anyHas(peersOf(t), env), t.replicas.length);
+    }, 0) +
+    s.replicas.reduce(
+      (a, r) => a + replicaResources(r.tenant.admins.length, r.replica.mode !== 'backup' && anyHas(peersOf(r.tenant), replicatedEnvironment(r.tenant))),
       0,
-    ) + s.replicas.reduce((a, r) => a + replicaResources(r.tenant.admins.length), 0)
+    )
   );
 }
 
 /** The same count from the bench city's own plan, by stack name: no files, no validation. */
 function fromPlan(city: BenchCity): Map<string, number> {
-  const inbound = new Set(city.tenants.flatMap((t) => t.flows.filter((f) => !f.hosts).map((f) => f.to)));
+  const envsOf = new Map(city.tenants.map((t) => [`tenant/${t.county}/${t.name}`, t.environments]));
+  const inbound = new Map<string, (readonly string[])[]>();
+  for (const t of city.tenants) for (const f of t.flows.filter((x) => !x.hosts)) inbound.set(f.to, [...(inbound.get(f.to) ?? []), t.environments]);
   const out = new Map<string, number>();
   const add = (name: string, n: number) => out.set(name, (out.get(name) ?? 0) + n);
   for (const t of city.tenants) {
     const where = clustersOf(t);
-    const traffic = t.flows.length > 0 || t.exposed || inbound.has(`tenant/${t.county}/${t.name}`);
+    const peers = [...t.flows.filter((f) => !f.hosts).map((f) => envsOf.get(f.to) ?? []), ...(inbound.get(`tenant/${t.county}/${t.name}`) ?? [])];
+    const outside = t.exposed || t.flows.some((f) => f.hosts);
     add(
       departmentStackName(t.county, t.department.code, where.primary),
-      tenantResources(t.environments.length, t.admins.length, traffic, where.replicas.length),
+      tenantResources(t.environments, t.admins.length, (env) => outside || anyHas(peers, env), where.replicas.length),
     );
-    for (const r of where.replicas) add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length));
+    const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
+    for (const r of where.replicas)
+      add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length, r.full && anyHas(peers, replicated)));
   }
   return out;
 }
@@ -78,7 +96,8 @@ describe('bench city', () => {
   it('writes byte-identical files for the same N', () => {
     generateCity(path.join(work, 'b'), 300);
     const a = readTree(path.join(work, 'a'));
-    expect(a.size).toBe(301);
+    // platform.yaml, address-pools.yaml and 300 requests
+    expect(a.size).toBe(302);
     expect(readTree(path.join(work, 'b'))).toEqual(a);
     expect(planCity(301).tenants).toHaveLength(301);
   });

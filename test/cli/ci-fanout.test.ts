@@ -6,12 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { edit, fixtureRepo } from '../helpers/ci-run';
+import { allocatePools } from '../helpers/env';
 import { fanout, stacksOf } from '../helpers/ci-stack-jobs';
 import { runsVerb } from '../helpers/ci-jobs';
 
 const quota = fixtureRepo('fan-quota', (city) => edit(city, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "6"'));
 // a tenant of a department new to the city, with a backup replica at the remote site
-const newDepartment = fixtureRepo('fan-dept', (city) =>
+const newDepartment = fixtureRepo('fan-dept', (city) => {
   fs.writeFileSync(
     path.join(city, 'tenants/north/archives.yaml'),
     fs
@@ -20,8 +21,10 @@ const newDepartment = fixtureRepo('fan-dept', (city) =>
       .replace('department: civil-affairs', 'department: archives')
       .replace('tier: none', 'tier: backup')
       .replace('grp-civil-affairs-ops', 'grp-archives-ops'),
-  ),
-);
+  );
+  // committed with the pools of its namespaces, as govcloud new tenant or pools --write leaves it
+  allocatePools(city);
+});
 const intranet = fixtureRepo('fan-int', (city) => edit(city, 'tenants/south/case-files.yaml', 'cpu: "8"', 'cpu: "10"'));
 const nothing = fixtureRepo('fan-none', (city) => fs.writeFileSync(path.join(city, 'README.txt'), 'not a request file\n'));
 

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { REPO } from '../helpers/env';
+import { allocatePools, REPO } from '../helpers/env';
 import { Job, networkOf, readYaml, runsVerb } from '../helpers/ci-jobs';
 import { edit, fill, fixtureRepo, govcloud } from '../helpers/ci-run';
 import { fanout, Fanout, StackJob, stacksOf, templateJobs, VARS } from '../helpers/ci-stack-jobs';
@@ -18,13 +18,14 @@ import { fanout, Fanout, StackJob, stacksOf, templateJobs, VARS } from '../helpe
 const TEMPLATES = ['gitlab-ci.yml', 'github-workflow.yml'];
 const STACK_JOBS = path.join(REPO, 'ci', 'gitlab-stack-jobs.yml');
 
-// a new tenant in an existing department: one department stack
-const records = fixtureRepo('ci-records', (city) =>
+// a new tenant in an existing department, with its namespaces' pools: one department stack
+const records = fixtureRepo('ci-records', (city) => {
   fs.writeFileSync(
     path.join(city, 'tenants/north/records.yaml'),
     fs.readFileSync(path.join(city, 'tenants/north/relief.yaml'), 'utf8').replace('name: relief', 'name: records'),
-  ),
-);
+  );
+  allocatePools(city);
+});
 // every phase of both networks: a registry (every platform stack) and a quota on each network
 const wide = fixtureRepo('ci-wide', (city) => {
   edit(city, 'platform.yaml', 'registries: [registry.test.gov.cn/]', 'registries: [registry.test.gov.cn/, mirror.test.gov.cn/]');

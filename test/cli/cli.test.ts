@@ -95,7 +95,7 @@ describe('usage errors', () => {
     expect(govcloud(['validate', '--lang', 'fr']).err).toContain('--lang must be zh or en, got "fr"');
     const r = govcloud(['deploy']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, pr, plan, apply, codeowners, new)');
+    expect(r.err).toContain('unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, pr, plan, apply, codeowners, pools, new)');
   });
 });
 
@@ -170,7 +170,7 @@ describe('JSON Schemas and modelines', () => {
     expect(files.length).toBeGreaterThan(15);
     for (const f of files) {
       const first = fs.readFileSync(path.join(EXAMPLE_CITY, f), 'utf8').split('\n')[0];
-      const schema = f === 'platform.yaml' ? 'platform.schema.json' : 'tenant-request.schema.json';
+      const schema = f === 'platform.yaml' ? 'platform.schema.json' : f === 'address-pools.yaml' ? 'address-pools.schema.json' : 'tenant-request.schema.json';
       expect(first).toMatch(new RegExp(`^# yaml-language-server: \\$schema=(\\.\\./)+schema/${schema.replace('.', '\\.')}$`));
       const target = path.resolve(path.dirname(path.join(EXAMPLE_CITY, f)), first.split('=')[1]);
       expect(fs.existsSync(target)).toBe(true);

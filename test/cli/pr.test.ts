@@ -44,6 +44,16 @@ describe('govcloud pr', () => {
     const dir = repo();
     const src = fs.readFileSync(path.join(dir, 'env/tenants/north/relief.yaml'), 'utf8');
     fs.writeFileSync(path.join(dir, 'env/tenants/north/records.yaml'), src.replace('name: relief', 'name: records').replace('tier: none', 'tier: backup'));
+    // without the pools of its namespaces the request is refused, naming the command that gives them
+    const unpooled = pr(dir);
+    expect(unpooled.code).toBe(1);
+    expect(unpooled.json().issues).toContain(
+      'env/tenants/north/records.yaml:4:9 metadata.name: namespace records-prod on cluster ext-main has no address pool in address-pools.yaml; run govcloud pools --write --env env and commit address-pools.yaml',
+    );
+    const pools = spawnSync(process.execPath, [CLI, 'pools', '--write', '--env', 'env', '--lang', 'en'], { cwd: dir, encoding: 'utf8' });
+    expect(pools.stdout).toContain('+ ext-main/records-prod ');
+    expect(pools.stdout).toContain('+ ext-far/records-prod ');
+    expect(pools.status).toBe(0);
     const r = pr(dir);
     expect(r.code).toBe(0);
     const j = r.json();

@@ -67,7 +67,7 @@ describe('capacity errors point at the request that overflows the cluster', () =
     const base = baseTenants();
     edit(dir, 'platform.yaml', 'capacity: { cpu: "100"', 'capacity: { cpu: "10"'); // 20 allowed, 24 granted
     const change = { tenants: new Set<string>(), base, platform: true };
-    expect(overflows(dir, change)).toEqual(['platform.yaml:29:24 spec.clusters[0].capacity.cpu capacity.exceeded']);
+    expect(overflows(dir, change)).toEqual(['platform.yaml:30:24 spec.clusters[0].capacity.cpu capacity.exceeded']);
   });
 
   it('names as few of the largest shares as bring the cluster back within its limit, in file order on a tie', () => {

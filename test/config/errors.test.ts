@@ -45,13 +45,13 @@ const cases: Case[] = [
   },
   {
     name: 'capacity-high',
-    en: ['case/platform.yaml:29:24 spec.clusters[0].capacity.cpu: warning: cluster ext-main: granted cpu 176 is 88 % of the allowed 200'],
-    zh: ['case/platform.yaml:29:24 spec.clusters[0].capacity.cpu: 警告：集群 ext-main：已分配 cpu 176，达到允许值 200 的 88%'],
+    en: ['case/platform.yaml:30:24 spec.clusters[0].capacity.cpu: warning: cluster ext-main: granted cpu 176 is 88 % of the allowed 200'],
+    zh: ['case/platform.yaml:30:24 spec.clusters[0].capacity.cpu: 警告：集群 ext-main：已分配 cpu 176，达到允许值 200 的 88%'],
   },
   {
     name: 'cidr-overlap',
-    en: ['case/platform.yaml:57:23 spec.zones.exchange.cidr: CIDR 10.20.128.0/17 overlaps 10.20.0.0/16 (zone administrative, spec.zones.administrative.cidr)'],
-    zh: ['case/platform.yaml:57:23 spec.zones.exchange.cidr: CIDR 10.20.128.0/17 与 10.20.0.0/16（zone administrative, spec.zones.administrative.cidr）重叠'],
+    en: ['case/platform.yaml:61:23 spec.zones.exchange.cidr: CIDR 10.20.128.0/17 overlaps 10.20.0.0/16 (zone administrative, spec.zones.administrative.cidr)'],
+    zh: ['case/platform.yaml:61:23 spec.zones.exchange.cidr: CIDR 10.20.128.0/17 与 10.20.0.0/16（zone administrative, spec.zones.administrative.cidr）重叠'],
   },
   {
     name: 'dr-missing-site',
@@ -62,6 +62,25 @@ const cases: Case[] = [
     name: 'exposure-not-public',
     en: ['case/tenants/north/relief.yaml:18:25 spec.exposure.internet: only public-service tenants may be exposed to the Internet (zone is administrative)'],
     zh: ['case/tenants/north/relief.yaml:18:25 spec.exposure.internet: 只有公共服务域租户可以对互联网开放（当前区域为 administrative）'],
+  },
+  {
+    // exposure without ports leads nowhere: the ingress gateway forwards declared ports only
+    name: 'exposure-no-ports',
+    en: [
+      'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet is true but exposure.ports is not declared: list the ports of the Service the ingress gateway forwards to, e.g. ports: [8080]',
+    ],
+    zh: [
+      'case/tenants/north/portal.yaml:18:25 spec.exposure.internet: exposure.internet 为 true 但未声明 exposure.ports：请列出接入网关转发到的服务端口，例如 ports: [8080]',
+    ],
+  },
+  {
+    name: 'exposure-ports-not-exposed',
+    en: [
+      'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: exposure.ports [8080] given but exposure.internet is not true; set internet: true to expose them, or remove ports',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:18:39 spec.exposure.ports: 声明了 exposure.ports [8080] 但 exposure.internet 不为 true；如需开放请设 internet: true，否则删除 ports',
+    ],
   },
   {
     name: 'file-binary',
@@ -267,6 +286,18 @@ const cases: Case[] = [
     zh: ['case/platform.yaml:11:15 spec.counties[2].code: 县区 "north" 重复声明（首次在第 9 行）'],
   },
   {
+    // the two gateways need namespaces (and ranges) of their own
+    name: 'platform-ingress-namespace',
+    en: [
+      'case/platform.yaml:64:25 spec.ingress.namespace: ingress namespace "internet-egress" is already the egress namespace (spec.egress.namespace); the Internet ingress gateway needs a namespace of its own (e.g. internet-ingress)',
+      'case/platform.yaml:64:48 spec.ingress.cidr: CIDR 10.99.0.128/25 overlaps 10.99.0.0/24 (egress, spec.egress.cidr)',
+    ],
+    zh: [
+      'case/platform.yaml:64:25 spec.ingress.namespace: 接入网关命名空间 "internet-egress" 已被用作出口网关命名空间（spec.egress.namespace）；互联网接入网关需要独立的命名空间（例如 internet-ingress）',
+      'case/platform.yaml:64:48 spec.ingress.cidr: CIDR 10.99.0.128/25 与 10.99.0.0/24（egress, spec.egress.cidr）重叠',
+    ],
+  },
+  {
     name: 'platform-primary-sites',
     en: [
       'case/platform.yaml:12:5 spec.sites: exactly one site must have role primary, found 2',
@@ -281,13 +312,13 @@ const cases: Case[] = [
     name: 'platform-unknown-site',
     en: [
       'case/platform.yaml:20:13 spec.sites[2]: site far has no cluster; every site needs at least one',
-      'case/platform.yaml:41:13 spec.clusters[2].site: unknown site "fra" (known: main, twin, far)',
+      'case/platform.yaml:43:13 spec.clusters[2].site: unknown site "fra" (known: main, twin, far)',
       'case/tenants/north/portal.yaml:17:15 spec.dr.tier: DR tier backup needs a remote site with a cluster on the extranet, and none is declared',
       'case/tenants/south/exchange-hub.yaml:17:15 spec.dr.tier: DR tier hot-standby needs a remote site with a cluster on the extranet, and none is declared',
     ],
     zh: [
       'case/platform.yaml:20:13 spec.sites[2]: 站点 far 没有集群；每个站点至少需要一个集群',
-      'case/platform.yaml:41:13 spec.clusters[2].site: 未知的站点 "fra"（已知：main, twin, far）',
+      'case/platform.yaml:43:13 spec.clusters[2].site: 未知的站点 "fra"（已知：main, twin, far）',
       'case/tenants/north/portal.yaml:17:15 spec.dr.tier: 灾备级别 backup 需要带有外网集群的 remote 站点，但平台未声明',
       'case/tenants/south/exchange-hub.yaml:17:15 spec.dr.tier: 灾备级别 hot-standby 需要带有外网集群的 remote 站点，但平台未声明',
     ],
@@ -316,12 +347,12 @@ const cases: Case[] = [
   {
     name: 'platform-domestic-label',
     en: [
-      "case/platform.yaml:64:31 spec.placement.domesticNodeLabel.key: value \"govcloud.gov.cn/信创\" (U+4FE1 at 17, U+521B at 18) is not a valid Kubernetes label key (such as govcloud.gov.cn/node-pool: an optional domain and '/', then letters, digits, '-', '_', '.')",
-      "case/platform.yaml:64:60 spec.placement.domesticNodeLabel.value: value \"\" is not a valid Kubernetes label value (such as xinchuang: 1 to 63 letters, digits, '-', '_', '.')",
+      "case/platform.yaml:68:31 spec.placement.domesticNodeLabel.key: value \"govcloud.gov.cn/信创\" (U+4FE1 at 17, U+521B at 18) is not a valid Kubernetes label key (such as govcloud.gov.cn/node-pool: an optional domain and '/', then letters, digits, '-', '_', '.')",
+      "case/platform.yaml:68:60 spec.placement.domesticNodeLabel.value: value \"\" is not a valid Kubernetes label value (such as xinchuang: 1 to 63 letters, digits, '-', '_', '.')",
     ],
     zh: [
-      'case/platform.yaml:64:31 spec.placement.domesticNodeLabel.key: 取值 "govcloud.gov.cn/信创"（第 17 个字符为 U+4FE1，第 18 个字符为 U+521B） 不是有效的Kubernetes 标签键（如 govcloud.gov.cn/node-pool：可选的域名和“/”，再接字母、数字、“-”“_”“.”）',
-      'case/platform.yaml:64:60 spec.placement.domesticNodeLabel.value: 取值 "" 不是有效的Kubernetes 标签值（如 xinchuang：1 至 63 个字母、数字、“-”“_”“.”）',
+      'case/platform.yaml:68:31 spec.placement.domesticNodeLabel.key: 取值 "govcloud.gov.cn/信创"（第 17 个字符为 U+4FE1，第 18 个字符为 U+521B） 不是有效的Kubernetes 标签键（如 govcloud.gov.cn/node-pool：可选的域名和“/”，再接字母、数字、“-”“_”“.”）',
+      'case/platform.yaml:68:60 spec.placement.domesticNodeLabel.value: 取值 "" 不是有效的Kubernetes 标签值（如 xinchuang：1 至 63 个字母、数字、“-”“_”“.”）',
     ],
   },
   {
@@ -490,8 +521,8 @@ const cases: Case[] = [
   },
   {
     name: 'waiver-unknown-rule',
-    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-011"; did you mean MLPS-NET-001?'],
-    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-011"；是否应为 MLPS-NET-001？'],
+    en: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: unknown rule "MLPS-NET-901"; did you mean MLPS-NET-001?'],
+    zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 未知规则 "MLPS-NET-901"；是否应为 MLPS-NET-001？'],
   },
   {
     name: 'waiver-unwaivable',
@@ -499,6 +530,76 @@ const cases: Case[] = [
       'case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: rule MLPS-PLACE-002 cannot be waived: classified work on the extranet breaks physical isolation required by the Law on Guarding State Secrets',
     ],
     zh: ['case/tenants/north/relief.yaml:19:15 spec.waivers[0].rule: 规则 MLPS-PLACE-002 不可豁免：涉密系统部署在外网违反《保守国家秘密法》要求的物理隔离'],
+  },
+  {
+    name: 'pod-cidr-prefix',
+    en: [
+      "case/platform.yaml:37:16 spec.clusters[1].podCidr: pod CIDR 10.245.0.0/22 is a /22; a cluster's pod range is /12 to /20 (wide enough for the pools of its namespaces, narrow enough to leave room for the other clusters)",
+    ],
+    zh: [
+      'case/platform.yaml:37:16 spec.clusters[1].podCidr: Pod 地址段 10.245.0.0/22 为 /22；集群 Pod 地址段应为 /12 至 /20（足以容纳各命名空间的地址池，又为其他集群留出空间）',
+    ],
+  },
+  {
+    name: 'pod-cidr-overlap',
+    en: [
+      'case/platform.yaml:37:16 spec.clusters[1].podCidr: CIDR 10.30.0.0/16 overlaps 10.30.0.0/16 (zone exchange, spec.zones.exchange.cidr)',
+      'case/platform.yaml:45:16 spec.clusters[2].podCidr: CIDR 10.244.128.0/17 overlaps 10.244.0.0/16 (pods of cluster ext-main, spec.clusters[0].podCidr)',
+    ],
+    zh: [
+      'case/platform.yaml:37:16 spec.clusters[1].podCidr: CIDR 10.30.0.0/16 与 10.30.0.0/16（zone exchange, spec.zones.exchange.cidr）重叠',
+      'case/platform.yaml:45:16 spec.clusters[2].podCidr: CIDR 10.244.128.0/17 与 10.244.0.0/16（pods of cluster ext-main, spec.clusters[0].podCidr）重叠',
+    ],
+  },
+  {
+    name: 'pod-cidr-intranet',
+    en: [
+      'case/platform.yaml:53:16 spec.clusters[3].podCidr: pod CIDR 172.17.0.0/16 of intranet cluster int-main is not inside the intranet range 172.16.0.0/16 (spec.intranet.cidr): intranet pods take their addresses from the intranet; give a range inside it',
+    ],
+    zh: [
+      'case/platform.yaml:53:16 spec.clusters[3].podCidr: 内网集群 int-main 的 Pod 地址段 172.17.0.0/16 不在内网地址段 172.16.0.0/16（spec.intranet.cidr）之内：内网 Pod 的地址取自内网；请填写其中的地址段',
+    ],
+  },
+  {
+    name: 'pools-missing',
+    en: [
+      'case/tenants/north/relief.yaml:4:9 metadata.name: namespace relief-test on cluster ext-main has no address pool in address-pools.yaml; run govcloud pools --write --env case and commit address-pools.yaml',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:4:9 metadata.name: 集群 ext-main 上的命名空间 relief-test 在 address-pools.yaml 中没有地址池；请运行 govcloud pools --write --env case 并提交 address-pools.yaml',
+    ],
+  },
+  {
+    name: 'pools-outside',
+    en: [
+      'case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: pool 10.250.0.0/26 of namespace relief-test is not inside the pod range 10.244.0.0/16 of cluster ext-main (spec.clusters[0].podCidr in platform.yaml); remove the entry and run govcloud pools --write --env case',
+    ],
+    zh: [
+      'case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: 命名空间 relief-test 的地址池 10.250.0.0/26 不在集群 ext-main 的 Pod 地址段 10.244.0.0/16（platform.yaml 中的 spec.clusters[0].podCidr）之内；请删除该条目后运行 govcloud pools --write --env case',
+    ],
+  },
+  {
+    name: 'pools-overlap',
+    en: [
+      'case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.128/26 overlaps 10.244.1.128/26 (pool of namespace relief-prod on cluster ext-main)',
+    ],
+    zh: [
+      'case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: CIDR 10.244.1.128/26 与 10.244.1.128/26（pool of namespace relief-prod on cluster ext-main）重叠',
+    ],
+  },
+  {
+    name: 'pools-stale',
+    en: [
+      'case/address-pools.yaml:32:18 spec.clusters.ext-main.gone-prod: warning: namespace gone-prod no longer exists on cluster ext-main; run govcloud pools --write --env case to drop its pool',
+    ],
+    zh: [
+      'case/address-pools.yaml:32:18 spec.clusters.ext-main.gone-prod: 警告：集群 ext-main 上已不存在命名空间 gone-prod；请运行 govcloud pools --write --env case 删除其地址池',
+    ],
+  },
+  {
+    name: 'pools-malformed',
+    en: ['case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: value "10.244.1.192" is not a valid IPv4 CIDR (such as 10.20.0.0/16)'],
+    zh: ['case/address-pools.yaml:31:20 spec.clusters.ext-main.relief-test: 取值 "10.244.1.192" 不是有效的IPv4 CIDR（如 10.20.0.0/16）'],
   },
 ];
 

@@ -32,7 +32,7 @@ describe('platform images and charts', () => {
     const m = validateEnvironment(EXAMPLE_CITY).model!;
     // pinned by tag and digest, as the scan reports of the city's registry give them
     expect(m.images).toEqual({
-      egressGateway: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/envoyproxy\/envoy:v1\.32\.3@sha256:[0-9a-f]{64}$/),
+      egressGateway: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/squid:5\.7@sha256:[0-9a-f]{64}$/),
       velero: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero:v1\.16\.1@sha256:[0-9a-f]{64}$/),
       veleroPluginForAws: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero-plugin-for-aws:v1\.12\.1@sha256:[0-9a-f]{64}$/),
     });
@@ -57,10 +57,10 @@ describe('platform images and charts', () => {
   it('refuses an image without tag or digest, and the tag latest', () => {
     const dir = caseEnv(undefined);
     edit(dir, 'repository: platform/velero/velero, tag: v1.16.1 }', 'repository: platform/velero/velero }');
-    edit(dir, 'repository: platform/envoyproxy/envoy, tag: v1.32.3 }', 'repository: platform/envoyproxy/envoy, tag: latest }');
+    edit(dir, 'repository: platform/squid, tag: "5.7" }', 'repository: platform/squid, tag: latest }');
     const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageUnpinned');
     expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([
-      `${lineOf(dir, 'envoyproxy')} spec.images.egressGateway.tag`,
+      `${lineOf(dir, 'platform/squid')} spec.images.egressGateway.tag`,
       `${lineOf(dir, 'platform/velero/velero }')} spec.images.velero`,
     ]);
     expect(formatIssue(found[1], 'en')).toContain('image velero must be pinned: give a version tag other than latest, or a digest');
@@ -69,15 +69,11 @@ describe('platform images and charts', () => {
 
   it('refuses an image outside the allowed registries, including a look-alike host', () => {
     const dir = caseEnv(undefined);
-    edit(
-      dir,
-      '{ registry: registry.test.gov.cn, repository: platform/envoyproxy',
-      '{ registry: registry.test.gov.cn.evil.com, repository: platform/envoyproxy',
-    );
+    edit(dir, '{ registry: registry.test.gov.cn, repository: platform/squid', '{ registry: registry.test.gov.cn.evil.com, repository: platform/squid');
     const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageRegistry');
     expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([`${lineOf(dir, 'evil.com')} spec.images.egressGateway.registry`]);
     expect(formatIssue(found[0], 'en')).toContain(
-      'registry.test.gov.cn.evil.com/platform/envoyproxy/envoy is not in an allowed registry (allowed: registry.test.gov.cn/)',
+      'registry.test.gov.cn.evil.com/platform/squid is not in an allowed registry (allowed: registry.test.gov.cn/)',
     );
   });
 

@@ -38,10 +38,10 @@ describe('a credential as kubeContext', () => {
   it('is refused at its line, in both languages, without echoing it', () => {
     const dir = withContext(JWT);
     expect(lines(dir)).toEqual([
-      'case/platform.yaml:29:20 spec.clusters[0].kubeContext: kubeContext looks like a credential (JSON Web Token); it would be written into every stack of this cluster as the default of the kube_context variable: give the name of a context in the kubeconfig (credentials stay in the kubeconfig file, KUBE_CONFIG_PATH at deploy time) and rotate this one if it was committed',
+      'case/platform.yaml:30:20 spec.clusters[0].kubeContext: kubeContext looks like a credential (JSON Web Token); it would be written into every stack of this cluster as the default of the kube_context variable: give the name of a context in the kubeconfig (credentials stay in the kubeconfig file, KUBE_CONFIG_PATH at deploy time) and rotate this one if it was committed',
     ]);
     expect(lines(dir, 'zh')).toEqual([
-      'case/platform.yaml:29:20 spec.clusters[0].kubeContext: kubeContext 看起来是凭据（JWT 令牌），它会作为 kube_context 变量的默认值写入该集群的每个栈：请填写 kubeconfig 中上下文的名称（凭据只保存在 kubeconfig 文件中，部署时由 KUBE_CONFIG_PATH 指定）；若已提交，请立即轮换该凭据',
+      'case/platform.yaml:30:20 spec.clusters[0].kubeContext: kubeContext 看起来是凭据（JWT 令牌），它会作为 kube_context 变量的默认值写入该集群的每个栈：请填写 kubeconfig 中上下文的名称（凭据只保存在 kubeconfig 文件中，部署时由 KUBE_CONFIG_PATH 指定）；若已提交，请立即轮换该凭据',
     ]);
   });
 
@@ -49,8 +49,8 @@ describe('a credential as kubeContext', () => {
     const long = `${JWT}${'A'.repeat(120)}`;
     const out = lines(withContext(long));
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(/^case\/platform\.yaml:29:20 spec\.clusters\[0\]\.kubeContext: kubeContext looks like a credential \(JSON Web Token\)/);
-    expect(out[1]).toBe(`case/platform.yaml:29:20 spec.clusters[0].kubeContext: allows at most 100 characters, got ${long.length}`);
+    expect(out[0]).toMatch(/^case\/platform\.yaml:30:20 spec\.clusters\[0\]\.kubeContext: kubeContext looks like a credential \(JSON Web Token\)/);
+    expect(out[1]).toBe(`case/platform.yaml:30:20 spec.clusters[0].kubeContext: allows at most 100 characters, got ${long.length}`);
     for (const l of out) expect(l).not.toContain('eyJ');
   });
 

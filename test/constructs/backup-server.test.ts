@@ -6,9 +6,11 @@ const props: BackupServerProps = {
   image: 'registry.example-city.gov.cn/platform/velero/velero:v1.16.1',
   pluginImage: 'registry.example-city.gov.cn/platform/velero/velero-plugin-for-aws:v1.12.1',
   sites: [
-    { name: 'primary', endpoint: 's3://backup.primary.example-city.gov.cn/govcloud' },
-    { name: 'remote', endpoint: 'https://oss.remote.example-province.gov.cn:9000/govcloud-backup/city/ext' },
+    { name: 'primary', endpoint: 's3://backup.primary.example-city.gov.cn/govcloud', cidr: '10.90.0.0/24' },
+    { name: 'remote', endpoint: 'https://oss.remote.example-province.gov.cn:9000/govcloud-backup/city/ext', cidr: '10.90.2.0/24' },
   ],
+  addressPool: '10.244.0.32/27',
+  apiServer: { cidr: '10.80.0.10/32', port: 6443 },
   defaultSite: 'primary',
 };
 
@@ -96,13 +98,39 @@ describe('BackupServer', () => {
     expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, defaultSite: 'far' }))).toThrow(
       'BackupServer ext-primary: defaultSite "far" is not one of the sites (primary, remote)',
     );
-    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 'https://oss.example.gov.cn' }] }))).toThrow(
-      'BackupServer ext-primary: site primary: backup endpoint "https://oss.example.gov.cn" names no bucket: write https://host/bucket[/prefix]',
-    );
-    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 's3://key:secret@bucket/x' }] }))).toThrow(
-      /without credentials/,
-    );
+    expect(() =>
+      synthOf(
+        (scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 'https://oss.example.gov.cn', cidr: '10.90.0.0/24' }] }),
+      ),
+    ).toThrow('BackupServer ext-primary: site primary: backup endpoint "https://oss.example.gov.cn" names no bucket: write https://host/bucket[/prefix]');
+    expect(() =>
+      synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 's3://key:secret@bucket/x', cidr: '10.90.0.0/24' }] })),
+    ).toThrow(/without credentials/);
     expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, image: 'velero' }))).toThrow(/image "velero" is not a full image reference/);
     expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, sites: [] }))).toThrow(/sites is empty/);
+  });
+
+  it('denies the velero namespace everything but its backup storage on the endpoint port, the API server and DNS', () => {
+    const policies = s.of('kubernetes_network_policy_v1');
+    expect(policies.map((p) => get(p, 'metadata.name')).sort()).toEqual(['allow-platform-egress', 'default-deny']);
+    const allow = policies.find((p) => get(p, 'metadata.name') === 'allow-platform-egress');
+    expect(get(allow, 'spec.policy_types')).toEqual(['Egress']);
+    expect(get(allow, 'spec.ingress')).toEqual([]);
+    expect(get(allow, 'spec.egress')).toEqual([
+      { to: [{ ip_block: { cidr: '10.90.0.0/24' } }], ports: [{ port: '443', protocol: 'TCP' }] },
+      { to: [{ ip_block: { cidr: '10.90.2.0/24' } }], ports: [{ port: '9000', protocol: 'TCP' }] },
+      { to: [{ ip_block: { cidr: '10.80.0.10/32' } }], ports: [{ port: '6443', protocol: 'TCP' }] },
+      {
+        to: [
+          { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } }, pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } } },
+        ],
+        ports: [
+          { port: '53', protocol: 'TCP' },
+          { port: '53', protocol: 'UDP' },
+        ],
+      },
+    ]);
+    const ns = s.of('kubernetes_namespace_v1')[0];
+    expect((get(ns, 'metadata.annotations') as Record<string, string>)['govcloud.gov.cn/address-pool']).toBe('10.244.0.32/27');
   });
 });

@@ -1,39 +1,40 @@
 import { EgressGateway, EgressGatewayProps, NON_INTERNET } from '../../constructs/network/egress-gateway';
-import { allowedDestinations, envoyConfig } from '../../constructs/network/envoy-config';
-import { forwardedAuthorities } from '../../policies/rules/net/gateway';
+import { egressSquidConf } from '../../constructs/network/squid-config';
 import { get, synthOf } from '../helpers/synth';
 
-const IMAGE = 'registry.example-city.gov.cn/platform/envoyproxy/envoy:v1.32.3';
+const IMAGE = 'registry.example-city.gov.cn/platform/squid:5.7';
 const props: EgressGatewayProps = {
   namespace: 'internet-egress',
+  clusterName: 'ext-primary',
   image: IMAGE,
   allowList: [
-    { tenant: 'portal', hosts: ['api.example.cn', 'pay.example.cn'], ports: [443, 8443] },
-    { tenant: 'hotline', hosts: ['sms.example.cn'], ports: [443] },
-    { tenant: 'portal', hosts: ['api.example.cn'], ports: [443] },
+    { tenant: 'portal', sources: ['10.244.1.0/24'], hosts: ['api.example.cn', 'pay.example.cn'], ports: [443, 8443] },
+    { tenant: 'hotline', sources: ['10.244.2.0/24', '10.244.3.0/24'], hosts: ['sms.example.cn'], ports: [443] },
+    { tenant: 'portal', sources: ['10.244.1.0/24'], hosts: ['api.example.cn', '*.gov-cloud.example.cn'], ports: [443] },
   ],
   internalRanges: ['10.10.0.0/16', '30.10.0.0/16'],
 };
 
 type Json = Record<string, unknown>;
 const gateway = (p: EgressGatewayProps = props) => synthOf((scope) => new EgressGateway(scope, 'gw', p));
-const envoyOf = (s: ReturnType<typeof gateway>): Json =>
-  JSON.parse((get(s.of('kubernetes_config_map_v1')[0], 'data') as Record<string, string>)['envoy.json']) as Json;
+const confOf = (s: ReturnType<typeof gateway>): string => (get(s.of('kubernetes_config_map_v1')[0], 'data') as Record<string, string>)['squid.conf'];
+const directives = (conf: string): string[] => conf.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
 
 describe('EgressGateway', () => {
   const s = gateway();
 
-  it('runs the platform image, at least two pods, hardened, with resources and probes, without waiting for a rollout', () => {
+  it('runs Squid from the platform image, at least two pods, non-root and hardened, with resources and TCP probes on 3128', () => {
     const d = s.of('kubernetes_deployment_v1')[0];
     expect(d.wait_for_rollout).toBe(false);
     expect(get(d, 'metadata')).toMatchObject({ name: 'egress-gateway', namespace: 'internet-egress' });
     expect(get(d, 'spec.replicas')).toBe('2');
     const pod = get(d, 'spec.template.spec') as Json;
     expect(pod.automount_service_account_token).toBe(false);
-    expect(pod.security_context).toMatchObject({ run_as_non_root: true, seccomp_profile: { type: 'RuntimeDefault' } });
+    expect(pod.security_context).toMatchObject({ run_as_non_root: true, run_as_user: '10001', seccomp_profile: { type: 'RuntimeDefault' } });
     const c = (pod.container as Json[])[0];
     expect(c.image).toBe(IMAGE);
-    expect(c.args).toEqual(['--config-path', '/etc/envoy/envoy.json', '--disable-hot-restart', '--log-level', 'info']);
+    expect(c.command).toEqual(['squid']);
+    expect(c.args).toEqual(['-N', '-f', '/etc/squid/govcloud/squid.conf']);
     expect(c.security_context).toEqual({
       allow_privilege_escalation: false,
       read_only_root_filesystem: true,
@@ -41,11 +42,18 @@ describe('EgressGateway', () => {
       capabilities: { drop: ['ALL'] },
     });
     expect(get(c, 'resources')).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '512Mi' } });
-    expect(get(c, 'readiness_probe.http_get')).toEqual({ path: '/ready', port: '8081' });
-    expect(get(c, 'liveness_probe.http_get')).toEqual({ path: '/ready', port: '8081' });
+    expect(get(c, 'readiness_probe.tcp_socket')).toEqual([{ port: '3128' }]);
+    expect(get(c, 'liveness_probe.tcp_socket')).toEqual([{ port: '3128' }]);
+    // the root filesystem is read-only: Squid's run directory and /tmp are memory emptyDirs
     expect(c.volume_mount).toEqual([
-      { name: 'config', mount_path: '/etc/envoy', read_only: true },
+      { name: 'config', mount_path: '/etc/squid/govcloud', read_only: true },
+      { name: 'run', mount_path: '/var/run/squid' },
       { name: 'tmp', mount_path: '/tmp' },
+    ]);
+    expect((pod.volume as Json[]).map((v) => [v.name, get(v, 'empty_dir.medium') ?? 'configmap'])).toEqual([
+      ['config', 'configmap'],
+      ['run', 'Memory'],
+      ['tmp', 'Memory'],
     ]);
     expect(s.of('kubernetes_pod_disruption_budget_v1')[0].spec).toEqual({
       min_available: '1',
@@ -53,40 +61,55 @@ describe('EgressGateway', () => {
     });
   });
 
-  it('serves the proxy port through a ClusterIP Service selecting the gateway pods', () => {
-    expect(s.of('kubernetes_service_v1')[0].spec).toEqual({
+  it('serves the proxy port through a ClusterIP Service named egress-gateway selecting the gateway pods', () => {
+    const svc = s.of('kubernetes_service_v1')[0];
+    expect(get(svc, 'metadata.name')).toBe('egress-gateway');
+    expect(svc.spec).toEqual({
       type: 'ClusterIP',
       selector: { 'app.kubernetes.io/name': 'egress-gateway' },
       port: [{ name: 'proxy', port: 3128, target_port: '3128', protocol: 'TCP' }],
     });
   });
 
-  it('forwards CONNECT to exactly the declared host:port pairs, once each, and refuses the rest', () => {
-    const envoy = envoyOf(s);
-    expect(forwardedAuthorities(envoy)).toEqual([
-      'api.example.cn:443',
-      'api.example.cn:8443',
-      'pay.example.cn:443',
-      'pay.example.cn:8443',
-      'sms.example.cn:443',
+  it("allows each tenant's hosts and ports from that tenant's own sources only, and denies everything else last", () => {
+    const conf = confOf(s);
+    expect(conf).toMatch(/^# Generated by govcloud: the unified Internet egress \(互联网统一出口\) of cluster ext-primary/);
+    expect(conf).toContain('# Allow-list of the tenants: hotline, portal');
+    const d = directives(conf);
+    expect(d).toEqual(
+      expect.arrayContaining([
+        'http_port 3128',
+        'cache deny all',
+        'pid_filename none',
+        'access_log stdio:/dev/stdout',
+        'cache_log stdio:/dev/stderr',
+        'acl t_hotline_src src 10.244.2.0/24 10.244.3.0/24',
+        'acl t_hotline_1_dst dstdomain sms.example.cn',
+        'acl t_hotline_1_port port 443',
+        'acl t_portal_src src 10.244.1.0/24',
+        // hosts grouped by the ports they are declared with; a *.suffix host is Squid's .suffix
+        'acl t_portal_1_dst dstdomain .gov-cloud.example.cn',
+        'acl t_portal_1_port port 443',
+        'acl t_portal_2_dst dstdomain api.example.cn pay.example.cn',
+        'acl t_portal_2_port port 443 8443',
+      ]),
+    );
+    expect(d.filter((l) => l.startsWith('http_access'))).toEqual([
+      'http_access allow t_hotline_src t_hotline_1_dst t_hotline_1_port',
+      'http_access allow t_portal_src t_portal_1_dst t_portal_1_port',
+      'http_access allow t_portal_src t_portal_2_dst t_portal_2_port',
+      'http_access deny all',
     ]);
-    expect(envoy.admin).toBeUndefined();
-    const hcm = get(envoy, 'static_resources.listeners.0.filter_chains.0.filters.0.typed_config') as Json;
-    expect(hcm.upgrade_configs).toEqual([{ upgrade_type: 'CONNECT' }]);
-    const hosts = get(hcm, 'route_config.virtual_hosts') as { name: string; domains: string[]; routes: Json[] }[];
-    const last = hosts[hosts.length - 1];
-    expect(last.domains).toEqual(['*']);
-    expect(last.routes.map((r) => get(r, 'direct_response.status'))).toEqual([403, 403]);
-    // a non-CONNECT request to an allowed host is refused too: only tunnels are forwarded
-    expect(hosts[0].routes.map((r) => (r.route ? 'forward' : get(r, 'direct_response.status')))).toEqual(['forward', 403]);
-    expect(get(hcm, 'access_log.0.name')).toBe('envoy.access_loggers.stdout');
-    expect(get(hcm, 'access_log.0.typed_config.log_format.json_format')).toMatchObject({ authority: '%REQ(:AUTHORITY)%', response_code: '%RESPONSE_CODE%' });
+    expect(d.some((l) => l.startsWith('cache_dir') || l.startsWith('cache_effective_user'))).toBe(false);
   });
 
   it('writes the same configuration whatever order the flows come in, and rolls the pods when it changes', () => {
     const reversed = gateway({ ...props, allowList: [...props.allowList].reverse() });
     expect(reversed.raw).toBe(s.raw);
-    const more = gateway({ ...props, allowList: [...props.allowList, { tenant: 'hotline', hosts: ['mail.example.cn'], ports: [465] }] });
+    const more = gateway({
+      ...props,
+      allowList: [...props.allowList, { tenant: 'hotline', sources: ['10.244.2.0/24'], hosts: ['mail.example.cn'], ports: [465] }],
+    });
     const hash = (x: ReturnType<typeof gateway>) => get(x.of('kubernetes_deployment_v1')[0], 'spec.template.metadata.annotations') as Json;
     expect(hash(more)['govcloud.gov.cn/config-sha256']).not.toBe(hash(s)['govcloud.gov.cn/config-sha256']);
   });
@@ -112,23 +135,29 @@ describe('EgressGateway', () => {
       ],
     });
     expect(get(egress[1], 'to.0.namespace_selector.match_labels')).toEqual({ 'kubernetes.io/metadata.name': 'kube-system' });
-    expect(get(egress[1], 'ports')).toEqual([
-      { port: '53', protocol: 'UDP' },
-      { port: '53', protocol: 'TCP' },
-    ]);
     expect(egress).toHaveLength(2);
   });
 
-  it('refuses an empty allow-list, fewer than two replicas and a bad internal range', () => {
+  it('refuses an empty allow-list, an entry without sources or with an allow-all source, fewer than two replicas and a bad range', () => {
     expect(() => gateway({ ...props, allowList: [] })).toThrow(/allowList is empty; the gateway forwards only declared Internet flows/);
+    const one = props.allowList[0];
+    expect(() => gateway({ ...props, allowList: [{ ...one, sources: [] }] })).toThrow(/entry of tenant portal has no sources/);
+    expect(() => gateway({ ...props, allowList: [{ ...one, sources: ['0.0.0.0/0'] }] })).toThrow(/source "0.0.0.0\/0" of tenant portal covers every address/);
+    expect(() => gateway({ ...props, allowList: [{ ...one, hosts: ['api.example.cn evil'] }] })).toThrow(
+      /host "api.example.cn evil" of tenant portal is not a host name/,
+    );
     expect(() => gateway({ ...props, replicas: 1 })).toThrow(/replicas 1 is below 2/);
     expect(() => gateway({ ...props, internalRanges: ['10.10.0.0'] })).toThrow(/internal range "10.10.0.0" is not an IPv4 CIDR/);
   });
 });
 
-describe('envoyConfig', () => {
-  it('keeps a wildcard host as a suffix domain with its port', () => {
-    const d = allowedDestinations([{ hosts: ['*.example.cn'], ports: [443] }]);
-    expect(forwardedAuthorities(envoyConfig(d, { proxyPort: 3128, healthPort: 8081 }))).toEqual(['*.example.cn:443']);
+describe('egressSquidConf', () => {
+  it('keeps one source ACL per tenant, the union of its entries', () => {
+    const conf = egressSquidConf('c', 3128, [
+      { tenant: 'a', sources: ['10.1.0.0/24'], hosts: ['x.example.cn'], ports: [443] },
+      { tenant: 'a', sources: ['10.2.0.0/24'], hosts: ['y.example.cn'], ports: [443] },
+    ]);
+    expect(directives(conf)).toContain('acl t_a_src src 10.1.0.0/24 10.2.0.0/24');
+    expect(directives(conf)).toContain('acl t_a_1_dst dstdomain x.example.cn y.example.cn');
   });
 });

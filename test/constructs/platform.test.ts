@@ -4,12 +4,13 @@ import { NetworkSegment } from '../../constructs/network/network-segment';
 import { IsolationZone } from '../../constructs/network/isolation-zone';
 import { SecurityBaseline, SecurityBaselineProps } from '../../constructs/baseline/security-baseline';
 import { DisasterRecoveryReplica, DisasterRecoveryReplicaProps } from '../../constructs/dr/disaster-recovery-replica';
+import { Peer } from '../../constructs/common/peer';
 import { get, synthOf } from '../helpers/synth';
 
 const zones = [
-  { name: 'public-service' as const, cidr: '10.10.0.0/16' },
-  { name: 'administrative' as const, cidr: '10.20.0.0/16' },
-  { name: 'exchange' as const, cidr: '10.30.0.0/16' },
+  { name: 'public-service' as const, cidr: '10.10.0.0/16', addressPool: '10.244.0.0/27' },
+  { name: 'administrative' as const, cidr: '10.20.0.0/16', addressPool: '10.244.0.32/27' },
+  { name: 'exchange' as const, cidr: '10.30.0.0/16', addressPool: '10.244.0.64/27' },
 ];
 
 describe('CloudCenter', () => {
@@ -24,8 +25,29 @@ describe('CloudCenter', () => {
         mlpsLevel: 3,
         capacity: { cpu: '512', memory: '2Ti', storage: '200Ti' },
         nodePools: [{ name: 'xc', kind: 'domestic', nodes: 8 }],
+        systemPool: '10.244.0.96/27',
       }),
   );
+  it('denies the system namespace everything in and out but DNS, and annotates its pool', () => {
+    const policies = s.of('kubernetes_network_policy_v1');
+    expect(policies.map((p) => get(p, 'metadata.name')).sort()).toEqual(['allow-platform-egress', 'default-deny']);
+    const deny = policies.find((p) => get(p, 'metadata.name') === 'default-deny');
+    expect(get(deny, 'spec')).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
+    const allow = policies.find((p) => get(p, 'metadata.name') === 'allow-platform-egress');
+    expect(get(allow, 'spec.egress')).toEqual([
+      {
+        to: [
+          { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } }, pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } } },
+        ],
+        ports: [
+          { port: '53', protocol: 'TCP' },
+          { port: '53', protocol: 'UDP' },
+        ],
+      },
+    ]);
+    const ns = s.of('kubernetes_namespace_v1')[0];
+    expect((get(ns, 'metadata.annotations') as Record<string, string>)['govcloud.gov.cn/address-pool']).toBe('10.244.0.96/27');
+  });
   it('records the site, level and capacity in cluster-info', () => {
     const cm = s.of('kubernetes_config_map_v1')[0];
     expect(get(cm, 'data')).toMatchObject({ cluster: 'ext-primary', siteRole: 'primary', mlpsLevel: '3', network: 'extranet' });
@@ -68,7 +90,12 @@ describe('NetworkSegment and IsolationZone', () => {
 
   it('gives the extranet an egress namespace that denies everything, and a gateway only when one is asked for', () => {
     const bare = synthOf(
-      (scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones, egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24' } }),
+      (scope) =>
+        new NetworkSegment(scope, 'n', {
+          network: 'extranet',
+          zones,
+          egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24', addressPool: '10.244.0.128/27' },
+        }),
     );
     const egressNs = bare.of('kubernetes_namespace_v1').find((n) => get(n, 'metadata.name') === 'internet-egress');
     expect((get(egressNs, 'metadata.labels') as Record<string, string>)['govcloud.gov.cn/role']).toBe('internet-egress');
@@ -85,19 +112,53 @@ describe('NetworkSegment and IsolationZone', () => {
           egress: {
             namespace: 'internet-egress',
             cidr: '10.99.0.0/24',
+            addressPool: '10.244.0.128/27',
             gateway: {
-              image: 'registry.example-city.gov.cn/platform/envoyproxy/envoy:v1.32.3',
-              allowList: [{ tenant: 'portal', hosts: ['api.example.cn'], ports: [443] }],
+              clusterName: 'ext-primary',
+              image: 'registry.example-city.gov.cn/platform/squid:5.7',
+              allowList: [{ tenant: 'portal', sources: ['10.10.0.0/16'], hosts: ['api.example.cn'], ports: [443] }],
+            },
+          },
+          ingress: {
+            namespace: 'internet-ingress',
+            addressPool: '10.244.0.160/27',
+            gateway: {
+              clusterName: 'ext-primary',
+              image: 'registry.example-city.gov.cn/platform/squid:5.7',
+              exposed: [{ tenant: 'portal', namespace: 'portal-prod', ports: [8080] }],
             },
           },
         }),
     );
-    expect(withGateway.of('kubernetes_deployment_v1')).toHaveLength(1);
+    const ingressNs = withGateway.of('kubernetes_namespace_v1').find((n) => get(n, 'metadata.name') === 'internet-ingress');
+    expect(get(ingressNs, 'metadata.labels')).toMatchObject({ 'govcloud.gov.cn/role': 'internet-ingress', 'govcloud.gov.cn/zone': 'public-service' });
+    // the ingress namespace is a namespace govcloud creates: it carries its pool for the CNI's IPAM
+    expect(get(ingressNs, 'metadata.annotations')).toMatchObject({ 'govcloud.gov.cn/address-pool': '10.244.0.160/27' });
+    expect(withGateway.of('kubernetes_deployment_v1').map((d) => get(d, 'metadata.name'))).toEqual(['egress-gateway', 'ingress-gateway']);
     expect(
       inEgress(withGateway, 'kubernetes_network_policy_v1')
         .map((p) => get(p, 'metadata.name'))
         .sort(),
     ).toEqual(['default-deny', 'egress-gateway']);
+  });
+
+  it('refuses an ingress without an egress, or in the egress namespace', () => {
+    expect(() =>
+      synthOf(
+        (scope) => new NetworkSegment(scope, 'n', { network: 'extranet', zones, ingress: { namespace: 'internet-ingress', addressPool: '10.244.0.160/27' } }),
+      ),
+    ).toThrow(/ingress given without egress/);
+    expect(() =>
+      synthOf(
+        (scope) =>
+          new NetworkSegment(scope, 'n', {
+            network: 'extranet',
+            zones,
+            egress: { namespace: 'internet-egress', cidr: '10.99.0.0/24', addressPool: '10.244.0.128/27' },
+            ingress: { namespace: 'internet-egress', addressPool: '10.244.0.160/27' },
+          }),
+      ),
+    ).toThrow(/ingress namespace "internet-egress" is the egress namespace/);
   });
 
   it('refuses an egress or an extranet zone on the intranet', () => {
@@ -106,17 +167,20 @@ describe('NetworkSegment and IsolationZone', () => {
         (scope) =>
           new NetworkSegment(scope, 'n', {
             network: 'intranet',
-            zones: [{ name: 'intranet', cidr: '172.16.0.0/16' }],
-            egress: { namespace: 'e', cidr: '10.99.0.0/24' },
+            zones: [{ name: 'intranet', cidr: '172.16.0.0/16', addressPool: '172.16.128.0/27' }],
+            egress: { namespace: 'e', cidr: '10.99.0.0/24', addressPool: '10.244.0.128/27' },
           }),
       ),
     ).toThrow(/intranet is physically isolated and has no Internet egress/);
     expect(() => synthOf((scope) => new NetworkSegment(scope, 'n', { network: 'intranet', zones }))).toThrow(
       /zone "public-service" does not belong to this network/,
     );
-    expect(() => synthOf((scope) => new IsolationZone(scope, 'z', { zone: 'administrative', cidr: '10.20.0.0/16', acceptFrom: ['public-service'] }))).toThrow(
-      /only the exchange zone may accept traffic/,
-    );
+    expect(() =>
+      synthOf(
+        (scope) =>
+          new IsolationZone(scope, 'z', { zone: 'administrative', cidr: '10.20.0.0/16', addressPool: '10.244.0.32/27', acceptFrom: ['public-service'] }),
+      ),
+    ).toThrow(/only the exchange zone may accept traffic/);
   });
 });
 
@@ -171,6 +235,7 @@ describe('DisasterRecoveryReplica', () => {
     mlpsLevel: 3,
     environment: 'prod',
     mode: 'standby',
+    addressPool: '10.245.0.0/23',
     siteRole: 'same-city',
     sourceCluster: 'ext-primary',
     quota: { cpu: '24', memory: '96Gi', storage: '2Ti', pods: 300 },
@@ -192,6 +257,16 @@ describe('DisasterRecoveryReplica', () => {
         .map((p) => get(p, 'metadata.name'))
         .sort(),
     ).toEqual(['allow-same-namespace-and-dns', 'default-deny']);
+  });
+  it("gives an active or standby replica its tenant's flows, and refuses flows for a backup replica", () => {
+    const flows = [{ peers: () => [Peer.cidr('10.244.3.0/24')], ports: [443] }];
+    const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, egress: flows, ingress: flows }));
+    const allow = s.of('kubernetes_network_policy_v1').find((p) => get(p, 'metadata.name') === 'allow-declared-flows');
+    expect(get(allow, 'spec.egress')).toEqual([{ to: [{ ip_block: { cidr: '10.244.3.0/24' } }], ports: [{ port: '443', protocol: 'TCP' }] }]);
+    expect(get(allow, 'spec.ingress')).toEqual([{ from: [{ ip_block: { cidr: '10.244.3.0/24' } }], ports: [{ port: '443', protocol: 'TCP' }] }]);
+    expect(() => synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', { ...props, mode: 'backup', egress: flows }))).toThrow(
+      /mode backup with 1 flows; a backup replica only holds restored data/,
+    );
   });
   it('runs no copy job of its own: the backups are Velero Schedules on the primary cluster', () => {
     const s = synthOf((scope) => new DisasterRecoveryReplica(scope, 'dr', props));

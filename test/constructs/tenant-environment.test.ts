@@ -12,6 +12,7 @@ const base: TenantEnvironmentProps = {
   zone: 'administrative',
   mlpsLevel: 3,
   environments: ['prod', 'test'],
+  pools: { prod: '10.244.0.0/24', test: '10.244.1.0/24' },
   quota: { cpu: '16', memory: '64Gi', storage: '500Gi', pods: 200 },
   adminGroups: ['grp-civil-affairs-ops'],
 };
@@ -94,7 +95,16 @@ describe('TenantEnvironment', () => {
     expect([...byName.keys()].sort()).toEqual(['allow-same-namespace-and-dns', 'default-deny']);
     expect(get(byName.get('default-deny'), 'spec')).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
     const egress = get(byName.get('allow-same-namespace-and-dns'), 'spec.egress') as unknown[];
-    expect(JSON.stringify(egress)).toContain('"kubernetes.io/metadata.name":"kube-system"');
+    // DNS goes to the DNS pods of kube-system only, UDP and TCP 53
+    expect(egress).toContainEqual({
+      to: [
+        { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } }, pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } } },
+      ],
+      ports: [
+        { port: '53', protocol: 'TCP' },
+        { port: '53', protocol: 'UDP' },
+      ],
+    });
     expect(JSON.stringify(egress)).not.toContain('0.0.0.0/0');
   });
 
@@ -103,8 +113,8 @@ describe('TenantEnvironment', () => {
       (scope) =>
         new TenantEnvironment(scope, 't', {
           ...base,
-          egress: [{ peer: (env) => Peer.tenant('social-security', env), ports: [443] }],
-          ingress: [{ peer: (env) => Peer.tenant('front-desk', env), ports: [8443] }],
+          egress: [{ peers: (env) => [Peer.tenant('social-security', env)], ports: [443] }],
+          ingress: [{ peers: (env) => [Peer.tenant('front-desk', env)], ports: [8443] }],
         }),
     );
     const flows = s.of('kubernetes_network_policy_v1').filter((p) => get(p, 'metadata.name') === 'allow-declared-flows');
@@ -133,6 +143,7 @@ describe('TenantEnvironment', () => {
       'govcloud.gov.cn/display-name': expect.any(String),
       'govcloud.gov.cn/approval-ref': expect.any(String),
       'govcloud.gov.cn/egress-hosts': 'a.example.cn,b.example.cn',
+      'govcloud.gov.cn/address-pool': '10.244.0.0/24',
     });
     const general = synthOf((scope) => new TenantEnvironment(scope, 't', base));
     for (const ns of general.of('kubernetes_namespace_v1')) expect(get(ns, 'metadata.labels')).not.toHaveProperty(['govcloud.gov.cn/placement']);
@@ -161,5 +172,42 @@ describe('TenantEnvironment', () => {
     );
     expect(() => Peer.cidr('10.0.0.0/33')).toThrow(/"10\.0\.0\.0\/33" is not an IPv4 CIDR/);
     expect(Peer.cidr('10.20.0.0/16').spec).toEqual({ ipBlock: { cidr: '10.20.0.0/16' } });
+  });
+
+  it('annotates each namespace with its address pool, the contract with the IPAM', () => {
+    const s = synthOf((scope) => new TenantEnvironment(scope, 't', base));
+    const namespaces = s.of('kubernetes_namespace_v1');
+    expect(namespaces.map((n) => (get(n, 'metadata.annotations') as Record<string, string>)['govcloud.gov.cn/address-pool'])).toEqual([
+      '10.244.0.0/24',
+      '10.244.1.0/24',
+    ]);
+  });
+
+  it('refuses an environment without a pool, and a pool that is not a CIDR', () => {
+    expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, pools: { prod: '10.244.0.0/24' } }))).toThrow(
+      /no address pool for environment test/,
+    );
+    expect(() => synthOf((scope) => new TenantEnvironment(scope, 't', { ...base, pools: { prod: '10.244.0.0/24', test: '10.244.1.5/24' } }))).toThrow(
+      /addressPool "10.244.1.5\/24" is not an IPv4 CIDR at its network address/,
+    );
+  });
+
+  it('names a peer on another cluster by its pool, one rule per peer', () => {
+    const s = synthOf(
+      (scope) =>
+        new TenantEnvironment(scope, 't', {
+          ...base,
+          environments: ['prod'],
+          egress: [{ peers: (env) => [Peer.tenant('social-security', env), Peer.cidr('10.245.0.0/26')], ports: [443] }],
+        }),
+    );
+    const flows = s.of('kubernetes_network_policy_v1').filter((p) => get(p, 'metadata.name') === 'allow-declared-flows');
+    expect(get(flows[0], 'spec.egress')).toEqual([
+      {
+        to: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': 'social-security', 'govcloud.gov.cn/environment': 'prod' } } }],
+        ports: [{ port: '443', protocol: 'TCP' }],
+      },
+      { to: [{ ip_block: { cidr: '10.245.0.0/26' } }], ports: [{ port: '443', protocol: 'TCP' }] },
+    ]);
   });
 });

@@ -9,9 +9,9 @@ import * as path from 'path';
 import { apiPath, declared } from './harness/synthesized';
 import { clustersOf, explain, govcloud, kubes, model, outDir, rows, topology } from './harness/suite';
 import { planStacks } from '../../stacks/slices';
-import { backupRetentionDays, replicatedEnvironment } from '../../config/model';
+import { backupRetentionDays, isServing, replicatedEnvironment } from '../../config/model';
 import { BACKUP, DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
-import { forwardedAuthorities } from '../../policies/rules/net/gateway';
+import { allowedByLines, forwardedPairs, parseSquidConf } from '../../policies/rules/net/squid';
 import { NON_INTERNET } from '../../constructs/network/egress-gateway';
 import { objectStore } from '../../config/backup-storage';
 
@@ -81,13 +81,17 @@ describe('deploying the example city', () => {
   describe('the unified Internet egress', () => {
     const m = model();
     const ns = m.egress.namespace;
-    // what the example city declares: host:port pairs of the public-service tenants, per primary cluster
+    // what the example city declares: host:port pairs of the public-service tenants, per cluster that serves them
+    // (the primary, and the clusters of their active-active and hot-standby replicas)
     const declaredPairs = new Map<string, Set<string>>();
     const declaring = m.tenants.filter((t) => t.zone === 'public-service' && t.flows.some((f) => f.kind === 'internet'));
+    const servingClusters = (t: (typeof declaring)[number]) => [t.cluster, ...t.replicas.filter(isServing).map((r) => r.cluster)];
     for (const t of declaring) {
-      const pairs = declaredPairs.get(t.cluster) ?? new Set<string>();
-      for (const f of t.flows) if (f.kind === 'internet') for (const h of f.hosts) for (const p of f.ports) pairs.add(`${h}:${p}`);
-      declaredPairs.set(t.cluster, pairs);
+      for (const cluster of servingClusters(t)) {
+        const pairs = declaredPairs.get(cluster) ?? new Set<string>();
+        for (const f of t.flows) if (f.kind === 'internet') for (const h of f.hosts) for (const p of f.ports) pairs.add(`${h}:${p}`);
+        declaredPairs.set(cluster, pairs);
+      }
     }
     const gatewayPath = (plural: string, group = '/api/v1') => `${group}/namespaces/${ns}/${plural}/${EGRESS_GATEWAY.name}`;
 
@@ -104,7 +108,7 @@ describe('deploying the example city', () => {
         const container = d.body.spec.template.spec.containers[0];
         expect(container.image).toBe(m.images.egressGateway);
         expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, runAsNonRoot: true });
-        expect(container.readinessProbe.httpGet.port).toBe(EGRESS_GATEWAY.healthPort);
+        expect(container.readinessProbe.tcpSocket.port).toBe(EGRESS_GATEWAY.proxyPort);
         const svc = await kube.get(c.name)!.get(gatewayPath('services'));
         expect([svc.body.spec.type, svc.body.spec.selector, svc.body.spec.ports[0].port]).toEqual([
           'ClusterIP',
@@ -118,11 +122,12 @@ describe('deploying the example city', () => {
       for (const [cluster, pairs] of declaredPairs) {
         const cm = await kube.get(cluster)!.get(gatewayPath('configmaps'));
         expect([cluster, cm.status]).toEqual([cluster, 200]);
-        const envoy = JSON.parse(cm.body.data[EGRESS_GATEWAY.configKey]) as unknown;
-        expect([cluster, forwardedAuthorities(envoy)]).toEqual([cluster, [...pairs].sort()]);
+        const conf = parseSquidConf(cm.body.data[EGRESS_GATEWAY.configKey] as string);
+        expect([cluster, [...new Set(allowedByLines(conf).flatMap(forwardedPairs))].sort()]).toEqual([cluster, [...pairs].sort()]);
       }
-      // the example city's own flows, written out: hotline-12345 and gov-service-center
+      // the example city's own flows, written out: hotline-12345 and gov-service-center, both hot-standby on ext-samecity
       expect([...(declaredPairs.get('ext-primary') ?? [])].sort()).toEqual(['api.example.cn:443', 'sms.example.cn:443']);
+      expect([...(declaredPairs.get('ext-samecity') ?? [])].sort()).toEqual(['api.example.cn:443', 'sms.example.cn:443']);
     });
 
     it('admits only the declaring tenants on the proxy port, and lets the gateway out only to the Internet on their ports and to DNS', async () => {
@@ -131,7 +136,7 @@ describe('deploying the example city', () => {
         expect([cluster, p.status]).toEqual([cluster, 200]);
         expect(p.body.spec.podSelector.matchLabels).toEqual(EGRESS_GATEWAY.podLabels);
         const from = p.body.spec.ingress[0].from.map((x: { namespaceSelector: { matchLabels: Record<string, string> } }) => x.namespaceSelector.matchLabels);
-        const here = declaring.filter((t) => t.cluster === cluster).map((t) => t.name);
+        const here = declaring.filter((t) => servingClusters(t).includes(cluster)).map((t) => t.name);
         expect(from).toEqual([...here].sort().map((t) => ({ 'govcloud.gov.cn/tenant': t, 'govcloud.gov.cn/zone': 'public-service' })));
         expect(p.body.spec.ingress[0].ports).toEqual([{ port: EGRESS_GATEWAY.proxyPort, protocol: 'TCP' }]);
         const [internet, dns] = p.body.spec.egress;

@@ -3,6 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { updatePools, writePools } from '../../workflow/pools';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'config');
@@ -56,4 +57,11 @@ export function withCache<T>(dir: string, run: () => T): T {
   } finally {
     process.env.GOVCLOUD_CACHE = before;
   }
+}
+
+/** Brings a city's address-pools.yaml up to date, as `govcloud pools --write` does after a request file is written by hand. */
+export function allocatePools(envDir: string): void {
+  const update = updatePools(envDir);
+  if (!update.ok) throw new Error(`allocatePools: ${envDir} has errors that stop the allocation`);
+  writePools(update);
 }

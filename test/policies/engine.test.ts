@@ -42,7 +42,11 @@ describe('the check engine', () => {
     const acl = rows.find((r) => r.clause === '8.1.3.2')!;
     expect(acl.status).toBe('partly');
     expect(acl.rules).toEqual(expect.arrayContaining(['MLPS-NET-001', 'MLPS-NET-002']));
-    expect(acl.checked.map((a) => a.rules)).toEqual([['MLPS-NET-001'], ['MLPS-NET-002'], ['MLPS-NET-008']]);
+    expect(acl.checked.map((a) => a.rules)).toEqual([
+      ['MLPS-NET-001', 'MLPS-NET-011', 'MLPS-NET-012', 'MLPS-NET-013', 'MLPS-NET-014', 'MLPS-NET-015'],
+      ['MLPS-NET-002', 'MLPS-NET-011'],
+      ['MLPS-NET-008', 'MLPS-NET-016'],
+    ]);
     expect(acl.open.map((a) => a.how)).toEqual(['partly', 'manual']);
     // identification: binding admins as groups is not authentication
     expect(rows.find((r) => r.clause === '8.1.4.1')?.status).toBe('partly');

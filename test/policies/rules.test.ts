@@ -12,6 +12,8 @@ import { controlPoint, numberAt } from '../../policies/clause';
 const LEVELS = [1, 2, 3, 4] as const;
 import { runCase, RuleCase } from '../helpers/policy';
 import { CASES as NET } from './cases/net';
+import { CASES as GATEWAYS } from './cases/gateways';
+import { CASES as POOLS } from './cases/pools';
 import { CASES as HOST } from './cases/host';
 import { CASES as IAM } from './cases/iam';
 import { CASES as AUDIT } from './cases/audit';
@@ -19,7 +21,7 @@ import { CASES as DATA } from './cases/data';
 import { CASES as RES } from './cases/res';
 import { CASES as PLACE } from './cases/place';
 
-const ALL: RuleCase[] = [...NET, ...HOST, ...IAM, ...AUDIT, ...DATA, ...RES, ...PLACE];
+const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...AUDIT, ...DATA, ...RES, ...PLACE];
 
 describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c) => {
   it(`gives ${c.expect} with evidence`, () => {

@@ -1,74 +1,65 @@
 /**
- * The unified egress gateway as deployed on a cluster: its Deployment and the destinations its Envoy
- * configuration forwards to (the generated allow-list), read from the platform stack's objects; and
- * whether a NetworkPolicy peer selects the gateway's pods on the proxy port.
+ * The gateways as deployed on a cluster — the unified egress (forward proxy) in the egress namespace
+ * and the Internet ingress (reverse proxy) in the ingress namespace: their Deployment and their parsed
+ * squid.conf, read from the platform stack's objects once per deployment; and whether a NetworkPolicy
+ * peer selects a gateway's pods on the ports it should.
  */
 import { CityModel } from '../../../config/model';
-import { EGRESS_GATEWAY } from '../../../config/vocabulary';
+import { EGRESS_GATEWAY, INGRESS_GATEWAY } from '../../../config/vocabulary';
 import { Deployment, Json, TfResource, block, list, platformResources } from '../../deployment';
+import { SquidConf, parseSquidConf } from './squid';
 
 export interface GatewayOnCluster {
   readonly deployment?: TfResource;
   readonly config?: TfResource;
-  /** `host:port` of every virtual host whose CONNECT goes upstream; `*` or a name without a port forwards beyond a list. */
-  readonly forwarded: readonly string[];
+  readonly conf?: SquidConf;
   /** Why the configuration could not be read, when it could not. */
   readonly unreadable?: string;
 }
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
-const items = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
+type Which = 'egress' | 'ingress';
+const known = new WeakMap<Deployment, Map<string, GatewayOnCluster>>();
 
-/**
- * The domains of the virtual hosts that forward (a route with an upstream cluster rather than a direct
- * response), across every HTTP connection manager of every listener of an Envoy bootstrap.
- */
-export function forwardedAuthorities(envoy: unknown): string[] {
-  const out = new Set<string>();
-  const listeners = isObject(envoy) && isObject(envoy.static_resources) ? items(envoy.static_resources.listeners) : [];
-  for (const l of listeners) {
-    for (const chain of items(l.filter_chains)) {
-      for (const f of items(chain.filters)) {
-        const hcm = f.typed_config;
-        const routes = isObject(hcm) && isObject(hcm.route_config) ? items(hcm.route_config.virtual_hosts) : [];
-        for (const vh of routes) {
-          const forwards = items(vh.routes).some((r) => isObject(r.route));
-          if (forwards) for (const d of Array.isArray(vh.domains) ? vh.domains : []) out.add(String(d));
-        }
-      }
-    }
+/** The gateway objects of the platform stack of a cluster, in the egress or the ingress namespace. */
+export function gatewayOn(d: Deployment, model: CityModel, cluster: string, which: Which = 'egress'): GatewayOnCluster {
+  let m = known.get(d);
+  if (!m) {
+    m = new Map();
+    known.set(d, m);
   }
-  return [...out].sort();
+  const key = `${which} ${cluster}`;
+  const hit = m.get(key);
+  if (hit) return hit;
+  const found = find(d, model, cluster, which);
+  m.set(key, found);
+  return found;
 }
 
-/** The gateway objects of the platform stack of a cluster, in the egress namespace. */
-export function gatewayOn(d: Deployment, model: CityModel, cluster: string): GatewayOnCluster {
-  const here = platformResources(d, cluster).filter((r) => r.namespace === model.egress.namespace);
-  const named = (type: string): TfResource | undefined => here.find((r) => r.type.startsWith(type) && block(r.body, 'metadata')?.name === EGRESS_GATEWAY.name);
+function find(d: Deployment, model: CityModel, cluster: string, which: Which): GatewayOnCluster {
+  const g = which === 'egress' ? EGRESS_GATEWAY : INGRESS_GATEWAY;
+  const ns = which === 'egress' ? model.egress.namespace : model.ingress.namespace;
+  const here = platformResources(d, cluster).filter((r) => r.namespace === ns);
+  const named = (type: string): TfResource | undefined => here.find((r) => r.type.startsWith(type) && block(r.body, 'metadata')?.name === g.name);
   const deployment = named('kubernetes_deployment');
   const config = named('kubernetes_config_map');
-  if (!config) return { deployment, forwarded: [] };
-  const text = block(config.body, 'data')?.[EGRESS_GATEWAY.configKey];
-  if (typeof text !== 'string') return { deployment, config, forwarded: [], unreadable: `it has no ${EGRESS_GATEWAY.configKey}` };
-  try {
-    return { deployment, config, forwarded: forwardedAuthorities(JSON.parse(text)) };
-  } catch (e) {
-    return { deployment, config, forwarded: [], unreadable: `${EGRESS_GATEWAY.configKey} is not JSON (${(e as Error).message})` };
-  }
+  if (!config) return { deployment };
+  const text = block(config.body, 'data')?.[g.configKey];
+  if (typeof text !== 'string') return { deployment, config, unreadable: `it has no ${g.configKey}` };
+  return { deployment, config, conf: parseSquidConf(text) };
 }
 
-/** A forwarded domain that is not one host (or one `*.suffix`) with one port: the gateway forwards beyond a list. */
-export const isOpenForward = (domain: string): boolean => !/^(\*\.)?[a-z0-9.-]+:\d+$/.test(domain);
-
-/** Why an egress peer towards the egress namespace is not the gateway's pods on the proxy port, or undefined when it is. */
-export function notTheGateway(peer: Json, ports: readonly Json[]): string | undefined {
+/** Why a peer towards a gateway's namespace is not that gateway's pods on `ports`, or undefined when it is. */
+export function notTheGateway(peer: Json, ports: readonly Json[], which: Which, allowed: readonly number[]): string | undefined {
+  const g = which === 'egress' ? EGRESS_GATEWAY : INGRESS_GATEWAY;
   const pods = (block(block(peer, 'pod_selector'), 'match_labels') ?? {}) as Record<string, string>;
-  const labels = Object.entries(EGRESS_GATEWAY.podLabels);
-  if (block(peer, 'ip_block')) return 'it names the egress range by address instead of the gateway pods';
+  const labels = Object.entries(g.podLabels);
+  if (block(peer, 'ip_block')) return `it names the ${which} range by address instead of the gateway pods`;
   if (!labels.every(([k, v]) => pods[k] === v) || list(block(peer, 'pod_selector'), 'match_expressions').length > 0) {
-    return `it selects ${Object.keys(pods).length === 0 ? 'every pod' : 'pods other than the gateway'} of the egress namespace, not the gateway pods (${labels.map(([k, v]) => `${k}=${v}`).join(',')})`;
+    return `it selects ${Object.keys(pods).length === 0 ? 'every pod' : 'pods other than the gateway'} of the ${which} namespace, not the gateway pods (${labels.map(([k, v]) => `${k}=${v}`).join(',')})`;
   }
-  const proxy = String(EGRESS_GATEWAY.proxyPort);
-  const bad = ports.length === 0 ? ['every port'] : ports.filter((p) => String(p.port) !== proxy).map((p) => String(p.port ?? 'every port'));
-  return bad.length > 0 ? `it opens ${bad.join(', ')} instead of the proxy port ${proxy} only` : undefined;
+  const ok = allowed.map(String);
+  const bad = ports.length === 0 ? ['every port'] : ports.filter((p) => !ok.includes(String(p.port))).map((p) => String(p.port ?? 'every port'));
+  return bad.length > 0
+    ? `it opens ${bad.join(', ')} instead of ${which === 'egress' ? 'the proxy port' : 'the exposed ports'} ${ok.join(', ')} only`
+    : undefined;
 }

@@ -1,16 +1,7 @@
 /** Every tenant namespace denies all ingress and egress unless a policy allows it. */
 import { Rule, fail, pass } from '../../types';
 import { at, merge } from '../../clause';
-import { block, list } from '../../deployment';
-
-const isDenyAll = (body: unknown): boolean => {
-  const spec = block(body, 'spec');
-  if (!spec) return false;
-  const selector = block(spec, 'pod_selector');
-  const types = (spec.policy_types as string[] | undefined) ?? [];
-  const emptySelector = !selector || Object.keys(selector).length === 0;
-  return emptySelector && types.includes('Ingress') && types.includes('Egress') && list(spec, 'ingress').length === 0 && list(spec, 'egress').length === 0;
-};
+import { isDenyAll } from './default-deny';
 
 export const rule: Rule = {
   id: 'MLPS-NET-001',

@@ -7,7 +7,8 @@ import { Evidence, Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { cidrOf, policyRules } from './policies';
 import { isEgressPeer, within } from './peers';
-import { GatewayOnCluster, gatewayOn, isOpenForward, notTheGateway } from './gateway';
+import { GatewayOnCluster, gatewayOn, notTheGateway } from './gateway';
+import { allowedByLines, allowsByDefault, forwardedPairs } from './squid';
 import { EGRESS_GATEWAY } from '../../../config/vocabulary';
 
 export const rule: Rule = {
@@ -18,11 +19,11 @@ export const rule: Rule = {
   cloud: false,
   severity: 'error',
   remediation: {
-    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant, so that the platform stack generates the egress gateway and its allow-list; remove egress to the egress namespace from other zones; reach the Internet only through the gateway pods on the proxy port (no other egress to the egress namespace), and remove every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
+    en: 'Declare Internet access as a flow { to: internet, hosts: [...], ports: [...] } of a public-service tenant, so that the platform stack generates the egress gateway (Squid) and its allow-list; remove egress to the egress namespace from other zones; reach the Internet only through the gateway pods on the proxy port (no other egress to the egress namespace), and remove every ip_block outside the zone, intranet and backup-storage ranges of platform.yaml.',
     zh: '互联网访问须由公共服务域租户以流向 { to: internet, hosts: [...], ports: [...] } 声明，由平台栈生成统一出口网关及其白名单；删除其他区域通往出口命名空间的出站规则；仅经网关 Pod 的代理端口访问互联网（不得以其他方式出站到出口命名空间），并删除 platform.yaml 中区域、内网和备份存储地址段之外的所有 ip_block。',
   },
   check: ({ tenant, view, model, deployment }) => {
-    const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr)];
+    const known = [...model.zones.map((z) => z.cidr), model.intranetCidr, ...model.sites.map((s) => s.backupCidr), ...model.clusters.map((c) => c.podCidr)];
     const pairs = [...new Set(tenant.flows.flatMap((f) => (f.kind === 'internet' ? f.hosts.flatMap((h) => f.ports.map((p) => `${h}:${p}`)) : [])))].sort();
     const declared = pairs.length > 0;
     const ns = model.egress.namespace;
@@ -32,7 +33,7 @@ export const rule: Rule = {
       for (const p of r.peers) {
         const cidr = cidrOf(p);
         if (r.direction === 'egress' && isEgressPeer(p, model, deployment, r.ns.cluster)) {
-          const why = notTheGateway(p, r.ports);
+          const why = notTheGateway(p, r.ports, 'egress', [EGRESS_GATEWAY.proxyPort]);
           if (tenant.zone !== 'public-service')
             bad.push({
               address: r.policy.address,
@@ -71,12 +72,15 @@ function judgeGateway(gw: GatewayOnCluster, cluster: string, ns: string, pairs: 
     bad.push({ field: 'spec.flows', detail: `spec.flows declares Internet access but ${where} has no ConfigMap with its allow-list` });
     return;
   }
-  if (gw.unreadable) {
-    bad.push({ address: gw.config.address, field: 'spec.flows', detail: `the configuration of ${where} cannot be read: ${gw.unreadable}` });
+  if (gw.unreadable || !gw.conf) {
+    bad.push({ address: gw.config.address, field: 'spec.flows', detail: `the configuration of ${where} cannot be read: ${gw.unreadable ?? 'no squid.conf'}` });
     return;
   }
-  const missing = pairs.filter((p) => !gw.forwarded.includes(p));
-  const open = gw.forwarded.filter(isOpenForward);
+  const lines = allowedByLines(gw.conf);
+  const forwarded = new Set(lines.flatMap(forwardedPairs));
+  const missing = pairs.filter((p) => !forwarded.has(p));
+  const open = [...forwarded].filter((p) => p.startsWith('*:') || p.endsWith(':*')).sort();
+  if (allowsByDefault(gw.conf)) open.push('whatever no http_access line matches (the list does not end in http_access deny all)');
   if (missing.length > 0)
     bad.push({ address: gw.config.address, field: 'spec.flows', detail: `the allow-list of ${where} lacks the declared ${missing.join(', ')}` });
   if (open.length > 0) bad.push({ address: gw.config.address, detail: `${where} forwards ${open.join(', ')}: more than the declared host:port pairs` });

@@ -1,6 +1,7 @@
 /** Ingress from another tenant only as its declared flows say: that tenant, same environment, declared ports. */
 import { Evidence, Rule, RuleContext, fail, pass } from '../../types';
 import { at } from '../../clause';
+import { PoolEntry, poolIndex } from './pools';
 import { ENV, NAME, PolicyRule, TENANT, cidrOf, describe, hasNamespaceSelector, matchLabels, policyRules } from './policies';
 import { namespaceLabels, peerZone } from './peers';
 import { Json, tenantOfNamespace, tenantByName } from '../../deployment';
@@ -59,13 +60,20 @@ function some(items: Iterable<string | number>, size: number, max = 5): string {
   return size <= max ? shown.join(', ') : `${shown.join(', ')} and ${size - max} more`;
 }
 
+/** The tenant namespace whose address pool an ip_block peer is, if it is one. */
+function poolOwner(model: RuleContext['model'], p: Json): PoolEntry | undefined {
+  const cidr = cidrOf(p);
+  return cidr === undefined ? undefined : (poolIndex(model).byCidr.get(cidr) ?? []).find((o) => o.tenant !== undefined);
+}
+
 /** Verdict on one ingress peer; undefined when it is not another tenant. */
 function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContext, inbound: Inbound): Verdict {
   const ports = r.ports.map((x) => (x.end_port !== undefined ? NaN : Number(x.port)));
   /** The rule's ports the declared ones do not cover (a port range is never covered). */
   const beyond = (declared: ReadonlySet<number>): number[] => (ports.length === 0 ? [NaN] : ports.filter((x) => !declared.has(x)));
   const shown = (xs: readonly number[]): string => xs.map((x) => (Number.isNaN(x) ? 'any' : String(x))).join(', ');
-  if (cidrOf(p) !== undefined) {
+  const owner = poolOwner(model, p);
+  if (cidrOf(p) !== undefined && owner === undefined) {
     const zone = peerZone(p, model, deployment, r.ns.cluster);
     if (zone === undefined) return undefined;
     const remote = inbound.remote(zone, r.ns.cluster);
@@ -78,10 +86,11 @@ function judge(p: Json, r: PolicyRule, { tenant, model, deployment }: RuleContex
           bad: `opens ports [${shown(extra)}] to the ${zone} range, beyond the ports its tenants on other clusters declared [${some(remote.ports, remote.ports.size, 10)}]`,
         };
   }
-  if (!hasNamespaceSelector(p)) return undefined;
+  if (owner === undefined && !hasNamespaceSelector(p)) return undefined;
   const ml = matchLabels(p);
-  let other = ml[TENANT];
-  let env = ml[ENV];
+  // a pool names its tenant's namespace on another cluster
+  let other = owner?.tenant ?? ml[TENANT];
+  let env = owner?.environment ?? ml[ENV];
   if (other === undefined && ml[NAME] !== undefined) {
     const l = namespaceLabels(deployment, r.ns.cluster, ml[NAME]) ?? {};
     other = l[TENANT] ?? tenantOfNamespace(model, ml[NAME]);

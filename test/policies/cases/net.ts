@@ -1,55 +1,6 @@
-import { RuleCase, platformOf, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
-import { Json } from '../../../policies/deployment';
-
-const TCP = (port: string) => ({ port, protocol: 'TCP' });
-
-/** A hand-added NetworkPolicy in a namespace, with the given ingress and egress rules. */
-function policy(namespace: string, rules: { ingress?: Json[]; egress?: Json[] }): Json {
-  const types = [...(rules.ingress ? ['Ingress'] : []), ...(rules.egress ? ['Egress'] : [])];
-  return {
-    resource: {
-      kubernetes_network_policy_v1: { hand: { metadata: { name: 'hand-added', namespace }, spec: { pod_selector: {}, policy_types: types, ...rules } } },
-    },
-  };
-}
-
-const nsLabel = (name: string) => ({ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': name } } });
-const gatewayPods = { match_labels: { 'app.kubernetes.io/name': 'egress-gateway' } };
-
-/** Rewrites the Envoy configuration of the gateway on a tenant's cluster. */
-function editGateway(tenant: string, change: (envoy: Json) => void) {
-  return (stacks: Parameters<NonNullable<RuleCase['edit']>>[0]) => {
-    for (const cm of Object.values(resourcesOf(stacks, platformOf(tenant), 'kubernetes_config_map_v1'))) {
-      const data = cm.data as Record<string, string> | undefined;
-      if (!data?.['envoy.json']) continue;
-      const envoy = JSON.parse(data['envoy.json']) as Json;
-      change(envoy);
-      data['envoy.json'] = JSON.stringify(envoy);
-    }
-  };
-}
-
-/** The virtual hosts of the proxy listener of an Envoy configuration. */
-const virtualHosts = (envoy: Json): Json[] =>
-  (((envoy.static_resources as Json).listeners as Json[])[0].filter_chains as Json[]).flatMap((c) =>
-    (c.filters as Json[]).flatMap((f) => ((f.typed_config as Json).route_config as Json).virtual_hosts as Json[]),
-  );
-
-const tenantPeer = (tenant: string, env: string) => ({
-  namespace_selector: { match_labels: { 'govcloud.gov.cn/tenant': tenant, 'govcloud.gov.cn/environment': env } },
-});
-
-/** Sets (or with undefined, removes) a label on a synthesized namespace. */
-function relabel(stack: string, ns: string, key: string, value: string | undefined) {
-  return (stacks: Parameters<NonNullable<RuleCase['edit']>>[0]) => {
-    for (const body of Object.values(resourcesOf(stacks, stack, 'kubernetes_namespace_v1'))) {
-      const meta = body.metadata as { name: string; labels: Record<string, string> };
-      if (meta.name !== ns) continue;
-      if (value === undefined) delete meta.labels[key];
-      else meta.labels[key] = value;
-    }
-  };
-}
+/** Fixtures of the NET rules that judge tenants' network policies (the gateway rules are in gateways.ts). */
+import { RuleCase, resourcesOf, stackOf, withTenant } from '../../helpers/policy';
+import { TCP, nsLabel, policy, relabel, tenantPeer } from './net-support';
 
 export const CASES: RuleCase[] = [
   { name: 'passes with the default-deny policy TenantEnvironment creates', rule: 'MLPS-NET-001', tenant: 'relief', expect: 'pass' },
@@ -155,82 +106,6 @@ export const CASES: RuleCase[] = [
         ingress: [{ from: [{ namespace_selector: { match_labels: { 'govcloud.gov.cn/zone': 'public-service' } } }], ports: [TCP('443')] }],
       }),
     },
-  },
-
-  {
-    name: 'passes for a public-service tenant with a declared internet flow and backup egress',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'pass',
-    detail: /egress-gateway \(ext-main\/internet-egress\) forwards the declared api\.example\.cn:443/,
-  },
-  {
-    name: 'fails when no gateway Deployment runs on the tenant cluster',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    detail: /has no Deployment: no proxy carries the flows/,
-    edit: (stacks) => {
-      const deployments = resourcesOf(stacks, platformOf('portal'), 'kubernetes_deployment_v1');
-      for (const k of Object.keys(deployments)) delete deployments[k];
-    },
-  },
-  {
-    name: 'fails when the gateway allow-list lacks a declared host:port',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    detail: /lacks the declared api\.example\.cn:443/,
-    edit: editGateway('portal', (envoy) => {
-      const hcm = ((((envoy.static_resources as Json).listeners as Json[])[0].filter_chains as Json[])[0].filters as Json[])[0].typed_config as Json;
-      const rc = hcm.route_config as Json;
-      rc.virtual_hosts = (rc.virtual_hosts as Json[]).filter((v) => !(v.domains as string[]).includes('api.example.cn:443'));
-    }),
-  },
-  {
-    name: 'fails when the gateway forwards any destination',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    detail: /forwards \*: more than the declared host:port pairs/,
-    edit: editGateway('portal', (envoy) => {
-      const open = virtualHosts(envoy).find((v) => (v.domains as string[]).includes('*'));
-      if (open) open.routes = [{ match: { connect_matcher: {} }, route: { cluster: 'internet' } }];
-    }),
-  },
-  {
-    name: 'fails for an egress to every pod of the egress namespace',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    detail: /selects every pod of the egress namespace, not the gateway pods/,
-    add: { [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
-  },
-  {
-    name: 'fails for an egress to the gateway pods on a port other than the proxy port',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    detail: /opens 443 instead of the proxy port 3128 only/,
-    add: {
-      [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [{ ...nsLabel('internet-egress'), pod_selector: gatewayPods }], ports: [TCP('443')] }] }),
-    },
-  },
-  { name: 'passes for an administrative tenant without Internet path', rule: 'MLPS-NET-005', tenant: 'relief', expect: 'pass' },
-  {
-    name: 'fails for an internet flow of an administrative tenant',
-    rule: 'MLPS-NET-005',
-    tenant: 'relief',
-    expect: 'fail',
-    detail: /reaches the Internet egress from zone administrative; only public-service tenants may/,
-    model: (m) => withTenant(m, 'relief', (t) => ({ flows: [...t.flows, { kind: 'internet', hosts: ['api.example.cn'], ports: [443] }] })),
-  },
-  {
-    name: 'fails for an ip_block outside the platform ranges (around the egress)',
-    rule: 'MLPS-NET-005',
-    tenant: 'portal',
-    expect: 'fail',
-    add: { [stackOf('portal')]: policy('portal-prod', { egress: [{ to: [{ ip_block: { cidr: '203.0.113.0/24' } }], ports: [TCP('443')] }] }) },
   },
 
   { name: 'passes with the ResourceQuota TenantNamespace creates', rule: 'MLPS-NET-006', tenant: 'relief', expect: 'pass' },
@@ -400,23 +275,5 @@ export const CASES: RuleCase[] = [
     tenant: 'relief',
     expect: 'fail',
     add: { [stackOf('relief')]: policy('relief-prod', { ingress: [{ from: [{ ip_block: { cidr: '10.30.0.0/16' } }], ports: [TCP('8443')] }] }) },
-  },
-
-  { name: 'passes for the exposed public-service tenant', rule: 'MLPS-NET-010', tenant: 'portal', expect: 'pass' },
-  { name: 'passes for a tenant that is not exposed', rule: 'MLPS-NET-010', tenant: 'relief', expect: 'pass' },
-  {
-    name: 'fails when an administrative tenant is exposed to the Internet',
-    rule: 'MLPS-NET-010',
-    tenant: 'relief',
-    expect: 'fail',
-    model: (m) => withTenant(m, 'relief', () => ({ exposedToInternet: true })),
-  },
-  {
-    name: 'fails for ingress from the gateway into a public-service tenant that does not declare exposure',
-    rule: 'MLPS-NET-010',
-    tenant: 'portal',
-    expect: 'fail',
-    model: (m) => withTenant(m, 'portal', () => ({ exposedToInternet: false })),
-    add: { [stackOf('portal')]: policy('portal-test', { ingress: [{ from: [nsLabel('internet-egress')], ports: [TCP('443')] }] }) },
   },
 ];
