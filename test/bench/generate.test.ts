@@ -26,9 +26,10 @@ const CAP = 1000;
  * Resources of a department stack, as TenantEnvironment and DisasterRecoveryReplica make them: per
  * environment a namespace, quota, limit range, default service account, two network policies, one
  * role binding per admin group and, when the environment has traffic (a flow with another tenant that
- * has that environment, in or out, Internet flows or exposure), one more network policy; one Velero
- * Schedule per DR replica; per replica, on its DR cluster, the same for its one namespace, with the
- * flow policy when it serves (active or standby) and has a flow with another tenant in or out.
+ * has that environment, in or out, Internet flows, or exposure in the served environment), one more
+ * network policy; one Velero Schedule per DR replica; per replica, on its DR cluster, the same for its
+ * one namespace, with the flow policy when it serves (active or standby) and has a flow with another
+ * tenant in or out, or, in the public-service zone, Internet flows or exposure.
  */
 const tenantResources = (envs: readonly string[], admins: number, traffic: (env: string) => boolean, replicas: number) =>
   envs.length * (6 + admins) + envs.filter(traffic).length + replicas;
@@ -45,13 +46,15 @@ function fromSlice(s: DepartmentSlice): number {
   ];
   return (
     s.tenants.reduce((a, t) => {
-      const outside = t.exposedToInternet || t.flows.some((f) => f.kind === 'internet');
-      return a + tenantResources(t.environments, t.admins.length, (env) => outside || anyHas(peersOf(t), env), t.replicas.length);
+      const internet = t.flows.some((f) => f.kind === 'internet');
+      const traffic = (env: string) => internet || (t.exposedToInternet && env === replicatedEnvironment(t)) || anyHas(peersOf(t), env);
+      return a + tenantResources(t.environments, t.admins.length, traffic, t.replicas.length);
     }, 0) +
-    s.replicas.reduce(
-      (a, r) => a + replicaResources(r.tenant.admins.length, r.replica.mode !== 'backup' && anyHas(peersOf(r.tenant), replicatedEnvironment(r.tenant))),
-      0,
-    )
+    s.replicas.reduce((a, r) => {
+      const t = r.tenant;
+      const outside = t.zone === 'public-service' && (t.exposedToInternet || t.flows.some((f) => f.kind === 'internet'));
+      return a + replicaResources(t.admins.length, r.replica.mode !== 'backup' && (outside || anyHas(peersOf(t), replicatedEnvironment(t))));
+    }, 0)
   );
 }
 
@@ -65,14 +68,15 @@ function fromPlan(city: BenchCity): Map<string, number> {
   for (const t of city.tenants) {
     const where = clustersOf(t);
     const peers = [...t.flows.filter((f) => !f.hosts).map((f) => envsOf.get(f.to) ?? []), ...(inbound.get(`tenant/${t.county}/${t.name}`) ?? [])];
-    const outside = t.exposed || t.flows.some((f) => f.hosts);
+    const internet = t.flows.some((f) => f.hosts);
+    const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
     add(
       departmentStackName(t.county, t.department.code, where.primary),
-      tenantResources(t.environments, t.admins.length, (env) => outside || anyHas(peers, env), where.replicas.length),
+      tenantResources(t.environments, t.admins.length, (env) => internet || (t.exposed && env === replicated) || anyHas(peers, env), where.replicas.length),
     );
-    const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
+    const outside = t.zone === 'public-service' && (t.exposed || internet);
     for (const r of where.replicas)
-      add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length, r.full && anyHas(peers, replicated)));
+      add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length, r.full && (outside || anyHas(peers, replicated))));
   }
   return out;
 }

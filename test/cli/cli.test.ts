@@ -95,7 +95,9 @@ describe('usage errors', () => {
     expect(govcloud(['validate', '--lang', 'fr']).err).toContain('--lang must be zh or en, got "fr"');
     const r = govcloud(['deploy']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, pr, plan, apply, codeowners, pools, new)');
+    expect(r.err).toContain(
+      'unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, probe, pr, plan, apply, codeowners, pools, new)',
+    );
   });
 });
 
