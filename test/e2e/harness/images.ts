@@ -46,7 +46,12 @@ export function buildImage(spec: ImageSpec): BuiltImage {
     JSON.stringify({
       architecture: 'amd64',
       os: 'linux',
-      config: { Entrypoint: spec.entrypoint, User: spec.user ?? '', Env: ['PATH=/bin'], WorkingDir: '/' },
+      config: {
+        Entrypoint: spec.entrypoint,
+        User: spec.user ?? '',
+        Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+        WorkingDir: '/',
+      },
       rootfs: { type: 'layers', diff_ids: [sha(layer)] },
       history: [{ created_by: 'govcloud e2e (test/e2e/harness/images.ts)' }],
     }),

@@ -107,7 +107,12 @@ function containerdConfig(c: NodeConfig, d: (n: string) => string): string {
   ].join('\n');
 }
 
-/** The CNI network: a bridge with the node as gateway, no masquerade (pods keep their address across the lab). */
+/**
+ * The CNI network: point-to-point links (Debian's ptp plugin: a veth per pod, a /32 route to it in
+ * the node), no masquerade, so pods keep their address across the lab. Not a bridge: a pod's
+ * gateway is the first address of its namespace's pool, a node holds pods of many pools, and the
+ * bridge plugin keeps one IPv4 address on its bridge.
+ */
 function cniTemplate(d: (n: string) => string, govcloud: Record<string, unknown> | undefined): string {
   return `${JSON.stringify(
     {
@@ -115,11 +120,8 @@ function cniTemplate(d: (n: string) => string, govcloud: Record<string, unknown>
       name: 'govcloud-lab',
       plugins: [
         {
-          type: 'bridge',
-          bridge: 'cni0',
-          isGateway: true,
+          type: 'ptp',
           ipMasq: false,
-          hairpinMode: true,
           ipam: {
             type: govcloud ? 'govcloud-ipam' : 'host-local',
             ranges: [[{ subnet: '{{.PodCIDR}}' }]],
