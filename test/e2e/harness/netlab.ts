@@ -114,7 +114,8 @@ function veth(netns: string, hostIf: string, hostIp: string, peerIp: string): vo
 export function labUp(lab: LabNet): void {
   sh('ip', ['netns', 'attach', lab.fabricNetns, String(process.pid)]);
   // on the loopback link (this kernel has no dummy links): local to the host, reachable through any veth
-  sh('ip', ['addr', 'add', `${SERVICE_IP}/32`, 'dev', 'lo']);
+  // replace, not add: a run killed without its teardown may have left the address
+  sh('ip', ['addr', 'replace', `${SERVICE_IP}/32`, 'dev', 'lo']);
   for (const n of lab.nodes) {
     veth(n.netns, n.hostIf, n.hostIp, n.nodeIp);
     // the intranet has no way out: only its own link, and the host's lab address (its API server and registry)
@@ -125,7 +126,7 @@ export function labUp(lab: LabNet): void {
   veth(net.netns, net.hostIf, net.hostIp, net.peerIp);
   for (const a of net.addresses) sh('ip', ['addr', 'add', `${a}/32`, 'dev', 'lo'], { netns: net.netns });
   sh('ip', ['route', 'add', 'default', 'via', net.hostIp], { netns: net.netns });
-  sh('ip', ['route', 'add', INTERNET_CIDR, 'via', net.peerIp]);
+  sh('ip', ['route', 'replace', INTERNET_CIDR, 'via', net.peerIp]);
   // the host routes between the nodes (and to the fake Internet) like a DC interconnect; lab-down puts the old value back
   fs.writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
 }
@@ -142,6 +143,15 @@ export function routePods(node: LabNode, cidr: string): void {
  */
 export function firewallUp(lab: LabNet, ports: ReadonlyMap<string, readonly number[]>): void {
   const prefix = `gv${lab.id}+`;
+  // chains a killed run left behind go first: they would match no link of this run anyway
+  for (const [chain, hook] of [
+    [IN_CHAIN, 'INPUT'],
+    [FWD_CHAIN, 'FORWARD'],
+  ] as const) {
+    shQuiet('iptables', ['-D', hook, '-j', chain]);
+    shQuiet('iptables', ['-F', chain]);
+    shQuiet('iptables', ['-X', chain]);
+  }
   for (const [chain, hook] of [
     [IN_CHAIN, 'INPUT'],
     [FWD_CHAIN, 'FORWARD'],
