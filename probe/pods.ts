@@ -6,14 +6,21 @@
  *
  * - A server per namespace answers HTTP on each of its ports with the namespace's name (busybox httpd),
  *   so a probe knows who answered, not only that something did.
- * - A client per source namespace runs its whole list of targets and prints one line per target:
- *   `<n> OK <answer>` or `<n> FAIL`, then exits.
+ * - A client per source namespace waits SETTLE_S for the network plugin to learn its address (a
+ *   NetworkPolicy engine adds a new pod to its sets asynchronously; before that, every allow rule
+ *   that names the pod's namespace misses it), then runs its whole list of targets and prints one
+ *   line per target: `<n> OK <answer>` or `<n> FAIL`, and `<n> TRIES <k>` when a must-connect target
+ *   answered only at its k-th try, then exits.
  */
 import { Endpoint } from './table';
 
 export const PROBE_LABEL = 'govcloud.gov.cn/probe';
 /** busybox nc gives up connecting after this many seconds. */
 export const CONNECT_TIMEOUT_S = 2;
+/** How long a client waits before its first probe, for every node's policy engine to learn its address. */
+export const SETTLE_S = 10;
+/** A must-connect target is tried up to this many times, 2 s apart, before it counts as refused. */
+export const MUST_CONNECT_TRIES = 10;
 
 export interface Placement {
   /** The node label key of the pools and the domestic pool's value. */
@@ -86,20 +93,32 @@ export function serverPod(ep: Endpoint, image: string, placement: Placement): Js
  * A client that tries each target in order; the list is passed in TARGETS, one per line: `address:port`
  * (an HTTP GET straight to it), or `address:port host:port` (through the forward proxy at
  * address:port: HTTP CONNECT to host:port, then a GET inside the tunnel; the proxy needs the client
- * to stay a moment after sending, so the client waits a second before closing).
+ * to stay a moment after sending, so the client waits a second before closing). A line starting with
+ * `+` is a target that must connect: it is tried again (MUST_CONNECT_TRIES, 2 s apart) while it is
+ * refused, so that a policy engine still catching up is not reported as a closed flow; every other
+ * target is tried once, after the settle time, so a hole is never hidden by a retry.
  */
 export function clientPod(ep: Endpoint, image: string, placement: Placement, targets: readonly string[], run: string): Json {
   const script = [
+    `sleep ${SETTLE_S}`,
     'n=0',
     'echo "$TARGETS" | while read -r t h; do',
     '  [ -z "$t" ] && continue',
     '  n=$((n+1))',
-    '  if [ -n "$h" ]; then',
-    `    a=$( (printf 'CONNECT %s HTTP/1.1\\r\\nHost: %s\\r\\n\\r\\nGET / HTTP/1.0\\r\\n\\r\\n' "$h" "$h"; sleep 2) | nc -w ${CONNECT_TIMEOUT_S + 1} "\${t%:*}" "\${t##*:}" 2>/dev/null | tail -n 1)`,
-    '  else',
-    `    a=$(printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w ${CONNECT_TIMEOUT_S} "\${t%:*}" "\${t##*:}" 2>/dev/null | tail -n 1)`,
-    '  fi',
-    '  if [ -n "$a" ]; then echo "$n OK $a"; else echo "$n FAIL"; fi',
+    '  tries=1',
+    '  case "$t" in +*) t="${t#+}"; tries=' + String(MUST_CONNECT_TRIES) + ';; esac',
+    '  k=0',
+    '  while [ "$k" -lt "$tries" ]; do',
+    '    k=$((k+1))',
+    '    if [ -n "$h" ]; then',
+    `      a=$( (printf 'CONNECT %s HTTP/1.1\\r\\nHost: %s\\r\\n\\r\\nGET / HTTP/1.0\\r\\n\\r\\n' "$h" "$h"; sleep 2) | nc -w ${CONNECT_TIMEOUT_S + 1} "\${t%:*}" "\${t##*:}" 2>/dev/null | tail -n 1)`,
+    '    else',
+    `      a=$(printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w ${CONNECT_TIMEOUT_S} "\${t%:*}" "\${t##*:}" 2>/dev/null | tail -n 1)`,
+    '    fi',
+    '    [ -n "$a" ] && break',
+    '    [ "$k" -lt "$tries" ] && sleep 2',
+    '  done',
+    '  if [ -n "$a" ]; then echo "$n OK $a"; [ "$k" -gt 1 ] && echo "$n TRIES $k"; else echo "$n FAIL"; fi',
     'done',
     'echo DONE',
   ].join('\n');

@@ -7,7 +7,7 @@
  */
 import { CityModel, Network } from '../config/model';
 import { KubeClient } from './kube';
-import { clientPod, CONNECT_TIMEOUT_S, Json, Placement, PROBE_LABEL, serverPod } from './pods';
+import { clientPod, CONNECT_TIMEOUT_S, Json, MUST_CONNECT_TRIES, Placement, PROBE_LABEL, serverPod, SETTLE_S } from './pods';
 import { Endpoint, key, Probe } from './table';
 import { EGRESS_GATEWAY } from '../config/vocabulary';
 
@@ -153,12 +153,14 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
           for (const p of runnable) results.push({ probe: p, observed: 'error', detail: broken.get(src) ?? 'no kubeconfig' });
           return;
         }
-        const targets = runnable.map((p) =>
-          p.to.kind === 'namespace'
-            ? `${serverIp.get(key(p.to.endpoint))}:${p.port}`
-            : p.to.kind === 'internet'
-              ? `${p.to.address}:${p.port}`
-              : `${gateway} ${p.to.host}:${p.port}`,
+        const targets = runnable.map(
+          (p) =>
+            (p.expect === 'connect' ? '+' : '') +
+            (p.to.kind === 'namespace'
+              ? `${serverIp.get(key(p.to.endpoint))}:${p.port}`
+              : p.to.kind === 'internet'
+                ? `${p.to.address}:${p.port}`
+                : `${gateway} ${p.to.host}:${p.port}`),
         );
         const pod = clientPod(from, opts.image, placementOf(model, from.cluster), targets, runId);
         const name = (pod.metadata as { name: string }).name;
@@ -167,14 +169,17 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
           for (const p of runnable) results.push({ probe: p, observed: 'error', detail: `client refused: ${err}` });
           return;
         }
-        const budget = startMs + runnable.length * (CONNECT_TIMEOUT_S + 1) * 1000;
+        const tries = (p: Probe) => (p.expect === 'connect' ? MUST_CONNECT_TRIES : 1);
+        const budget = startMs + (SETTLE_S + runnable.reduce((t, p) => t + tries(p) * (CONNECT_TIMEOUT_S + 3), 0)) * 1000;
         const s = await waitPod(k, from.namespace, name, (x) => x.phase === 'Succeeded' || x.phase === 'Failed', budget);
         const log = (await k.request('GET', `/api/v1/namespaces/${from.namespace}/pods/${name}/log`)).text;
         // `<n> OK <answer>` or `<n> FAIL`: undefined for no line, null for FAIL
         const lines = new Map<number, string | null>();
         for (const m of log.matchAll(/^(\d+) (?:OK (.*)|FAIL)$/gm)) lines.set(Number(m[1]), m[2] ?? null);
+        const retried = new Map([...log.matchAll(/^(\d+) TRIES (\d+)$/gm)].map((m) => [Number(m[1]), Number(m[2])]));
         runnable.forEach((p, i) => {
           const answer = lines.get(i + 1);
+          const after = retried.has(i + 1) ? ` (answered at try ${retried.get(i + 1)})` : '';
           if (answer === undefined) {
             results.push({ probe: p, observed: 'error', detail: `client ${s.phase}: no result` });
             return;
@@ -184,7 +189,7 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
           else if (p.to.kind === 'gateway' && PROXY_PAGE.test(answer.trim())) results.push({ probe: p, observed: 'refuse', detail: 'refused by the gateway' });
           else if (p.to.kind === 'namespace' && answer.trim() !== p.to.endpoint.namespace)
             results.push({ probe: p, observed: 'wrong-peer', detail: answer.trim() });
-          else results.push({ probe: p, observed: 'connect', detail: answer.trim() });
+          else results.push({ probe: p, observed: 'connect', detail: answer.trim() + after });
         });
         say(`${src}: ${runnable.length} probes done`);
       }),
