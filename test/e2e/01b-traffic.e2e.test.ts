@@ -127,9 +127,34 @@ describe('a city that runs', () => {
     expect(text.out).toContain(`${t.cluster}/${t.name}-${t.environments[0]}  `);
     expect(report.probes).toBe(table.length);
     expect(report.results.filter((x) => x.observed === 'error')).toEqual([]);
-    // nothing is open that the model says must be refused
-    expect(report.results.filter((x) => x.expect === 'refuse' && x.observed !== 'refuse').map((x) => x.id)).toEqual([]);
-    expect(r.code).toBe(report.mismatches === 0 ? 0 : 1);
+    // the whole table holds: nothing open that must be refused, nothing refused that must connect
+    expect(report.results.filter((x) => x.expect !== x.observed).map((x) => `${x.id}: ${x.observed}${x.detail ? ` (${x.detail})` : ''}`)).toEqual([]);
+    expect(report.mismatches).toBe(0);
+    expect(r.code).toBe(0);
+  });
+
+  it("records in the unified egress gateway's access log the declared host it tunnelled and the undeclared one it refused", async () => {
+    const report = JSON.parse(fs.readFileSync(path.join(runDir(), 'probe.json'), 'utf8')) as {
+      results: { to: string; expect: string; observed: string }[];
+    };
+    const declared = report.results.find((x) => x.to.startsWith('egress/') && x.expect === 'connect' && x.observed === 'connect')!;
+    expect(declared).toBeDefined();
+    const host = declared.to.slice('egress/'.length);
+    let log = '';
+    for (const c of city.clusters.filter((x) => x.network === 'extranet')) {
+      const k = kube.get(c.name)!;
+      const pods = await k.list(
+        `/api/v1/namespaces/${city.egress.namespace}/pods?labelSelector=${encodeURIComponent('app.kubernetes.io/name=egress-gateway')}`,
+      );
+      for (const p of pods as { metadata: { name: string } }[]) {
+        log += String((await k.request('GET', `/api/v1/namespaces/${city.egress.namespace}/pods/${p.metadata.name}/log`)).body);
+      }
+    }
+    fs.writeFileSync(path.join(runDir(), 'egress-access.log'), log);
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Squid's native format: time elapsed client action/status bytes method URL …
+    expect(log).toMatch(new RegExp(`TCP_TUNNEL/200 \\d+ CONNECT ${esc(host)} `));
+    expect(log).toMatch(new RegExp(`TCP_DENIED/403 \\d+ CONNECT ${esc(UNDECLARED_HOST)}:443 `));
   });
 
   it("can fail: with the violations city's allow-all policy in one namespace, the probe reports the undeclared connection as open", async () => {
