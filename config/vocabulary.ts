@@ -36,6 +36,8 @@ export const LABEL = {
   /** `domestic` on the namespaces of domestic (信创) tenants: the baseline's placement policy binds to it. */
   placement: 'govcloud.gov.cn/placement',
   nsName: 'kubernetes.io/metadata.name',
+  /** `true` on an exposed tenant's pods that serve the Internet: its Service (named after the tenant) selects them. */
+  servesInternet: 'govcloud.gov.cn/serves-internet',
 } as const;
 
 /** Annotation keys govcloud writes. */

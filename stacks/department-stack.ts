@@ -6,6 +6,7 @@
 import { Construct } from 'constructs';
 import { TenantEnvironment, FlowEndpoint } from '../constructs/tenant/tenant-environment';
 import { DisasterRecoveryReplica } from '../constructs/dr/disaster-recovery-replica';
+import { ExposedService } from '../constructs/tenant/exposed-service';
 import { BackupSchedule } from '../constructs/dr/backup-schedule';
 import { Peer } from '../constructs/common/peer';
 import { BACKUP_REPLICA, backupRetentionDays, isServing, namespaceName, replicatedEnvironment, Tenant } from '../config/model';
@@ -38,7 +39,7 @@ export class DepartmentStack extends ClusterStack {
       // the Internet comes in through the ingress gateway's pods only, to the served environment, on the exposed ports
       if (t.exposedToInternet && t.exposedPorts.length > 0)
         ingress.push({ peers: () => [fromIngressGateway], ports: t.exposedPorts, environments: [replicatedEnvironment(t)] });
-      new TenantEnvironment(this, t.name, {
+      const env = new TenantEnvironment(this, t.name, {
         tenant: t.name,
         county: t.county,
         department: t.department,
@@ -56,6 +57,11 @@ export class DepartmentStack extends ClusterStack {
         internetHosts: internetHosts(t),
         protect: isProtected(t),
       });
+      // the Service the ingress gateway forwards to, in the served environment
+      if (isExposed(t)) {
+        const served = env.namespaces.find((n) => n.namespaceName === namespaceName(t.name, replicatedEnvironment(t)));
+        if (served) new ExposedService(this, `${t.name}-exposed`, { tenant: t.name, namespace: served.namespace.metadata.name, ports: t.exposedPorts });
+      }
       for (const replica of t.replicas) {
         new BackupSchedule(this, `${t.name}-backup-${replica.siteRole}`, {
           tenant: t.name,
@@ -75,9 +81,8 @@ export class DepartmentStack extends ClusterStack {
       const flows: { egress: FlowEndpoint[]; ingress: FlowEndpoint[] } = serving ? tenantFlows(tenant) : { egress: [], ingress: [] };
       const hosts = serving && tenant.zone === 'public-service' ? internetHosts(tenant) : [];
       if (hosts.length > 0) flows.egress.push({ peers: () => [toEgressGateway], ports: [EGRESS_GATEWAY.proxyPort] });
-      if (serving && tenant.zone === 'public-service' && tenant.exposedToInternet && tenant.exposedPorts.length > 0)
-        flows.ingress.push({ peers: () => [fromIngressGateway], ports: tenant.exposedPorts });
-      new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
+      if (serving && isExposed(tenant)) flows.ingress.push({ peers: () => [fromIngressGateway], ports: tenant.exposedPorts });
+      const dr = new DisasterRecoveryReplica(this, `${tenant.name}-dr-${replica.siteRole}`, {
         tenant: tenant.name,
         county: tenant.county,
         department: tenant.department,
@@ -101,8 +106,19 @@ export class DepartmentStack extends ClusterStack {
         protect: isProtected(tenant),
         internetHosts: hosts,
       });
+      if (serving && isExposed(tenant))
+        new ExposedService(this, `${tenant.name}-dr-${replica.siteRole}-exposed`, {
+          tenant: tenant.name,
+          namespace: dr.replica.namespace.metadata.name,
+          ports: tenant.exposedPorts,
+        });
     }
   }
+}
+
+/** A public-service tenant served to the Internet through the ingress gateways (validation refuses exposure elsewhere). */
+function isExposed(t: Tenant): boolean {
+  return t.zone === 'public-service' && t.exposedToInternet && t.exposedPorts.length > 0;
 }
 
 /** Namespaces of tenants at level 2 and above cannot be destroyed until a decommission is approved. */

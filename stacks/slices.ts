@@ -2,21 +2,9 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
-import {
-  CityModel,
-  Cluster,
-  County,
-  EnvironmentName,
-  isServing,
-  namespaceName,
-  NodeLabel,
-  Replica,
-  replicatedEnvironment,
-  Site,
-  Tenant,
-  ZoneName,
-} from '../config/model';
+import { CityModel, Cluster, County, EnvironmentName, NodeLabel, Replica, replicatedEnvironment, Site, Tenant, ZoneName } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
+import { exposedOn, servedOn } from '../config/ingress';
 
 export interface PlatformSlice {
   readonly kind: 'platform';
@@ -134,11 +122,6 @@ export function tenantSources(t: Tenant, cluster: string): string[] {
   return [...new Set(pools)];
 }
 
-/** Whether a tenant is served on a cluster: its primary cluster, or one of its serving replicas'. */
-export function servedOn(t: Tenant, cluster: string): boolean {
-  return t.cluster === cluster || t.replicas.some((r) => r.cluster === cluster && isServing(r));
-}
-
 /** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
@@ -152,9 +135,7 @@ export function planStacks(model: CityModel): StackSlice[] {
     const allowList = served.flatMap((t) =>
       t.flows.flatMap((f) => (f.kind === 'internet' ? [{ tenant: t.name, sources: tenantSources(t, c.name), hosts: f.hosts, ports: f.ports }] : [])),
     );
-    const exposed = served
-      .filter((t) => t.exposedToInternet && t.exposedPorts.length > 0)
-      .map((t) => ({ tenant: t.name, namespace: namespaceName(t.name, replicatedEnvironment(t)), ports: t.exposedPorts }));
+    const exposed = exposedOn(model, c.name);
     const site = siteOf.get(c.site);
     if (!site) throw new Error(`planStacks: cluster ${c.name} names unknown site ${c.site}; validate the model first`);
     const sameNetwork = new Set(model.clusters.filter((x) => x.network === c.network).map((x) => x.site));

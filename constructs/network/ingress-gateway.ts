@@ -8,7 +8,8 @@
 import { Construct } from 'constructs';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { CLUSTER_DNS, INGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
-import { IngressRoute, ingressListenPorts, ingressSquidConf } from './squid-config';
+import { IngressRoute, routesOf } from '../../config/ingress';
+import { ingressSquidConf } from './squid-config';
 import { SquidProxy } from './squid-proxy';
 
 /** One exposed tenant served on this cluster. */
@@ -53,19 +54,7 @@ export class IngressGateway extends Construct {
       for (const p of e.ports)
         if (!Number.isInteger(p) || p < 1 || p > 65535) throw new Error(`${who}: port ${p} of tenant ${e.tenant} is not a TCP port (1 to 65535)`);
     }
-    const keys = props.exposed.flatMap((e) => e.ports.map((port) => ({ tenant: e.tenant, port })));
-    const listen = ingressListenPorts(keys, INGRESS_GATEWAY.listenBase, INGRESS_GATEWAY.listenSpan);
-    this.routes = props.exposed
-      .flatMap((e) =>
-        [...new Set(e.ports)].map((port) => ({
-          tenant: e.tenant,
-          namespace: e.namespace,
-          service: e.tenant,
-          port,
-          listenPort: listen.get(`${e.tenant}:${port}`) ?? 0,
-        })),
-      )
-      .sort((a, b) => (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.port - b.port));
+    this.routes = routesOf(props.exposed);
     const ns = props.namespace;
     this.proxy = new SquidProxy(this, 'squid', {
       name: INGRESS_GATEWAY.name,

@@ -8,12 +8,18 @@
  *   joined in `http_access allow t_<tenant>_src t_<tenant>_<n>_dst t_<tenant>_<n>_port`; the last
  *   line is `http_access deny all`. Plain HTTP and CONNECT (HTTPS) are both held to those lines.
  * - Ingress (互联网接入): a reverse proxy (accelerator mode). One listening port per exposed tenant and
- *   port, each forwarding only to that tenant's Service, never anywhere else (`never_direct allow all`).
+ *   port, each forwarding only to that tenant's Service: `http_access` admits a request on that port
+ *   only for the Service's name and port (a Host header naming anything else is refused, 403). Squid
+ *   resolves the name per request, with the cluster DNS's TTL (a `cache_peer` is resolved at start and
+ *   then hourly, so a tenant's Service created after the gateway started stayed unreachable for up to
+ *   an hour).
  *
  * Both keep nothing on disk (`cache deny all`, no cache_dir), write no pid file and log to standard
  * output (access log: the evidence of every request) and standard error (cache log).
  */
-import { createHash } from 'crypto';
+import type { IngressRoute } from '../../config/ingress';
+
+export type { IngressRoute };
 
 /** One tenant's declared Internet flow on one cluster, with the addresses its pods use there. */
 export interface EgressAllowance {
@@ -23,19 +29,6 @@ export interface EgressAllowance {
   /** Exact host names, or `*.suffix` for every name under suffix. */
   readonly hosts: readonly string[];
   readonly ports: readonly number[];
-}
-
-/** One exposed port of one tenant, as the ingress gateway serves it. */
-export interface IngressRoute {
-  readonly tenant: string;
-  /** The namespace the tenant serves from (its served environment, on the primary or a DR cluster). */
-  readonly namespace: string;
-  /** The tenant's Service in that namespace that receives the requests. */
-  readonly service: string;
-  /** The port of that Service. */
-  readonly port: number;
-  /** The port the gateway listens on for this route. */
-  readonly listenPort: number;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -49,7 +42,7 @@ const uniquePorts = (xs: Iterable<number>): number[] => [...new Set(xs)].sort((a
 export const SQUID_WORDS: readonly string[] = `
 squid squid.conf /etc/squid/govcloud /var/run/squid -N -f http_port https_port cache deny allow all cache_mem pid_filename none
 netdb_filename coredump_dir access_log cache_log stdio /dev/stdout /dev/stderr logfile_rotate via off forwarded_for delete
-httpd_suppress_version_string on shutdown_lifetime seconds acl src dstdomain port http_access never_direct accel defaultsite
+httpd_suppress_version_string on shutdown_lifetime seconds acl src dstdomain port http_access never_direct always_direct negative_dns_ttl accel defaultsite
 cache_peer parent no-query no-digest originserver name cache_peer_access myportname svc cluster.local generated do not edit
 egress-gateway ingress-gateway config-sha256 proxy run tmp tcp_socket
 `
@@ -136,8 +129,6 @@ export function ingressSquidConf(cluster: string, routes: readonly IngressRoute[
     "# change the tenants' spec.exposure and synthesize again.",
     `# Exposed tenants: ${uniqueSorted(sorted.map((r) => r.tenant)).join(', ')}`,
     ...common(),
-    '# a reverse proxy forwards to its routes only, never to an address a request names',
-    'never_direct allow all',
   ];
   const access: string[] = [];
   for (const r of sorted) {
@@ -145,33 +136,20 @@ export function ingressSquidConf(cluster: string, routes: readonly IngressRoute[
     const host = `${r.service}.${r.namespace}.svc.cluster.local`;
     lines.push(
       `# tenant ${r.tenant}, port ${r.port}: listens on ${r.listenPort}`,
-      `http_port ${r.listenPort} accel defaultsite=${host} name=in_${id}`,
-      `cache_peer ${host} parent ${r.port} 0 no-query no-digest originserver name=p_${id}`,
+      `http_port ${r.listenPort} accel defaultsite=${host}:${r.port} name=in_${id}`,
       `acl t_${id}_in myportname in_${id}`,
-      `cache_peer_access p_${id} allow t_${id}_in`,
-      `cache_peer_access p_${id} deny all`,
+      `acl t_${id}_dst dstdomain ${host}`,
+      `acl t_${id}_port port ${r.port}`,
     );
-    access.push(`http_access allow t_${id}_in`);
+    access.push(`http_access allow t_${id}_in t_${id}_dst t_${id}_port`);
   }
-  lines.push('# each listening port serves its own tenant only', ...access, 'http_access deny all');
+  lines.push(
+    "# each listening port serves its own tenant's Service only",
+    ...access,
+    'http_access deny all',
+    '# straight to the Service (resolved per request); the access rules above are the only routes',
+    'always_direct allow all',
+    'negative_dns_ttl 10 seconds',
+  );
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * The listening port of each exposed `tenant:port`, stable as tenants come and go: a hash of the key
- * picks a port in [base, base + span), and a key whose port is taken (rare) takes the next free one,
- * keys in sorted order. Returns `tenant:port` → listening port.
- */
-export function ingressListenPorts(keys: readonly { tenant: string; port: number }[], base: number, span: number): Map<string, number> {
-  const unique = uniqueSorted(keys.map((k) => `${k.tenant}:${k.port}`));
-  if (unique.length > span) throw new Error(`ingressListenPorts: ${unique.length} exposed ports do not fit in ${span} listening ports from ${base}`);
-  const out = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const key of unique) {
-    let slot = createHash('sha256').update(key).digest().readUInt32BE(0) % span;
-    while (taken.has(slot)) slot = (slot + 1) % span;
-    taken.add(slot);
-    out.set(key, base + slot);
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { IngressGateway, IngressGatewayProps } from '../../constructs/network/ingress-gateway';
-import { ingressListenPorts } from '../../constructs/network/squid-config';
+import { ingressListenPorts } from '../../config/ingress';
 import { get, synthOf } from '../helpers/synth';
 
 const props: IngressGatewayProps = {
@@ -45,22 +45,23 @@ describe('IngressGateway', () => {
     const p = listen('portal', 8443);
     expect(d).toEqual(
       expect.arrayContaining([
-        `http_port ${p} accel defaultsite=portal.portal-prod.svc.cluster.local name=in_portal_8443`,
-        'cache_peer portal.portal-prod.svc.cluster.local parent 8443 0 no-query no-digest originserver name=p_portal_8443',
+        `http_port ${p} accel defaultsite=portal.portal-prod.svc.cluster.local:8443 name=in_portal_8443`,
         'acl t_portal_8443_in myportname in_portal_8443',
-        'cache_peer_access p_portal_8443 allow t_portal_8443_in',
-        'cache_peer_access p_portal_8443 deny all',
-        'never_direct allow all',
+        'acl t_portal_8443_dst dstdomain portal.portal-prod.svc.cluster.local',
+        'acl t_portal_8443_port port 8443',
+        'always_direct allow all',
         'cache deny all',
         'access_log stdio:/dev/stdout',
       ]),
     );
     expect(d.filter((l) => l.startsWith('http_access'))).toEqual([
-      'http_access allow t_hotline_8080_in',
-      'http_access allow t_portal_8080_in',
-      'http_access allow t_portal_8443_in',
+      'http_access allow t_hotline_8080_in t_hotline_8080_dst t_hotline_8080_port',
+      'http_access allow t_portal_8080_in t_portal_8080_dst t_portal_8080_port',
+      'http_access allow t_portal_8443_in t_portal_8443_dst t_portal_8443_port',
       'http_access deny all',
     ]);
+    // no peer resolved once at start: a Service made after the gateway is reachable within the DNS TTL
+    expect(d.some((l) => l.startsWith('cache_peer'))).toBe(false);
   });
 
   it('runs hardened Squid pods behind a Service named ingress-gateway on the listening ports', () => {
