@@ -201,6 +201,21 @@ export const COMMANDS: readonly CommandSpec[] = [
         help: { en: 'an Internet address every namespace tries directly (must be refused)', zh: '每个命名空间直接尝试的互联网地址（必须被拒绝）' },
       },
       {
+        name: 'from-internet',
+        help: {
+          en: 'also probe from the Internet side, from this machine: each exposed tenant through every ingress gateway that serves it (must connect), every namespace directly (must be refused)',
+          zh: '同时从互联网一侧（本机）探测：经每个提供服务的互联网接入网关访问各开放租户（必须连通），直接访问每个命名空间（必须被拒绝）',
+        },
+      },
+      {
+        name: 'internet-source',
+        arg: { en: 'address', zh: '地址' },
+        help: {
+          en: 'the address of this machine the Internet-side probes are sent from (implies --from-internet; default: the one the route chooses)',
+          zh: '互联网一侧探测所用的本机源地址（隐含 --from-internet；默认由路由选择）',
+        },
+      },
+      {
         name: 'undeclared-host',
         arg: { en: 'host', zh: '主机' },
         help: {

@@ -13,6 +13,7 @@
  *   answered only at its k-th try, then exits.
  */
 import { Endpoint } from './table';
+import { LABEL } from '../config/vocabulary';
 
 export const PROBE_LABEL = 'govcloud.gov.cn/probe';
 /** busybox nc gives up connecting after this many seconds. */
@@ -50,7 +51,12 @@ function podBase(
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace, labels: { [PROBE_LABEL]: role, 'app.kubernetes.io/managed-by': 'govcloud-probe' } },
+    // a server also stands for the pods that serve the Internet: an exposed tenant's Service selects it
+    metadata: {
+      name,
+      namespace,
+      labels: { [PROBE_LABEL]: role, 'app.kubernetes.io/managed-by': 'govcloud-probe', ...(role === 'server' ? { [LABEL.servesInternet]: 'true' } : {}) },
+    },
     spec: {
       restartPolicy: 'Never',
       automountServiceAccountToken: false,

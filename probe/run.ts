@@ -9,7 +9,8 @@ import { CityModel, Network } from '../config/model';
 import { KubeClient } from './kube';
 import { clientPod, CONNECT_TIMEOUT_S, Json, MUST_CONNECT_TRIES, Placement, PROBE_LABEL, serverPod, SETTLE_S } from './pods';
 import { Endpoint, key, Probe } from './table';
-import { EGRESS_GATEWAY } from '../config/vocabulary';
+import { EGRESS_GATEWAY, INGRESS_GATEWAY } from '../config/vocabulary';
+import { runOutside } from './outside';
 
 export type Observation = 'connect' | 'refuse' | 'wrong-peer' | 'error';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   readonly onProgress?: (line: string) => void;
   /** How long a pod may take to start. Default 180 s. */
   readonly startTimeoutMs?: number;
+  /** The address Internet-side probes are sent from (default: the machine's own). */
+  readonly internetSource?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,6 +68,11 @@ async function createPod(k: KubeClient, pod: Json): Promise<string | undefined> 
       await sleep(500);
       continue;
     }
+    // an API server under load: "resource quota evaluation timed out", too many requests; try again
+    if (r.status === 500 || r.status === 503 || r.status === 504 || r.status === 429) {
+      await sleep(1000 + 250 * i);
+      continue;
+    }
     return `${r.status} ${msg}`;
   }
   return 'a pod of the same name did not go away';
@@ -94,6 +102,19 @@ async function gatewayAddress(k: KubeClient, model: CityModel): Promise<string |
   return r.status === 200 && ip && ip !== 'None' ? `${ip}:${EGRESS_GATEWAY.proxyPort}` : undefined;
 }
 
+/** The address of one running pod of the ingress gateway of a cluster (first by name), or undefined. */
+async function ingressAddress(k: KubeClient | undefined, model: CityModel): Promise<string | undefined> {
+  if (!k) return undefined;
+  const selector = Object.entries(INGRESS_GATEWAY.podLabels)
+    .map(([a, b]) => `${a}=${b}`)
+    .join(',');
+  const r = await k.request('GET', `/api/v1/namespaces/${model.ingress.namespace}/pods?labelSelector=${encodeURIComponent(selector)}`);
+  const items = ((r.body as { items?: { metadata: { name: string }; status?: { phase?: string; podIP?: string } }[] } | undefined)?.items ?? [])
+    .filter((x) => x.status?.phase === 'Running' && x.status.podIP)
+    .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  return items[0]?.status?.podIP;
+}
+
 export async function runTruthTable(model: CityModel, probes: readonly Probe[], opts: RunOptions): Promise<ProbeResult[]> {
   const say = opts.onProgress ?? (() => undefined);
   const startMs = opts.startTimeoutMs ?? 180_000;
@@ -104,9 +125,10 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
   }
   const eps = new Map<string, Endpoint>();
   for (const p of probes) {
-    eps.set(key(p.from), p.from);
-    if (p.to.kind === 'namespace') eps.set(key(p.to.endpoint), p.to.endpoint);
+    if (!p.from.outside) eps.set(key(p.from), p.from);
+    if (p.to.kind === 'namespace' || p.to.kind === 'ingress') eps.set(key(p.to.endpoint), p.to.endpoint);
   }
+  const outside = probes.filter((p) => p.from.outside);
   const byCluster = new Map<string, Endpoint[]>();
   for (const e of eps.values()) byCluster.set(e.cluster, [...(byCluster.get(e.cluster) ?? []), e]);
   const serverIp = new Map<string, string>();
@@ -136,10 +158,22 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
     );
     // then a client per source namespace, all at once
     const bySource = new Map<string, Probe[]>();
-    for (const p of probes) bySource.set(key(p.from), [...(bySource.get(key(p.from)) ?? []), p]);
+    for (const p of probes) if (!p.from.outside) bySource.set(key(p.from), [...(bySource.get(key(p.from)) ?? []), p]);
     const results: ProbeResult[] = [];
-    await Promise.all(
-      [...bySource].map(async ([src, list]) => {
+    // the Internet side, from this machine, while the clients run
+    const fromOutside = async () => {
+      if (outside.length === 0) return;
+      const ingressIp = new Map<string, string>();
+      for (const cluster of new Set(outside.flatMap((p) => (p.to.kind === 'ingress' ? [p.to.cluster] : [])))) {
+        const ip = await ingressAddress(clients.get(cluster), model);
+        if (ip) ingressIp.set(cluster, ip);
+      }
+      results.push(...(await runOutside(outside, { serverIp, ingressIp, source: opts.internetSource })));
+      say(`internet side: ${outside.length} probes done`);
+    };
+    await Promise.all([
+      fromOutside(),
+      ...[...bySource].map(async ([src, list]) => {
         const from = eps.get(src)!;
         const k = clients.get(from.cluster);
         const gateway = k && list.some((p) => p.to.kind === 'gateway') ? await gatewayAddress(k, model) : undefined;
@@ -160,7 +194,9 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
               ? `${serverIp.get(key(p.to.endpoint))}:${p.port}`
               : p.to.kind === 'internet'
                 ? `${p.to.address}:${p.port}`
-                : `${gateway} ${p.to.host}:${p.port}`),
+                : p.to.kind === 'gateway'
+                  ? `${gateway} ${p.to.host}:${p.port}`
+                  : ''),
         );
         const pod = clientPod(from, opts.image, placementOf(model, from.cluster), targets, runId);
         const name = (pod.metadata as { name: string }).name;
@@ -193,8 +229,10 @@ export async function runTruthTable(model: CityModel, probes: readonly Probe[], 
         });
         say(`${src}: ${runnable.length} probes done`);
       }),
-    );
+    ]);
     const order = new Map(probes.map((p, i) => [p, i]));
+    // Internet-side probes whose target server never ran
+    for (const p of outside) if (!results.some((r) => r.probe === p)) results.push({ probe: p, observed: 'error', detail: 'not run' });
     return results.sort((a, b) => order.get(a.probe)! - order.get(b.probe)!);
   } finally {
     await Promise.all(

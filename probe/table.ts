@@ -11,6 +11,7 @@
  * tenants, the same tenant's other environments, other zones, the other network, the Internet.
  */
 import { CityModel, namespaceName, replicatedEnvironment, Tenant } from '../config/model';
+import { ingressRoutes } from '../config/ingress';
 
 /** The port every probe server listens on besides the ports flows name: what an undeclared probe tries. */
 export const PROBE_PORT = 18080;
@@ -28,6 +29,10 @@ export interface Endpoint {
   readonly serving: boolean;
   /** Ports a server in this namespace listens on (sorted). */
   readonly ports: readonly number[];
+  /** The exposed ports it serves to the Internet through its cluster's ingress gateway (none: not exposed here). */
+  readonly exposed?: readonly number[];
+  /** An Internet-side client (the machine `govcloud probe` runs on), not a namespace: `namespace` holds its address. */
+  readonly outside?: true;
 }
 
 export type Expectation = 'connect' | 'refuse';
@@ -40,7 +45,8 @@ export interface Probe {
   readonly to:
     | { readonly kind: 'namespace'; readonly endpoint: Endpoint }
     | { readonly kind: 'internet'; readonly address: string }
-    | { readonly kind: 'gateway'; readonly host: string };
+    | { readonly kind: 'gateway'; readonly host: string }
+    | { readonly kind: 'ingress'; readonly cluster: string; readonly listenPort: number; readonly endpoint: Endpoint };
   readonly port: number;
   readonly expect: Expectation;
   /** Why this is expected, in words (the flow, or what separates them). */
@@ -52,6 +58,7 @@ export const key = (e: Pick<Endpoint, 'cluster' | 'namespace'>): string => `${e.
 /** What a probe goes to, as the report names it: `cluster/namespace`, `internet/<address>`, `egress/<host>:<port>`. */
 export function targetName(p: Pick<Probe, 'to' | 'port'>): string {
   if (p.to.kind === 'namespace') return key(p.to.endpoint);
+  if (p.to.kind === 'ingress') return `ingress/${p.to.cluster}:${p.to.listenPort}`;
   return p.to.kind === 'internet' ? `internet/${p.to.address}` : `egress/${p.to.host}:${p.port}`;
 }
 
@@ -66,15 +73,23 @@ export function endpoints(model: CityModel): Endpoint[] {
       inbound.set(f.tenant, set);
     }
   }
+  // what each cluster's ingress gateway serves: `cluster/namespace` → exposed ports
+  const exposedAt = new Map<string, number[]>();
+  for (const c of model.clusters)
+    for (const r of ingressRoutes(model, c.name)) exposedAt.set(`${c.name}/${r.namespace}`, [...(exposedAt.get(`${c.name}/${r.namespace}`) ?? []), r.port]);
   const out: Endpoint[] = [];
+  const push = (e: Omit<Endpoint, 'exposed'>) => {
+    const exposed = exposedAt.get(key(e));
+    out.push(exposed ? { ...e, ports: [...new Set([...e.ports, ...exposed])].sort((a, b) => a - b), exposed } : e);
+  };
   for (const t of model.tenants) {
     const ports = [...(inbound.get(t.name) ?? []), PROBE_PORT].sort((a, b) => a - b);
     const base = { network: t.network, tenant: t.name, domestic: t.domestic, ports };
     for (const env of t.environments)
-      out.push({ ...base, cluster: t.cluster, namespace: namespaceName(t.name, env), environment: env, role: 'primary', serving: true });
+      push({ ...base, cluster: t.cluster, namespace: namespaceName(t.name, env), environment: env, role: 'primary', serving: true });
     const env = replicatedEnvironment(t);
     for (const r of t.replicas) {
-      out.push({ ...base, cluster: r.cluster, namespace: namespaceName(t.name, env), environment: env, role: r.siteRole, serving: r.mode !== 'backup' });
+      push({ ...base, cluster: r.cluster, namespace: namespaceName(t.name, env), environment: env, role: r.siteRole, serving: r.mode !== 'backup' });
     }
   }
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -94,6 +109,13 @@ export interface TruthTableOptions {
    * declared host (refused: the allow-list is per tenant) and this one (refused). Default: no gateway rows.
    */
   readonly undeclaredHost?: string;
+  /**
+   * Probe from the Internet side too, from the machine the probe runs on (`source`: the address it
+   * sends from, or `this-host`): every exposed tenant through each ingress gateway that serves it
+   * (must connect and be answered by that namespace), and every namespace directly (refused: the
+   * only way in is the gateway). Default: no Internet-side rows.
+   */
+  readonly fromInternet?: { readonly source: string };
 }
 
 /** `host:port` of every Internet flow a tenant declared. */
@@ -160,7 +182,59 @@ export function truthTable(model: CityModel, opts: TruthTableOptions = {}): Prob
     }
     if (opts.undeclaredHost !== undefined && from.network === 'extranet') probes.push(...gatewayProbes(model, from, opts.undeclaredHost));
   }
+  if (opts.fromInternet) probes.push(...internetSide(model, eps, opts.fromInternet.source));
   return probes;
+}
+
+/** The Internet-side client as an endpoint of the table. */
+export function internetClient(source: string): Endpoint {
+  return {
+    cluster: 'internet',
+    network: 'extranet',
+    namespace: source,
+    tenant: '',
+    environment: '',
+    role: 'primary',
+    domestic: false,
+    serving: true,
+    ports: [],
+    outside: true,
+  };
+}
+
+function internetSide(model: CityModel, eps: readonly Endpoint[], source: string): Probe[] {
+  const from = internetClient(source);
+  const out: Probe[] = [];
+  for (const c of model.clusters) {
+    for (const r of ingressRoutes(model, c.name)) {
+      const endpoint = eps.find((e) => e.cluster === c.name && e.namespace === r.namespace)!;
+      out.push({
+        id: `${key(from)} → ingress ${c.name}:${r.listenPort} → ${key(endpoint)}:${r.port}`,
+        from,
+        to: { kind: 'ingress', cluster: c.name, listenPort: r.listenPort, endpoint },
+        port: r.port,
+        expect: 'connect',
+        because: `${r.tenant} exposed to the Internet through the ingress gateway of ${c.name}`,
+      });
+    }
+  }
+  for (const to of eps) {
+    const port = to.exposed?.[0] ?? PROBE_PORT;
+    out.push({
+      id: `${key(from)} → ${key(to)}:${port}`,
+      from,
+      to: { kind: 'namespace', endpoint: to },
+      port,
+      expect: 'refuse',
+      because:
+        to.network === 'intranet'
+          ? 'the intranet is physically isolated'
+          : to.exposed
+            ? 'exposed only through the ingress gateway'
+            : 'not exposed to the Internet',
+    });
+  }
+  return out;
 }
 
 function why(from: Endpoint, to: Endpoint): string {

@@ -4,6 +4,7 @@
  * KUBE_CONFIG_PATH_INTRANET, else KUBE_CONFIG_PATH; a network without one is not probed. Exit 0
  * when every probe is as expected, 1 on any mismatch or invalid input.
  */
+import { isIP } from 'net';
 import { flag, Parsed, UsageError } from '../args';
 import { Io } from '../print';
 import { Lang } from '../../config/messages';
@@ -53,15 +54,24 @@ export async function probe(p: Parsed, lang: Lang, io: Io): Promise<number> {
     if (!model.tenants.some((x) => x.name === t))
       throw new UsageError(lang === 'zh' ? `没有租户 ${JSON.stringify(t)}` : `there is no tenant ${JSON.stringify(t)}`);
   }
-  const concerns = (x: Probe) => tenants.size === 0 || tenants.has(x.from.tenant) || (x.to.kind === 'namespace' && tenants.has(x.to.endpoint.tenant));
+  const concerns = (x: Probe) =>
+    tenants.size === 0 || tenants.has(x.from.tenant) || ((x.to.kind === 'namespace' || x.to.kind === 'ingress') && tenants.has(x.to.endpoint.tenant));
+  const internetSource = flag(p, 'internet-source');
+  if (internetSource !== undefined && !isIP(internetSource))
+    throw new UsageError(
+      lang === 'zh'
+        ? `--internet-source 须为本机的一个 IP 地址，收到 ${JSON.stringify(internetSource)}`
+        : `--internet-source must be an IP address of this machine, got ${JSON.stringify(internetSource)}`,
+    );
+  const fromInternet = p.flags.has('from-internet') || internetSource !== undefined ? { source: internetSource ?? 'this-host' } : undefined;
   // a network probes only its own clusters: the other's pods and addresses are never named from it
-  const probes = truthTable(model, { internet, undeclaredHost }).filter(
+  const probes = truthTable(model, { internet, undeclaredHost, fromInternet }).filter(
     (x) => concerns(x) && networks.includes(x.from.network) && (x.to.kind !== 'namespace' || networks.includes(x.to.endpoint.network)),
   );
   const kubeconfig: Partial<Record<Network, string>> = {};
   for (const n of networks) kubeconfig[n] = kubeconfigFor(n);
   const takenAt = new Date().toISOString();
-  const results = await runTruthTable(model, probes, { kubeconfig, image, onProgress: (l) => io.err(`[probe] ${l}`) });
+  const results = await runTruthTable(model, probes, { kubeconfig, image, internetSource, onProgress: (l) => io.err(`[probe] ${l}`) });
   const report = probeReport(model.name, takenAt, results);
   writeReport(flag(p, 'format') === 'json' ? probeJson(report) : probeText(report, lang), out, io.out);
   return report.mismatches === 0 ? 0 : 1;

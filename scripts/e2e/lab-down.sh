@@ -61,6 +61,7 @@ for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^cni-'); do
   if ! jq -e --arg n "$ns" '.netns | index($n)' "$LAB/before.json" >/dev/null 2>&1; then ip netns del "$ns" 2>/dev/null; fi
 done
 ip addr del 10.250.0.1/32 dev lo 2>/dev/null
+ip addr del 198.51.100.20/32 dev lo 2>/dev/null
 for l in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^gv$id"); do ip link del "$l" 2>/dev/null; done
 
 # 5. cgroup folders, deepest first

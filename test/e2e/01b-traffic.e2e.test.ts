@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { govcloud, kubes, model, runDir, topology } from './harness/suite';
 import { dataPlane } from './harness/data-plane';
-import { UNDECLARED_HOST } from './harness/lab-dns';
-import { sh } from './harness/netlab';
+import { internetNames, refreshLabDns, serviceNames, UNDECLARED_HOST } from './harness/lab-dns';
+import { INTERNET_CLIENT_IP, sh } from './harness/netlab';
 import { truthTable } from '../../probe/table';
 import { serverPod } from '../../probe/pods';
 import { within } from '../../config/cidr';
@@ -20,6 +20,14 @@ describe('a city that runs', () => {
   const plane = dataPlane(runDir());
   const top = topology();
   const city = model();
+
+  beforeAll(async () => {
+    // the applied city's Services (the exposed tenants' among them) in each extranet cluster's DNS, as a cluster DNS would have them
+    for (const c of city.clusters.filter((x) => x.network === 'extranet')) {
+      const k = kube.get(c.name)!;
+      await refreshLabDns(k, plane.images.dnsmasq, { ...internetNames(city, plane.lab.internet.addresses), ...(await serviceNames(k)) });
+    }
+  }, 300_000);
 
   it("runs a node per node pool on every cluster, Ready, its own pod range cut from the lab's node range", async () => {
     for (const c of city.clusters) {
@@ -100,6 +108,8 @@ describe('a city that runs', () => {
       plane.lab.internet.addresses[0],
       '--undeclared-host',
       UNDECLARED_HOST,
+      '--internet-source',
+      INTERNET_CLIENT_IP,
       '--format',
       'json',
       '--out',
@@ -108,9 +118,13 @@ describe('a city that runs', () => {
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
       probes: number;
       mismatches: number;
-      results: { id: string; expect: string; observed: string; because: string; detail?: string }[];
+      results: { id: string; to: string; expect: string; observed: string; because: string; detail?: string }[];
     };
-    const table = truthTable(city, { internet: [plane.lab.internet.addresses[0]], undeclaredHost: UNDECLARED_HOST });
+    const table = truthTable(city, {
+      internet: [plane.lab.internet.addresses[0]],
+      undeclaredHost: UNDECLARED_HOST,
+      fromInternet: { source: INTERNET_CLIENT_IP },
+    });
     const tally = new Map<string, number>();
     for (const x of report.results) tally.set(`${x.expect}→${x.observed}: ${x.because}`, (tally.get(`${x.expect}→${x.observed}: ${x.because}`) ?? 0) + 1);
     process.stderr.write(
@@ -131,6 +145,11 @@ describe('a city that runs', () => {
     expect(report.results.filter((x) => x.expect !== x.observed).map((x) => `${x.id}: ${x.observed}${x.detail ? ` (${x.detail})` : ''}`)).toEqual([]);
     expect(report.mismatches).toBe(0);
     expect(r.code).toBe(0);
+    // the public can reach every exposed tenant, through the ingress gateway of each cluster that serves it
+    const ingress = report.results.filter((x) => x.to.startsWith('ingress/'));
+    expect(ingress.length).toBe(table.filter((x) => x.to.kind === 'ingress').length);
+    expect(ingress.length).toBeGreaterThan(0);
+    expect(ingress.every((x) => x.observed === 'connect')).toBe(true);
   });
 
   it("records in the unified egress gateway's access log the declared host it tunnelled and the undeclared one it refused", async () => {

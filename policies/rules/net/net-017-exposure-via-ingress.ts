@@ -12,6 +12,7 @@ import { INGRESS_GATEWAY } from '../../../config/vocabulary';
 import { gatewayOn, notTheGateway } from './gateway';
 import { isEgressPeer, isIngressPeer } from './peers';
 import { policyRules } from './policies';
+import { allowedByLines } from './squid';
 
 export const rule: Rule = {
   id: 'MLPS-NET-017',
@@ -61,7 +62,19 @@ export const rule: Rule = {
         bad.push({ field: 'spec.exposure', detail: `${where} does not run with a readable squid.conf: nothing from the Internet reaches the tenant there` });
         continue;
       }
-      const routed = new Set(gw.conf.peers.filter((p) => p.host.startsWith(`${tenant.name}.`)).map((p) => p.port));
+      // a route: an allow line on a listening port that admits the tenant's Service name, on its port
+      const routed = new Set(
+        allowedByLines(gw.conf)
+          .filter((a) => (a.portNames ?? []).length > 0 && (a.domains ?? []).some((d) => d.startsWith(`${tenant.name}.`)))
+          .flatMap((a) => a.ports ?? []),
+      );
+      // an allow line that does not pin the Service's name forwards wherever a request's Host header points
+      for (const a of allowedByLines(gw.conf).filter((x) => !x.domains || x.domains.some((d) => !d.endsWith('.svc.cluster.local'))))
+        bad.push({
+          address: gw.config.address,
+          field: 'spec.exposure',
+          detail: `${where}: http_access on line ${a.line} admits ${a.domains ? a.domains.join(', ') : 'any host a request names'}, not only the exposed tenants' Services`,
+        });
       const missing = ports.filter((p) => !routed.has(p));
       if (missing.length > 0)
         bad.push({ address: gw.config.address, field: 'spec.exposure.ports', detail: `${where} has no route to port ${missing.join(', ')} of the tenant` });

@@ -23,8 +23,6 @@ export interface SquidConf {
   readonly access: readonly SquidAccess[];
   /** `http_port` lines: port and options. */
   readonly listens: readonly { readonly port: number; readonly options: readonly string[] }[];
-  /** `cache_peer` lines: host, port and name. */
-  readonly peers: readonly { readonly host: string; readonly port: number; readonly name: string }[];
 }
 
 /** What one allow line lets through; `undefined` for a dimension the line does not restrict. */
@@ -45,7 +43,6 @@ function parse(text: string): SquidConf {
   const acls = new Map<string, { type: string; values: string[] }>();
   const access: SquidAccess[] = [];
   const listens: { port: number; options: string[] }[] = [];
-  const peers: { host: string; port: number; name: string }[] = [];
   text.split('\n').forEach((raw, i) => {
     const words = raw
       .replace(/#.*$/, '')
@@ -63,12 +60,9 @@ function parse(text: string): SquidConf {
       access.push({ action: rest[0], acls: rest.slice(1), line: i + 1 });
     } else if (directive === 'http_port' && rest.length >= 1) {
       listens.push({ port: Number(rest[0].replace(/^.*:/, '')), options: rest.slice(1) });
-    } else if (directive === 'cache_peer' && rest.length >= 3) {
-      const name = rest.find((w) => w.startsWith('name='))?.slice('name='.length) ?? rest[0];
-      peers.push({ host: rest[0], port: Number(rest[2]), name });
     }
   });
-  return { acls, access, listens, peers };
+  return { acls, access, listens };
 }
 
 /** The configuration in a text, parsed once per distinct text. */

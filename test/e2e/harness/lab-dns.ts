@@ -3,7 +3,8 @@
  * in kube-system behind the Service `kube-dns` at the kubelets' cluster DNS address. It is Debian's
  * dnsmasq, answering the fake Internet's names (every host an Internet flow of the city names, and
  * an undeclared one) with the fake Internet's addresses — the Internet's DNS as the egress gateway
- * sees it. Nothing else is resolved.
+ * sees it — and, once the city is applied, the cluster's Services (`<name>.<namespace>.svc.cluster.local`,
+ * as the harness found them: dnsmasq does not watch the API as a cluster DNS does). Nothing else.
  */
 import { CityModel } from '../../../config/model';
 import { Kube } from './kube';
@@ -18,6 +19,34 @@ export function internetNames(model: CityModel, addresses: readonly string[]): R
   for (const t of model.tenants) for (const f of t.flows) if (f.kind === 'internet') for (const h of f.hosts) names[h] = addresses[0];
   names[UNDECLARED_HOST] = addresses[1];
   return names;
+}
+
+/**
+ * The Services of a cluster as the cluster DNS names them: `<name>.<namespace>.svc.cluster.local` →
+ * its cluster address (headless ones have none and are left out).
+ */
+export async function serviceNames(kube: Kube): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of await kube.list('/api/v1/services')) {
+    const ip = s.spec?.clusterIP;
+    if (ip && ip !== 'None') out[`${s.metadata.name}.${s.metadata.namespace}.svc.cluster.local`] = ip;
+  }
+  return out;
+}
+
+/** Replaces the lab DNS's names (its pod is made again: dnsmasq reads its hosts file at start). */
+export async function refreshLabDns(kube: Kube, image: string, names: Readonly<Record<string, string>>): Promise<void> {
+  const ns = '/api/v1/namespaces/kube-system';
+  await kube.request('DELETE', `${ns}/configmaps/lab-dns`);
+  await kube.request('DELETE', `${ns}/pods/lab-dns?gracePeriodSeconds=0`);
+  for (let i = 0; i < 120 && (await kube.get(`${ns}/pods/lab-dns`)).status === 200; i++) await new Promise((r) => setTimeout(r, 500));
+  await deployLabDns(kube, image, names);
+  for (let i = 0; i < 240; i++) {
+    const r = await kube.get(`${ns}/pods/lab-dns`);
+    if (r.body?.status?.phase === 'Running') return;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  throw new Error(`${kube.cluster}: the lab DNS pod did not run again`);
 }
 
 export async function deployLabDns(kube: Kube, image: string, names: Readonly<Record<string, string>>): Promise<void> {

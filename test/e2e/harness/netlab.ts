@@ -22,6 +22,12 @@ export const INTERNET_CIDR = '198.51.100.0/24';
  * (never on the host's real interfaces), and every node reaches it through its veth.
  */
 export const SERVICE_IP = '10.250.0.1';
+/**
+ * An address of the fake Internet held by the host (on its loopback link): `govcloud probe` sends its
+ * Internet-side probes from it, so the cluster's policies judge an Internet address, and the answers
+ * come back to the host, not into the fake Internet's namespace (a local address wins over the route).
+ */
+export const INTERNET_CLIENT_IP = '198.51.100.20';
 export const IN_CHAIN = 'GVLAB-IN';
 export const FWD_CHAIN = 'GVLAB-FWD';
 
@@ -116,6 +122,7 @@ export function labUp(lab: LabNet): void {
   // on the loopback link (this kernel has no dummy links): local to the host, reachable through any veth
   // replace, not add: a run killed without its teardown may have left the address
   sh('ip', ['addr', 'replace', `${SERVICE_IP}/32`, 'dev', 'lo']);
+  sh('ip', ['addr', 'replace', `${INTERNET_CLIENT_IP}/32`, 'dev', 'lo']);
   for (const n of lab.nodes) {
     veth(n.netns, n.hostIf, n.hostIp, n.nodeIp);
     // the intranet has no way out: only its own link, and the host's lab address (its API server and registry)
@@ -192,4 +199,5 @@ export function labDown(lab: LabNet): void {
   for (const ns of [...lab.nodes.map((n) => n.netns), lab.internet.netns, lab.fabricNetns]) shQuiet('ip', ['netns', 'del', ns]);
   for (const i of [...lab.nodes.map((n) => n.hostIf), lab.internet.hostIf]) shQuiet('ip', ['link', 'del', i]);
   shQuiet('ip', ['addr', 'del', `${SERVICE_IP}/32`, 'dev', 'lo']);
+  shQuiet('ip', ['addr', 'del', `${INTERNET_CLIENT_IP}/32`, 'dev', 'lo']);
 }

@@ -255,12 +255,20 @@ export const CASES: RuleCase[] = [
     edit: remove(platformOf('portal'), 'kubernetes_deployment_v1', 'ingress-gateway'),
   },
   {
+    name: 'fails when the ingress gateway forwards to any host a request names',
+    rule: 'MLPS-NET-017',
+    tenant: 'portal',
+    expect: 'fail',
+    detail: /admits any host a request names, not only the exposed tenants' Services/,
+    edit: editSquid(platformOf('portal'), (conf) => conf.replace(/^(http_access allow t_portal_\S+_in) \S+ (\S+)$/m, '$1 $2'), 'ingress-gateway'),
+  },
+  {
     name: 'fails when the ingress gateway has no route to the exposed port',
     rule: 'MLPS-NET-017',
     tenant: 'portal',
     expect: 'fail',
     detail: /has no route to port 8080 of the tenant/,
-    edit: editSquid(platformOf('portal'), (conf) => conf.replace(/^cache_peer portal\..*$/m, ''), 'ingress-gateway'),
+    edit: editSquid(platformOf('portal'), (conf) => conf.replace(/^http_access allow t_portal_\S+_in .*$/gm, ''), 'ingress-gateway'),
   },
 
   {
