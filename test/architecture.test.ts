@@ -11,7 +11,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   config: ['config'],
   terraform: ['config', 'terraform'],
   // the shared words (label keys, the network type) and the one CIDR reader, never the request types: stacks translate
-  constructs: ['constructs', 'config/vocabulary', 'config/cidr', 'config/backup-storage'],
+  constructs: ['constructs', 'config/vocabulary', 'config/cidr', 'config/backup-storage', 'config/ingress-routes'],
   stacks: ['config', 'terraform', 'constructs', 'stacks'],
   policies: ['config', 'terraform', 'policies'],
   workflow: ['config', 'terraform', 'stacks', 'policies', 'workflow'],

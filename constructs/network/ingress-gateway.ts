@@ -8,7 +8,7 @@
 import { Construct } from 'constructs';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { CLUSTER_DNS, INGRESS_GATEWAY, LABEL, MANAGED_BY } from '../../config/vocabulary';
-import { IngressRoute, routesOf } from '../../config/ingress';
+import { IngressRoute, routesOf } from '../../config/ingress-routes';
 import { ingressSquidConf } from './squid-config';
 import { SquidProxy } from './squid-proxy';
 

@@ -17,7 +17,7 @@
  * Both keep nothing on disk (`cache deny all`, no cache_dir), write no pid file and log to standard
  * output (access log: the evidence of every request) and standard error (cache log).
  */
-import type { IngressRoute } from '../../config/ingress';
+import type { IngressRoute } from '../../config/ingress-routes';
 
 export type { IngressRoute };
 
