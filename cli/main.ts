@@ -10,7 +10,8 @@ import { DeployError } from '../deploy/errors';
 import { shortcutsSetting, SHORTCUTS_ENV } from '../stacks/shortcuts-setting';
 import { t } from './text';
 import { Io } from './print';
-import { Lang, langFromEnv } from '../config/messages';
+import { Lang, langFromEnv, renderMessage } from '../config/messages';
+import { systemFolderOf } from '../stacks/synth-cache';
 import { fileErrorLine } from './out-path';
 import { CommandName } from './options';
 import { Handler, langArg, parseAndRun } from './program';
@@ -42,10 +43,19 @@ function checkShortcutsSetting(lang: Lang): void {
   }
 }
 
+/** GOVCLOUD_CACHE inside /proc, /sys or /dev: a usage error before anything runs (reading there can hang). */
+function checkCacheSetting(lang: Lang): void {
+  const value = process.env.GOVCLOUD_CACHE;
+  if (value === undefined || value === '' || value === 'off') return;
+  const root = systemFolderOf(value);
+  if (root !== undefined) throw new UsageError(renderMessage('cache.systemFolder', { value: `quoted:${value}`, root }, lang));
+}
+
 export async function run(argv: readonly string[], io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
   const lang: Lang = langFromEnv(langArg(argv));
   try {
     checkShortcutsSetting(lang);
+    checkCacheSetting(lang);
     return await parseAndRun(argv, lang, io, HANDLERS);
   } catch (e) {
     if (e instanceof UsageError || e instanceof DeployError) {

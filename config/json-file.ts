@@ -3,7 +3,7 @@
  * read back by `check --from`) as input: a syntax error, nesting deeper than MAX_JSON_DEPTH or a
  * top level other than an object becomes a positioned issue, never an exception.
  */
-import * as fs from 'fs';
+import { readRegularFile } from './regular-file';
 import { Issue, issue } from './issues';
 import { positionOf } from './source';
 
@@ -172,13 +172,10 @@ export function parseJsonText(file: string, text: string, limit: number = MAX_JS
 
 /** Reads `full`, naming it `shown` in issues. */
 export function readJsonFile(full: string, shown: string = full): JsonRead & { readonly text?: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(full, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    return { issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'file.unreadable', { reason })] };
-  }
+  // a pipe, device or link among the overrides or in an output read back is refused, never read
+  const bytes = readRegularFile(full);
+  if (!Buffer.isBuffer(bytes)) return { issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'file.unreadable', { reason: bytes.error })] };
+  const text = bytes.toString('utf8');
   const read = parseJsonText(shown, text);
   return read.data ? { ...read, text } : read;
 }

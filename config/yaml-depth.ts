@@ -51,17 +51,50 @@ function upperBound(text: string): number {
 export function depthExceededAt(text: string, limit: number = MAX_YAML_DEPTH): number | undefined {
   if (upperBound(text) <= limit) return undefined;
   const parser = new Parser();
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) void token;
-    if (parser.stack.length <= limit) continue;
-    let depth = 0;
-    for (const open of parser.stack) {
-      if (!COLLECTIONS.has(open.type)) continue;
-      depth++;
-      if (depth > limit) return open.offset;
+  try {
+    for (const lexeme of new Lexer().lex(text)) {
+      for (const token of parser.next(lexeme)) void token;
+      if (parser.stack.length <= limit) continue;
+      let depth = 0;
+      for (const open of parser.stack) {
+        if (!COLLECTIONS.has(open.type)) continue;
+        depth++;
+        if (depth > limit) return open.offset;
+      }
     }
+  } catch (e) {
+    // the lexer itself recurses on some texts (`a: - - - - …` on one line): its stack overflowing
+    // means a nesting far past the limit, refused where the quick bound passes it
+    if (e instanceof RangeError) return boundExceededAt(text, limit);
+    throw e;
   }
   return undefined;
+}
+
+/** Where `upperBound` first passes `limit`, counted the same way (the start of the text if never). */
+function boundExceededAt(text: string, limit: number): number {
+  let openers = 0;
+  let indent = 0;
+  let indicators = 0;
+  let atStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      indent = 0;
+      indicators = 0;
+      atStart = true;
+      continue;
+    }
+    if (atStart && (c === 32 || c === 9)) {
+      indent++;
+      continue;
+    }
+    atStart = false;
+    if (c === 91 || c === 123) openers++;
+    else if (c === 45 || c === 58 || c === 63) indicators++;
+    if (openers + 2 * (indent + 1) + indicators > limit) return i;
+  }
+  return 0;
 }
 
 export type AliasDepthProblem = { readonly kind: 'deep' | 'cycle'; readonly offset: number };

@@ -16,14 +16,13 @@ import { newStack } from './new-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
-import { cdktfVersion, prepareSynth, releaseTokens, shortcutsEnv, tokenMark } from './cdktf-edge';
+import { prepareSynth, releaseTokens, shortcutsEnv, tokenMark } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
 import { defaultRepoRoot } from './repo-root';
-import { clusterFiles } from '../config/cluster-config';
-import { writeClusterFiles } from './cluster-files';
-import { dropRecord, folderKey, upToDate, writeRecord } from './up-to-date';
+import { folderKey, upToDate } from './up-to-date';
+import { initialized, publish, removeStale, stagingOf } from './publish';
 import { collectGarbage } from './collect-garbage';
 
 export type { Network };
@@ -107,19 +106,6 @@ function copyDir(from: string, to: string): void {
     if (e.isDirectory()) copyDir(src, dst);
     else fs.copyFileSync(src, dst);
   }
-}
-
-function manifestEntry(name: string, prefix: string) {
-  const dir = prefix === '' ? path.posix.join('stacks', name) : path.posix.join(prefix, 'stacks', name);
-  return {
-    annotations: [],
-    constructPath: name,
-    dependencies: [],
-    name,
-    stackMetadataPath: path.posix.join(dir, 'metadata.json'),
-    synthesizedStackPath: path.posix.join(dir, 'cdk.tf.json'),
-    workingDirectory: dir,
-  };
 }
 
 /** Builds one stack, checks its isolation and writes it into the staging folder. */
@@ -280,7 +266,8 @@ export function synthesize(model: CityModel, opts: SynthOptions, reused?: Reuse)
   const markers = isolationMarkers(model, planStacks(model));
   const repoRoot = opts.repoRoot ?? defaultRepoRoot();
   const out = path.resolve(opts.outDir);
-  const staging = `${out}.staging-${process.pid}`;
+  removeStale(out);
+  const staging = stagingOf(out);
   fs.rmSync(staging, { recursive: true, force: true });
   const same = reused ?? (opts.customize ? NO_REUSE : reuse(selected, markers, repoRoot, out, opts.handAdded));
   const results: SynthesizedStack[] = [];
@@ -335,7 +322,8 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
   const workers = Math.min(opts.workers, toBuild.length);
   const work = toBuild.reduce((n, s) => n + weight(s), 0);
   if (workers <= 1 || opts.customize || !fs.existsSync(worker) || work < (opts.minWork ?? 0)) return synthesize(model, opts, opts.customize ? undefined : same);
-  const staging = `${out}.staging-${process.pid}`;
+  removeStale(out);
+  const staging = stagingOf(out);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   // longest first onto the lightest worker keeps the shares even
@@ -433,63 +421,6 @@ export async function synthesizeParallel(model: CityModel, opts: SynthOptions & 
 }
 
 /**
- * Moves staged stacks into the output; a full synth also removes stacks that no longer exist. Stacks
- * found up to date are left as they are; each stack moved gets its record (or loses a stale one).
- */
-function publish(model: CityModel, staging: string, out: string, results: readonly SynthesizedStack[], full: boolean, reused: Reuse = NO_REUSE): void {
-  const byName = new Map(results.map((r) => [r.name, r]));
-  const cache = cacheDir();
-  writeClusterFiles(out, clusterFiles(model));
-  for (const network of NETWORKS) {
-    const stacksDir = path.join(out, network, 'stacks');
-    fs.mkdirSync(stacksDir, { recursive: true });
-    const keep = new Set(results.filter((r) => r.network === network).map((r) => r.name));
-    if (full) {
-      // a folder Terraform has worked in may hold state: it stays, to be synthesized as a retired stack
-      for (const e of fs.readdirSync(stacksDir))
-        if (!keep.has(e) && !initialized(path.join(stacksDir, e))) fs.rmSync(path.join(stacksDir, e), { recursive: true, force: true });
-    }
-    for (const name of keep) {
-      if (reused.unchanged.has(name)) continue;
-      const target = path.join(stacksDir, name);
-      // keep Terraform's working files (.terraform, local state) of an existing stack folder
-      fs.mkdirSync(target, { recursive: true });
-      fs.rmSync(path.join(target, 'charts'), { recursive: true, force: true });
-      // Terraform files of the previous synth go (an override removed from <env>/overrides must not linger)
-      for (const e of fs.readdirSync(target)) if (e.endsWith('.tf.json')) fs.rmSync(path.join(target, e), { force: true });
-      for (const e of fs.readdirSync(path.join(staging, network, 'stacks', name))) {
-        fs.renameSync(path.join(staging, network, 'stacks', name, e), path.join(target, e));
-      }
-      const key = reused.keys.get(name);
-      const result = byName.get(name);
-      if (cache !== undefined && key !== undefined && result) writeRecord(cache, target, key, result.resources, result.bytes);
-      else if (cache !== undefined) dropRecord(cache, target);
-    }
-  }
-  // manifests list every stack folder present (a partial synth keeps the others)
-  const top: Record<string, ReturnType<typeof manifestEntry>> = {};
-  for (const network of NETWORKS) {
-    const stacksDir = path.join(out, network, 'stacks');
-    const names = fs
-      .readdirSync(stacksDir)
-      .filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json')))
-      .sort();
-    const own: Record<string, ReturnType<typeof manifestEntry>> = {};
-    for (const n of names) {
-      own[n] = manifestEntry(n, '');
-      top[n] = manifestEntry(n, network);
-    }
-    fs.writeFileSync(path.join(out, network, 'manifest.json'), stableStringify({ stacks: own, version: cdktfVersion() }));
-  }
-  fs.writeFileSync(path.join(out, 'manifest.json'), stableStringify({ stacks: top, version: cdktfVersion() }));
-}
-
-/** A stack folder Terraform or OpenTofu has initialized or kept local state in. */
-function initialized(dir: string): boolean {
-  return fs.existsSync(path.join(dir, '.terraform')) || fs.existsSync(path.join(dir, 'terraform.tfstate'));
-}
-
-/**
  * Stack folders of an earlier synth that the model no longer plans but that hold an engine's work
  * (`.terraform/`, local state): what was deployed from them must be destroyed, not forgotten.
  */
@@ -519,7 +450,8 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
   }
   if (retired.length === 0) return { retired, unknown };
   const out = path.resolve(opts.outDir);
-  const staging = `${out}.staging-${process.pid}`;
+  removeStale(out);
+  const staging = stagingOf(out);
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     const apps = newApps(staging);
@@ -542,7 +474,7 @@ export function synthesizeRetired(model: CityModel, names: readonly string[], op
         cached: false,
       });
     }
-    publish(model, staging, out, results, false);
+    publish(model, staging, out, results, false, NO_REUSE);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@ import * as path from 'path';
 import { flag, Parsed, UsageError } from '../args';
 import { t } from '../text';
 import { Io, printIssues, printViolations } from '../print';
-import { Lang } from '../../config/messages';
+import { Lang, renderMessage } from '../../config/messages';
+import { takeRefusedEntries } from '../../stacks/synth-cache';
 import { formatBytes } from '../../config/quantity';
 import { checkFolderOut } from '../out-path';
 import { leftoverStacks, synthesizeParallel, synthesizeRetired, SynthError } from '../../stacks/synth';
@@ -61,6 +62,9 @@ export async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
     const resources = results.reduce((n, r) => n + r.resources, 0);
     const size = formatBytes(results.reduce((n, r) => n + r.bytes, 0));
     const cached = results.filter((r) => r.cached).length;
+    // a cache entry that does not verify was built again: said once, not once per entry
+    const refused = takeRefusedEntries();
+    if (refused.length > 0) io.err(renderMessage('cache.entryRefused', { value: `quoted:${refused[0]}`, count: refused.length }, lang));
     io.out(t('synthDone', lang, { count: results.length, resources, size, cached, out: outDir, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
     return 0;
   } catch (e) {

@@ -30,6 +30,15 @@ describe('YAML nesting depth', () => {
     expect(lines(`${indented}\n${' '.repeat(100)}v\n`)).toEqual([`x.yaml:65:65 ${TOO_DEEP}`]);
   });
 
+  it('refuses, positioned, one-line nestings that overflow the YAML lexer itself', () => {
+    const n = 100000;
+    // the lexer of eemeli/yaml recurses per `- ` after a key: it overflowed before any depth was found
+    expect(lines(`a: ${'- '.repeat(n)}x\n`)).toEqual([`x.yaml:1:126 ${TOO_DEEP}`]);
+    expect(lines(`a: ${'- '.repeat(n)}`, 'zh')).toEqual(['x.yaml:1:126 YAML 嵌套超过 64 层；申请文件只需几层：请减少嵌套']);
+    expect(lines('['.repeat(n))).toEqual([`x.yaml:1:65 ${TOO_DEEP}`]);
+    expect(lines('{a: '.repeat(n))).toEqual([`x.yaml:1:257 ${TOO_DEEP}`]);
+  });
+
   it('does not count brackets inside quoted text', () => {
     expect(depthExceededAt(`a: "${'['.repeat(500)}"\nb: '${'{'.repeat(500)}'\n`)).toBeUndefined();
   });

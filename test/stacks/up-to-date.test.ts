@@ -4,6 +4,7 @@
  * touched by hand (a file edited, added or removed, an override changed) is written again — each
  * time ending with the bytes a synth without the cache writes. The output holds no record.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
@@ -108,6 +109,43 @@ describe('synth into an output it wrote before', () => {
     // and a folder removed by hand is written again
     fs.rmSync(at(d), { recursive: true });
     synth(model);
+    sameAsPlain(model, out, hand);
+  });
+
+  it('writes a folder again when a hand edit kept the size and time of its file (content, not size and time, is compared)', () => {
+    const name = departments[0];
+    const file =
+      [path.join(out, 'extranet', 'stacks', name), path.join(out, 'intranet', 'stacks', name)]
+        .map((d) => path.join(d, 'cdk.tf.json'))
+        .find((f) => fs.existsSync(f)) ?? '';
+    const st = fs.statSync(file);
+    const mtimeNs = fs.statSync(file, { bigint: true }).mtimeNs;
+    const text = fs.readFileSync(file, 'utf8');
+    // same length: one letter changed, then the time put back
+    const edited = text.replace('"resource"', '"resourcX"');
+    expect(Buffer.byteLength(edited)).toBe(st.size);
+    fs.writeFileSync(file, edited);
+    // to the nanosecond, as `touch -r` does
+    execFileSync('touch', ['-m', '-d', `@${mtimeNs / 1_000_000_000n}.${String(mtimeNs % 1_000_000_000n).padStart(9, '0')}`, file]);
+    expect(fs.statSync(file, { bigint: true }).mtimeNs).toBe(mtimeNs);
+    synth(model);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    sameAsPlain(model, out, hand);
+  });
+
+  it('does not follow a link put in place of a stack file: the folder is written again', () => {
+    const name = departments[1];
+    const file =
+      [path.join(out, 'extranet', 'stacks', name), path.join(out, 'intranet', 'stacks', name)]
+        .map((d) => path.join(d, 'cdk.tf.json'))
+        .find((f) => fs.existsSync(f)) ?? '';
+    const text = fs.readFileSync(file, 'utf8');
+    const elsewhere = path.join(tmp, 'elsewhere.tf.json');
+    fs.writeFileSync(elsewhere, text);
+    fs.rmSync(file);
+    fs.symlinkSync(elsewhere, file);
+    synth(model);
+    expect(fs.lstatSync(file).isFile()).toBe(true);
     sameAsPlain(model, out, hand);
   });
 });
