@@ -15,6 +15,7 @@ import { checkNames } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
 import { checkDuplicates } from './checks/duplicates';
+import { checkStackNames } from './checks/stack-names';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
@@ -73,6 +74,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),
+    ...checkStackNames(ctx),
   );
   const today = opts.today ?? todayIso();
   issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
