@@ -16,6 +16,7 @@ import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
 import { checkDuplicates } from './checks/duplicates';
 import { checkStackNames } from './checks/stack-names';
+import { checkEgressHosts } from './checks/egress-hosts';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
@@ -75,6 +76,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),
     ...checkStackNames(ctx),
+    ...checkEgressHosts(ctx),
   );
   const today = opts.today ?? todayIso();
   issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
