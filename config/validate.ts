@@ -17,6 +17,7 @@ import { checkFlows } from './checks/flows';
 import { checkDuplicates } from './checks/duplicates';
 import { checkStackNames } from './checks/stack-names';
 import { checkEgressHosts } from './checks/egress-hosts';
+import { checkBackupEndpoints } from './checks/backup-endpoints';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
@@ -70,6 +71,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   issues.push(
     ...checkPlatform(loaded.platform),
     ...checkImages(loaded.platform),
+    ...checkBackupEndpoints(loaded.platform),
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkNetwork(ctx),

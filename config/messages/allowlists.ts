@@ -38,4 +38,24 @@ export const allowlistMessages = {
     en: 'wildcard {value} covers a top-level domain or a suffix shared by many owners (such as *.com.cn, *.gov.cn): allow a suffix the service owns, such as *.api.example.cn',
     zh: '通配符 {value} 覆盖顶级域名或多方共用的后缀（如 *.com.cn、*.gov.cn）：请只许可服务方自有的后缀，如 *.api.example.cn',
   },
+  'backup.endpointQuery': {
+    en: 'backup endpoint {value} carries a query string or a fragment (not shown here): a credential could ride in it, and Velero reads none; write s3://bucket[/prefix] or https://host/bucket[/prefix], and keep credentials in the backup secret',
+    zh: '备份存储地址 {value} 带有查询串或片段（此处不显示）：其中可能夹带凭据，且 Velero 不读取；请写为 s3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]，凭据放在备份密钥中',
+  },
+  'backup.endpointMetadata': {
+    en: 'backup endpoint host {value} is a cloud metadata endpoint or a link-local address: backups go to the storage of the site, in its backup storage range {cidr}',
+    zh: '备份存储主机 {value} 是云元数据端点或链路本地地址：备份应写入本站点的备份存储，位于其备份存储地址段 {cidr} 内',
+  },
+  'backup.endpointOutsideCidr': {
+    en: "backup endpoint address {value} lies outside the site's backup storage range {cidr} (backupStorage.cidr), the only range Velero may reach: give the storage's address inside it, or correct the range",
+    zh: '备份存储地址 {value} 不在本站点的备份存储地址段 {cidr}（backupStorage.cidr）内，而 Velero 只能访问该地址段：请填写该地址段内的存储地址，或更正地址段',
+  },
+  'backup.endpointInternal': {
+    en: "backup endpoint host {value} is not a name of the site's storage ({part} names a cluster-internal, private or special-use name): give the storage's DNS name, whose addresses lie in {cidr}, or its address",
+    zh: '备份存储主机 {value} 不是站点存储的名称（{part} 属于集群内部、私有或特殊用途名称）：请填写存储的域名（其地址位于 {cidr} 内）或其地址',
+  },
+  'backup.endpointEncoded': {
+    en: "backup endpoint host {value} resolves to an address spelt in its name ({part}): give the storage's own DNS name, or its address inside {cidr}",
+    zh: '备份存储主机 {value} 解析到其名称中写出的地址（{part}）：请填写存储本身的域名，或其位于 {cidr} 内的地址',
+  },
 } satisfies Record<string, Bilingual>;
