@@ -74,7 +74,8 @@ const METADATA_V4 = ['169.254.0.0/16', '100.100.100.200/32'];
 const METADATA_V6 = ['fd00:ec2::254/128', 'fe80::/10'];
 
 const under = (name: string, suffix: string): boolean => name === suffix || name.endsWith(`.${suffix}`);
-const octet = (s: string): boolean => /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/.test(s);
+/** A decimal number 0–255, leading zeros too (resolvers of such services read `010` as 10). */
+const octet = (s: string): boolean => /^[0-9]{1,3}$/.test(s) && Number(s) <= 255;
 
 /** The problem of an IP literal (`1.2.3.4`, `[::1]`, `::1`), or undefined when `host` is not one. */
 function addressProblem(host: string): EgressHostProblem | undefined {
@@ -89,17 +90,18 @@ function addressProblem(host: string): EgressHostProblem | undefined {
   return { kind: metadata ? 'metadata' : 'address', part: bare };
 }
 
-/** An IPv4 address spelt inside the name: four numeric labels in a row, or `a-b-c-d` in one label. */
+/** An IPv4 address spelt inside the name: four numeric labels in a row, or four numeric parts in a row of a dashed label. */
 function encodedAddress(labels: readonly string[]): string | undefined {
-  for (let i = 0; i + 4 <= labels.length; i++) {
-    const four = labels.slice(i, i + 4);
-    if (four.every(octet)) return four.join('.');
-  }
-  for (const l of labels) {
-    const m = /(?:^|[^0-9])([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})-([0-9]{1,3})(?![0-9])/.exec(l);
-    if (m && m.slice(1, 5).every(octet)) return m.slice(1, 5).join('.');
-  }
-  return undefined;
+  const four = (parts: readonly string[]): string | undefined => {
+    for (let i = 0; i + 4 <= parts.length; i++)
+      if (parts.slice(i, i + 4).every(octet))
+        return parts
+          .slice(i, i + 4)
+          .map(Number)
+          .join('.');
+    return undefined;
+  };
+  return four(labels) ?? labels.map((l) => four(l.split('-'))).find((a) => a !== undefined);
 }
 
 /** Why `host` (a name, `*.suffix`, or an address) may not be an egress allow-list entry; undefined when it may. */
