@@ -161,7 +161,9 @@ export const platformSchema = z
       registries: z
         .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
         .min(1)
-        .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
+        .describe(
+          'Allowed image registries: a host[:port] with an optional path; an image matches at a "/" boundary (registry.x.cn admits registry.x.cn/app, never registry.x.cn.evil.io/app) / 允许的镜像仓库（按 主机/路径 + "/" 边界匹配）',
+        ),
       images: z
         .strictObject({
           egressGateway: image.describe(
