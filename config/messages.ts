@@ -10,6 +10,7 @@ import { schemaMessages } from './messages/schema';
 import { networkMessages } from './messages/network';
 import { capacityMessages } from './messages/capacity';
 import { diskMessages } from './messages/disk';
+import { allowlistMessages } from './messages/allowlists';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -22,6 +23,7 @@ const catalog = {
   ...networkMessages,
   ...capacityMessages,
   ...diskMessages,
+  ...allowlistMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

@@ -15,6 +15,9 @@ import { checkNames } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
 import { checkDuplicates } from './checks/duplicates';
+import { checkStackNames } from './checks/stack-names';
+import { checkEgressHosts } from './checks/egress-hosts';
+import { checkBackupEndpoints } from './checks/backup-endpoints';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
@@ -68,11 +71,14 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   issues.push(
     ...checkPlatform(loaded.platform),
     ...checkImages(loaded.platform),
+    ...checkBackupEndpoints(loaded.platform),
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),
+    ...checkStackNames(ctx),
+    ...checkEgressHosts(ctx),
   );
   const today = opts.today ?? todayIso();
   issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));

@@ -5,6 +5,7 @@
 import { CityModel, Cluster, County, EnvironmentName, NodeLabel, Replica, replicatedEnvironment, Site, Tenant, ZoneName } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 import { exposedOn, servedOn } from '../config/ingress';
+import { departmentStackName } from '../config/stack-names';
 
 export interface PlatformSlice {
   readonly kind: 'platform';
@@ -100,14 +101,7 @@ export function platformStackName(cluster: string): string {
   return `platform-${cluster}`;
 }
 
-/**
- * One stack per county, department and cluster: `dept-<county>-<department>-<cluster>`. A tenant's
- * stack depends on its own county, department and cluster only, so adding or removing a tenant never
- * moves another one (a move would be a destroy and a create in Terraform).
- */
-export function departmentStackName(county: string, department: string, cluster: string): string {
-  return `dept-${county}-${department}-${cluster}`;
-}
+export { departmentStackName };
 
 /**
  * The source ranges of a tenant's pods on a cluster, which its egress allow-list entries are allowed

@@ -11,6 +11,7 @@ import { Lang } from '../../config/messages';
 import { validate } from './validate';
 import { checkFileOut, writeReport } from '../out-path';
 import { Network } from '../../config/model';
+import { fromRegistry } from '../../config/checks/images';
 import { Probe, truthTable } from '../../probe/table';
 import { runTruthTable } from '../../probe/run';
 import { probeJson, probeReport, probeText } from '../../probe/report';
@@ -38,6 +39,13 @@ export async function probe(p: Parsed, lang: Lang, io: Io): Promise<number> {
       lang === 'zh'
         ? `探测镜像须以摘要固定（…@sha256:…），收到 ${JSON.stringify(image)}`
         : `the probe image must be pinned by digest (…@sha256:…), got ${JSON.stringify(image)}`,
+    );
+  // the admission policy of every tenant namespace refuses other registries: say so before any pod is made
+  if (!model.registries.some((r) => fromRegistry(image, r)))
+    throw new UsageError(
+      lang === 'zh'
+        ? `探测镜像 ${JSON.stringify(image)} 不来自允许的镜像仓库（${model.registries.join(', ')}，按 主机/路径 + "/" 边界匹配）`
+        : `the probe image ${JSON.stringify(image)} is not from an allowed registry (${model.registries.join(', ')}, matched as host/path + "/")`,
     );
   const only = flag(p, 'network') as Network | undefined;
   const networks = (['extranet', 'intranet'] as const).filter((n) => (only === undefined || only === n) && kubeconfigFor(n) !== undefined);

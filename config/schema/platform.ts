@@ -1,6 +1,6 @@
 /** Platform: the city's government cloud center, environments/<city>/platform.yaml. */
 import { z } from 'zod';
-import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, mlpsLevel, network, siteRole } from './common';
+import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, HOST_NAME, mlpsLevel, network, siteRole } from './common';
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 
@@ -132,7 +132,22 @@ export const platformSchema = z
         .describe('The extranet zones and their CIDRs / 外网各区域及其地址段'),
       intranet: z.strictObject({ cidr }).describe('Address range of the intranet / 内网地址段'),
       egress: z
-        .strictObject({ namespace: dnsLabel(63), cidr })
+        .strictObject({
+          namespace: dnsLabel(63),
+          cidr,
+          wildcards: z
+            .array(
+              z.strictObject({
+                tenant: dnsLabel(40).describe('The tenant (metadata.name) the wildcard is allowed for / 获许可的租户名称'),
+                host: z.string().regex(HOST_NAME).describe('The wildcard, *.suffix, exactly as the tenant writes it in spec.flows[].hosts / 通配符，*.后缀'),
+              }),
+            )
+            .max(200)
+            .optional()
+            .describe(
+              "Wildcard hosts the platform allows one tenant in its Internet flows (default: none; every other entry is an exact DNS name of the public Internet). Never a top-level domain or a shared suffix such as *.com.cn / 平台许可某租户在互联网流向中使用的通配符主机（默认无）",
+            ),
+        })
         .describe('Unified Internet egress gateway (互联网统一出口) / 统一出口网关'),
       ingress: z
         .strictObject({
@@ -146,7 +161,9 @@ export const platformSchema = z
       registries: z
         .array(z.string().regex(/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*\/?$/))
         .min(1)
-        .describe('Allowed image registries (prefixes) / 允许的镜像仓库'),
+        .describe(
+          'Allowed image registries: a host[:port] with an optional path; an image matches at a "/" boundary (registry.x.cn admits registry.x.cn/app, never registry.x.cn.evil.io/app) / 允许的镜像仓库（按 主机/路径 + "/" 边界匹配）',
+        ),
       images: z
         .strictObject({
           egressGateway: image.describe(

@@ -18,7 +18,11 @@ export interface SecurityBaselineProps {
   readonly mlpsLevel: Level;
   /** Levels of the tenants on the cluster. Default: none. */
   readonly tenantLevels?: readonly Level[];
-  /** Image registry prefixes tenants may use. */
+  /**
+   * Registries tenants may pull from: a host[:port] with an optional path, with or without a trailing
+   * `/`. The chart's policy matches each at a host + `/` boundary (`registry.x.cn` never admits
+   * `registry.x.cn.evil.io/…`).
+   */
   readonly registries: readonly string[];
   /**
    * The label the cluster's domestic (信创) nodes carry. Pods in namespaces labelled

@@ -73,6 +73,18 @@ function common(): string[] {
   ];
 }
 
+/**
+ * Hosts without those a `*.suffix` of the same list already covers (the suffix itself, a name or a
+ * wildcard under it): Squid warns of a dstdomain listed under another and drops one of them.
+ */
+function uncovered(hosts: readonly string[]): string[] {
+  const suffixes = hosts.filter((h) => h.startsWith('*.')).map((h) => h.slice(2));
+  return hosts.filter((h) => {
+    const name = h.replace(/^\*\./, '');
+    return !suffixes.some((s) => (name === s && h !== `*.${s}`) || name.endsWith(`.${s}`));
+  });
+}
+
 /** The ACL groups of one tenant: its hosts grouped by the ports they are declared with. */
 function groupsOf(entries: readonly EgressAllowance[]): { hosts: string[]; ports: number[] }[] {
   const portsOf = new Map<string, Set<number>>();
@@ -91,7 +103,7 @@ function groupsOf(entries: readonly EgressAllowance[]): { hosts: string[]; ports
     byPorts.set(key, g);
   }
   return [...byPorts.values()]
-    .map((g) => ({ hosts: uniqueSorted(g.hosts), ports: g.ports }))
+    .map((g) => ({ hosts: uncovered(uniqueSorted(g.hosts)), ports: g.ports }))
     .sort((a, b) => byText(a.hosts[0], b.hosts[0]) || byText(a.ports.join(','), b.ports.join(',')));
 }
 

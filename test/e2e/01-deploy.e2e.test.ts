@@ -329,6 +329,19 @@ describe('deploying the example city', () => {
       expect(r.body.message).toContain('image not from an allowed registry');
     });
 
+    it('rejects a look-alike registry host that only starts with an allowed registry (host + "/" boundary)', async () => {
+      // the example city lists one registry with a trailing '/' and one without: both must stop at the host
+      for (const host of m.registries.map((r) => r.replace(/\/$/, ''))) {
+        for (const image of [`${host}.evil.io/apps/portal:1.0`, `${host}:5000/apps/portal:1.0`]) {
+          const r = await create(pod(image));
+          expect([image, r.status >= 400, r.body.message]).toEqual([image, true, expect.stringContaining('govcloud-allowed-registries')]);
+          expect(r.body.message).toContain(`image not from an allowed registry: ${image}`);
+        }
+        const ok = await create(pod(`${host}/apps/portal:1.0`));
+        expect([host, ok.status, ok.body.message]).toEqual([host, 201, undefined]);
+      }
+    });
+
     it('rejects a privileged pod in a level-3 namespace', async () => {
       const r = await create(pod(`${registry}/apps/portal:1.0`, { securityContext: { privileged: true, readOnlyRootFilesystem: true } }));
       // the API servers allow privileged containers (as real clusters do): Pod Security refuses it here
