@@ -7,7 +7,8 @@ import { CityModel, MlpsLevel } from '../config/model';
 import { formatIssue, issue } from '../config/issues';
 import { blocking, CheckReport } from '../policies/engine';
 import { judge, Judged } from '../workflow/check';
-import { renderHtml, renderReport } from '../policies/report';
+import { Chunks, htmlChunks, reportChunks } from '../policies/report';
+import { join } from '../policies/report/chunks';
 import { UsageError } from './args';
 import { writeReport } from './out-path';
 
@@ -44,10 +45,36 @@ export function buildReport(a: CheckArgs): Judged {
   return judge({ model: a.model, env: a.env, from: a.from, tenants: a.tenants, level: parseLevel(a.level), today: a.today });
 }
 
-/** The report as text; the HTML report draws the city's topology from the model as well. */
+/** The report in pieces, to be written as they come; the HTML report draws the city's topology from the model as well. */
+export function renderChunks(report: CheckReport, format: Format, lang: Lang, model: CityModel): Chunks {
+  if (format === 'html') return htmlChunks(report, model, lang);
+  return reportChunks(report, format === 'md' ? 'markdown' : format, lang);
+}
+
+/** The report as one string (small reports, tests): renderChunks joined. */
 export function render(report: CheckReport, format: Format, lang: Lang, model: CityModel): string {
-  if (format === 'html') return renderHtml(report, model, lang);
-  return renderReport(report, format === 'md' ? 'markdown' : format, lang);
+  return join(renderChunks(report, format, lang, model));
+}
+
+/**
+ * The `--summary` of the text report: its first `blocks` paragraphs (title, tenant table, platform
+ * table, verdict), as `text.split('\n\n').slice(0, blocks).join('\n\n')`, read from the pieces only
+ * as far as needed.
+ */
+export function firstBlocks(chunks: Chunks, blocks: number): string {
+  let text = '';
+  let from = 0;
+  let found = 0;
+  for (const c of chunks) {
+    text += c;
+    for (let at = text.indexOf('\n\n', from); at >= 0; at = text.indexOf('\n\n', from)) {
+      from = at + 2;
+      if (++found === blocks) return text.slice(0, at);
+    }
+    // a break may start at the last character: search on from there only
+    from = Math.max(from, text.length - 1);
+  }
+  return text;
 }
 
 /** Stale waivers as positioned warnings: the rule passes, the waiver can go. */

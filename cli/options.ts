@@ -248,6 +248,31 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'format', arg: { en: 'format', zh: '格式' }, choices: ['md', 'json'], help: { en: 'summary format (default: md)', zh: '摘要格式（默认 md）' } },
       REPORT_OUT,
       ENV,
+      {
+        name: 'forge',
+        arg: { en: 'forge', zh: '平台' },
+        choices: ['github', 'gitlab'],
+        help: {
+          en: 'where the summary is posted, for its comment limit: github 65,536 characters, gitlab 1,000,000 (default: github)',
+          zh: '摘要发布到的平台，决定评论长度上限：github 65,536 个字符，gitlab 1,000,000 个字符（默认 github）',
+        },
+      },
+      {
+        name: 'comment-limit',
+        arg: { en: 'n', zh: '字符数' },
+        help: {
+          en: 'cut a longer Markdown summary at a line, with a note, and write it whole to --full-out (default: the forge limit)',
+          zh: '超过此长度的 Markdown 摘要在整行处截断并附说明，完整摘要写入 --full-out（默认：平台上限）',
+        },
+      },
+      {
+        name: 'full-out',
+        arg: FILE,
+        help: {
+          en: 'where the whole summary goes when it is cut (default: beside --out, NAME.full.md; without --out, pr-summary.full.md)',
+          zh: '摘要被截断时完整摘要的写入位置（默认：--out 旁的 NAME.full.md；无 --out 时为 pr-summary.full.md）',
+        },
+      },
     ],
   },
   {

@@ -11,10 +11,11 @@
  *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
  *
  * Files are listed, never globbed from a folder wholesale: no engine state, plan, provider folder or
- * kubeconfig gets in, and every file is scanned for credentials before anything is written. The same
- * input gives the same bytes: sorted paths, no time stamps, nothing of the machine that ran it.
+ * kubeconfig gets in, and every file is scanned for credentials as it is written (a credential: the
+ * package is not kept). The same input gives the same bytes: sorted paths, no time stamps, nothing of
+ * the machine that ran it. Nothing is held whole: each file is made (reports rendered, files read)
+ * only when it is written (workflow/evidence-write.ts).
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lang } from '../config/messages';
@@ -22,10 +23,9 @@ import type { CityModel } from '../config/model';
 import { clusterFiles } from '../config/cluster-config';
 import { defaultRepoRoot } from '../config/repo-root';
 import { displayPath } from '../config/load';
-import { renderHtml, renderJson, renderSarif } from '../policies/report';
+import { htmlChunks, jsonChunks, sarifChunks } from '../policies/report';
 import { stableStringify } from '../terraform/stable-json';
 import { judge, Judged } from './check';
-import { secretIn } from './evidence-secrets';
 
 export interface EvidenceInput {
   readonly model: CityModel;
@@ -38,14 +38,24 @@ export interface EvidenceInput {
 export interface PackageFile {
   /** Path in the package, forward slashes. */
   readonly path: string;
-  readonly data: Buffer;
+  /** The content, made in pieces while it is written (a report of a large city does not fit in one string). */
+  readonly data: () => Iterable<string | Buffer>;
+}
+
+/** What manifest.json says besides the files. */
+export interface PackageMeta {
+  readonly format: 'govcloud-evidence/v1';
+  readonly city: string;
+  readonly today: string;
+  readonly lang: Lang;
+  readonly input: { readonly env: string; readonly from?: string; readonly synthesized: boolean };
+  readonly verify: string;
 }
 
 export interface EvidencePackage extends Judged {
-  /** Sorted by path; empty when the input could not be judged. */
+  /** The content, sorted by path (SHA256SUMS and manifest.json are added when written); empty when the input could not be judged. */
   readonly files: readonly PackageFile[];
-  /** Files refused for holding credentials: the package is not written when there is one. */
-  readonly refused: readonly { readonly path: string; readonly what: string }[];
+  readonly meta?: PackageMeta;
 }
 
 /** Regular files below `dir` (links and dot-folders skipped), relative, sorted. */
@@ -62,12 +72,16 @@ function walk(dir: string, keep: (rel: string) => boolean, rel = ''): string[] {
   return out;
 }
 
-const file = (p: string, data: string | Buffer): PackageFile => ({ path: p, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
-const copy = (from: string, rel: string, to: string): PackageFile => file(`${to}/${rel}`, fs.readFileSync(path.join(from, ...rel.split('/'))));
+const file = (p: string, data: string | Buffer): PackageFile => ({ path: p, data: () => [data] });
+/** A file of the input or the synth output, read when it is written. */
+const copy = (from: string, rel: string, to: string): PackageFile => ({
+  path: `${to}/${rel}`,
+  data: () => [fs.readFileSync(path.join(from, ...rel.split('/')))],
+});
 
 /** The request files and hand-written Terraform of the environment. */
 function inputFiles(env: string): PackageFile[] {
-  const out = [file('input/platform.yaml', fs.readFileSync(path.join(env, 'platform.yaml')))];
+  const out = [copy(env, 'platform.yaml', 'input')];
   out.push(...walk(path.join(env, 'tenants'), (r) => /\.ya?ml$/.test(r)).map((r) => copy(path.join(env, 'tenants'), r, 'input/tenants')));
   out.push(...walk(path.join(env, 'overrides'), (r) => r.endsWith('.tf.json')).map((r) => copy(path.join(env, 'overrides'), r, 'input/overrides')));
   return out;
@@ -99,61 +113,33 @@ function synthInMemory(judged: Judged, model: CityModel): PackageFile[] {
   const stacks = (judged.stacks ?? []).flatMap((s) => {
     const dir = `synth/${s.network}/stacks/${s.name}`;
     const charts = chartsOf(s.json).flatMap((c) => walk(path.join(root, c), () => true).map((r) => copy(path.join(root, c), r, `${dir}/${c}`)));
-    return [file(`${dir}/cdk.tf.json`, stableStringify(s.json)), ...charts];
+    return [{ path: `${dir}/cdk.tf.json`, data: () => [stableStringify(s.json)] }, ...charts];
   });
   const clusters = clusterFiles(model).map((f) => file(`synth/${f.network}/clusters/${f.cluster}/${f.path}`, f.text));
   return [...stacks, ...clusters];
 }
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const byPath = (a: PackageFile, b: PackageFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** Judges the input and lays out the package in memory (nothing written). */
+/** Judges the input and lays out the package (nothing rendered or read yet: workflow/evidence-write.ts writes it). */
 export function buildEvidence(a: EvidenceInput): EvidencePackage {
   const judged = judge({ model: a.model, env: a.env, from: a.from, today: a.today });
   const report = judged.report;
-  if (!report) return { ...judged, files: [], refused: [] };
-  const content = [
-    file('report.html', renderHtml(report, a.model, a.lang)),
-    file('report.json', renderJson(report)),
-    file('report.sarif', renderSarif(report, a.lang)),
+  if (!report) return { ...judged, files: [] };
+  const files = [
+    { path: 'report.html', data: () => htmlChunks(report, a.model, a.lang) },
+    { path: 'report.json', data: () => jsonChunks(report) },
+    { path: 'report.sarif', data: () => sarifChunks(report, a.lang) },
     ...inputFiles(a.env),
     ...(a.from !== undefined ? synthFromFolder(a.from) : synthInMemory(judged, a.model)),
   ].sort(byPath);
-  const refused = content.flatMap((f) => {
-    const what = secretIn(f.path, f.data.toString('utf8'));
-    return what === undefined ? [] : [{ path: f.path, what }];
-  });
-  const sums = content.map((f) => `${sha256(f.data)}  ${f.path}\n`).join('');
-  const manifest = {
+  const meta: PackageMeta = {
     format: 'govcloud-evidence/v1',
     city: report.city,
     today: report.today,
     lang: a.lang,
     input: { env: displayPath(a.env), from: a.from === undefined ? undefined : displayPath(a.from), synthesized: a.from === undefined },
     verify: 'sha256sum -c SHA256SUMS',
-    files: content.map((f) => ({ path: f.path, bytes: f.data.length, sha256: sha256(f.data) })),
   };
-  const files = [...content, file('SHA256SUMS', sums), file('manifest.json', stableStringify(manifest))].sort(byPath);
-  return { ...judged, files, refused };
-}
-
-/**
- * Writes the package into `out` (a new or empty folder) through a temporary folder beside it, so
- * that a failure leaves no half package.
- */
-export function writeEvidence(files: readonly PackageFile[], out: string): void {
-  const tmp = `${out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  try {
-    for (const f of files) {
-      const dest = path.join(tmp, ...f.path.split('/'));
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.writeFileSync(dest, f.data);
-    }
-    if (fs.existsSync(out)) fs.rmdirSync(out); // empty: checked before the work
-    fs.renameSync(tmp, out);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  return { ...judged, files, meta };
 }

@@ -3,7 +3,8 @@ import { flag, Parsed } from '../args';
 import { t } from '../text';
 import { Io, printIssues, printViolations } from '../print';
 import { Lang } from '../../config/messages';
-import { blocking, buildReport, parseFormat, render, staleWarnings, writeReport } from '../check';
+import { blocking, buildReport, firstBlocks, parseFormat, renderChunks, staleWarnings } from '../check';
+import { writeChunks } from '../stream-out';
 import { checkFileOut } from '../out-path';
 import { envOf, setToday, validate } from './validate';
 
@@ -28,16 +29,11 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   printViolations(violations, lang, io);
   if (violations.length > 0) io.err(t('isolationCheck', lang, { count: violations.length }));
   for (const w of staleWarnings(report, lang)) io.err(w);
-  const text = render(report, format, lang, model);
+  // written piece by piece: the report of a large city does not fit in one string
+  const chunks = renderChunks(report, format, lang, model);
   if (p.flags.has('summary') && format === 'text') {
     // the one-screen part: title, per-tenant table, the platform table and the verdict
-    io.out(
-      text
-        .split('\n\n')
-        .slice(0, report.platform.length > 0 ? 4 : 3)
-        .join('\n\n')
-        .replace(/\n$/, ''),
-    );
-  } else writeReport(text, flag(p, 'out'), io.out);
+    io.out(firstBlocks(chunks, report.platform.length > 0 ? 4 : 3).replace(/\n$/, ''));
+  } else writeChunks(chunks, flag(p, 'out'), io.out);
   return blocking(report) > 0 || violations.length > 0 ? 1 : 0;
 }

@@ -5,7 +5,8 @@ import { t } from '../text';
 import { Io, printIssues, printViolations } from '../print';
 import { Lang } from '../../config/messages';
 import { blocking } from '../../policies/engine';
-import { buildEvidence, writeEvidence } from '../../workflow/evidence';
+import { buildEvidence } from '../../workflow/evidence';
+import { writeEvidence } from '../../workflow/evidence-write';
 import { checkFolderOut } from '../out-path';
 import { staleWarnings } from '../check';
 import { envOf, setToday, validate } from './validate';
@@ -23,15 +24,16 @@ export function evidence(p: Parsed, lang: Lang, io: Io): number {
   const pkg = buildEvidence({ model, env: envOf(p), from: flag(p, 'from'), today, lang });
   printIssues(pkg.issues, lang, io);
   if (!pkg.report) return 1;
-  if (pkg.refused.length > 0) {
-    for (const r of pkg.refused) io.err(t('evidenceSecret', lang, { file: r.path, what: r.what }));
-    return 1;
-  }
   printViolations(pkg.violations, lang, io);
   if (pkg.violations.length > 0) io.err(t('isolationCheck', lang, { count: pkg.violations.length }));
   for (const w of staleWarnings(pkg.report, lang)) io.err(w);
-  writeEvidence(pkg.files, out);
+  // each file written as it is made, hashed and scanned for credentials on the way; one credential and nothing is kept
+  const written = writeEvidence(pkg, out);
+  if (written.refused.length > 0) {
+    for (const r of written.refused) io.err(t('evidenceSecret', lang, { file: r.path, what: r.what }));
+    return 1;
+  }
   const n = blocking(pkg.report);
-  io.out(t('evidenceDone', lang, { out, files: pkg.files.length, blocking: n }));
+  io.out(t('evidenceDone', lang, { out, files: written.files, blocking: n }));
   return n > 0 || pkg.violations.length > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { runPr } from '../../workflow/pr';
 import { checkFileOut } from '../out-path';
 import { GitError } from '../../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../../workflow/pr-report';
+import { COMMENT_LIMITS, fitComment, Forge, LIMIT_TEXT, MIN_COMMENT_LIMIT } from '../../workflow/pr-limit';
 import { CODEOWNERS_PATHS, renderCodeowners } from '../../workflow/codeowners';
 import { loadApprovers } from '../../workflow/approvers-config';
 import { writeScaffold } from '../../workflow/scaffold';
@@ -20,15 +21,39 @@ export function pr(p: Parsed, lang: Lang, io: Io): number {
   if (base === undefined) throw new UsageError('pr needs --base REF (the target branch, e.g. origin/main)');
   const format = flag(p, 'format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
-  checkFileOut(flag(p, 'out'), lang);
+  const out = flag(p, 'out');
+  checkFileOut(out, lang);
+  const forge = (flag(p, 'forge') ?? 'github') as Forge;
+  const limit = commentLimit(flag(p, 'comment-limit'), forge, lang);
+  const full = flag(p, 'full-out') ?? (out === undefined ? 'pr-summary.full.md' : `${out.replace(/\.md$/, '')}.full.md`);
+  if (format === 'md') checkFileOut(full, lang);
   try {
     const result = runPr(base, envOf(p));
-    writeReport(format === 'md' ? renderPrMarkdown(result, lang) : renderPrJson(result), flag(p, 'out'), io.out);
+    if (format === 'json') writeReport(renderPrJson(result), out, io.out);
+    else {
+      // a comment the forge would refuse is cut, and the whole summary kept beside it
+      const summary = renderPrMarkdown(result, lang);
+      const fitted = fitComment(summary, limit, full, flag(p, 'comment-limit') === undefined ? forge : undefined);
+      if (fitted.truncated) writeReport(summary, full, io.out);
+      writeReport(fitted.text, out, io.out);
+    }
     return result.blockers.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof GitError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** The comment limit: --comment-limit, else the forge's. */
+function commentLimit(value: string | undefined, forge: Forge, lang: Lang): number {
+  if (value === undefined) return COMMENT_LIMITS[forge];
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  const max = 100_000_000;
+  if (!(n >= MIN_COMMENT_LIMIT && n <= max))
+    throw new UsageError(
+      LIMIT_TEXT.badLimit[lang].replace('{min}', String(MIN_COMMENT_LIMIT)).replace('{max}', String(max)).replace('{value}', JSON.stringify(value)),
+    );
+  return n;
 }
 
 export function codeowners(p: Parsed, lang: Lang, io: Io): number {

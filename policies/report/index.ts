@@ -1,31 +1,42 @@
-/** The report renderers: a check report in, a string out (nothing printed, nothing written). */
+/**
+ * The report renderers: a check report in, text out (nothing printed, nothing written). Each format
+ * gives its text in pieces (`reportChunks`, for a writer that writes them as they come: a large
+ * city's report does not fit in one string) or whole (`renderReport`, the pieces joined).
+ */
 import { Lang } from '../../config/messages';
 import { CheckReport } from '../engine';
-import { renderJson } from './json';
-import { renderMarkdown } from './markdown';
-import { renderSarif, SarifOptions } from './sarif';
-import { renderText } from './text';
-import { renderJunit } from './junit';
-import { renderHtml } from './html/page';
+import { jsonChunks, renderJson } from './json';
+import { markdownChunks, renderMarkdown } from './markdown';
+import { renderSarif, sarifChunks, SarifOptions } from './sarif';
+import { renderText, textChunks } from './text';
+import { junitChunks, renderJunit } from './junit';
+import { htmlChunks, renderHtml } from './html/page';
+import { Chunks, join } from './chunks';
 
+export { htmlChunks, jsonChunks, junitChunks, markdownChunks, sarifChunks, textChunks };
 export { renderHtml, renderJson, renderJunit, renderMarkdown, renderSarif, renderText };
-export type { SarifOptions };
+export type { Chunks, SarifOptions };
 export { Positions, evidencePosition, formatPosition, parseField, waiverPosition } from '../position';
 export type { FilePosition } from '../position';
 
 export type ReportFormat = 'text' | 'markdown' | 'json' | 'sarif' | 'junit';
 
-export function renderReport(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): string {
+/** The report in pieces; joined, the text renderReport gives. */
+export function reportChunks(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): Chunks {
   switch (format) {
     case 'text':
-      return renderText(report, lang);
+      return textChunks(report, lang);
     case 'markdown':
-      return renderMarkdown(report, lang);
+      return markdownChunks(report, lang);
     case 'json':
-      return renderJson(report);
+      return jsonChunks(report);
     case 'sarif':
-      return renderSarif(report, lang, opts);
+      return sarifChunks(report, lang, opts);
     case 'junit':
-      return renderJunit(report, lang);
+      return junitChunks(report, lang);
   }
+}
+
+export function renderReport(report: CheckReport, format: ReportFormat, lang: Lang, opts: SarifOptions = {}): string {
+  return join(reportChunks(report, format, lang, opts));
 }

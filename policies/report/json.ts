@@ -10,6 +10,7 @@ import { countsOf, judgedRules, totalCounts } from './common';
 import { evidencePosition } from '../position';
 import { sortKeys } from '../../terraform/stable-json';
 import { JsonValue } from '../../terraform/json';
+import { join, LazyArray, sortedJsonChunks } from './chunks';
 
 // one sorted-keys serializer for synth output and reports
 export { sortKeys };
@@ -82,26 +83,47 @@ function tenantData(t: TenantReport): Record<string, unknown> {
   };
 }
 
-export function reportData(report: CheckReport): JsonValue {
+function platformData(t: TenantReport): Record<string, unknown> {
+  return {
+    cluster: t.tenant.cluster,
+    network: t.tenant.network,
+    level: t.level,
+    file: t.tenant.source.file,
+    counts: countsOf(t),
+    findings: t.findings.map((f) => findingData(t, f)),
+  };
+}
+
+/** The report's data; `lazy`: tenants and platform entries made one at a time while written. */
+function reportObject(report: CheckReport, lazy: boolean): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
   for (const r of judgedRules(report)) rules[r.id] = ruleMetadata(r);
-  return sortKeys({
+  const list = <T>(items: readonly T[], f: (x: T) => Record<string, unknown>) =>
+    lazy
+      ? new LazyArray(function* () {
+          for (const x of items) yield f(x);
+        })
+      : items.map(f);
+  return {
     city: report.city,
     today: report.today,
     summary: { ...totalCounts(report), blocking: blocking(report), tenants: report.tenants.length },
     rules,
-    tenants: report.tenants.map((t) => tenantData(t)),
-    platform: report.platform.map((t) => ({
-      cluster: t.tenant.cluster,
-      network: t.tenant.network,
-      level: t.level,
-      file: t.tenant.source.file,
-      counts: countsOf(t),
-      findings: t.findings.map((f) => findingData(t, f)),
-    })),
-  });
+    tenants: list(report.tenants, tenantData),
+    platform: list(report.platform, platformData),
+  };
+}
+
+export function reportData(report: CheckReport): JsonValue {
+  return sortKeys(reportObject(report, false));
+}
+
+/** The JSON report in pieces (a piece per tenant at most): joined, the bytes of renderJson. */
+export function* jsonChunks(report: CheckReport): Generator<string> {
+  yield* sortedJsonChunks(reportObject(report, true));
+  yield '\n';
 }
 
 export function renderJson(report: CheckReport): string {
-  return `${JSON.stringify(reportData(report), null, 2)}\n`;
+  return join(jsonChunks(report));
 }

@@ -8,6 +8,7 @@ import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { allReports, label, paren, w } from './common';
 import { formatPosition } from '../position';
+import { Chunks, join, joinLines } from './chunks';
 
 /** Text for XML content and attribute values: markup escaped, characters XML 1.0 forbids dropped. */
 export function xmlText(s: string): string {
@@ -44,22 +45,27 @@ function testCase(t: TenantReport, f: Finding, lang: Lang): string[] {
   }
 }
 
-export function renderJunit(report: CheckReport, lang: Lang): string {
+function* junitLines(report: CheckReport, lang: Lang): Generator<string> {
   const suites = allReports(report);
   const count = (t: TenantReport, s: Finding['status'][]) => t.findings.filter((f) => s.includes(f.status)).length;
   const total = (s: Finding['status'][]) => suites.reduce((n, t) => n + count(t, s), 0);
   const all: Finding['status'][] = ['pass', 'fail', 'waived', 'not-applicable'];
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlText(`${w('title', lang)} — ${report.city}`)}" tests="${total(all)}" failures="${total(['fail'])}" errors="0" skipped="${total(['waived', 'not-applicable'])}">`,
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<testsuites name="${xmlText(`${w('title', lang)} — ${report.city}`)}" tests="${total(all)}" failures="${total(['fail'])}" errors="0" skipped="${total(['waived', 'not-applicable'])}">`;
   for (const t of suites) {
-    out.push(
-      `  <testsuite name="${xmlText(paren(t.tenant.name, w('levelN', lang, { n: t.level }), lang))}" tests="${count(t, all)}" failures="${count(t, ['fail'])}" errors="0" skipped="${count(t, ['waived', 'not-applicable'])}">`,
-    );
-    for (const f of t.findings) out.push(...testCase(t, f, lang));
-    out.push('  </testsuite>');
+    yield `  <testsuite name="${xmlText(paren(t.tenant.name, w('levelN', lang, { n: t.level }), lang))}" tests="${count(t, all)}" failures="${count(t, ['fail'])}" errors="0" skipped="${count(t, ['waived', 'not-applicable'])}">`;
+    for (const f of t.findings) yield* testCase(t, f, lang);
+    yield '  </testsuite>';
   }
-  out.push('</testsuites>', '');
-  return out.join('\n');
+  yield '</testsuites>';
+  yield '';
+}
+
+/** The JUnit XML in pieces (a line each): joined, the bytes of renderJunit. */
+export function junitChunks(report: CheckReport, lang: Lang): Chunks {
+  return joinLines(junitLines(report, lang));
+}
+
+export function renderJunit(report: CheckReport, lang: Lang): string {
+  return join(junitChunks(report, lang));
 }

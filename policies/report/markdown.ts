@@ -7,6 +7,7 @@ import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
+import { join, joinLines, trimEnd } from './chunks';
 
 /** A table cell: pipes escaped, line breaks folded. */
 function cell(s: string): string {
@@ -137,11 +138,20 @@ function platformSection(report: CheckReport, lang: Lang): string[] {
   return out;
 }
 
+function* markdownLines(report: CheckReport, lang: Lang): Generator<string> {
+  yield* [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
+  if (report.tenants.length === 0) yield* [w('noTenants', lang), ''];
+  else yield* [...summary(report, lang), ''];
+  if (report.platform.length > 0) yield* platformSection(report, lang);
+  for (const t of report.tenants) yield* tenantSection(t, report.today, lang);
+}
+
+/** The Markdown report in pieces (a line each): joined, the bytes of renderMarkdown. */
+export function* markdownChunks(report: CheckReport, lang: Lang): Generator<string> {
+  yield* trimEnd(joinLines(markdownLines(report, lang)));
+  yield '\n';
+}
+
 export function renderMarkdown(report: CheckReport, lang: Lang): string {
-  const out = [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
-  if (report.tenants.length === 0) out.push(w('noTenants', lang), '');
-  else out.push(...summary(report, lang), '');
-  if (report.platform.length > 0) out.push(...platformSection(report, lang));
-  for (const t of report.tenants) out.push(...tenantSection(t, report.today, lang));
-  return `${out.join('\n').trimEnd()}\n`;
+  return join(markdownChunks(report, lang));
 }

@@ -14,6 +14,7 @@ import { levelsOf, Rule } from '../types';
 import { allReports, judgedRules, label, w } from './common';
 import { sortKeys } from './json';
 import { FilePosition, waiverPosition } from '../position';
+import { join, LazyArray, sortedJsonChunks } from './chunks';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -143,25 +144,42 @@ function result(t: TenantReport, f: Finding, index: number, lang: Lang, root: st
   };
 }
 
-export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions = {}): string {
+/** The log; `lazy`: its results made one at a time while written (`results` then stands for the array). */
+function sarifObject(report: CheckReport, lang: Lang, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const root = opts.root ?? process.cwd();
   const rules = judgedRules(report);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = allReports(report).flatMap((t) =>
-    t.findings.filter((f) => f.status === 'fail' || f.status === 'waived').map((f) => result(t, f, index.get(f.rule.id) ?? -1, lang, root)),
-  );
-  const log: Sarif.Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'govcloud', fullName: w('title', lang), rules: rules.map((r) => ruleDescriptor(r, lang)) } },
-        language: lang === 'zh' ? 'zh-CN' : 'en-US',
-        columnKind: 'utf16CodeUnits',
-        results,
-        properties: { city: report.city, today: report.today },
+  function* each(): Generator<Sarif.Result> {
+    for (const t of allReports(report))
+      for (const f of t.findings) if (f.status === 'fail' || f.status === 'waived') yield result(t, f, index.get(f.rule.id) ?? -1, lang, root);
+  }
+  const run = {
+    tool: {
+      driver: {
+        name: 'govcloud',
+        fullName: w('title', lang),
+        rules: lazy ? new LazyArray(() => rules.map((r) => ruleDescriptor(r, lang))) : rules.map((r) => ruleDescriptor(r, lang)),
       },
-    ],
+    },
+    language: lang === 'zh' ? 'zh-CN' : 'en-US',
+    columnKind: 'utf16CodeUnits',
+    results: lazy ? new LazyArray(each) : [...each()],
+    properties: { city: report.city, today: report.today },
   };
-  return `${JSON.stringify(sortKeys(log), null, 2)}\n`;
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+/** The whole log as data (tests, small callers). */
+export function sarifLog(report: CheckReport, lang: Lang, opts: SarifOptions = {}): Sarif.Log {
+  return sortKeys(sarifObject(report, lang, opts, false)) as unknown as Sarif.Log;
+}
+
+/** The SARIF log in pieces (a piece per result at most): joined, the bytes of renderSarif. */
+export function* sarifChunks(report: CheckReport, lang: Lang, opts: SarifOptions = {}): Generator<string> {
+  yield* sortedJsonChunks(sarifObject(report, lang, opts, true));
+  yield '\n';
+}
+
+export function renderSarif(report: CheckReport, lang: Lang, opts: SarifOptions = {}): string {
+  return join(sarifChunks(report, lang, opts));
 }

@@ -7,6 +7,7 @@ import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
 import { allReports, Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
+import { Chunks, join, joinLines } from './chunks';
 
 function summaryTable(report: CheckReport, lang: Lang, platform = false): string[] {
   const head = [
@@ -58,36 +59,61 @@ function failureBlock(t: TenantReport, f: Finding, lang: Lang): string[] {
   return out;
 }
 
-export function renderText(report: CheckReport, lang: Lang): string {
-  const out: string[] = [`${w('title', lang)} — ${label('city', lang)}${report.city} — ${label('date', lang)}${report.today}`, ''];
-  if (report.tenants.length === 0) return [...out, w('noTenants', lang), ''].join('\n');
-  out.push(...summaryTable(report, lang), '');
-  if (report.platform.length > 0) out.push(label('platform', lang).trimEnd(), ...summaryTable(report, lang, true), '');
+/** The lines of the report, in order (joined with line breaks, the report). */
+function* textLines(report: CheckReport, lang: Lang): Generator<string> {
+  yield `${w('title', lang)} — ${label('city', lang)}${report.city} — ${label('date', lang)}${report.today}`;
+  yield '';
+  if (report.tenants.length === 0) {
+    yield w('noTenants', lang);
+    yield '';
+    return;
+  }
+  yield* summaryTable(report, lang);
+  yield '';
+  if (report.platform.length > 0) {
+    yield label('platform', lang).trimEnd();
+    yield* summaryTable(report, lang, true);
+    yield '';
+  }
 
-  const failing = allReports(report).flatMap((t) => failures(t).map((f) => [t, f] as const));
-  if (failing.length === 0) out.push(w('noFailures', lang));
+  const failing = allReports(report).reduce((n, t) => n + failures(t).length, 0);
+  if (failing === 0) yield w('noFailures', lang);
   else {
-    out.push(paren(w('failures', lang), String(failing.length), lang), '');
-    for (const [t, f] of failing) out.push(...failureBlock(t, f, lang), '');
-    out.pop();
+    yield paren(w('failures', lang), String(failing), lang);
+    for (const t of allReports(report))
+      for (const f of failures(t)) {
+        yield '';
+        yield* failureBlock(t, f, lang);
+      }
   }
 
-  const waived = report.tenants.flatMap((t) => t.findings.filter((f) => f.status === 'waived').map((f) => [t, f] as const));
-  if (waived.length > 0) {
-    out.push('', paren(w('waivers', lang), String(waived.length), lang));
-    for (const [t, f] of waived) {
-      const v = f.waiver;
-      const detail = v
-        ? paren(w('waivedBy', lang, { approvedBy: v.approvedBy, expires: v.expires, reason: v.reason }), formatPosition(waiverPosition(t.tenant, v)), lang)
-        : '';
-      out.push(`  ${f.rule.id} ${t.tenant.name}${lang === 'zh' ? '：' : ': '}${detail}`);
-    }
+  const waived = report.tenants.reduce((n, t) => n + t.findings.filter((f) => f.status === 'waived').length, 0);
+  if (waived > 0) {
+    yield '';
+    yield paren(w('waivers', lang), String(waived), lang);
+    for (const t of report.tenants)
+      for (const f of t.findings.filter((x) => x.status === 'waived')) {
+        const v = f.waiver;
+        const detail = v
+          ? paren(w('waivedBy', lang, { approvedBy: v.approvedBy, expires: v.expires, reason: v.reason }), formatPosition(waiverPosition(t.tenant, v)), lang)
+          : '';
+        yield `  ${f.rule.id} ${t.tenant.name}${lang === 'zh' ? '：' : ': '}${detail}`;
+      }
   }
-  const stale = report.tenants.flatMap((t) => t.staleWaivers.map((v) => [t, v] as const));
-  if (stale.length > 0) {
-    out.push('', label('staleWaivers', lang).trimEnd());
-    for (const [t, v] of stale) out.push(`  ${v.rule} ${paren(t.tenant.name, formatPosition(waiverPosition(t.tenant, v)), lang)}`);
+  if (report.tenants.some((t) => t.staleWaivers.length > 0)) {
+    yield '';
+    yield label('staleWaivers', lang).trimEnd();
+    for (const t of report.tenants)
+      for (const v of t.staleWaivers) yield `  ${v.rule} ${paren(t.tenant.name, formatPosition(waiverPosition(t.tenant, v)), lang)}`;
   }
-  out.push('');
-  return out.join('\n');
+  yield '';
+}
+
+/** The terminal report in pieces (a line each): joined, the bytes of renderText. */
+export function textChunks(report: CheckReport, lang: Lang): Chunks {
+  return joinLines(textLines(report, lang));
+}
+
+export function renderText(report: CheckReport, lang: Lang): string {
+  return join(textChunks(report, lang));
 }

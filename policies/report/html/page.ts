@@ -14,7 +14,8 @@ import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } 
 import { evidencePosition, formatPosition, waiverPosition } from '../../position';
 import { anchorId, esc } from './escape';
 import { STYLE } from './style';
-import { renderTopology, TenantState } from './topology';
+import { topologyChunks, TenantState } from './topology';
+import { join, joinLines } from '../chunks';
 import { hw } from './words';
 
 /** No request of any kind: styles inline, images only as data: URIs. */
@@ -29,7 +30,14 @@ function badge(status: string, text: string): string {
 }
 
 function table(cls: string, head: readonly string[], rows: readonly string[]): string {
-  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return join(tableChunks(cls, head, rows));
+}
+
+/** A table whose rows are written one by one. */
+function* tableChunks(cls: string, head: readonly string[], rows: Iterable<string>): Generator<string> {
+  yield `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n`;
+  yield* joinLines(rows);
+  yield '\n</tbody></table>';
 }
 
 function tenantState(t: TenantReport): TenantState & ClauseStatus {
@@ -39,12 +47,14 @@ function tenantState(t: TenantReport): TenantState & ClauseStatus {
 
 const countCells = (c: Counts): string => [c.pass, c.fail, c.waived, c.notApplicable, c.partly, c.manual].map((x) => `<td class="num">${x}</td>`).join('');
 
-function summary(report: CheckReport, lang: Lang): string {
-  const rows = report.tenants.map((t) => {
-    const x = t.tenant;
-    return `<tr data-tenant="${esc(x.name)}" class="row-${tenantState(t)}"><td><a href="#${tenantId(x.name)}">${esc(x.name)}</a></td><td>${esc(x.displayName)}</td><td class="num">${t.level}</td><td>${esc(x.network)} / ${esc(x.zone)} / ${esc(x.cluster)}</td>${countCells(countsOf(t))}</tr>`;
-  });
-  rows.push(`<tr class="total"><td colspan="4">${esc(w('total', lang))}</td>${countCells(totalCounts(report))}</tr>`);
+function* summary(report: CheckReport, lang: Lang): Generator<string> {
+  function* rows(): Generator<string> {
+    for (const t of report.tenants) {
+      const x = t.tenant;
+      yield `<tr data-tenant="${esc(x.name)}" class="row-${tenantState(t)}"><td><a href="#${tenantId(x.name)}">${esc(x.name)}</a></td><td>${esc(x.displayName)}</td><td class="num">${t.level}</td><td>${esc(x.network)} / ${esc(x.zone)} / ${esc(x.cluster)}</td>${countCells(countsOf(t))}</tr>`;
+    }
+    yield `<tr class="total"><td colspan="4">${esc(w('total', lang))}</td>${countCells(totalCounts(report))}</tr>`;
+  }
   const head = [
     w('tenant', lang),
     hw('displayName', lang),
@@ -57,20 +67,22 @@ function summary(report: CheckReport, lang: Lang): string {
     w('partly', lang),
     w('manual', lang),
   ];
-  const failing = report.tenants.flatMap((t) => failures(t).map((f) => [t, f] as const));
-  const list =
-    failing.length === 0
-      ? `<p class="none">${esc(w('noFailures', lang))}</p>`
-      : `<ol class="failure-list">${failing
-          .map(
-            ([t, f]) =>
-              `<li data-rule="${esc(f.rule.id)}"><a href="#${findingId(t.tenant.name, f.rule.id)}">${esc(f.rule.id)}</a> ${esc(t.tenant.name)} — ${esc(f.rule.title[lang])}</li>`,
-          )
-          .join('')}</ol>`;
-  return `<section id="summary"><h2>${esc(w('summary', lang))}</h2>\n${table('summary', head, rows)}\n<h3>${esc(paren(w('failures', lang), String(failing.length), lang))}</h3>\n${list}\n</section>`;
+  const failing = report.tenants.reduce((n, t) => n + failures(t).length, 0);
+  yield `<section id="summary"><h2>${esc(w('summary', lang))}</h2>\n`;
+  yield* tableChunks('summary', head, rows());
+  yield `\n<h3>${esc(paren(w('failures', lang), String(failing), lang))}</h3>\n`;
+  if (failing === 0) yield `<p class="none">${esc(w('noFailures', lang))}</p>`;
+  else {
+    yield '<ol class="failure-list">';
+    for (const t of report.tenants)
+      for (const f of failures(t))
+        yield `<li data-rule="${esc(f.rule.id)}"><a href="#${findingId(t.tenant.name, f.rule.id)}">${esc(f.rule.id)}</a> ${esc(t.tenant.name)} — ${esc(f.rule.title[lang])}</li>`;
+    yield '</ol>';
+  }
+  yield '\n</section>';
 }
 
-function topology(model: CityModel, report: CheckReport, lang: Lang): string {
+function* topology(model: CityModel, report: CheckReport, lang: Lang): Generator<string> {
   const state = new Map(report.tenants.map((t) => [t.tenant.name, tenantState(t)] as const));
   const legend = [
     ['lg-flow', hw('legendFlow', lang)],
@@ -82,9 +94,11 @@ function topology(model: CityModel, report: CheckReport, lang: Lang): string {
   ]
     .map(([cls, text]) => `<li><span class="key ${cls}"></span>${esc(text)}</li>`)
     .join('');
-  return `<section id="topology"><h2>${esc(hw('topology', lang))}</h2><p class="note">${esc(hw('topologyNote', lang))}</p>
+  yield `<section id="topology"><h2>${esc(hw('topology', lang))}</h2><p class="note">${esc(hw('topologyNote', lang))}</p>
 <figure class="topology-frame" id="topology-frame">
-${renderTopology(model, state, lang)}
+`;
+  yield* joinLines(topologyChunks(model, state, lang));
+  yield `
 </figure>
 <ul class="legend" aria-label="${esc(hw('legend', lang))}">${legend}</ul></section>`;
 }
@@ -197,26 +211,20 @@ function tenantSection(t: TenantReport, report: CheckReport, lang: Lang): string
   return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${TENANT_PARTS.map((p) => p(t, report, lang)).join('\n')}\n</section>`;
 }
 
-export function renderHtml(report: CheckReport, model: CityModel, lang: Lang): string {
+function* nav(report: CheckReport, lang: Lang): Generator<string> {
+  const links = [`<a href="#topology">${esc(hw('topology', lang))}</a>`, `<a href="#summary">${esc(w('summary', lang))}</a>`].concat(
+    report.platform.length > 0 ? [`<a href="#platform">${esc(w('cluster', lang))}</a>`] : [],
+  );
+  yield `<nav aria-label="${esc(hw('contents', lang))}">${links.join(' · ')}`;
+  for (const t of report.tenants) yield ` · <a href="#${tenantId(t.tenant.name)}">${esc(t.tenant.name)}</a>`;
+  yield '</nav>';
+}
+
+/** The page's parts, in order: joined with line breaks, the page. */
+function* htmlItems(report: CheckReport, model: CityModel, lang: Lang): Generator<string | Iterable<string>> {
   const n = blocking(report);
   const title = `${w('title', lang)} — ${model.displayName}`;
-  const nav = [`<a href="#topology">${esc(hw('topology', lang))}</a>`, `<a href="#summary">${esc(w('summary', lang))}</a>`]
-    .concat(report.platform.length > 0 ? [`<a href="#platform">${esc(w('cluster', lang))}</a>`] : [])
-    .concat(report.tenants.map((t) => `<a href="#${tenantId(t.tenant.name)}">${esc(t.tenant.name)}</a>`))
-    .join(' · ');
-  const body = [
-    `<header><h1>${esc(title)}</h1><p class="meta">${esc(label('city', lang))}${esc(report.city)} · ${esc(label('date', lang))}${esc(report.today)}</p>`,
-    `<p class="verdict ${n > 0 ? 'verdict-fail' : 'verdict-pass'}" data-blocking="${n}">${esc(n > 0 ? hw('verdictFail', lang, { n }) : hw('verdictPass', lang))}</p></header>`,
-    `<nav aria-label="${esc(hw('contents', lang))}">${nav}</nav>`,
-    '<main>',
-    topology(model, report, lang),
-    summary(report, lang),
-    platform(report, lang),
-    ...(report.tenants.length === 0 ? [`<p class="none">${esc(w('noTenants', lang))}</p>`] : report.tenants.map((t) => tenantSection(t, report, lang))),
-    '</main>',
-    `<footer>${esc(hw('generatedBy', lang))}</footer>`,
-  ];
-  return [
+  yield* [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
     '<head>',
@@ -227,9 +235,24 @@ export function renderHtml(report: CheckReport, model: CityModel, lang: Lang): s
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    `<header><h1>${esc(title)}</h1><p class="meta">${esc(label('city', lang))}${esc(report.city)} · ${esc(label('date', lang))}${esc(report.today)}</p>`,
+    `<p class="verdict ${n > 0 ? 'verdict-fail' : 'verdict-pass'}" data-blocking="${n}">${esc(n > 0 ? hw('verdictFail', lang, { n }) : hw('verdictPass', lang))}</p></header>`,
+  ];
+  yield nav(report, lang);
+  yield '<main>';
+  yield topology(model, report, lang);
+  yield summary(report, lang);
+  yield platform(report, lang);
+  if (report.tenants.length === 0) yield `<p class="none">${esc(w('noTenants', lang))}</p>`;
+  for (const t of report.tenants) yield tenantSection(t, report, lang);
+  yield* ['</main>', `<footer>${esc(hw('generatedBy', lang))}</footer>`, '</body>', '</html>', ''];
+}
+
+/** The HTML report in pieces (a tenant section, a table row, a drawn shape at most): joined, the bytes of renderHtml. */
+export function htmlChunks(report: CheckReport, model: CityModel, lang: Lang): Iterable<string> {
+  return joinLines(htmlItems(report, model, lang));
+}
+
+export function renderHtml(report: CheckReport, model: CityModel, lang: Lang): string {
+  return join(htmlChunks(report, model, lang));
 }

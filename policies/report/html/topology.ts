@@ -245,6 +245,11 @@ function flows(c: Canvas, model: CityModel, rows: ReadonlyMap<string, Row>, egre
 
 /** The SVG of the city. `state`: each tenant's colour (tenants not in the report are drawn `unchecked`). */
 export function renderTopology(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang): string {
+  return topologyChunks(model, state, lang).join('\n');
+}
+
+/** The lines of the SVG (a shape each): joined with line breaks, renderTopology. */
+export function topologyChunks(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang): string[] {
   const c = new Canvas();
   const bandX = M + SIDE + 40;
   const innerX = bandX + 20;
@@ -309,5 +314,5 @@ export function renderTopology(model: CityModel, state: ReadonlyMap<string, Tena
     defs,
     ...c.parts,
     '</svg>',
-  ].join('\n');
+  ];
 }

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:reports [-- --tenants 10000]`: whether every report format and the evidence package
+ * work for a large city, and what they cost. Generates the bench city (bench/city.ts), synthesizes it,
+ * then runs `check --from OUT --format F --out FILE` for every format and `evidence --from OUT`, each a
+ * child process timed whole with its peak RSS (bench/measure.ts), and prints one line per command
+ * with the size of what it wrote. A benchmark, not a test: it asserts nothing, but stops with a
+ * message and exit 1 when a command fails (before the reports were streamed, json and html failed
+ * at about 6,000 tenants with "Invalid string length").
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { BENCH_TODAY, generateCity } from './generate';
+import { Measured, runCli, stopCommands } from './measure';
+
+const FORMATS = ['text', 'md', 'json', 'sarif', 'junit', 'html'] as const;
+
+function tenants(): number {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a, i) => a.startsWith('-') && a !== '--tenants' && args[i - 1] !== '--tenants');
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}; bench:reports takes --tenants N`);
+  const i = args.indexOf('--tenants');
+  const n = Number(i >= 0 ? args[i + 1] : '10000');
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--tenants takes a whole number of tenants, got ${JSON.stringify(args[i + 1])}`);
+  return n;
+}
+
+/** Bytes of a file, or of every file below a folder. */
+function size(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.size;
+  return fs.readdirSync(p).reduce((a, name) => a + size(path.join(p, name)), 0);
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+async function main(): Promise<void> {
+  const n = tenants();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-bench-reports-'));
+  const cleanUp = () => fs.rmSync(work, { recursive: true, force: true });
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.on(signal, () => {
+      stopCommands();
+      cleanUp();
+      process.exit(code);
+    });
+  }
+  try {
+    const env = path.join(work, 'bench-city');
+    const out = path.join(work, 'out');
+    const reports = path.join(work, 'reports');
+    fs.mkdirSync(reports);
+    const began = Date.now();
+    const city = generateCity(env, n);
+    log(
+      `N=${n}: ${city.counties.length - 1} counties + city, ${city.departments.size} departments (generated in ${((Date.now() - began) / 1000).toFixed(1)} s)`,
+    );
+    const vars = { ...process.env, GOVCLOUD_TODAY: BENCH_TODAY, GOVCLOUD_CACHE: 'off' };
+    const rows: { what: string; m: Measured; bytes: number }[] = [];
+    const run = async (what: string, args: string[], wrote: string | undefined) => {
+      const m = await runCli(args, { env: vars, log: path.join(work, 'commands.log') });
+      const bytes = wrote === undefined ? 0 : size(wrote);
+      log(`  ${what}: ${m.seconds.toFixed(1)} s, ${Math.round(m.rssMb)} MB peak RSS${wrote === undefined ? '' : `, wrote ${mb(bytes)} MB`}`);
+      rows.push({ what, m, bytes });
+    };
+    await run('synth', ['synth', '--env', env, '--out', out, '--quiet'], out);
+    for (const f of FORMATS) {
+      const file = path.join(reports, `report.${f}`);
+      await run(`check --format ${f}`, ['check', '--env', env, '--from', out, '--format', f, '--out', file], file);
+      fs.rmSync(file);
+    }
+    const evidence = path.join(work, 'evidence');
+    await run('evidence', ['evidence', '--env', env, '--from', out, '--out', evidence], evidence);
+    const width = Math.max(...rows.map((r) => r.what.length));
+    console.log(`${'command'.padEnd(width)}   seconds   peak RSS MB (processes)   output MB`);
+    for (const r of rows)
+      console.log(
+        `${r.what.padEnd(width)}   ${r.m.seconds.toFixed(1).padStart(7)}   ${`${Math.round(r.m.rssMb)} (${r.m.processes})`.padStart(23)}   ${mb(r.bytes).padStart(9)}`,
+      );
+    console.log('');
+    console.log(
+      `N=${n} tenants; node ${process.version}, ${os.availableParallelism()} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )} at the end; GOVCLOUD_CACHE=off; GOVCLOUD_TODAY=${BENCH_TODAY}${process.env.NODE_OPTIONS ? `; NODE_OPTIONS=${process.env.NODE_OPTIONS}` : ''}.`,
+    );
+    console.log('Each command is `node dist/cli/main.js <command>` in its own process (check and evidence read the synth output: --from OUT).');
+    console.log(
+      `Peak RSS: the sum of each process peak (VmHWM) over the command and the processes it started. Took ${((Date.now() - began) / 60000).toFixed(1)} min.`,
+    );
+  } finally {
+    cleanUp();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:reports failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
