@@ -11,7 +11,8 @@
  *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
  *
  * Files are listed, never globbed from a folder wholesale: no engine state, plan, provider folder or
- * kubeconfig gets in, and every file is scanned for credentials before anything is written. The same
+ * kubeconfig gets in, and every file is scanned for credentials before anything is written
+ * (workflow/evidence-secrets.ts): one found, in any file, and nothing is written. The same
  * input gives the same bytes: sorted paths, no time stamps, nothing of the machine that ran it.
  */
 import { createHash } from 'crypto';
@@ -45,7 +46,7 @@ export interface EvidencePackage extends Judged {
   /** Sorted by path; empty when the input could not be judged. */
   readonly files: readonly PackageFile[];
   /** Files refused for holding credentials: the package is not written when there is one. */
-  readonly refused: readonly { readonly path: string; readonly what: string }[];
+  readonly refused: readonly { readonly path: string; readonly what: string; readonly line: number }[];
 }
 
 /** Regular files below `dir` (links and dot-folders skipped), relative, sorted. */
@@ -121,8 +122,8 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
     ...(a.from !== undefined ? synthFromFolder(a.from) : synthInMemory(judged, a.model)),
   ].sort(byPath);
   const refused = content.flatMap((f) => {
-    const what = secretIn(f.path, f.data.toString('utf8'));
-    return what === undefined ? [] : [{ path: f.path, what }];
+    const found = secretIn(f.path, f.data.toString('utf8'));
+    return found === undefined ? [] : [{ path: f.path, what: found.what, line: found.line }];
   });
   const sums = content.map((f) => `${sha256(f.data)}  ${f.path}\n`).join('');
   const manifest = {

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import { flag, Parsed, UsageError } from '../args';
 import { t } from '../text';
 import { Io, printIssues, printViolations } from '../print';
-import { Lang } from '../../config/messages';
+import { Lang, word } from '../../config/messages';
+import { credentialWord } from '../../config/messages/credentials';
 import { blocking } from '../../policies/engine';
 import { buildEvidence, writeEvidence } from '../../workflow/evidence';
 import { checkFolderOut } from '../out-path';
@@ -24,7 +25,7 @@ export function evidence(p: Parsed, lang: Lang, io: Io): number {
   printIssues(pkg.issues, lang, io);
   if (!pkg.report) return 1;
   if (pkg.refused.length > 0) {
-    for (const r of pkg.refused) io.err(t('evidenceSecret', lang, { file: r.path, what: r.what }));
+    for (const r of pkg.refused) io.err(t('evidenceSecret', lang, { file: r.path, line: r.line, what: word(credentialWord(r.what), lang) }));
     return 1;
   }
   printViolations(pkg.violations, lang, io);
