@@ -76,11 +76,9 @@ const LOOK_ALIKE_CHARS = new RegExp(`[${Object.keys(LOOK_ALIKE).join('')}]`, 'g'
 /** Case, compatibility forms, invisible characters and look-alike letters folded; separators kept (addresses are read here). */
 export function plainFold(s: string): string {
   if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .replace(LOOK_ALIKE_CHARS, (c) => LOOK_ALIKE[c] ?? c);
+  const latin = (t: string) => t.replace(LOOK_ALIKE_CHARS, (c) => LOOK_ALIKE[c] ?? c);
+  // look-alikes read before NFKC too: it turns some into letters that look like nothing Latin (ϲ into σ)
+  return latin(latin(s.toLowerCase()).normalize('NFKC').replace(INVISIBLE, '').toLowerCase());
 }
 
 const SEPARATORS = /[\s_.-]+/g;
