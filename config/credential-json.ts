@@ -31,7 +31,10 @@ export const namedLiteral = (what: string): boolean => what.startsWith('literal 
  */
 export function credentialsInJson(doc: unknown, names = true): CredentialHit[] {
   // one native pass first: most documents and resources hold nothing credential-like at all
-  if (typeof doc === 'object' && doc !== null && !CREDENTIAL_HINT.test(JSON.stringify(doc)) && !/credential/i.test(JSON.stringify(doc))) return [];
+  if (typeof doc === 'object' && doc !== null) {
+    const text = JSON.stringify(doc);
+    if (!CREDENTIAL_HINT.test(text) && !/credential/i.test(text)) return [];
+  }
   const hits: CredentialHit[] = [];
   const parts: PathSegment[] = [];
   const screen = (s: string, path: readonly PathSegment[]) => {
