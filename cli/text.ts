@@ -68,8 +68,8 @@ const texts = {
     zh: '--out {path} 不是空目录；请选择新目录或空目录（证据包不与其他文件混放）',
   },
   evidenceSecret: {
-    en: 'refused: {file} holds a {what}; credentials never go into an evidence package, nothing was written',
-    zh: '拒绝：{file} 含有{what}；凭据不得进入证据包，未写入任何文件',
+    en: 'refused: {file}:{line} holds a credential ({what}); credentials never go into an evidence package, nothing was written: remove it from the file (and rotate it) or leave the file out',
+    zh: '拒绝：{file}:{line} 含有凭据（{what}）；凭据不得进入证据包，未写入任何文件：请从该文件中删除（并轮换该凭据），或不再提供该文件',
   },
   evidenceDone: {
     en: 'Wrote the evidence package {out}: {files} files, {blocking} unwaived error findings; verify with: cd {out} && sha256sum -c SHA256SUMS',

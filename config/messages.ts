@@ -11,6 +11,7 @@ import { networkMessages } from './messages/network';
 import { capacityMessages } from './messages/capacity';
 import { diskMessages } from './messages/disk';
 import { allowlistMessages } from './messages/allowlists';
+import { credentialMessages, credentialWords } from './messages/credentials';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -24,6 +25,7 @@ const catalog = {
   ...capacityMessages,
   ...diskMessages,
   ...allowlistMessages,
+  ...credentialMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;
@@ -55,19 +57,7 @@ const words: Readonly<Record<string, Template>> = {
     zh: '该路径不是普通文件（目录、设备、管道或套接字）；申请文件和平台文件必须是普通文件',
   },
   // kinds of credential (config/credentials.ts)
-  'credential:password assignment': { en: 'password assignment', zh: '口令赋值' },
-  'credential:passwd': { en: 'passwd', zh: 'passwd 口令' },
-  'credential:token': { en: 'token', zh: '令牌' },
-  'credential:private key': { en: 'private key', zh: '私钥' },
-  'credential:URL with user and password': { en: 'URL with user and password', zh: '带用户名和口令的 URL' },
-  'credential:JSON Web Token': { en: 'JSON Web Token', zh: 'JWT 令牌' },
-  'credential:Kubernetes bootstrap token': { en: 'Kubernetes bootstrap token', zh: 'Kubernetes 引导令牌' },
-  'credential:OpenShift token': { en: 'OpenShift token', zh: 'OpenShift 令牌' },
-  'credential:access token': { en: 'access token', zh: '访问令牌' },
-  'credential:access key': { en: 'access key', zh: '访问密钥' },
-  'credential:password': { en: 'password', zh: '口令' },
-  'credential:hexadecimal key': { en: 'hexadecimal key', zh: '十六进制密钥' },
-  'credential:random token': { en: 'random token', zh: '随机令牌' },
+  ...credentialWords,
   'json:value': { en: 'a value', zh: '一个值' },
   'json:name': { en: 'a property name in double quotes', zh: '双引号括起的属性名' },
   'json:commaOrBrace': { en: '"," or "}"', zh: '"," 或 "}"' },

@@ -4,20 +4,27 @@
  * extranet's. Works on the synthesized JSON (and hand-written overrides), so a hand-added resource,
  * a remote-state lookup, a display name or a flow host is caught wherever it is written.
  *
- * Names are found case-insensitively inside any string, bounded by characters other than [a-z0-9]
- * or the string's ends (`Case-Files-Prod.svc` names `case-files-prod`; `showcase-filesystem` does not).
+ * Names are found by meaning inside any string (stacks/isolation-normalise.ts: case, separators,
+ * CamelCase, look-alike letters, invisible characters), bounded by characters other than [a-z0-9]
+ * or the string's ends (`Case_Files Prod.svc` names `case-files-prod`; `showcase-filesystem` does
+ * not). A tenant's display name is a name of its network too: a classified system's Chinese name in
+ * the extranet's output is a leak.
  * Addresses are found by parsing every IPv4 address or CIDR in a string: one inside the other
  * network's ranges (the intranet's; the extranet's zones, egress and the backup storage of sites with
- * extranet clusters only) is a violation; a wider range such as 172.16.0.0/12 in an egress `except` is not.
+ * extranet clusters only) is a violation, also written dashed or in hexadecimal in a host name
+ * (`10-1-2-3.nip.io`, `0a010203.nip.io`); a wider range such as 172.16.0.0/12 in an egress `except` is not.
  */
 import { CityModel, namespaceName, Network } from '../config/model';
-import { parseCidr, Range, readCidr } from '../config/cidr';
+import { parseCidr, Range } from '../config/cidr';
 import { StackSlice } from './slices';
 import { WRITTEN_BY_STACKS } from './isolation-words';
 import { fieldPath } from '../config/source';
 import { renderedText } from '../terraform/literal';
+import { addressesIn, camelFold, fold, plainFold } from './isolation-normalise';
 
-export type MarkerKind = 'stack' | 'cluster' | 'tenant' | 'namespace' | 'cidr';
+export { addressesIn, fold };
+
+export type MarkerKind = 'stack' | 'cluster' | 'tenant' | 'namespace' | 'display name' | 'cidr';
 
 export interface IsolationMarker {
   /** A name (lower case) or, for `cidr`, a range. */
@@ -54,11 +61,6 @@ const isAlnum = (c: string | undefined): boolean => {
   const x = c.charCodeAt(0);
   return (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
 };
-
-/** Lower case, with full-width and other compatibility forms folded (`ＣＡＳＥ` is `case`). */
-export function fold(s: string): string {
-  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFKC').toLowerCase() : s.toLowerCase();
-}
 
 /** Whether `name` occurs in `s` (both folded) bounded by non-[a-z0-9] characters or the ends. */
 export function hasToken(s: string, name: string): boolean {
@@ -103,6 +105,9 @@ function containers(values: readonly string[], allowed: readonly string[]): Map<
   return out;
 }
 
+/** Characters (separators not counted) a display name needs to be looked for: `OA` or `门户` alone are words of any text. */
+const MIN_DISPLAY_NAME = 4;
+
 /** The markers of each network, so that the other network's stacks can be checked against them. */
 export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]): Record<Net, IsolationMarker[]> {
   const names: Record<Net, { value: string; what: MarkerKind }[]> = { extranet: [], intranet: [] };
@@ -119,6 +124,13 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
     for (const e of t.environments) add(t.network, namespaceName(t.name, e), 'namespace');
     own[t.network].push(t.department, ...t.admins, t.approvalRef);
   }
+  // display names (never an excuse: one that holds the other network's name is the leak itself); a name
+  // both networks give a tenant cannot be told apart, and a short one is a word of any text
+  const displayed = (n: Net) => new Set(model.tenants.filter((t) => t.network === n).map((t) => fold(t.displayName)));
+  for (const n of ['extranet', 'intranet'] as const) {
+    const theirs = displayed(other(n));
+    for (const d of displayed(n)) if (Array.from(d.replace(/-/g, '')).length >= MIN_DISPLAY_NAME && !theirs.has(d)) add(n, d, 'display name');
+  }
   add('extranet', model.egress.namespace, 'namespace');
   add('extranet', model.ingress.namespace, 'namespace');
   // names both networks share: counties, sites, zones, the city, registries
@@ -134,7 +146,7 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
   const out: Record<Net, IsolationMarker[]> = { extranet: [], intranet: [] };
   for (const n of ['extranet', 'intranet'] as const) {
     // what the other network may write without naming this one: its names, its departments and groups, the shared names
-    const allowed = [...names[other(n)].map((x) => x.value), ...own[other(n)].map(fold), ...shared];
+    const allowed = [...names[other(n)].filter((x) => x.what !== 'display name').map((x) => x.value), ...own[other(n)].map(fold), ...shared];
     const unique = [...new Map(names[n].map((x) => [x.value, x])).values()];
     const inside = containers(
       unique.map((x) => x.value),
@@ -157,33 +169,19 @@ export function isolationMarkers(model: CityModel, plan: readonly StackSlice[]):
   return out;
 }
 
-/** Every IPv4 address or CIDR written in a string, as a range (an address is a /32). */
-export function addressesIn(s: string): Range[] {
-  if (!/[0-9]\.[0-9]/.test(s)) return [];
-  const out: Range[] = [];
-  for (const m of s.matchAll(/[0-9]+(?:\.[0-9]+)+(?:\/[0-9]+)?/g)) {
-    const [dotted, bitsText] = m[0].split('/');
-    const parts = dotted.split('.');
-    // every run of four numbers is a candidate: `a.172.16.3.4.nip.io` names 172.16.3.4
-    for (let i = 0; i + 4 <= parts.length; i++) {
-      const bits = i + 4 === parts.length && bitsText !== undefined && Number(bitsText) <= 32 ? Number(bitsText) : 32;
-      // a run that is not an address (a number over 255, a long one) is not read
-      const c = readCidr(`${parts.slice(i, i + 4).join('.')}/${bits}`);
-      if (c) out.push(c.range);
-    }
-  }
-  return out;
-}
-
 /** Whether the occurrence of a marker's name at `i` is part of one of the scanned network's own strings. */
 function excused(s: string, i: number, m: IsolationMarker): boolean {
   return (m.inside ?? []).some(({ legit, at }) => i >= at && s.startsWith(legit, i - at) && boundedAt(s, i - at, legit));
 }
 
+/** Whether a marker's name has more than one word (`case-files-prod`): only such names are looked for in a CamelCase reading. */
+const multiWord = (m: IsolationMarker): boolean => /[a-z0-9][^a-z0-9]+[a-z0-9]/.test(m.value);
+
 /** Looks names and addresses up in folded strings. */
 class Scanner {
   private readonly byFirstToken = new Map<string, IsolationMarker[]>();
-  private readonly oddStart: IsolationMarker[] = [];
+  /** Names that start with another character than [a-z0-9] (a Chinese display name), by that character. */
+  private readonly byFirstChar = new Map<string, IsolationMarker[]>();
   private readonly exact = new Map<string, IsolationMarker>();
   private readonly ranges: { marker: IsolationMarker; range: Range }[] = [];
 
@@ -195,10 +193,15 @@ class Scanner {
       }
       this.exact.set(m.value, m);
       const first = /^[a-z0-9]+/.exec(m.value)?.[0];
-      if (first === undefined) this.oddStart.push(m);
-      else this.byFirstToken.set(first, [...(this.byFirstToken.get(first) ?? []), m]);
+      const [index, key] = first === undefined ? [this.byFirstChar, m.value[0]] : [this.byFirstToken, first];
+      index.set(key, [...(index.get(key) ?? []), m]);
     }
+    const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    if (this.byFirstChar.size > 0) this.firstChars = new RegExp(`[${[...this.byFirstChar.keys()].map(escape).join('')}]`, 'g');
   }
+
+  /** The first characters of {@link byFirstChar}, to find where such a name may start at native speed. */
+  private readonly firstChars: RegExp | undefined;
 
   /** Answers for strings seen before: most strings of a stack are written many times. */
   private readonly seen = new Map<string, IsolationMarker | null>();
@@ -208,38 +211,30 @@ class Scanner {
     const known = this.seen.get(raw);
     if (known !== undefined) return known ?? undefined;
     if (this.seen.size > 100_000) this.seen.clear();
-    const found = this.search(raw);
+    const camel = camelFold(raw);
+    const found = this.search(fold(raw), () => true) ?? (camel === undefined ? undefined : this.search(camel, multiWord)) ?? this.address(raw);
     this.seen.set(raw, found ?? null);
     return found;
   }
 
-  private search(raw: string): IsolationMarker | undefined {
-    const s = fold(raw);
-    const whole = this.exact.get(s.trim());
-    if (whole) return whole;
+  /** The longest name of `wanted` in a folded string, outside the scanned network's own strings. */
+  private search(s: string, wanted: (m: IsolationMarker) => boolean): IsolationMarker | undefined {
+    const whole = this.exact.get(s.replace(/^-+|-+$/g, ''));
+    if (whole && wanted(whole)) return whole;
     let best: IsolationMarker | undefined;
-    const better = (m: IsolationMarker) => {
-      if (!best || m.value.length > best.value.length) best = m;
+    const consider = (m: IsolationMarker, i: number) => {
+      if (wanted(m) && s.startsWith(m.value, i) && boundedAt(s, i, m.value) && !excused(s, i, m) && (!best || m.value.length > best.value.length)) best = m;
     };
     const tokens = /[a-z0-9]+/g;
-    for (let t = tokens.exec(s); t !== null; t = tokens.exec(s)) {
-      const candidates = this.byFirstToken.get(t[0]);
-      if (candidates === undefined) continue;
-      for (const m of candidates) {
-        if (s.startsWith(m.value, t.index) && boundedAt(s, t.index, m.value) && !excused(s, t.index, m)) better(m);
-      }
-    }
-    for (const m of this.oddStart) {
-      for (let i = s.indexOf(m.value); i >= 0; i = s.indexOf(m.value, i + 1)) {
-        if (boundedAt(s, i, m.value) && !excused(s, i, m)) {
-          better(m);
-          break;
-        }
-      }
-    }
-    if (best) return best;
+    for (let t = tokens.exec(s); t !== null; t = tokens.exec(s)) for (const m of this.byFirstToken.get(t[0]) ?? []) consider(m, t.index);
+    if (this.firstChars) for (const c of s.matchAll(this.firstChars)) for (const m of this.byFirstChar.get(c[0]) ?? []) consider(m, c.index);
+    return best;
+  }
+
+  /** The other network's range an address of the string lies in, if any. */
+  private address(raw: string): IsolationMarker | undefined {
     if (this.ranges.length === 0) return undefined;
-    for (const a of addressesIn(s)) {
+    for (const a of addressesIn(plainFold(raw))) {
       const hit = this.ranges.find((r) => a.first >= r.range.first && a.last <= r.range.last);
       if (hit) return hit.marker;
     }

@@ -1,7 +1,10 @@
 /**
  * The hand-written Terraform files of an environment, `<env>/overrides/<stack>/*.tf.json`, read and
  * checked before any stack is built: a file that is not valid JSON, nests too deeply or is not one
- * object is an input error with its position, so synth and check refuse it instead of crashing.
+ * object is an input error with its position, so synth and check refuse it instead of crashing. A
+ * credential in one (a shape of config/credentials.ts in any key or value, a literal under a
+ * credential's name) is an input error at its line too: it would be merged into the stacks, their
+ * state and the evidence package.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,6 +12,9 @@ import { Issue, issue, sortIssues } from '../config/issues';
 import { suggest } from '../config/suggest';
 import { JsonObject, readJsonFile } from '../config/json-file';
 import { displayPath } from '../config/load';
+import { credentialsInJson, offsetOf } from '../config/credential-json';
+import { credentialWord } from '../config/messages/credentials';
+import { fieldPath, positionOf } from '../config/source';
 
 export interface HandAddedFile {
   /** File name, e.g. `extra.tf.json` or `limits_override.tf.json`. */
@@ -45,11 +51,21 @@ export function readHandAdded(dir: string | undefined, stacks: Iterable<string>)
       const full = path.join(folder, name);
       const r = readJsonFile(full, displayPath(full));
       issues.push(...r.issues);
-      if (r.data && r.text !== undefined) read.push({ name, text: r.text, json: r.data });
+      if (r.data && r.text !== undefined) {
+        issues.push(...credentialIssues(displayPath(full), r.text, r.data));
+        read.push({ name, text: r.text, json: r.data });
+      }
     }
     files.set(stack, read);
   }
   return { files, issues: sortIssues(issues) };
+}
+
+/** The credentials of a hand-written file, each at its line (the value is never printed). */
+export function credentialIssues(shown: string, text: string, json: unknown): Issue[] {
+  return credentialsInJson(json).map((h) =>
+    issue('error', positionOf(shown, text, offsetOf(text, h)), fieldPath(h.path), 'override.credential', { what: credentialWord(h.what) }),
+  );
 }
 
 /**

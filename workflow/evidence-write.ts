@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stableStringify } from '../terraform/stable-json';
 import type { EvidencePackage, PackageFile } from './evidence';
-import { secretIn } from './evidence-secrets';
+import { SecretFound, secretIn } from './evidence-secrets';
 
 /** Bytes gathered before a write and a scan. */
 export const BLOCK_BYTES = 1 << 20;
@@ -21,8 +21,14 @@ const OVERLAP = 64 * 1024;
 
 export interface Refusal {
   readonly path: string;
+  /** What it looks like (a kind of config/credentials.ts, a kubeconfig, a forbidden file). */
   readonly what: string;
+  /** Line in the file, 1-based. */
+  readonly line: number;
 }
+
+/** A JSON file up to this size is also read whole, for literals under a credential's name. */
+const WHOLE_JSON_BYTES = 64 << 20;
 
 export interface Written {
   /** Files in the package, SHA256SUMS and manifest.json included; 0 when refused. */
@@ -38,14 +44,19 @@ interface Summed {
 }
 
 /** Writes one file into `dir`, hashing and scanning what it writes; the refusal, if it holds a credential. */
-function writeOne(f: PackageFile, dir: string, blockBytes: number): { summed: Summed; what?: string } {
+function writeOne(f: PackageFile, dir: string, blockBytes: number): { summed: Summed; found?: SecretFound } {
   const dest = path.join(dir, ...f.path.split('/'));
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const hash = createHash('sha256');
   const fd = fs.openSync(dest, 'w');
   let bytes = 0;
-  let what = secretIn(f.path, '');
+  let found = secretIn(f.path, '');
   let tail = '';
+  // newlines before the scanned window, so a finding gets its line in the whole file
+  let linesBefore = 0;
+  const json = f.path.endsWith('.json');
+  let whole: string[] | undefined = json ? [] : undefined;
+  let wholeBytes = 0;
   let block: Buffer[] = [];
   let pending = 0;
   const flush = () => {
@@ -55,10 +66,19 @@ function writeOne(f: PackageFile, dir: string, blockBytes: number): { summed: Su
     hash.update(b);
     bytes += b.length;
     for (let at = 0; at < b.length;) at += fs.writeSync(fd, b, at, b.length - at);
-    if (what === undefined) {
-      const text = tail + b.toString('utf8');
-      what = secretIn(f.path, text);
+    if (found === undefined) {
+      const piece = b.toString('utf8');
+      const text = tail + piece;
+      // a block is not a whole JSON document: its lines are read here, the whole file at the end
+      const hit = secretIn(json ? `${f.path}.part` : f.path, text);
+      if (hit) found = { ...hit, line: linesBefore + hit.line };
       tail = text.slice(-OVERLAP);
+      linesBefore += countLines(text.slice(0, text.length - tail.length));
+      if (whole) {
+        wholeBytes += b.length;
+        if (wholeBytes > WHOLE_JSON_BYTES) whole = undefined;
+        else whole.push(piece);
+      }
     }
   };
   try {
@@ -72,7 +92,14 @@ function writeOne(f: PackageFile, dir: string, blockBytes: number): { summed: Su
   } finally {
     fs.closeSync(fd);
   }
-  return { summed: { path: f.path, bytes, sha256: hash.digest('hex') }, what };
+  if (found === undefined && whole) found = secretIn(f.path, whole.join(''));
+  return { summed: { path: f.path, bytes, sha256: hash.digest('hex') }, found };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
@@ -89,7 +116,7 @@ export function writeEvidence(pkg: Pick<EvidencePackage, 'files' | 'meta'>, out:
     for (const f of pkg.files) {
       const r = writeOne(f, tmp, blockBytes);
       summed.push(r.summed);
-      if (r.what !== undefined) refused.push({ path: f.path, what: r.what });
+      if (r.found !== undefined) refused.push({ path: f.path, what: r.found.what, line: r.found.line });
     }
     if (refused.length > 0) return { files: 0, refused };
     const sums = summed.map((s) => `${s.sha256}  ${s.path}\n`).join('');

@@ -11,8 +11,9 @@
  *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
  *
  * Files are listed, never globbed from a folder wholesale: no engine state, plan, provider folder or
- * kubeconfig gets in, and every file is scanned for credentials as it is written (a credential: the
- * package is not kept). The same input gives the same bytes: sorted paths, no time stamps, nothing of
+ * kubeconfig gets in, and every file is scanned for credentials as it is written
+ * (workflow/evidence-secrets.ts: the shapes of config/credentials.ts on every line, a kubeconfig, in a
+ * JSON file every literal under a credential's name): one found, in any file, and the package is not kept. The same input gives the same bytes: sorted paths, no time stamps, nothing of
  * the machine that ran it. Nothing is held whole: each file is made (reports rendered, files read)
  * only when it is written (workflow/evidence-write.ts).
  */

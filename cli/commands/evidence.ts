@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import { flag, Parsed, UsageError } from '../args';
 import { t } from '../text';
 import { Io, printIssues, printViolations } from '../print';
-import { Lang } from '../../config/messages';
+import { Lang, word } from '../../config/messages';
+import { credentialWord } from '../../config/messages/credentials';
 import { blocking } from '../../policies/engine';
 import { buildEvidence } from '../../workflow/evidence';
 import { writeEvidence } from '../../workflow/evidence-write';
@@ -30,7 +31,7 @@ export function evidence(p: Parsed, lang: Lang, io: Io): number {
   // each file written as it is made, hashed and scanned for credentials on the way; one credential and nothing is kept
   const written = writeEvidence(pkg, out);
   if (written.refused.length > 0) {
-    for (const r of written.refused) io.err(t('evidenceSecret', lang, { file: r.path, what: r.what }));
+    for (const r of written.refused) io.err(t('evidenceSecret', lang, { file: r.path, line: r.line, what: word(credentialWord(r.what), lang) }));
     return 1;
   }
   const n = blocking(pkg.report);
