@@ -9,6 +9,7 @@ import { fileMessages } from './messages/files';
 import { schemaMessages } from './messages/schema';
 import { networkMessages } from './messages/network';
 import { capacityMessages } from './messages/capacity';
+import { boundsMessages } from './messages/bounds';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -20,6 +21,7 @@ const catalog = {
   ...schemaMessages,
   ...networkMessages,
   ...capacityMessages,
+  ...boundsMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;
