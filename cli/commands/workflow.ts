@@ -20,7 +20,7 @@ export function pr(p: Parsed, lang: Lang, io: Io): number {
   if (base === undefined) throw new UsageError('pr needs --base REF (the target branch, e.g. origin/main)');
   const format = flag(p, 'format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
-  checkFileOut(flag(p, 'out'), lang);
+  checkFileOut(flag(p, 'out'), lang, { inputs: { env: envOf(p) } });
   try {
     const result = runPr(base, envOf(p));
     writeReport(format === 'md' ? renderPrMarkdown(result, lang) : renderPrJson(result), flag(p, 'out'), io.out);
@@ -42,7 +42,7 @@ export function codeowners(p: Parsed, lang: Lang, io: Io): number {
   if (!approvers.config) return 1;
   const text = renderCodeowners(model, env, flavor, approvers.config);
   const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
-  if (out !== '-') checkFileOut(out, lang, { createFolder: true });
+  if (out !== '-') checkFileOut(out, lang, { createFolder: true, inputs: { env } });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeReport(text, out === '-' ? undefined : out, io.out);
   if (out !== '-') io.out(lang === 'zh' ? `已写入 ${out}` : `wrote ${out}`);
