@@ -34,8 +34,27 @@ export function exactBytes(q: string): number {
   return Number(m[1]) * factor;
 }
 
-/** Whether an amount is whole (of millicores, of bytes), allowing for binary floating point. */
-export const isWhole = (n: number): boolean => Number.isFinite(n) && Math.abs(n - Math.round(n)) < 1e-6;
+/**
+ * Whether a quantity is a whole number of millicores (CPU) or bytes (sizes), in decimal arithmetic:
+ * `"32.2G"` is 32,200,000,000 bytes, which binary floating point makes 32200000000.000004.
+ */
+export function isWholeQuantity(q: string | number, kind: 'cpu' | 'bytes'): boolean {
+  // a YAML number past 1e21 prints in exponent notation, and is whole
+  if (typeof q === 'number' && !/^[0-9.]+$/.test(String(q))) return Number.isInteger(q * 1000);
+  let text = String(q);
+  let factor = 1000n;
+  if (kind === 'cpu' && text.endsWith('m')) [text, factor] = [text.slice(0, -1), 1n];
+  if (kind === 'bytes') {
+    const m = /^([0-9.]+)([A-Za-z]*)$/.exec(text);
+    const f = m === null ? undefined : m[2] === '' ? 1 : (BINARY[m[2]] ?? DECIMAL[m[2]]);
+    if (m === null || f === undefined) return false;
+    [text, factor] = [m[1], BigInt(f)];
+  }
+  const d = /^([0-9]+)(?:\.([0-9]*?)0*)?$/.exec(text);
+  if (!d) return false;
+  const frac = d[2] ?? '';
+  return frac === '' || (BigInt(frac) * factor) % 10n ** BigInt(frac.length) === 0n;
+}
 
 /**
  * What a size that is not a Kubernetes quantity was probably meant to be: `16GB`, `16gi`, `16 GiB`,

@@ -3,7 +3,7 @@
  * can be given (config/schema/limits.ts), and a whole number of millicores or bytes (`1e-9` cores,
  * `"0.5"` bytes are forms of nothing).
  */
-import { exactBytes, exactMillis, formatBytes, formatCpu, isWhole } from '../quantity';
+import { exactBytes, exactMillis, formatBytes, formatCpu, isWholeQuantity } from '../quantity';
 import { MIN_QUOTA_CPU_MILLIS, MIN_QUOTA_MEMORY_BYTES, MIN_QUOTA_STORAGE_BYTES } from './limits';
 
 export type QuotaResource = 'cpu' | 'memory' | 'storage';
@@ -41,7 +41,7 @@ export function quotaProblem(resource: QuotaResource, v: string | number): Quota
   if (Number.isNaN(amount)) return undefined;
   const min = resource === 'cpu' ? formatCpu(MIN.cpu) : formatBytes(MIN[resource]);
   if (amount < MIN[resource]) return { code: 'quota.belowMinimum', resource, value: shown, min, ...WHY[resource] };
-  if (!isWhole(amount))
+  if (!isWholeQuantity(v, resource === 'cpu' ? 'cpu' : 'bytes'))
     return resource === 'cpu'
       ? { code: 'quota.fraction', resource, value: shown, unit_en: 'millicores (1m)', unit_zh: '毫核（1m）', example: '"1500m"' }
       : { code: 'quota.fraction', resource, value: shown, unit_en: 'bytes', unit_zh: '字节', example: '1536Mi' };
