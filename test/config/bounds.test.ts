@@ -73,6 +73,8 @@ describe('near-zero quotas', () => {
   it('accepts the minimums themselves and fractions that are whole millicores or bytes', () => {
     expect(lines(quota('{ cpu: "500m", memory: 512Mi, storage: 1Gi, pods: 50 }'))).toEqual([]);
     expect(lines(quota('{ cpu: 0.5, memory: "0.5Gi", storage: "1.5Gi", pods: 50 }'))).toEqual([]);
+    // 32.2 × 10^9 bytes, which binary floating point makes 32200000000.000004
+    expect(lines(quota('{ cpu: "1.001", memory: "32.2G", storage: "1.1T", pods: 50 }'))).toEqual([]);
   });
 
   it('keeps the minimums at or above the default limits of the LimitRange, which Kubernetes refuses above the quota', () => {
