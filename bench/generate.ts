@@ -146,7 +146,7 @@ ${t.exposed ? '  exposure: { internet: true, ports: [8080] }\n' : ''}${flows.len
       ? `  waivers:\n${waivers
           .map(
             (w) =>
-              `    - { rule: ${w.rule}, reason: "内网灾备中心在建；期间每日加密离线备份至保密介质库 / intranet DR site under construction; daily encrypted offline backup", approvedBy: 市委网信办安全审查组, expires: 2027-12-31 }`,
+              `    - { rule: ${w.rule}, reason: "内网灾备中心在建；期间每日加密离线备份至保密介质库 / intranet DR site under construction; daily encrypted offline backup", approvedBy: 市委网信办安全审查组, expires: 2027-06-30 }`,
           )
           .join('\n')}\n`
       : ''

@@ -67,12 +67,62 @@ const shown = (abs: string, given: string): string => {
   return path.isAbsolute(given) || rel === '' || rel.startsWith('..') ? abs : rel.split(path.sep).join('/');
 };
 
+/** A path with its existing part resolved through links, so that two spellings of one place compare equal. */
+function realPath(p: string): string {
+  const full = path.resolve(p);
+  const found = existingAncestor(full);
+  let real = found;
+  try {
+    real = fs.realpathSync(found);
+  } catch {
+    // unreadable on the way: compare as written
+  }
+  return path.join(real, path.relative(found, full));
+}
+
+const INPUT_WORDS: Readonly<Record<string, Bilingual>> = {
+  env: { en: 'the environment folder (request files, platform.yaml, overrides)', zh: '环境目录（申请文件、platform.yaml、覆盖文件）' },
+  from: { en: 'the synthesized stacks given with --from', zh: '--from 指定的已生成栈' },
+};
+
+const OUT_IS_INPUT: Bilingual = {
+  en: '--out {path} is inside {input} {folder}, which this command reads; nothing was written: choose a path outside it, e.g. --out {example}',
+  zh: '--out {path} 位于本命令读取的{input} {folder} 之中；未写入任何文件：请选择其外的路径，例如 --out {example}',
+};
+
+/** Folders a command reads: its environment (`env`) and, for `check` and `evidence`, the stacks of `--from`. */
+export interface Inputs {
+  readonly env?: string;
+  readonly from?: string;
+}
+
 /**
- * A report file (`check`, `pr --out FILE`): it must not be a folder, and its folder must exist
- * (`createFolder`: may be created, as `codeowners` does, so only a file on the way is refused).
+ * Refuses an output at or inside a folder the command reads, before anything is written: a report
+ * written over a request file, or stacks synthesized into the environment folder, would destroy or
+ * mix up the inputs (and be read back as input on the next run).
  */
-export function checkFileOut(out: string | undefined, lang: Lang, opts: { readonly createFolder?: boolean } = {}): void {
+export function checkNotInput(out: string, inputs: Inputs, lang: Lang, example: string): void {
+  const target = realPath(out);
+  for (const [key, dir] of Object.entries(inputs) as [keyof Inputs, string | undefined][]) {
+    if (dir === undefined) continue;
+    const folder = realPath(dir);
+    const rel = path.relative(folder, target);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+      throw new UsageError(
+        OUT_IS_INPUT[lang].replace('{path}', out).replace('{input}', INPUT_WORDS[key][lang]).replace('{folder}', dir).replace('{example}', example),
+      );
+    }
+  }
+}
+
+/**
+ * A report file (`check`, `pr --out FILE`): it must not be a folder, nor inside a folder the
+ * command reads (`inputs`), and its folder must exist (`createFolder`: may be created, as
+ * `codeowners` does, so only a file on the way is refused).
+ */
+export function checkFileOut(out: string | undefined, lang: Lang, opts: { readonly createFolder?: boolean; readonly inputs?: Inputs } = {}): void {
   if (out === undefined) return;
+  if (opts.inputs) checkNotInput(out, opts.inputs, lang, `report${path.extname(out)}`);
   const full = path.resolve(out);
   if (fs.existsSync(full) && fs.statSync(full).isDirectory()) throw new UsageError(t('outIsFolder', lang, { path: out }));
   const parent = path.dirname(full);
@@ -81,8 +131,9 @@ export function checkFileOut(out: string | undefined, lang: Lang, opts: { readon
   if (found !== parent && opts.createFolder !== true) throw new UsageError(t('outNoFolder', lang, { path: out, folder: shown(parent, out) }));
 }
 
-/** An output folder (`synth`, `plan --out DIR`): created as needed, so nothing on the way may be a file. */
-export function checkFolderOut(out: string, lang: Lang): void {
+/** An output folder (`synth`, `plan --out DIR`): created as needed, so nothing on the way may be a file, and outside the folders the command reads. */
+export function checkFolderOut(out: string, lang: Lang, inputs?: Inputs): void {
+  if (inputs) checkNotInput(out, inputs, lang, 'cdktf.out');
   const full = path.resolve(out);
   const found = existingAncestor(full);
   if (fs.statSync(found).isDirectory()) return;

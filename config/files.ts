@@ -25,7 +25,8 @@ export const SYMLINK = 'ESYMLINK';
 /** Error code of a path that is neither a regular file nor a link (a device, pipe or socket). */
 export const NOT_REGULAR = 'ENOTREG';
 
-const isYaml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+/** `.yaml` and `.yml` in any case: a `.YAML` file is listed so that the loader refuses it, rather than passing over it. */
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 const errorOf = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
   // O_NOFOLLOW on a link: ELOOP (Linux), EMLINK (FreeBSD), EFTYPE (macOS)

@@ -6,6 +6,7 @@ import type { Bilingual } from './vocabulary';
 import { LABEL_KEY, LABEL_VALUE } from './vocabulary';
 import { BACKUP_URL, BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
 import { FLOW_TARGET } from './schema/tenant';
+import { CHART_REPOSITORY } from './schema/platform';
 
 type Words = Bilingual;
 
@@ -18,18 +19,32 @@ const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = 
   'cpu-quantity': {
     pattern: CPU_QUANTITY.source,
     name: { en: 'CPU quantity', zh: 'CPU 数量' },
-    hint: { en: 'cores such as "16" or millicores such as "500m"', zh: '核数如 "16"，或毫核如 "500m"' },
+    hint: {
+      en: 'cores such as "16" or "0.5", or millicores with the unit m such as "500m"; no other unit',
+      zh: '核数如 "16"、"0.5"，或以 m 为单位的毫核如 "500m"；不接受其他单位',
+    },
   },
   'bytes-quantity': {
     pattern: BYTES_QUANTITY.source,
     name: { en: 'size', zh: '容量' },
-    hint: { en: 'a number with a unit such as 64Gi or 500Gi', zh: '带单位的数值，如 64Gi、500Gi' },
+    hint: {
+      en: 'a number with a unit, Ki, Mi, Gi, Ti, Pi (powers of 1024) or k, M, G, T, P (powers of 1000), such as 64Gi or 500Gi',
+      zh: '带单位的数值，单位为 Ki、Mi、Gi、Ti、Pi（1024 的幂）或 k、M、G、T、P（1000 的幂），如 64Gi、500Gi',
+    },
   },
   cidr: { pattern: CIDR_V4.source, name: { en: 'IPv4 CIDR', zh: 'IPv4 CIDR' }, hint: { en: 'such as 10.20.0.0/16', zh: '如 10.20.0.0/16' } },
   'backup-url': {
     pattern: BACKUP_URL.source,
     name: { en: 'backup storage URL', zh: '备份存储地址' },
     hint: { en: 's3://bucket[/prefix] or https://host/bucket[/prefix], without credentials', zh: 's3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]，不含凭据' },
+  },
+  'chart-repository': {
+    pattern: CHART_REPOSITORY.source,
+    name: { en: 'chart source', zh: 'Chart 来源' },
+    hint: {
+      en: "charts/<name> (a chart of this project) or oci://<registry>/<path>; no '.' or '..' part, no absolute path",
+      zh: 'charts/<名称>（本项目的 Chart）或 oci://<仓库>/<路径>；不得含“.”或“..”路径段，不得为绝对路径',
+    },
   },
   'host-name': { pattern: HOST_NAME.source, name: { en: 'host name', zh: '主机名' }, hint: { en: 'such as api.example.cn', zh: '如 api.example.cn' } },
   'flow-target': {

@@ -5,7 +5,7 @@
  */
 import { readRegularFile } from './regular-file';
 import { Issue, issue } from './issues';
-import { positionOf } from './source';
+import { bytePosition, firstInvalidUtf8, positionOf } from './source';
 
 /** Deepest nesting accepted; synthesized stacks nest about fifteen levels. */
 export const MAX_JSON_DEPTH = 64;
@@ -170,11 +170,23 @@ export function parseJsonText(file: string, text: string, limit: number = MAX_JS
   return { data: data as JsonObject, issues: [] };
 }
 
+/** A file that is not UTF-8 text: NUL bytes (binary) or the first byte that is not UTF-8, positioned; else undefined. */
+export function encodingIssue(shown: string, buf: Buffer): Issue | undefined {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return issue('error', { file: shown, line: 1, col: 1 }, '', 'file.binary', { offset: nul });
+  const bad = firstInvalidUtf8(buf);
+  if (bad < 0) return undefined;
+  return issue('error', bytePosition(shown, buf, bad), '', 'file.notUtf8', { byte: `0x${buf[bad].toString(16).toUpperCase().padStart(2, '0')}` });
+}
+
 /** Reads `full`, naming it `shown` in issues. */
 export function readJsonFile(full: string, shown: string = full): JsonRead & { readonly text?: string } {
   // a pipe, device or link among the overrides or in an output read back is refused, never read
   const bytes = readRegularFile(full);
   if (!Buffer.isBuffer(bytes)) return { issues: [issue('error', { file: shown, line: 1, col: 1 }, '', 'file.unreadable', { reason: bytes.error })] };
+  // Terraform reads UTF-8 only: a file saved as GBK is named as such, not read with replacement characters
+  const encoding = encodingIssue(shown, bytes);
+  if (encoding) return { issues: [encoding] };
   const text = bytes.toString('utf8');
   const read = parseJsonText(shown, text);
   return read.data ? { ...read, text } : read;

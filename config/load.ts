@@ -72,6 +72,13 @@ export function loadEnvironment(dir: string, source: FileSource = diskSource, op
   for (const full of tenantFiles) {
     const file = displayPath(full);
     const rel = path.relative(tenantsDir, full).split(path.sep);
+    if (/\.ya?ml$/i.test(full) && !/\.ya?ml$/.test(full)) {
+      // relief.YAML would otherwise be passed over, and its tenant silently missing from the city
+      const name = path.basename(full);
+      if (rel.length === 2) fileRefs.add(`tenant/${rel[0]}/${rel[1].replace(/\.ya?ml$/i, '')}`);
+      issues.push(issue('error', { file, line: 1, col: 1 }, '', 'file.extensionCase', { name, expected: name.replace(/\.ya?ml$/i, '.yaml') }));
+      continue;
+    }
     if (rel.length !== 2) {
       issues.push(issue('error', { file, line: 1, col: 1 }, '', 'file.misplaced', { value: `tenants/${rel.join('/')}` }));
       continue;

@@ -12,6 +12,7 @@ import { capacityMessages } from './messages/capacity';
 import { diskMessages } from './messages/disk';
 import { allowlistMessages } from './messages/allowlists';
 import { credentialMessages, credentialWords } from './messages/credentials';
+import { boundsMessages } from './messages/bounds';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -26,6 +27,7 @@ const catalog = {
   ...diskMessages,
   ...allowlistMessages,
   ...credentialMessages,
+  ...boundsMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

@@ -19,6 +19,61 @@ export function bytes(q: string): number {
   return Math.round(Number(m[1]) * factor);
 }
 
+/** Cores × 1000 as written, not rounded (`"1.0005"` → 1000.5, `1e-9` → 1e-6); NaN when unreadable. */
+export function exactMillis(q: string | number): number {
+  if (typeof q === 'number') return q * 1000;
+  if (/^[0-9]+m$/.test(q)) return Number(q.slice(0, -1));
+  return /^[0-9]+(\.[0-9]+)?$/.test(q) ? Number(q) * 1000 : NaN;
+}
+
+/** Bytes as written, not rounded (`"0.5"` → 0.5); NaN when unreadable. */
+export function exactBytes(q: string): number {
+  const m = /^([0-9]+(?:\.[0-9]+)?)([A-Za-z]*)$/.exec(q);
+  if (!m) return NaN;
+  const factor = m[2] === '' ? 1 : (BINARY[m[2]] ?? DECIMAL[m[2]] ?? NaN);
+  return Number(m[1]) * factor;
+}
+
+/**
+ * Whether a quantity is a whole number of millicores (CPU) or bytes (sizes), in decimal arithmetic:
+ * `"32.2G"` is 32,200,000,000 bytes, which binary floating point makes 32200000000.000004.
+ */
+export function isWholeQuantity(q: string | number, kind: 'cpu' | 'bytes'): boolean {
+  // a YAML number past 1e21 prints in exponent notation, and is whole
+  if (typeof q === 'number' && !/^[0-9.]+$/.test(String(q))) return Number.isInteger(q * 1000);
+  let text = String(q);
+  let factor = 1000n;
+  if (kind === 'cpu' && text.endsWith('m')) [text, factor] = [text.slice(0, -1), 1n];
+  if (kind === 'bytes') {
+    const m = /^([0-9.]+)([A-Za-z]*)$/.exec(text);
+    const f = m === null ? undefined : m[2] === '' ? 1 : (BINARY[m[2]] ?? DECIMAL[m[2]]);
+    if (m === null || f === undefined) return false;
+    [text, factor] = [m[1], BigInt(f)];
+  }
+  const d = /^([0-9]+)(?:\.([0-9]*?)0*)?$/.exec(text);
+  if (!d) return false;
+  const frac = d[2] ?? '';
+  return frac === '' || (BigInt(frac) * factor) % 10n ** BigInt(frac.length) === 0n;
+}
+
+/**
+ * What a size that is not a Kubernetes quantity was probably meant to be: `16GB`, `16gi`, `16 GiB`,
+ * `16g` → `16Gi`; `512K` → `512Ki`. Undefined when nothing is close.
+ */
+export function suggestBytes(q: string): string | undefined {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([kKmMgGtTpP])(i?)([bB]?)\s*$/.exec(q);
+  if (!m) return undefined;
+  return `${m[1]}${m[2].toUpperCase()}i`;
+}
+
+/** What a CPU amount that is not a quantity was probably meant to be: `4c`, `4 cores`, `4核` → `4`; `500 m`, `500M` → `500m`. */
+export function suggestCpu(q: string): string | undefined {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(m|M|c|C|cores?|Cores?|vCPUs?|vcpus?|CPUs?|cpus?|核)\s*$/.exec(q);
+  if (!m) return undefined;
+  if (m[2] === 'm' || m[2] === 'M') return /^[0-9]+$/.test(m[1]) ? `${m[1]}m` : undefined;
+  return m[1];
+}
+
 /** The canonical string form of a CPU quantity for Kubernetes objects. */
 export function cpuText(q: string | number): string {
   return typeof q === 'number' ? String(q) : q;

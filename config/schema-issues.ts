@@ -4,6 +4,7 @@ import { Issue, issue } from './issues';
 import { fieldPath, locate, PathSegment, SourceFile } from './source';
 import { suggest } from './suggest';
 import { formatKey } from './formats';
+import { suggestBytes, suggestCpu } from './quantity';
 import { knownCodes, MessageCode, quoted } from './messages';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -89,6 +90,13 @@ function unionDetail(i: ZodIssue): ZodIssue | undefined {
   return undefined;
 }
 
+/** The value a malformed quantity was probably meant to be (`16GB` → `16Gi`, `4 cores` → `4`). */
+function suggestFormat(key: string, value: string): string | undefined {
+  if (key === 'bytes-quantity') return suggestBytes(value);
+  if (key === 'cpu-quantity') return suggestCpu(value);
+  return undefined;
+}
+
 function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssue): Issue[] {
   const zi = unionDetail(raw) ?? raw;
   const path = zi.path.filter((p): p is PathSegment => typeof p === 'string' || typeof p === 'number');
@@ -125,7 +133,11 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
       const at = locate(src, path);
       if (value === undefined) return [issue('error', at, field, 'schema.required')];
       if (zi.values.length === 1) return [issue('error', at, field, 'schema.literal', { expected: show(zi.values[0]), value: param(value) })];
-      return [issue('error', at, field, 'schema.enum', { value: param(value), allowed: zi.values.map(String).join(', ') })];
+      const allowed = zi.values.map(String);
+      const close = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      if (close !== undefined)
+        return [issue('error', at, field, 'schema.enumSuggest', { value: param(value), allowed: allowed.join(', '), suggestion: close })];
+      return [issue('error', at, field, 'schema.enum', { value: param(value), allowed: allowed.join(', ') })];
     }
     case 'too_small': {
       const at = locate(src, path);
@@ -144,6 +156,16 @@ function toIssue(src: SourceFile, schema: AnySchema, data: unknown, raw: ZodIssu
     }
     case 'invalid_format': {
       const key = formatKey(zi.format, 'pattern' in zi ? zi.pattern : undefined);
+      const close = typeof value === 'string' ? suggestFormat(key, value) : undefined;
+      if (close !== undefined)
+        return [
+          issue('error', locate(src, path), field, 'schema.formatSuggest', {
+            value: param(value),
+            format: `fmt:${key}`,
+            hint: `hint:${key}`,
+            suggestion: close,
+          }),
+        ];
       return [issue('error', locate(src, path), field, 'schema.format', { value: param(value), format: `fmt:${key}`, hint: `hint:${key}` })];
     }
     case 'custom': {

@@ -72,7 +72,7 @@ export function firstInvalidUtf8(buf: Buffer): number {
 }
 
 /** Line and column (in characters, as everywhere else) of a byte offset, the bytes before it being UTF-8. */
-function bytePosition(file: string, buf: Buffer, offset: number): Position {
+export function bytePosition(file: string, buf: Buffer, offset: number): Position {
   const before = buf.subarray(0, offset);
   const lineStart = before.lastIndexOf(0x0a) + 1;
   const line = before.reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);

@@ -18,22 +18,35 @@ function get(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return v === undefined || v.trim() === '' ? undefined : v;
 }
 
+/**
+ * One spelling per server: host names in lower case without a trailing dot, and every way of saying
+ * "this machine" (`localhost`, `127.0.0.1`, `::1`, `[::1]`, a Unix socket folder, nothing) as
+ * `localhost`; a port as a number, 5432 when none is given. `DB.example.cn.:05432` and
+ * `db.example.cn` are one server.
+ */
+export function pgServer(host: string | undefined, port: string | undefined): string {
+  let h = (host ?? '').trim().toLowerCase().replace(/\.+$/, '');
+  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
+  const local = h === '' || h === 'localhost' || h.startsWith('/') || /^127(\.\d{1,3}){3}$/.test(h) || /^(0*:)+:?0*1$/.test(h) || h === '::ffff:127.0.0.1';
+  const n = Number((port ?? '').trim() || '5432');
+  return `${local ? 'localhost' : h}:${Number.isInteger(n) ? n : (port ?? '').trim()}`;
+}
+
 /** Host, port and database of a PostgreSQL connection string (URL or key=value form), for comparison. */
 export function pgDatabase(conn: string): string {
   const trimmed = conn.trim();
-  if (/^postgres(ql)?:\/\//.test(trimmed)) {
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) {
     try {
       const u = new URL(trimmed);
-      const host = u.searchParams.get('host') ?? u.hostname ?? '';
-      const port = u.searchParams.get('port') ?? (u.port || '5432');
-      return `${host || 'localhost'}:${port}/${decodeURIComponent(u.pathname.replace(/^\//, '')) || u.username || 'postgres'}`;
+      const server = pgServer(u.searchParams.get('host') ?? u.hostname, u.searchParams.get('port') ?? u.port);
+      return `${server}/${decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username) || 'postgres'}`;
     } catch {
       return trimmed;
     }
   }
   const kv = new Map<string, string>();
-  for (const m of trimmed.matchAll(/(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)/g)) kv.set(m[1], m[2].replace(/^'|'$/g, ''));
-  return `${kv.get('host') ?? 'localhost'}:${kv.get('port') ?? '5432'}/${kv.get('dbname') ?? kv.get('user') ?? 'postgres'}`;
+  for (const m of trimmed.matchAll(/(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)/g)) kv.set(m[1].toLowerCase(), m[2].replace(/^'|'$/g, ''));
+  return `${pgServer(kv.get('host') ?? kv.get('hostaddr'), kv.get('port'))}/${kv.get('dbname') ?? kv.get('user') ?? 'postgres'}`;
 }
 
 /** The connection string a stack of this network uses, or undefined. */

@@ -12,7 +12,7 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   const format = parseFormat(flag(p, 'format'));
   const today = flag(p, 'today');
   setToday(today);
-  checkFileOut(flag(p, 'out'), lang);
+  checkFileOut(flag(p, 'out'), lang, { inputs: { env: envOf(p), from: flag(p, 'from') } });
   const model = validate(p, lang, io, false, { positions: true });
   if (!model) return 1;
   const { report, issues, violations } = buildReport({

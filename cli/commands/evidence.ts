@@ -16,7 +16,7 @@ import { envOf, setToday, validate } from './validate';
 export function evidence(p: Parsed, lang: Lang, io: Io): number {
   const out = flag(p, 'out');
   if (out === undefined) throw new UsageError(t('evidenceOutRequired', lang));
-  checkFolderOut(out, lang);
+  checkFolderOut(out, lang, { env: envOf(p), from: flag(p, 'from') });
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new UsageError(t('evidenceOutNotEmpty', lang, { path: out }));
   const today = flag(p, 'today');
   setToday(today);

@@ -8,7 +8,7 @@ import { isIP } from 'net';
 import { flag, Parsed, UsageError } from '../args';
 import { Io } from '../print';
 import { Lang } from '../../config/messages';
-import { validate } from './validate';
+import { envOf, validate } from './validate';
 import { checkFileOut, writeReport } from '../out-path';
 import { Network } from '../../config/model';
 import { fromRegistry } from '../../config/checks/images';
@@ -23,7 +23,7 @@ function kubeconfigFor(n: Network): string | undefined {
 
 export async function probe(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const out = flag(p, 'out');
-  checkFileOut(out, lang);
+  checkFileOut(out, lang, { inputs: { env: envOf(p) } });
   const model = validate(p, lang, io, false);
   if (!model) return 1;
   const images = model.images as Readonly<Record<string, string | undefined>>;

@@ -32,7 +32,7 @@ export function unknownStackLine(value: string, suggestion: string | undefined, 
 
 export async function synth(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const outDir = flag(p, 'out') ?? 'cdktf.out';
-  checkFolderOut(outDir, lang);
+  checkFolderOut(outDir, lang, { env: envOf(p) });
   const model = validate(p, lang, io, true);
   if (!model) return 1;
   const quiet = p.flags.has('quiet');

@@ -52,7 +52,7 @@ export async function stacks(p: Parsed, lang: Lang, io: Io): Promise<number> {
   if (network !== undefined && network !== 'extranet' && network !== 'intranet')
     throw new UsageError(`--network must be extranet or intranet, got ${JSON.stringify(network)}`);
   const out = flag(p, 'out');
-  checkFileOut(out, lang);
+  checkFileOut(out, lang, { inputs: { env: envOf(p) } });
   let only: readonly string[] | undefined;
   if (affectedBy !== undefined) {
     // loaded on demand: what a change affects is judged on stacks synthesized in memory (cdktf)

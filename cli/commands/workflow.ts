@@ -22,11 +22,11 @@ export function pr(p: Parsed, lang: Lang, io: Io): number {
   const format = flag(p, 'format') ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format for pr must be md or json, got ${JSON.stringify(format)}`);
   const out = flag(p, 'out');
-  checkFileOut(out, lang);
+  checkFileOut(out, lang, { inputs: { env: envOf(p) } });
   const forge = (flag(p, 'forge') ?? 'github') as Forge;
   const limit = commentLimit(flag(p, 'comment-limit'), forge, lang);
   const full = flag(p, 'full-out') ?? (out === undefined ? 'pr-summary.full.md' : `${out.replace(/\.md$/, '')}.full.md`);
-  if (format === 'md') checkFileOut(full, lang);
+  if (format === 'md') checkFileOut(full, lang, { inputs: { env: envOf(p) } });
   try {
     const result = runPr(base, envOf(p));
     if (format === 'json') writeReport(renderPrJson(result), out, io.out);
@@ -67,7 +67,7 @@ export function codeowners(p: Parsed, lang: Lang, io: Io): number {
   if (!approvers.config) return 1;
   const text = renderCodeowners(model, env, flavor, approvers.config);
   const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
-  if (out !== '-') checkFileOut(out, lang, { createFolder: true });
+  if (out !== '-') checkFileOut(out, lang, { createFolder: true, inputs: { env } });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   writeReport(text, out === '-' ? undefined : out, io.out);
   if (out !== '-') io.out(lang === 'zh' ? `已写入 ${out}` : `wrote ${out}`);

@@ -1,7 +1,7 @@
 /**
- * Platform images and charts: pinned (a tag other than latest, or a digest), from an allowed registry,
- * and a chart of this project at the version its Chart.yaml says, so that what synth deploys is what
- * platform.yaml names.
+ * Platform images and charts: pinned (a version tag, not one of MUTABLE_TAGS, or a digest), from an
+ * allowed registry, and a chart of this project at the version its Chart.yaml says, so that what
+ * synth deploys is what platform.yaml names.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,6 +13,9 @@ import { defaultRepoRoot } from '../repo-root';
 
 /** A registry prefix matches at a path boundary: `registry.x.cn` does not admit `registry.x.cn.evil.com/app`. */
 export const fromRegistry = (image: string, prefix: string): boolean => image.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+
+/** Tags that name whatever was pushed last, not a version: refused in any case (`LATEST`, `Stable`). */
+export const MUTABLE_TAGS: readonly string[] = ['latest', 'stable', 'edge', 'nightly', 'main', 'master', 'dev', 'head', 'current'];
 
 /** The version line of a chart's Chart.yaml, or undefined when the chart is not there. */
 function chartVersion(root: string, repository: string): string | undefined {
@@ -29,7 +32,8 @@ export function checkImages(p: LoadedFile<PlatformFile>, repoRoot: string = defa
   for (const [name, x] of Object.entries(s.images).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const base: PathSegment[] = ['spec', 'images', name];
     if (!x.tag && !x.digest) out.push(issue('error', ...at(base), 'platform.imageUnpinned', { value: name }));
-    if (x.tag === 'latest') out.push(issue('error', ...at([...base, 'tag']), 'platform.imageUnpinned', { value: name }));
+    if (x.tag !== undefined && MUTABLE_TAGS.includes(x.tag.toLowerCase()))
+      out.push(issue('error', ...at([...base, 'tag']), 'image.mutableTag', { value: JSON.stringify(x.tag), image: name, refused: MUTABLE_TAGS.join(', ') }));
     const ref = `${x.registry}/${x.repository}`;
     if (!s.registries.some((r) => fromRegistry(ref, r)))
       out.push(issue('error', ...at([...base, 'registry']), 'platform.imageRegistry', { value: ref, allowed }));

@@ -1,12 +1,14 @@
 /**
- * Waivers name a known rule, are not for rules that cannot be waived, are not repeated and have not
- * expired. Whether a waiver is still needed is known only after the policy check (stale: warning).
- * The rule catalog is passed in, so that config/ stays independent of policies/.
+ * Waivers name a known rule, are not for rules that cannot be waived, are not repeated, have not
+ * expired and expire within MAX_WAIVER_DAYS of today (a waiver is temporary: 9999-12-31 is not).
+ * Whether a waiver is still needed is known only after the policy check (stale: warning). The rule
+ * catalog is passed in, so that config/ stays independent of policies/.
  */
 import type { Bilingual } from '../vocabulary';
 import { Issue } from '../issues';
 import { suggest } from '../suggest';
 import { at, CheckContext } from './context';
+import { MAX_WAIVER_DAYS } from '../schema/limits';
 
 export interface WaivableRule {
   readonly id: string;
@@ -17,6 +19,7 @@ export interface WaivableRule {
 export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], today: string): Issue[] {
   const out: Issue[] = [];
   const ids = rules.map((r) => r.id);
+  const latest = addDays(today, MAX_WAIVER_DAYS);
   for (const t of ctx.tenants) {
     // the first waiver of each rule, by index: its line is looked up only for a duplicate's message
     const seen = new Map<string, number>();
@@ -33,6 +36,8 @@ export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], 
         out.push(at(t, [...path, 'rule'], 'waiver.duplicate', { rule: w.rule, line: at(t, ['spec', 'waivers', first], 'waiver.duplicate').line }));
       else seen.set(w.rule, i);
       if (w.expires < today) out.push(at(t, [...path, 'expires'], 'waiver.expired', { rule: w.rule, expires: w.expires, today }));
+      else if (w.expires > latest)
+        out.push(at(t, [...path, 'expires'], 'waiver.tooLong', { rule: w.rule, expires: w.expires, today, days: MAX_WAIVER_DAYS, latest }));
     });
   }
   return out;
@@ -44,6 +49,12 @@ export function isCalendarDate(s: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The calendar day `days` after a YYYY-MM-DD day (2026-02-28 + 1 = 2026-03-01). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /**

@@ -16,3 +16,19 @@ export const MAX_ADMINS = 20;
 export const MAX_WAIVERS = 50;
 /** spec.environments: one per environment name (prod, staging, test, dev). */
 export const MAX_ENVIRONMENTS = 4;
+
+/**
+ * Smallest quota per namespace (spec.quota). The namespace's LimitRange gives each container a
+ * default limit of 500m CPU and 512Mi memory (constructs/tenant/tenant-namespace.ts), and Kubernetes
+ * refuses a LimitRange whose default is above its maximum, the quota: a smaller quota cannot be
+ * applied. Storage below 1Gi is less than the smallest volume a storage class commonly provisions.
+ */
+export const MIN_QUOTA_CPU_MILLIS = 500;
+export const MIN_QUOTA_MEMORY_BYTES = 512 * 2 ** 20;
+export const MIN_QUOTA_STORAGE_BYTES = 2 ** 30;
+
+/** spec.waivers[].expires: a waiver lasts at most this many days after the day it is validated. */
+export const MAX_WAIVER_DAYS = 365;
+
+/** metadata.approval.approvedOn: no joint project review (项目联审) of this cloud is older than this day. */
+export const EARLIEST_APPROVAL = '2015-01-01';

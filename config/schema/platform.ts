@@ -91,11 +91,14 @@ const image = z
   })
   .describe('A container image the platform deploys / 平台部署的镜像');
 
+/** `charts/<name>` or `oci://<registry>/<path>`: every part of the path starts with a letter or digit, so none is `.` or `..`. */
+export const CHART_REPOSITORY = /^(charts\/[a-z0-9-]+|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9][a-z0-9._-]*)+)$/;
+
 const chart = z
   .strictObject({
     repository: z
       .string()
-      .regex(/^(charts\/[a-z0-9-]+|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+)$/)
+      .regex(CHART_REPOSITORY)
       .describe("charts/<name> (this project's chart) or oci://<registry>/<path> / Chart 来源"),
     version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/).describe('Chart version (SemVer) / Chart 版本'),
   })

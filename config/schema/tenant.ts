@@ -12,6 +12,7 @@ import {
   network,
   zoneName,
 } from './common';
+import { quotaProblem } from './quota';
 import { MAX_ADMINS, MAX_ENVIRONMENTS, MAX_FLOWS, MAX_HOSTS_PER_FLOW, MAX_PORTS_PER_FLOW, MAX_WAIVERS } from './limits';
 
 export const FLOW_TARGET = /^(internet|tenant\/[a-z]([-a-z0-9]*[a-z0-9])?\/[a-z]([-a-z0-9]*[a-z0-9])?)$/;
@@ -61,10 +62,8 @@ export const tenantSpec = z.strictObject({
     })
     .superRefine((q, ctx) => {
       for (const key of ['cpu', 'memory', 'storage'] as const) {
-        const v = q[key];
-        if (/^0+(\.0+)?(m|Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.test(String(v))) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'zero quota', params: { code: 'tenant.zeroQuota', value: JSON.stringify(v) } });
-        }
+        const problem = quotaProblem(key, q[key]);
+        if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem.code, params: { ...problem } });
       }
     })
     .describe('ResourceQuota of each environment namespace; the cluster is charged quota × environments / 每个环境命名空间的配额')

@@ -14,6 +14,23 @@ function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/**
+ * Text from a request or platform.yaml (a display name, a waiver's reason, a city), shown exactly as
+ * written: HTML as entities, so that `<img src=…>` or `<a href=…>` is never rendered, and the
+ * characters that make emphasis, links, images, code or table cells escaped, and a heading or list
+ * marker at the start too; one line. Our own words are not passed through this.
+ */
+export function literal(s: string): string {
+  return s
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]()!|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
 /** Inline code that survives backticks in the text. */
 function code(s: string): string {
   const fence = s.includes('`') ? '``' : '`';
@@ -55,7 +72,7 @@ function failureSection(t: TenantReport, f: Finding, lang: Lang): string[] {
   if (f.crashed !== undefined) out.push(`- ${label('crashed', lang)}${code(f.crashed)}`);
   out.push(`- ${label('evidence', lang).trimEnd()}`);
   for (const e of f.evidence) {
-    const parts = [e.detail];
+    const parts = [literal(e.detail)];
     if (e.address !== undefined) parts.push(`${w('address', lang)} ${code(e.address)}`);
     if (e.field !== undefined) parts.push(`${w('field', lang)} ${code(e.field)} ${code(formatPosition(evidencePosition(t.tenant, e)))}`);
     out.push(`  - ${parts.join(' — ')}`);
@@ -68,7 +85,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   const out = [
     `## ${t.tenant.name}`,
     '',
-    `${t.tenant.displayName} — ${w('levelN', lang, { n: t.level })} — ${w('requestFile', lang)} ${code(t.tenant.source.file)}`,
+    `${literal(t.tenant.displayName)} — ${w('levelN', lang, { n: t.level })} — ${w('requestFile', lang)} ${code(t.tenant.source.file)}`,
     '',
     `### ${w('clauseTable', lang)}`,
     '',
@@ -113,7 +130,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
               : v.expires < today
                 ? w('expired', lang)
                 : '—';
-          return [v.rule, status, cell(v.reason), cell(v.approvedBy), v.expires, code(formatPosition(waiverPosition(t.tenant, v)))];
+          return [v.rule, status, literal(v.reason), literal(v.approvedBy), v.expires, code(formatPosition(waiverPosition(t.tenant, v)))];
         }),
       ),
       '',
@@ -139,7 +156,7 @@ function platformSection(report: CheckReport, lang: Lang): string[] {
 }
 
 function* markdownLines(report: CheckReport, lang: Lang): Generator<string> {
-  yield* [`# ${w('title', lang)} — ${report.city}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
+  yield* [`# ${w('title', lang)} — ${literal(report.city)}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
   if (report.tenants.length === 0) yield* [w('noTenants', lang), ''];
   else yield* [...summary(report, lang), ''];
   if (report.platform.length > 0) yield* platformSection(report, lang);

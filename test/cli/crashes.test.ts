@@ -128,10 +128,13 @@ describe('--out in the way', () => {
   });
 
   it('refuses a report path that is a folder, or under a file', () => {
+    // beside the environment: a path inside it is refused as an input before this (test/cli/out-into-input.test.ts)
     const cwd = path.dirname(caseEnv(undefined));
-    expect(govcloud(['check', '--env', 'case', '--out', 'case'], cwd).err).toContain('--out case is a folder; give the path of the file to write');
-    const r = govcloud(['pr', '--base', 'HEAD', '--env', 'case', '--out', 'case/platform.yaml/r.md'], cwd);
-    expect([r.code, r.err.split('\n')[0]]).toEqual([2, '--out case/platform.yaml/r.md: case/platform.yaml is a file, not a folder']);
+    fs.mkdirSync(path.join(cwd, 'reports'));
+    fs.writeFileSync(path.join(cwd, 'notes.txt'), 'x\n');
+    expect(govcloud(['check', '--env', 'case', '--out', 'reports'], cwd).err).toContain('--out reports is a folder; give the path of the file to write');
+    const r = govcloud(['pr', '--base', 'HEAD', '--env', 'case', '--out', 'notes.txt/r.md'], cwd);
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, '--out notes.txt/r.md: notes.txt is a file, not a folder']);
   });
 
   it('refuses a file in the way of the synth output folder, in both languages, and writes nothing', () => {

@@ -410,8 +410,12 @@ const cases: Case[] = [
   },
   {
     name: 'schema-pattern',
-    en: ['case/tenants/north/relief.yaml:16:30 spec.quota.memory: value "16 GB" is not a valid size (a number with a unit such as 64Gi or 500Gi)'],
-    zh: ['case/tenants/north/relief.yaml:16:30 spec.quota.memory: 取值 "16 GB" 不是有效的容量（带单位的数值，如 64Gi、500Gi）'],
+    en: [
+      'case/tenants/north/relief.yaml:16:30 spec.quota.memory: value "16 GB" is not a valid size (a number with a unit, Ki, Mi, Gi, Ti, Pi (powers of 1024) or k, M, G, T, P (powers of 1000), such as 64Gi or 500Gi); did you mean 16Gi?',
+    ],
+    zh: [
+      'case/tenants/north/relief.yaml:16:30 spec.quota.memory: 取值 "16 GB" 不是有效的容量（带单位的数值，单位为 Ki、Mi、Gi、Ti、Pi（1024 的幂）或 k、M、G、T、P（1000 的幂），如 64Gi、500Gi）；是否应为 16Gi？',
+    ],
   },
   {
     name: 'schema-required',

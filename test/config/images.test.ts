@@ -58,13 +58,14 @@ describe('platform images and charts', () => {
     const dir = caseEnv(undefined);
     edit(dir, 'repository: platform/velero/velero, tag: v1.16.1 }', 'repository: platform/velero/velero }');
     edit(dir, 'repository: platform/squid, tag: "5.7" }', 'repository: platform/squid, tag: latest }');
-    const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageUnpinned');
+    const found = validateEnvironment(dir).issues.filter((i) => i.code === 'platform.imageUnpinned' || i.code === 'image.mutableTag');
     expect(found.map((i) => `${i.line} ${i.field}`)).toEqual([
       `${lineOf(dir, 'platform/squid')} spec.images.egressGateway.tag`,
       `${lineOf(dir, 'platform/velero/velero }')} spec.images.velero`,
     ]);
     expect(formatIssue(found[1], 'en')).toContain('image velero must be pinned: give a version tag other than latest, or a digest');
     expect(formatIssue(found[1], 'zh')).toContain('镜像 velero 必须固定版本');
+    expect(formatIssue(found[0], 'en')).toContain('tag "latest" of image egressGateway moves to new content');
   });
 
   it('refuses an image outside the allowed registries, including a look-alike host', () => {
