@@ -29,11 +29,16 @@ const CAP = 1000;
  * has that environment, in or out, Internet flows, or exposure in the served environment), one more
  * network policy; one Velero Schedule per DR replica; per replica, on its DR cluster, the same for its
  * one namespace, with the flow policy when it serves (active or standby) and has a flow with another
- * tenant in or out, or, in the public-service zone, Internet flows or exposure.
+ * tenant in or out, or, in the public-service zone, Internet flows or exposure; and for a tenant
+ * exposed to the Internet, the Service the ingress gateway forwards to, in its served environment and
+ * in each serving replica.
  */
-const tenantResources = (envs: readonly string[], admins: number, traffic: (env: string) => boolean, replicas: number) =>
-  envs.length * (6 + admins) + envs.filter(traffic).length + replicas;
-const replicaResources = (admins: number, servesFlows: boolean) => 6 + admins + (servesFlows ? 1 : 0);
+const tenantResources = (envs: readonly string[], admins: number, traffic: (env: string) => boolean, replicas: number, exposed: boolean) =>
+  envs.length * (6 + admins) + envs.filter(traffic).length + replicas + (exposed ? 1 : 0);
+const replicaResources = (admins: number, servesFlows: boolean, servesExposed: boolean) => 6 + admins + (servesFlows ? 1 : 0) + (servesExposed ? 1 : 0);
+
+/** Whether the ingress gateways serve the tenant (and govcloud makes the Service they forward to). */
+const exposedTenant = (t: Tenant): boolean => t.zone === 'public-service' && t.exposedToInternet && t.exposedPorts.length > 0;
 
 /** Whether some of the peers (other tenants' environments) has the environment. */
 const anyHas = (peers: readonly (readonly string[])[], env: string): boolean => peers.some((envs) => envs.includes(env));
@@ -48,12 +53,13 @@ function fromSlice(s: DepartmentSlice): number {
     s.tenants.reduce((a, t) => {
       const internet = t.flows.some((f) => f.kind === 'internet');
       const traffic = (env: string) => internet || (t.exposedToInternet && env === replicatedEnvironment(t)) || anyHas(peersOf(t), env);
-      return a + tenantResources(t.environments, t.admins.length, traffic, t.replicas.length);
+      return a + tenantResources(t.environments, t.admins.length, traffic, t.replicas.length, exposedTenant(t));
     }, 0) +
     s.replicas.reduce((a, r) => {
       const t = r.tenant;
       const outside = t.zone === 'public-service' && (t.exposedToInternet || t.flows.some((f) => f.kind === 'internet'));
-      return a + replicaResources(t.admins.length, r.replica.mode !== 'backup' && (outside || anyHas(peersOf(t), replicatedEnvironment(t))));
+      const serving = r.replica.mode !== 'backup';
+      return a + replicaResources(t.admins.length, serving && (outside || anyHas(peersOf(t), replicatedEnvironment(t))), serving && exposedTenant(t));
     }, 0)
   );
 }
@@ -72,11 +78,20 @@ function fromPlan(city: BenchCity): Map<string, number> {
     const replicated = t.environments.includes('prod') ? 'prod' : t.environments[0];
     add(
       departmentStackName(t.county, t.department.code, where.primary),
-      tenantResources(t.environments, t.admins.length, (env) => internet || (t.exposed && env === replicated) || anyHas(peers, env), where.replicas.length),
+      tenantResources(
+        t.environments,
+        t.admins.length,
+        (env) => internet || (t.exposed && env === replicated) || anyHas(peers, env),
+        where.replicas.length,
+        t.zone === 'public-service' && t.exposed,
+      ),
     );
     const outside = t.zone === 'public-service' && (t.exposed || internet);
     for (const r of where.replicas)
-      add(departmentStackName(t.county, t.department.code, r.cluster), replicaResources(t.admins.length, r.full && (outside || anyHas(peers, replicated))));
+      add(
+        departmentStackName(t.county, t.department.code, r.cluster),
+        replicaResources(t.admins.length, r.full && (outside || anyHas(peers, replicated)), r.full && t.zone === 'public-service' && t.exposed),
+      );
   }
   return out;
 }

@@ -116,7 +116,8 @@ describe('the evidence package written file by file', () => {
     const extra = [`Bearer ${TOKEN.slice(0, 10)}`, `${TOKEN.slice(10)}\n`];
     const blockBytes = Buffer.byteLength(big(5000).join('') + extra[0]);
     const r = writeEvidence({ files: files(extra), meta }, out, { blockBytes });
-    expect(r.refused).toEqual([{ path: 'a/report.html', what: 'bearer token' }]);
+    // the line in the whole file, not in the block it was found in
+    expect(r.refused).toEqual([{ path: 'a/report.html', what: 'bearer token', line: 5001 }]);
     expect(fs.readdirSync(dir).filter((x) => x.startsWith('refused'))).toEqual([]);
   });
 });
