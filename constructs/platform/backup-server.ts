@@ -83,7 +83,7 @@ export class BackupServer extends Construct {
     ] as const) {
       if (!/^[^\s:/@]+(\.[^\s:/@]+)+(:\d+)?\/[^\s@]+(:[^\s@/]+|@sha256:[0-9a-f]{64})/.test(ref)) {
         throw new Error(
-          `${who}: ${what} "${ref}" is not a full image reference with a registry and a tag or digest (e.g. registry.example.gov.cn/velero/velero:v1.16.1)`,
+          `${who}: ${what} "${ref}" is not a full image reference with a registry and a tag or digest (e.g. registry.example.gov.cn/velero/velero:v1.18.3)`,
         );
       }
     }
@@ -176,7 +176,7 @@ export class BackupServer extends Construct {
           },
         },
       },
-      // the e2e clusters run no nodes, so a rollout would never finish
+      // apply does not wait for the rollout (an image pull on a busy cluster must not fail the stack); test/e2e/01c proves it runs
       waitForRollout: false,
       dependsOn: [this.namespace],
     });

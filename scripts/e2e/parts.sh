@@ -17,13 +17,15 @@
 #   kube-router  kube-router v2.1.0 from its Go module: the nodes' NetworkPolicy engine (firewall only;
 #              the only release the module proxy serves here; it runs in the test lab only)
 #   tofu       OpenTofu v1.11.14 from its Go module
-#   velero     Velero's CRDs (config/crd/v1/bases of the github.com/vmware-tanzu/velero module, at the
-#              version of the example city's velero image), installed on every e2e API server
+#   velero     Velero from its Go module (the server, velero-helper, velero-restore-helper) and its
+#              CRDs (config/crd/*/bases), installed on every e2e API server; the AWS/S3 object-store
+#              plugin and its cp-plugin from the velero-plugin-for-aws module. The lab makes images
+#              of them (test/e2e/harness/images.ts) and every cluster runs Velero from them
 #
 # Cache layout, keyed on the Go version and the module version (a new Go or a new pin builds anew):
 #   $CACHE/parts/<go version>/<part>/<module version>/<binaries>
 #   $CACHE/mirror/<host>/hashicorp/<name>/<version>/linux_amd64/terraform-provider-<name>_v<version>
-#   $CACHE/parts/velero-crds/<velero version>/*.yaml   (YAML, not a build: no Go version in the key)
+#   $CACHE/parts/<go version>/velero/<velero version>/crds/*.yaml   (the CRDs beside the build)
 #   $CACHE/terraformrc   $CACHE/parts.env   $CACHE/logs/build-<part>.log
 # Only finished builds land under their key (built in a .tmp folder, then renamed), so a killed
 # build is simply built again next time.
@@ -45,8 +47,18 @@ KUBE_PROGRAMS="kube-apiserver kube-controller-manager kube-scheduler kubelet kub
 TOFU_VERSION=v1.11.14
 KUBE_ROUTER_MODULE=github.com/cloudnativelabs/kube-router/v2
 KUBE_ROUTER_VERSION=v2.1.0
-# must equal the tag of images.velero in environments/example-city/platform.yaml (a test checks it)
-VELERO_VERSION=v1.16.1
+# must equal the tags of images.velero and images.veleroPluginForAws in the example cities'
+# platform.yaml (a test checks it). v1.18.3 with plugin v1.14.3 (built against velero v1.18): the
+# newest pair in Velero's compatibility table that the module proxy here serves (it serves no
+# velero-plugin-for-aws v1.12 or v1.13, so not the older v1.16 server either)
+VELERO_VERSION=v1.18.3
+VELERO_AWS_PLUGIN_VERSION=v1.14.3
+VELERO_PROGRAMS="velero velero-helper velero-restore-helper"
+# Velero v1.18.3 requires the Kubernetes libraries at v0.33.12, some of which the module proxy here
+# does not serve (k8s.io/cli-runtime, k8s.io/apimachinery): the next patch release, v0.33.13, of all
+# of them together (a patch release of the same minor: no API change)
+VELERO_K8S_LIBS="api apiextensions-apiserver apimachinery cli-runtime client-go kube-aggregator metrics"
+VELERO_K8S_LIBS_VERSION=v0.33.13
 TOFU_HCL_REPLACE='github.com/hashicorp/hcl/v2@v2.20.1=github.com/opentofu/hcl/v2@v2.20.2-0.20251021132045-587d123c2828'
 
 log() { printf '[parts] %s\n' "$*" >&2; }
@@ -108,7 +120,7 @@ go_part() {
     tail -n 20 "$LOGS/build-$part.log" | sed 's/^/[parts]   /' >&2
     die "building $part failed: see $LOGS/build-$part.log"
   fi
-  for b in $bins; do [[ -x "$tmp/$b" ]] || die "building $part did not produce $b"; done
+  for b in $bins; do [[ -x "$tmp/$b" ]] || { rm -rf "$tmp"; die "building $part did not produce $b: see $LOGS/build-$part.log"; }; done
   rm -rf "$dir"; mv "$tmp" "$dir"
   log "built    $part $version in $((SECONDS - start))s"
 }
@@ -185,23 +197,42 @@ EOF
   mv -f "$CACHE/terraformrc.tmp" "$CACHE/terraformrc"
 }
 
-# Velero's own CRD definitions, from its Go module (downloaded, not built: only the YAML is used)
+# module_source MODULE@VERSION DEST: a writable copy of a module's own source (its go.mod and go.sum
+# kept: Velero's go.mod replaces kopia, which `go install module@version` refuses)
+module_source() {
+  local src
+  src="$(go mod download -json "$1" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
+  [[ -d "$src" ]] || { echo "go mod download $1 gave no source folder"; return 1; }
+  mkdir -p "$2" && cp -r "$src"/. "$2"/ && chmod -R u+w "$2"
+}
+
+# (go_part runs these under `if !`, where set -e does not hold: every step stops the function itself)
+build_velero() {
+  local out="$1" w="$1/src" pkg=github.com/vmware-tanzu/velero
+  module_source "$pkg@$VELERO_VERSION" "$w" || return 1
+  (
+    set -e
+    cd "$w"
+    go get $(printf "k8s.io/%s@$VELERO_K8S_LIBS_VERSION " $VELERO_K8S_LIBS)
+    go build -ldflags "-s -w -X $pkg/pkg/buildinfo.Version=$VELERO_VERSION -X $pkg/pkg/buildinfo.GitTreeState=clean" \
+      -o "$out/" $(printf './cmd/%s ' $VELERO_PROGRAMS)
+  ) || return 1
+  # its CRDs, every API version (v1 and v2alpha1: DataUploads, DataDownloads), beside the binaries
+  mkdir -p "$out/crds" && cp "$w"/config/crd/*/bases/velero.io_*.yaml "$out/crds/" && chmod 0644 "$out"/crds/*.yaml || return 1
+  rm -rf "$w"
+}
+
+build_velero_plugin_for_aws() {
+  local out="$1" w="$1/src"
+  module_source "github.com/vmware-tanzu/velero-plugin-for-aws@$VELERO_AWS_PLUGIN_VERSION" "$w" || return 1
+  (cd "$w" && go build -ldflags "-s -w" -o "$out/" ./velero-plugin-for-aws ./hack/cp-plugin) || return 1
+  rm -rf "$w"
+}
+
 velero_part() {
   need_go
-  local dir="$CACHE/parts/velero-crds/$VELERO_VERSION" tmp src
-  if compgen -G "$dir/velero.io_*.yaml" >/dev/null; then
-    log "reused   velero CRDs $VELERO_VERSION from $dir"
-    return
-  fi
-  log "fetching velero CRDs $VELERO_VERSION (go mod download; log: $LOGS/build-velero.log)"
-  src="$(go mod download -json "github.com/vmware-tanzu/velero@$VELERO_VERSION" 2>"$LOGS/build-velero.log" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')"
-  [[ -d "$src/config/crd/v1/bases" ]] || die "no config/crd/v1/bases in github.com/vmware-tanzu/velero@$VELERO_VERSION: see $LOGS/build-velero.log"
-  tmp="$dir.tmp.$$"
-  rm -rf "$tmp"; mkdir -p "$tmp"
-  cp "$src"/config/crd/v1/bases/velero.io_*.yaml "$tmp/"
-  chmod 0644 "$tmp"/*.yaml
-  rm -rf "$dir"; mv "$tmp" "$dir"
-  log "fetched  velero CRDs $VELERO_VERSION: $(ls "$dir" | wc -l) definitions"
+  go_part velero "$VELERO_VERSION" "$VELERO_PROGRAMS" build_velero
+  go_part velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION" "velero-plugin-for-aws cp-plugin" build_velero_plugin_for_aws
 }
 
 kube_part() { need_go; go_part kube "$KUBE_VERSION" "$KUBE_PROGRAMS" build_kube; }
@@ -232,7 +263,10 @@ export GOVCLOUD_TOFU='$tofu/tofu'
 export GOVCLOUD_ETCD='$(command -v etcd || true)'
 export GOVCLOUD_PG_BIN='/usr/lib/postgresql/15/bin'
 export GOVCLOUD_PROVIDER_KUBERNETES='$(built provider-kubernetes "${K8S_PROVIDER_MODULE#*@}")/terraform-provider-kubernetes'
-export GOVCLOUD_VELERO_CRDS='$CACHE/parts/velero-crds/$VELERO_VERSION'
+export GOVCLOUD_VELERO_CRDS='$(built velero "$VELERO_VERSION")/crds'
+export GOVCLOUD_VELERO='$(built velero "$VELERO_VERSION")/velero'
+export GOVCLOUD_VELERO_PLUGIN_FOR_AWS='$(built velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION")/velero-plugin-for-aws'
+export GOVCLOUD_VELERO_CP_PLUGIN='$(built velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION")/cp-plugin'
 export GOVCLOUD_PROVIDER_HELM='$(built provider-helm "${HELM_PROVIDER_MODULE#*@}")/terraform-provider-helm'
 EOF
   mv -f "$CACHE/parts.env.tmp" "$CACHE/parts.env"

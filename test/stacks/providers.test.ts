@@ -28,12 +28,17 @@ describe('provider pins', () => {
   });
 });
 
-describe('Velero CRDs of the e2e suite', () => {
-  it('come from the Velero release of the example city image, so the suite applies Schedules its server understands', () => {
-    const script = fs.readFileSync(path.join(REPO, 'scripts', 'e2e', 'parts.sh'), 'utf8');
-    const model = validateEnvironment(path.join(REPO, 'environments', 'example-city')).model as CityModel;
-    const tag = /:(v[\d.]+)(@|$)/.exec(model.images.velero)?.[1];
-    expect(tag).toBeDefined();
-    expect(/^VELERO_VERSION=(\S+)$/m.exec(script)?.[1]).toBe(tag);
-  });
+describe('Velero of the e2e suite', () => {
+  const script = () => fs.readFileSync(path.join(REPO, 'scripts', 'e2e', 'parts.sh'), 'utf8');
+  const tagOf = (ref: string) => /:(v[\d.]+)(@|$)/.exec(ref)?.[1];
+
+  it.each(['example-city', 'example-city-violations'])(
+    'is built at the versions %s pins (server and AWS plugin), so the lab runs the images the city names and its CRDs',
+    (city) => {
+      const model = validateEnvironment(path.join(REPO, 'environments', city)).model as CityModel;
+      expect(tagOf(model.images.velero)).toBeDefined();
+      expect(/^VELERO_VERSION=(\S+)$/m.exec(script())?.[1]).toBe(tagOf(model.images.velero));
+      expect(/^VELERO_AWS_PLUGIN_VERSION=(\S+)$/m.exec(script())?.[1]).toBe(tagOf(model.images.veleroPluginForAws));
+    },
+  );
 });

@@ -10,15 +10,15 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../../../config/model';
-import { firewallUp, INTERNET_CIDR, LabNet, LabNode, labUp, NodeSpec, planLab, routePods } from './netlab';
+import { firewallUp, INTERNET_CIDR, LabNet, LabNode, labUp, NodeSpec, planLab, routePods, SERVICE_IP } from './netlab';
 import { overlaps } from '../../../config/cidr';
 import { HOST_DIRS, hostState } from './host-state';
 import { ClusterInfo, kubeFor, Network } from './topology';
 import { freePorts } from './ports';
 import { LabRegistry, startRegistry } from './registry';
-import { BuiltImage, buildImage, busyboxRootfs, dnsmasqRootfs, pauseRootfs, pushImage, squidRootfs } from './images';
+import { BuiltImage, buildImage, busyboxRootfs, dnsmasqRootfs, pauseRootfs, pushImage, squidRootfs, veleroPluginRootfs, veleroRootfs } from './images';
 import { deployLabDns, internetNames } from './lab-dns';
-import { NodeConfig, nodeDir, policyEngineHealthy, startNode, startPolicyEngine, writeNodeConfig } from './node';
+import { kubeletListening, NodeConfig, nodeDir, policyEngineHealthy, startNode, startPolicyEngine, writeNodeConfig } from './node';
 import { startProcess, waitFor } from './procs';
 
 export const PROBE_APPLETS = [
@@ -105,7 +105,7 @@ export function prepareLab(run: string, model: CityModel): LabNet {
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-/** Builds the images of the lab (pause, probe) in the run folder. */
+/** Builds the images of the lab (pause, probe, DNS, Squid, Velero and its AWS plugin) in the run folder. */
 export function buildImages(run: string, parts: Record<string, string>): BuiltImage[] {
   const dir = path.join(run, 'images');
   fs.mkdirSync(dir, { recursive: true });
@@ -134,7 +134,27 @@ export function buildImages(run: string, parts: Record<string, string>): BuiltIm
       entrypoint: ['/usr/sbin/squid'],
       user: '13',
     }),
+    buildImage({
+      repository: 'platform/velero/velero',
+      tag: partVersion(parts.GOVCLOUD_VELERO, 'GOVCLOUD_VELERO'),
+      rootfs: veleroRootfs(path.join(dir, 'velero'), parts.GOVCLOUD_VELERO),
+      entrypoint: ['/velero'],
+      user: '65532',
+    }),
+    buildImage({
+      repository: 'platform/velero/velero-plugin-for-aws',
+      tag: partVersion(parts.GOVCLOUD_VELERO_PLUGIN_FOR_AWS, 'GOVCLOUD_VELERO_PLUGIN_FOR_AWS'),
+      rootfs: veleroPluginRootfs(path.join(dir, 'velero-plugin-for-aws'), parts.GOVCLOUD_VELERO_PLUGIN_FOR_AWS, parts.GOVCLOUD_VELERO_CP_PLUGIN),
+      entrypoint: ['/bin/cp-plugin', '/plugins/velero-plugin-for-aws', '/target/velero-plugin-for-aws'],
+      user: '65532',
+    }),
   ];
+}
+
+/** The module version of a Go part: the folder parts.sh built it in (…/<part>/<version>/<binary>). */
+function partVersion(binary: string | undefined, name: string): string {
+  if (!binary || !fs.existsSync(binary)) throw new Error(`${name} (${binary ?? 'unset'}) is missing: run bash scripts/e2e/parts.sh velero`);
+  return path.basename(path.dirname(binary));
 }
 
 /** Starts registries, pushes the images, raises the firewall and starts every node; waits until all are Ready. */
@@ -149,6 +169,27 @@ export function pinBuiltImages(platformYaml: string, built: readonly BuiltImage[
     out = out.replace(line, `$1"${img.digest}"`);
   }
   return out;
+}
+
+/**
+ * platform.yaml with each cluster's `apiServer` set to where its lab API server really listens (the lab address and the
+ * cluster's port): what an operator writes for a real cluster, and the only way Velero's NetworkPolicy lets it out.
+ */
+export function pinApiServers(platformYaml: string, servers: readonly { name: string; port: number }[]): string {
+  const port = new Map(servers.map((c) => [c.name, c.port]));
+  let cluster: string | undefined;
+  const seen = new Set<string>();
+  const out = platformYaml.split('\n').map((line) => {
+    const name = /^\s*- name: ([a-z0-9-]+)\s*$/.exec(line);
+    if (name) cluster = name[1];
+    const api = /^(\s*)apiServer: \{ cidr: [^,]+, port: \d+ \}\s*$/.exec(line);
+    if (!api || cluster === undefined || !port.has(cluster)) return line;
+    seen.add(cluster);
+    return `${api[1]}apiServer: { cidr: ${SERVICE_IP}/32, port: ${port.get(cluster)} }`;
+  });
+  const missing = servers.filter((c) => !seen.has(c.name)).map((c) => c.name);
+  if (missing.length > 0) throw new Error(`platform.yaml has no \`apiServer: { cidr: …, port: … }\` line for cluster(s) ${missing.join(', ')}`);
+  return out.join('\n');
 }
 
 export async function startDataPlane(
@@ -211,7 +252,10 @@ export async function startDataPlane(
     };
     writeNodeConfig(cfg, lab.id);
     configs.set(n.name, cfg);
+    const since = Date.now();
     startNode(run, nodeParts, cfg, lab.id);
+    // one kubelet at a time (they share the device-plugin socket's folder); one that never listens shows in the Ready wait below
+    await kubeletListening(since, 60_000);
   }
   const podCidrs: Record<string, string> = {};
   for (const n of lab.nodes) {

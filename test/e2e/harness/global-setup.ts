@@ -13,7 +13,7 @@ import { validateEnvironment } from '../../../config/validate';
 import { clusterFiles, clustersDir } from '../../../config/cluster-config';
 import { writeClusterFiles } from '../../../stacks/cluster-files';
 import { CityModel } from '../../../config/model';
-import { buildImages, pinBuiltImages, prepareLab, startDataPlane } from './data-plane';
+import { buildImages, pinApiServers, pinBuiltImages, prepareLab, startDataPlane } from './data-plane';
 import { labDown } from './lab-down';
 
 /** The cluster's pod range: platform.yaml's podCidr where the model has one, else the lab's own plan. */
@@ -78,6 +78,9 @@ export default async function globalSetup(): Promise<void> {
       })),
     );
     fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
+    // each cluster's API server endpoint, as its operators would write it, now that the servers listen
+    fs.writeFileSync(platform, pinApiServers(fs.readFileSync(platform, 'utf8'), top.clusters));
+    git('commit', '-qam', "example city, state in PostgreSQL, the lab's images and API server endpoints", '--amend');
     const up = Date.now();
     const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters, built);
     process.stderr.write(

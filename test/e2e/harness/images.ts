@@ -6,6 +6,8 @@
  *
  * - pause: scripts/e2e/images/pause.c, built static (the pod sandbox).
  * - probe: Debian's busybox-static with applet links (servers: httpd; clients: nc), user 65534.
+ * - dnsmasq, squid: Debian's binaries with the libraries they load.
+ * - velero, velero-plugin-for-aws: static builds of their Go modules (scripts/e2e/parts.sh velero).
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -170,5 +172,43 @@ export function squidRootfs(dir: string): string {
   fs.writeFileSync(path.join(dir, 'etc/group'), 'root:x:0:\nproxy:x:13:\nsquid:x:10001:\nnogroup:x:65534:\n');
   fs.writeFileSync(path.join(dir, 'etc/nsswitch.conf'), 'passwd: files\ngroup: files\nhosts: files dns\n');
   fs.writeFileSync(path.join(dir, 'etc/hosts'), '127.0.0.1 localhost\n');
+  return dir;
+}
+
+/** A static binary at `at` in the image, mode 755. */
+function binaryAt(dir: string, file: string, at: string): void {
+  const dest = path.join(dir, at);
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.copyFileSync(file, dest);
+  fs.chmodSync(dest, 0o755);
+}
+
+/** The CA bundle Debian trusts, so that Go programs in the image can verify an HTTPS object store. */
+function caBundle(dir: string): void {
+  const bundle = '/etc/ssl/certs/ca-certificates.crt';
+  if (!fs.existsSync(bundle)) return;
+  fs.mkdirSync(path.join(dir, 'etc/ssl/certs'), { recursive: true });
+  fs.copyFileSync(bundle, path.join(dir, 'etc/ssl/certs/ca-certificates.crt'));
+}
+
+/**
+ * Velero's image as its release lays it out: /velero (the server), /velero-helper and /velero-restore-helper beside it
+ * (the same build), the CA bundle, user 65532 (the Deployment runs as it); /tmp, /scratch and /plugins are the pod's volumes.
+ */
+export function veleroRootfs(dir: string, velero: string): string {
+  for (const b of ['velero', 'velero-helper', 'velero-restore-helper']) binaryAt(dir, path.join(path.dirname(velero), b), b);
+  caBundle(dir);
+  fs.mkdirSync(path.join(dir, 'etc'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'etc/passwd'), 'root:x:0:0:root:/:/bin/false\nvelero:x:65532:65532:velero:/scratch:/bin/false\n');
+  fs.writeFileSync(path.join(dir, 'etc/group'), 'root:x:0:\nvelero:x:65532:\n');
+  for (const d of ['tmp', 'scratch', 'plugins', 'credentials']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  return dir;
+}
+
+/** The AWS plugin's image: the plugin under /plugins and cp-plugin, which copies it into the server's plugin folder (/target). */
+export function veleroPluginRootfs(dir: string, plugin: string, cpPlugin: string): string {
+  binaryAt(dir, plugin, 'plugins/velero-plugin-for-aws');
+  binaryAt(dir, cpPlugin, 'bin/cp-plugin');
+  fs.mkdirSync(path.join(dir, 'target'), { recursive: true });
   return dir;
 }

@@ -14,6 +14,8 @@ import { startProcess, Started } from './procs';
 /** CNI plugins from Debian's containernetworking-plugins. */
 export const CNI_BIN = '/usr/lib/cni';
 export const SERVICE_RANGE = '10.96.0.0/24';
+/** The `kubernetes` Service's ClusterIP: the first address of SERVICE_RANGE, as the API server allocates it. */
+export const KUBERNETES_SERVICE_IP = '10.96.0.1';
 export const CLUSTER_DNS = '10.96.0.10';
 const CGROUP_ROOT = '/sys/fs/cgroup';
 
@@ -253,6 +255,27 @@ export function startNode(run: string, parts: NodeParts, c: NodeConfig, lab: str
     ]),
   ];
   return { node: n, procs };
+}
+
+/**
+ * The kubelet's device-plugin socket: the same path for every kubelet on the host (the kubelet fixes it; --root-dir does not
+ * move it). Each kubelet empties that folder, then listens there; two starting at once can find the other's fresh socket
+ * and fail to start ("bind: address already in use"). So the nodes' kubelets start one after the other.
+ */
+export const KUBELET_DEVICE_SOCKET = '/var/lib/kubelet/device-plugins/kubelet.sock';
+
+/** Waits until a kubelet started at `since` (ms) has made its device-plugin socket; false after `timeoutMs`. */
+export async function kubeletListening(since: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if (fs.statSync(KUBELET_DEVICE_SOCKET).mtimeMs >= since - 1000) return true;
+    } catch {
+      // not there yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }
 
 /** kube-router, the node's NetworkPolicy engine: it needs the Node object, so it starts once the kubelet has registered it. */

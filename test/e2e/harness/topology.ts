@@ -15,7 +15,7 @@ import { startProcess, waitFor } from './procs';
 import { AUDIT_CONFIG_DIR, AUDIT_FLAGS_FILE, AUDIT_LOG_DIR } from '../../../config/cluster-config';
 import { installCrds, readCrds } from './crds';
 import { SERVICE_IP } from './netlab';
-import { SERVICE_RANGE } from './node';
+import { KUBERNETES_SERVICE_IP, SERVICE_RANGE } from './node';
 
 export type Network = 'extranet' | 'intranet';
 
@@ -87,12 +87,18 @@ function openssl(cwd: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** CA, serving certificate for the lab address (and 127.0.0.1), the API server's client certificate for kubelets, service-account key pair. */
+/**
+ * CA, serving certificate for the lab address, 127.0.0.1 and the `kubernetes` Service (its ClusterIP and names: pods such
+ * as Velero's reach the API server there), the API server's client certificate for kubelets, service-account key pair.
+ */
 function pki(dir: string, cluster: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3', '-subj', `/CN=govcloud-e2e-ca-${cluster}`);
   openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver');
-  fs.writeFileSync(path.join(dir, 'san.ext'), `subjectAltName=IP:${SERVICE_IP},IP:127.0.0.1,DNS:localhost\n`);
+  fs.writeFileSync(
+    path.join(dir, 'san.ext'),
+    `subjectAltName=IP:${SERVICE_IP},IP:127.0.0.1,IP:${KUBERNETES_SERVICE_IP},DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\n`,
+  );
   openssl(
     dir,
     'x509',
@@ -236,7 +242,8 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
     `--service-account-key-file=${f('sa.pub')}`,
     `--service-account-signing-key-file=${f('sa.key')}`,
     `--service-cluster-ip-range=${SERVICE_RANGE}`,
-    '--endpoint-reconciler-type=none',
+    // the `kubernetes` Service's endpoint is this server (lab address and port): in-cluster clients (Velero) find it there
+    '--endpoint-reconciler-type=lease',
     `--kubelet-client-certificate=${f('kubelet-client.crt')}`,
     `--kubelet-client-key=${f('kubelet-client.key')}`,
     '--kubelet-preferred-address-types=InternalIP',
