@@ -79,6 +79,10 @@ describe('the backup server runs', () => {
           l.metadata.name,
           expect.stringMatching(/unable to locate|plugin.*not found|no plugin/i),
         ]);
+        // and an unavailable one says what the plugin's S3 client met (this lab runs no object store yet)
+        if (l.status!.phase === 'Unavailable') {
+          expect([c.name, l.metadata.name, l.status!.message]).toEqual([c.name, l.metadata.name, expect.stringMatching(/S3|bucket/)]);
+        }
       }
     }
   }, 1_000_000);
