@@ -33,8 +33,8 @@ describe('platform images and charts', () => {
     // pinned by tag and digest, as the scan reports of the city's registry give them
     expect(m.images).toEqual({
       egressGateway: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/squid:5\.7@sha256:[0-9a-f]{64}$/),
-      velero: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero:v1\.16\.1@sha256:[0-9a-f]{64}$/),
-      veleroPluginForAws: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero-plugin-for-aws:v1\.12\.1@sha256:[0-9a-f]{64}$/),
+      velero: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero:v1\.18\.3@sha256:[0-9a-f]{64}$/),
+      veleroPluginForAws: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero-plugin-for-aws:v1\.14\.3@sha256:[0-9a-f]{64}$/),
     });
     expect(m.charts.baseline).toEqual({ repository: 'charts/govcloud-baseline', version: '0.1.1' });
   });
