@@ -4,6 +4,7 @@ import { formatIssue } from '../config/issues';
 import { formatBytes, formatCpu, formatPercent } from '../config/quantity';
 import { literal } from '../policies/report/markdown';
 import type { PrResult } from './pr';
+import { OWNER } from './approvers-config';
 
 const T = {
   title: { en: 'govcloud pull-request summary', zh: 'govcloud 合并请求摘要' },
@@ -40,6 +41,15 @@ function pct(a: number, b: number): string {
  */
 function name(s: string): string {
   return /^[A-Za-z0-9._:/@-]+$/.test(s) ? `\`${s}\`` : literal(s);
+}
+
+/**
+ * An approver group as written, so that the forge notifies it (`@org/team_x`: escaping the `_`
+ * would break the mention), when it is a CODEOWNERS owner; anything else (a county folder's name
+ * put into the group template) literal.
+ */
+function group(s: string): string {
+  return OWNER.test(s) ? s : literal(s);
 }
 
 /** A fenced block of lines that nothing in them can close: each line one line, the fence longer than any run of backticks. */
@@ -85,7 +95,7 @@ export function renderPrMarkdown(r: PrResult, lang: Lang = langFromEnv(undefined
     );
   }
   out.push(
-    `| ${t('approvers')} | ${r.approvers.map((a) => `${literal(a.group)} (${a.reasons.map((x) => literal(x[lang])).join('; ')})`).join('<br>') || t('none')} |`,
+    `| ${t('approvers')} | ${r.approvers.map((a) => `${group(a.group)} (${a.reasons.map((x) => literal(x[lang])).join('; ')})`).join('<br>') || t('none')} |`,
     '',
   );
   if (r.blockers.length > 0) {

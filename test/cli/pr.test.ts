@@ -208,6 +208,9 @@ describe('govcloud pr', () => {
     const hostile = ['<img src=x onerror=alert(1)>', '[click](javascript:alert(1))', '| col |'];
     for (const h of hostile)
       fs.writeFileSync(path.join(dir, 'env/tenants/north', `${h}.yaml`), src.replace('displayName: 测试系统 relief', `displayName: "${h}"`));
+    // a county folder's name goes into the county's approver group and its reason
+    fs.mkdirSync(path.join(dir, 'env/tenants/[x](javascript:alert(2))'));
+    fs.writeFileSync(path.join(dir, 'env/tenants/[x](javascript:alert(2))/records.yaml'), src.replace('name: relief', 'name: records'));
     const r = pr(dir, 'md');
     expect(r.code).toBe(1);
     expect(r.out).toContain('❌ Blocked');
@@ -219,6 +222,8 @@ describe('govcloud pr', () => {
     expect(outside).not.toContain('<img');
     expect(outside).not.toMatch(/[^\\]\[click\]/);
     expect(outside).not.toContain('| col |');
+    expect(outside).not.toContain('](javascript:alert(2))');
+    expect(r.out).toContain('@govcloud/county-\\[x\\]\\(javascript:alert\\(2\\)\\) (the request is in county \\[x\\]');
     expect(r.out).toContain('tenant &lt;img src=x onerror=alert\\(1\\)&gt;: the request file has errors');
     expect(r.out).toContain('tenant \\[click\\]\\(javascript:alert\\(1\\)\\): the request file has errors');
     expect(r.out).toContain('tenant \\| col \\|: the request file has errors');

@@ -99,6 +99,11 @@ describe('renderPrMarkdown with hostile text', () => {
     expect(lines).not.toContain('```');
   });
 
+  it('leaves a CODEOWNERS group as written, so that the forge still notifies it', () => {
+    const r = { ...result(), approvers: [{ role: 'county' as const, group: '@hengshan_gov/county.admins', reasons: [{ en: 'folder', zh: '目录' }] }] };
+    expect(renderPrMarkdown(r, 'en')).toContain('| @hengshan_gov/county.admins (folder) |');
+  });
+
   it('keeps names of plain characters as inline code', () => {
     const r = { ...result(), tenants: [{ name: 'records', county: 'north', kind: 'added' as const, file: 'env/tenants/north/records.yaml' }] };
     expect(renderPrMarkdown(r, 'en')).toContain('+ `records` (north)');
