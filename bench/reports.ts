@@ -1,7 +1,8 @@
 /**
- * `npm run bench:reports [-- --tenants 10000]`: whether every report format and the evidence package
- * work for a large city, and what they cost. Generates the bench city (bench/city.ts), synthesizes it,
- * then runs `check --from OUT --format F --out FILE` for every format and `evidence --from OUT`, each a
+ * `npm run bench:reports [-- --tenants 10000] [--formats json,html,evidence]`: whether every report
+ * format and the evidence package work for a large city, and what they cost. Generates the bench city
+ * (bench/city.ts), synthesizes it, then runs `check --from OUT --format F --out FILE` for every chosen
+ * format and `evidence --from OUT` (by default all of them; bench/reports-args.ts), each a
  * child process timed whole with its peak RSS (bench/measure.ts), and prints one line per command
  * with the size of what it wrote. A benchmark, not a test: it asserts nothing, but stops with a
  * message and exit 1 when a command fails (before the reports were streamed, json and html failed
@@ -11,19 +12,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BENCH_TODAY, generateCity } from './generate';
-import { Measured, runCli, stopCommands } from './measure';
-
-const FORMATS = ['text', 'md', 'json', 'sarif', 'junit', 'html'] as const;
-
-function tenants(): number {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a, i) => a.startsWith('-') && a !== '--tenants' && args[i - 1] !== '--tenants');
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}; bench:reports takes --tenants N`);
-  const i = args.indexOf('--tenants');
-  const n = Number(i >= 0 ? args[i + 1] : '10000');
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--tenants takes a whole number of tenants, got ${JSON.stringify(args[i + 1])}`);
-  return n;
-}
+import { CommandFailed, Measured, runCli, stopCommands } from './measure';
+import { parseReportsArgs } from './reports-args';
 
 /** Bytes of a file, or of every file below a folder. */
 function size(p: string): number {
@@ -36,7 +26,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 async function main(): Promise<void> {
-  const n = tenants();
+  const { tenants: n, formats } = parseReportsArgs(process.argv.slice(2));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'govcloud-bench-reports-'));
   const cleanUp = () => fs.rmSync(work, { recursive: true, force: true });
   for (const [signal, code] of [
@@ -69,13 +59,23 @@ async function main(): Promise<void> {
       rows.push({ what, m, bytes });
     };
     await run('synth', ['synth', '--env', env, '--out', out, '--quiet'], out);
-    for (const f of FORMATS) {
-      const file = path.join(reports, `report.${f}`);
-      await run(`check --format ${f}`, ['check', '--env', env, '--from', out, '--format', f, '--out', file], file);
-      fs.rmSync(file);
+    // a format that fails is reported and the next one still runs: at 10,000 tenants each takes
+    // minutes, and one crash should not hide whether the others work
+    const failed: string[] = [];
+    for (const f of formats) {
+      const what = f === 'evidence' ? 'evidence' : `check --format ${f}`;
+      const wrote = f === 'evidence' ? path.join(work, 'evidence') : path.join(reports, `report.${f}`);
+      const args =
+        f === 'evidence' ? ['evidence', '--env', env, '--from', out, '--out', wrote] : ['check', '--env', env, '--from', out, '--format', f, '--out', wrote];
+      try {
+        await run(what, args, wrote);
+      } catch (e) {
+        if (!(e instanceof CommandFailed)) throw e;
+        log(`  ${what}: FAILED: ${e.message}`);
+        failed.push(what);
+      }
+      fs.rmSync(wrote, { recursive: true, force: true });
     }
-    const evidence = path.join(work, 'evidence');
-    await run('evidence', ['evidence', '--env', env, '--from', out, '--out', evidence], evidence);
     const width = Math.max(...rows.map((r) => r.what.length));
     console.log(`${'command'.padEnd(width)}   seconds   peak RSS MB (processes)   output MB`);
     for (const r of rows)
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     console.log(
       `Peak RSS: the sum of each process peak (VmHWM) over the command and the processes it started. Took ${((Date.now() - began) / 60000).toFixed(1)} min.`,
     );
+    if (failed.length > 0) throw new Error(`failed: ${failed.join('; ')} (their output is above)`);
   } finally {
     cleanUp();
   }

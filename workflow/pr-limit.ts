@@ -49,14 +49,16 @@ export interface Fitted {
 export function fitComment(summary: string, limit: number, full: string, forge?: Forge): Fitted {
   if (summary.length <= limit) return { text: summary, truncated: false };
   const note = truncationNote(limit, full, forge);
-  const closers = (fence: boolean, details: number) => [...(fence ? ['```'] : []), ...Array<string>(details).fill('</details>')];
+  // the open fence is closed by its own run of backticks (the summary lengthens a fence when the lines in it hold ```)
+  const closers = (fence: string | undefined, details: number) => [...(fence !== undefined ? [fence] : []), ...Array<string>(details).fill('</details>')];
   const kept: string[] = [];
   let used = 0;
-  let fence = false;
+  let fence: string | undefined;
   let details = 0;
   for (const line of summary.split('\n')) {
-    const nextFence: boolean = line.startsWith('```') ? !fence : fence;
-    const nextDetails: number = fence ? details : details + (line.startsWith('<details>') ? 1 : 0) - (line.startsWith('</details>') ? 1 : 0);
+    const run = /^`{3,}/.exec(line)?.[0];
+    const nextFence: string | undefined = fence === undefined ? run : run !== undefined && run.length >= fence.length ? undefined : fence;
+    const nextDetails: number = fence !== undefined ? details : details + (line.startsWith('<details>') ? 1 : 0) - (line.startsWith('</details>') ? 1 : 0);
     // what the comment would be with this line: the lines, their closers, a blank line and the note
     const closing = closers(nextFence, Math.max(0, nextDetails)).reduce((n, c) => n + c.length + 1, 0);
     if (used + line.length + 1 + closing + 1 + note.length + 1 > limit) break;

@@ -202,6 +202,35 @@ describe('govcloud pr', () => {
     expect(zh.stdout).toContain('租户 records：申请文件有错误；是否需要安全审查和涉密审查待文件通过校验后确定');
   });
 
+  it('shows hostile request file names and display names literally in the Markdown comment (issue 21)', () => {
+    const dir = repo();
+    const src = fs.readFileSync(path.join(dir, 'env/tenants/north/relief.yaml'), 'utf8');
+    const hostile = ['<img src=x onerror=alert(1)>', '[click](javascript:alert(1))', '| col |'];
+    for (const h of hostile)
+      fs.writeFileSync(path.join(dir, 'env/tenants/north', `${h}.yaml`), src.replace('displayName: 测试系统 relief', `displayName: "${h}"`));
+    // a county folder's name goes into the county's approver group and its reason
+    fs.mkdirSync(path.join(dir, 'env/tenants/[x](javascript:alert(2))'));
+    fs.writeFileSync(path.join(dir, 'env/tenants/[x](javascript:alert(2))/records.yaml'), src.replace('name: relief', 'name: records'));
+    const r = pr(dir, 'md');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('❌ Blocked');
+    // the validation issues are in a code block, where nothing is rendered: the rest must not hold the raw text
+    const fence = /^(`{3,})\n[\s\S]*?\n\1$/m;
+    expect(r.out).toMatch(fence);
+    const outside = r.out.replace(fence, '');
+    // before: `tenant <img src=x onerror=alert(1)>: the request file has errors` in the approvers' cell, rendered as HTML
+    expect(outside).not.toContain('<img');
+    expect(outside).not.toMatch(/[^\\]\[click\]/);
+    expect(outside).not.toContain('| col |');
+    expect(outside).not.toContain('](javascript:alert(2))');
+    expect(r.out).toContain('@govcloud/county-\\[x\\]\\(javascript:alert\\(2\\)\\) (the request is in county \\[x\\]');
+    expect(r.out).toContain('tenant &lt;img src=x onerror=alert\\(1\\)&gt;: the request file has errors');
+    expect(r.out).toContain('tenant \\[click\\]\\(javascript:alert\\(1\\)\\): the request file has errors');
+    expect(r.out).toContain('tenant \\| col \\|: the request file has errors');
+    // the summary table keeps its two columns
+    for (const row of r.out.split('\n').filter((l) => l.startsWith('|'))) expect(row.replace(/\\\|/g, '').split('|').length).toBe(4);
+  });
+
   it('does not call a changed request with errors a removal', () => {
     const dir = repo();
     edit(dir, 'tenants/north/relief.yaml', 'mlpsLevel: 2', 'mlpsLevel: "two"');
