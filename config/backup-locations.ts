@@ -12,15 +12,8 @@
  *   storage the primary's Schedules for that replica write to, at the DR cluster's own site): a
  *   restore there can read the primary's backups but can neither write nor delete them.
  */
-import { endpointOf, objectStore } from './backup-storage';
+import { clusterEndpoint } from './backup-storage';
 import { Tenant } from './model';
-
-/** The backup URL of one cluster's own prefix in a site's storage (unchanged when the endpoint does not parse). */
-export function clusterEndpoint(siteEndpoint: string, cluster: string): string {
-  const store = objectStore(siteEndpoint);
-  if ('error' in store) return siteEndpoint;
-  return endpointOf({ ...store, prefix: store.prefix ? `${store.prefix}/${cluster}` : cluster });
-}
 
 /** Name of the ReadOnly location on a DR cluster that reads a primary cluster's prefix at a site. */
 export function readOnlyLocationName(site: string, primaryCluster: string): string {

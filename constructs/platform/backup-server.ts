@@ -18,8 +18,7 @@ import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-rol
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { BACKUP } from '../../config/vocabulary';
-import { objectStore } from '../../config/backup-storage';
-import { clusterEndpoint } from '../../config/backup-locations';
+import { clusterEndpoint, objectStore } from '../../config/backup-storage';
 import { LABEL, MANAGED_BY, podSecurityLabels } from '../common/labels';
 import { platformPolicies, poolAnnotation } from '../common/network-policy';
 import { Peer, PeerRule } from '../common/peer';

@@ -13,8 +13,8 @@ import { backupRetentionDays, isServing, replicatedEnvironment } from '../../con
 import { BACKUP, DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
 import { allowedByLines, forwardedPairs, parseSquidConf } from '../../policies/rules/net/squid';
 import { NON_INTERNET } from '../../constructs/network/egress-gateway';
-import { objectStore } from '../../config/backup-storage';
-import { clusterEndpoint, readOnlyLocations } from '../../config/backup-locations';
+import { clusterEndpoint, objectStore } from '../../config/backup-storage';
+import { readOnlyLocations } from '../../config/backup-locations';
 
 const ENGINES = ['terraform', 'tofu'] as const;
 
