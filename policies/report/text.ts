@@ -70,17 +70,6 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
   }
   yield* summaryTable(report, lang);
   yield '';
-  // each tenant's tier targets, when the platform states them (the section is absent otherwise)
-  const targets = report.tenants.flatMap((t) => {
-    const text = recoveryText(t, lang);
-    return text === undefined ? [] : [[t.tenant.name, text]];
-  });
-  if (targets.length > 0) {
-    yield label('recoveryTargets', lang).trimEnd();
-    const width = Math.max(...targets.map(([name]) => displayWidth(name)));
-    for (const [name, text] of targets) yield `  ${padEnd(name, width)}  ${text}`;
-    yield '';
-  }
   if (report.platform.length > 0) {
     yield label('platform', lang).trimEnd();
     yield* summaryTable(report, lang, true);
@@ -116,6 +105,17 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
     yield label('staleWaivers', lang).trimEnd();
     for (const t of report.tenants)
       for (const v of t.staleWaivers) yield `  ${v.rule} ${paren(t.tenant.name, formatPosition(waiverPosition(t.tenant, v)), lang)}`;
+  }
+  // each tenant's tier targets, when the platform states them (absent otherwise); after the verdict, so --summary keeps its blocks
+  const targets = report.tenants.flatMap((t) => {
+    const text = recoveryText(t, lang);
+    return text === undefined ? [] : [[t.tenant.name, text]];
+  });
+  if (targets.length > 0) {
+    yield '';
+    yield label('recoveryTargets', lang).trimEnd();
+    const width = Math.max(...targets.map(([name]) => displayWidth(name)));
+    for (const [name, text] of targets) yield `  ${padEnd(name, width)}  ${text}`;
   }
   yield '';
 }
