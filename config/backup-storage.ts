@@ -30,3 +30,14 @@ export function endpointOf(store: ObjectStore): string {
   const tail = store.prefix ? `/${store.prefix}` : '';
   return store.s3Url ? `${store.s3Url.replace(/\/$/, '')}/${store.bucket}${tail}` : `s3://${store.bucket}${tail}`;
 }
+
+/**
+ * The backup URL of one cluster's own prefix in a site's storage: `<site prefix>/<cluster>`, or
+ * `<cluster>` when the site's endpoint has none (unchanged when the endpoint does not parse). Velero
+ * servers that share a prefix overwrite or garbage-collect each other's backups, so each writes its own.
+ */
+export function clusterEndpoint(siteEndpoint: string, cluster: string): string {
+  const store = objectStore(siteEndpoint);
+  if ('error' in store) return siteEndpoint;
+  return endpointOf({ ...store, prefix: store.prefix ? `${store.prefix}/${cluster}` : cluster });
+}

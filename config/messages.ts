@@ -13,6 +13,7 @@ import { diskMessages } from './messages/disk';
 import { allowlistMessages } from './messages/allowlists';
 import { credentialMessages, credentialWords } from './messages/credentials';
 import { boundsMessages } from './messages/bounds';
+import { recoveryMessages } from './messages/recovery';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -28,6 +29,7 @@ const catalog = {
   ...allowlistMessages,
   ...credentialMessages,
   ...boundsMessages,
+  ...recoveryMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

@@ -111,6 +111,14 @@ export interface Replica {
   readonly pool: string;
 }
 
+/** Recovery targets of a DR tier (platform.yaml spec.recovery), as written and in minutes. */
+export interface RecoveryTarget {
+  readonly rpo: string;
+  readonly rto: string;
+  readonly rpoMinutes: number;
+  readonly rtoMinutes: number;
+}
+
 export interface Waiver {
   readonly rule: string;
   readonly reason: string;
@@ -142,6 +150,8 @@ export interface Tenant {
   readonly pools: Readonly<Partial<Record<EnvironmentName, string>>>;
   readonly dr: DrTier;
   readonly replicas: readonly Replica[];
+  /** Its tier's RPO and RTO (platform.yaml spec.recovery); absent when the platform states none for the tier. */
+  readonly recovery?: RecoveryTarget;
   readonly exposedToInternet: boolean;
   /** Ports of the tenant's Service the ingress gateway forwards to (spec.exposure.ports); empty when not exposed. */
   readonly exposedPorts: readonly number[];
@@ -186,6 +196,8 @@ export interface CityModel {
   readonly images: Readonly<Record<PlatformImage, string>>;
   readonly charts: { readonly baseline: ChartRef };
   readonly logRetentionDays: number;
+  /** RPO and RTO per DR tier (platform.yaml spec.recovery); a tier absent states no target. */
+  readonly recovery?: Readonly<Partial<Record<Exclude<DrTier, 'none'>, RecoveryTarget>>>;
   readonly overcommit: { readonly cpu: number; readonly memory: number; readonly storage: number };
   /** The label the domestic (信创) nodes carry: what pods of domestic tenants must select. */
   readonly domesticNodeLabel: NodeLabel;

@@ -18,6 +18,7 @@ import { checkDuplicates } from './checks/duplicates';
 import { checkStackNames } from './checks/stack-names';
 import { checkEgressHosts } from './checks/egress-hosts';
 import { checkBackupEndpoints } from './checks/backup-endpoints';
+import { checkRecovery } from './checks/recovery';
 import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
@@ -72,6 +73,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkPlatform(loaded.platform),
     ...checkImages(loaded.platform),
     ...checkBackupEndpoints(loaded.platform),
+    ...checkRecovery(loaded.platform),
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkNetwork(ctx),

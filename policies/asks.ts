@@ -354,7 +354,7 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.1.4.9': {
     asks: [
-      ask(1, 'auto', '重要数据的本地数据备份与恢复', 'Local backup and restore of important data', ['DATA-001', 'DATA-007']),
+      ask(1, 'auto', '重要数据的本地数据备份与恢复', 'Local backup and restore of important data', ['DATA-001', 'DATA-007', 'DATA-008', 'DATA-009']),
       ask(
         2,
         'auto',

@@ -65,6 +65,7 @@ export class PlatformStack extends ClusterStack {
       image: slice.images.velero,
       pluginImage: slice.images.veleroPluginForAws,
       sites: slice.backupSites.map((s) => ({ name: s.name, endpoint: s.backupEndpoint, cidr: s.backupCidr })),
+      readOnly: slice.readOnlyBackups.map((r) => ({ name: r.name, site: r.site, primaryCluster: r.primaryCluster, endpoint: r.endpoint, cidr: r.cidr })),
       addressPool: poolOf(BACKUP.namespace),
       apiServer: c.apiServer,
       defaultSite: slice.site.name,

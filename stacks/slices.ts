@@ -6,6 +6,7 @@ import { CityModel, Cluster, County, EnvironmentName, NodeLabel, Replica, replic
 import { DNS_LABEL } from '../config/schema/common';
 import { exposedOn, servedOn } from '../config/ingress';
 import { departmentStackName } from '../config/stack-names';
+import { readOnlyLocations, ReadOnlyLocation } from '../config/backup-locations';
 
 export interface PlatformSlice {
   readonly kind: 'platform';
@@ -18,6 +19,11 @@ export interface PlatformSlice {
    * a cluster of the same network (the intranet's backups never name the extranet's storage).
    */
   readonly backupSites: readonly Site[];
+  /**
+   * The other clusters' prefixes this cluster restores from (it holds replicas of their tenants),
+   * each read through a ReadOnly location (config/backup-locations.ts); empty on a cluster without replicas.
+   */
+  readonly readOnlyBackups: readonly ReadOnlyLocation[];
   readonly zones: readonly { readonly name: ZoneName | 'intranet'; readonly cidr: string }[];
   /**
    * The unified egress of an extranet cluster; `allowList` holds the Internet flows of the tenants
@@ -140,6 +146,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       cluster: c,
       site,
       backupSites: model.sites.filter((s) => sameNetwork.has(s.name)),
+      readOnlyBackups: readOnlyLocations(model.tenants, c.name),
       zones: c.network === 'extranet' ? model.zones : [{ name: 'intranet', cidr: model.intranetCidr }],
       egress: c.network === 'extranet' ? { ...model.egress, allowList } : undefined,
       podCidrs,

@@ -16,6 +16,7 @@ import { Placer } from './placement';
 import { FlowIndex, zoneOf } from './flows';
 import { INGRESS_GATEWAY } from '../vocabulary';
 import { attachPools } from './pools';
+import { recoveryTargets } from './recovery';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -42,6 +43,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
   const placer = new Placer(clusters, sites);
   const flows = new FlowIndex(ctx.tenants);
 
+  const recovery = recoveryTargets(s.recovery);
   const tenants: Tenant[] = [];
   const charged: TenantCharges[] = [];
   for (const t of ctx.tenants) {
@@ -73,6 +75,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       pools: {}, // attachPools below
       dr: sp.dr.tier,
       replicas,
+      ...(sp.dr.tier !== 'none' && recovery[sp.dr.tier] ? { recovery: recovery[sp.dr.tier] } : {}),
       exposedToInternet: sp.exposure.internet,
       exposedPorts: sp.exposure.internet ? [...new Set(sp.exposure.ports ?? [])].sort((a, b) => a - b) : [],
       flows: flows.outbound(t),
@@ -109,6 +112,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     images: imageRefs(s.images),
     charts: { baseline: { ...s.charts.baseline } },
     logRetentionDays: s.logRetentionDays,
+    ...(s.recovery ? { recovery } : {}),
     overcommit: s.overcommit,
     domesticNodeLabel: s.placement.domesticNodeLabel,
     state: s.state,

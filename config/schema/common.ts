@@ -1,6 +1,7 @@
 /** Building blocks shared by the file schemas. Descriptions feed the generated JSON Schema. */
 import { z } from 'zod';
 import { readCidr } from '../cidr';
+import { DURATION } from '../duration';
 
 export const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const CPU_QUANTITY = /^([0-9]+(\.[0-9]+)?|[0-9]+m)$/;
@@ -62,3 +63,12 @@ export const drTier = z
   .describe('none | backup (异地备份) | hot-standby (同城热备) | active-active (双活)');
 
 export const environmentName = z.enum(['prod', 'staging', 'test', 'dev']).describe('One namespace per environment');
+
+/** A recovery target: a whole number and one unit, m, h or d (`15m`, `1h`, `2d`); config/duration.ts reads it. */
+export const duration = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (!DURATION.test(v)) ctx.addIssue({ code: 'custom', message: 'duration', params: { code: 'schema.duration', value: JSON.stringify(v) } });
+  })
+  .describe('Duration: a whole number and one unit, m (minutes), h (hours) or d (days), e.g. 15m, 1h, 2d / 时长：整数加一个单位（m 分钟、h 小时、d 天），如 15m、1h、2d')
+  .meta({ examples: ['15m', '1h'] });

@@ -1,6 +1,6 @@
 /** Platform: the city's government cloud center, environments/<city>/platform.yaml. */
 import { z } from 'zod';
-import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, HOST_NAME, mlpsLevel, network, siteRole } from './common';
+import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, duration, HOST_NAME, mlpsLevel, network, siteRole } from './common';
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 
@@ -117,6 +117,21 @@ const placement = z
   })
   .describe('How domestic (信创) placement is enforced / 信创部署的实施方式');
 
+const target = z
+  .strictObject({
+    rpo: duration.describe(
+      "Recovery point objective: the most data (in time) a tenant of the tier may lose; validation refuses an RPO shorter than the longest gap between the tier's most frequent backups / 恢复点目标（RPO）：该等级租户最多可丢失的数据时长；不得短于该等级最频繁备份的最长间隔",
+    ),
+    rto: duration.describe('Recovery time objective: the longest time to restored and ready at the DR site / 恢复时间目标（RTO）：在灾备站点恢复并就绪的最长时间'),
+  })
+  .describe('Recovery targets of one DR tier / 一个灾备等级的恢复目标');
+
+const recovery = z
+  .strictObject({ backup: target.optional(), 'hot-standby': target.optional(), 'active-active': target.optional() })
+  .describe(
+    "RPO and RTO per DR tier (spec.dr.tier of the tenants), shown in each tenant's report; a tier not listed states no target / 各灾备等级的 RPO 与 RTO，显示于租户报告；未列出的等级不设目标",
+  );
+
 export const platformSchema = z
   .strictObject({
     apiVersion: z.literal('govcloud/v1'),
@@ -193,6 +208,7 @@ export const platformSchema = z
         })
         .describe('Allowed over-commit ratio per resource / 允许的超分比'),
       placement,
+      recovery: recovery.optional(),
       state: z
         .strictObject({
           backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),

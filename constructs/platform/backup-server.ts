@@ -1,7 +1,10 @@
 /**
  * BackupServer: Velero on one cluster, configured from the model. The `velero` namespace, the
  * server Deployment (the AWS/S3 object-store plugin copied in by an init container), its service
- * account and RBAC, and one BackupStorageLocation per backup site this cluster may write to. The
+ * account and RBAC, and one BackupStorageLocation per backup site this cluster may write to, each
+ * writing this cluster's own prefix (`<site prefix>/<cluster>`: Velero instances sharing a prefix
+ * overwrite or garbage-collect each other's backups). On a DR cluster, also one ReadOnly location per
+ * primary cluster whose backups it restores (Velero's DR pattern, config/backup-locations.ts). The
  * tenants' Schedules are not here: they live with the tenant (BackupSchedule, department stacks).
  *
  * No credentials are written: every location names the Secret that holds the object-store keys,
@@ -15,7 +18,7 @@ import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-rol
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { BACKUP } from '../../config/vocabulary';
-import { objectStore } from '../../config/backup-storage';
+import { clusterEndpoint, objectStore } from '../../config/backup-storage';
 import { LABEL, MANAGED_BY, podSecurityLabels } from '../common/labels';
 import { platformPolicies, poolAnnotation } from '../common/network-policy';
 import { Peer, PeerRule } from '../common/peer';
@@ -29,14 +32,30 @@ export interface BackupSite {
   readonly cidr: string;
 }
 
+/** A location that reads another cluster's prefix and can neither write nor delete there. */
+export interface ReadOnlyBackupLocation {
+  /** Location name, unique on the cluster (`<site>-from-<primary cluster>`). */
+  readonly name: string;
+  /** The site whose storage it reads. */
+  readonly site: string;
+  /** The cluster whose backups it reads. */
+  readonly primaryCluster: string;
+  /** That cluster's prefix as a backup URL (`s3://bucket/<site prefix>/<cluster>` or `https://host/bucket/…`), no credentials. */
+  readonly endpoint: string;
+  /** Address range of that storage; Velero's pods may reach it. */
+  readonly cidr: string;
+}
+
 export interface BackupServerProps {
   readonly clusterName: string;
   /** Velero server image, full reference from platform.yaml (images.velero). */
   readonly image: string;
   /** AWS/S3 object-store plugin image, full reference from platform.yaml (images.veleroPluginForAws). */
   readonly pluginImage: string;
-  /** The backup sites this cluster writes to; one BackupStorageLocation each. At least one. */
+  /** The backup sites this cluster writes to; one BackupStorageLocation each, named after the site, writing `<site prefix>/<clusterName>`. At least one. */
   readonly sites: readonly BackupSite[];
+  /** Other clusters' prefixes this cluster restores from, each a ReadOnly location. Default: none (a cluster that holds no replica). */
+  readonly readOnly?: readonly ReadOnlyBackupLocation[];
   /** Address pool of the velero namespace (address-pools.yaml), annotated for the CNI's IPAM. */
   readonly addressPool: string;
   /**
@@ -87,6 +106,18 @@ export class BackupServer extends Construct {
         );
       }
     }
+    const readOnly = props.readOnly ?? [];
+    const names = [...props.sites.map((x) => x.name), ...readOnly.map((x) => x.name)];
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined)
+      throw new Error(
+        `${who}: location name "${twice}" is given twice (sites and readOnly share one namespace of names); rename the site or the read-only location`,
+      );
+    for (const r of readOnly) {
+      if (r.primaryCluster === props.clusterName) {
+        throw new Error(`${who}: read-only location ${r.name} reads this cluster's own prefix; a cluster writes its own prefix through its site locations`);
+      }
+    }
     const ns = props.namespace ?? BACKUP.namespace;
     const credential = props.credentialSecret ?? { name: 'cloud-credentials', key: 'cloud' };
     const labels = { [LABEL.managedBy]: MANAGED_BY, 'app.kubernetes.io/name': 'velero', 'app.kubernetes.io/component': 'server' };
@@ -99,7 +130,11 @@ export class BackupServer extends Construct {
       },
     });
     // out only to the backup sites' storage on the endpoint's port, the API server and DNS; nothing in
-    const egress: PeerRule[] = props.sites.map((s) => ({ peer: Peer.cidr(s.cidr), ports: [storagePort(s.endpoint)] }));
+    const stores = [...props.sites, ...readOnly].map((s) => `${s.cidr}|${storagePort(s.endpoint)}`);
+    const egress: PeerRule[] = [...new Set(stores)].map((k) => {
+      const [cidr, port] = k.split('|');
+      return { peer: Peer.cidr(cidr), ports: [Number(port)] };
+    });
     if (props.apiServer) egress.push({ peer: Peer.cidr(props.apiServer.cidr), ports: [props.apiServer.port] });
     platformPolicies(this, this.namespace.metadata.name, egress);
     const account = new ServiceAccountV1(this, 'account', {
@@ -181,19 +216,23 @@ export class BackupServer extends Construct {
       dependsOn: [this.namespace],
     });
 
-    this.locations = props.sites.map((site) => {
-      const store = objectStore(site.endpoint);
-      if ('error' in store) throw new Error(`${who}: site ${site.name}: backup endpoint ${store.error}`);
+    const location = (name: string, endpoint: string, what: string, writable: boolean, siteLabel: string, from?: string): Manifest => {
+      const store = objectStore(endpoint);
+      if ('error' in store) throw new Error(`${who}: ${what}: backup endpoint ${store.error}`);
       const config: Record<string, string> = store.s3Url ? { s3Url: store.s3Url, s3ForcePathStyle: 'true' } : {};
-      return new Manifest(this, `location-${site.name}`, {
+      return new Manifest(this, `location-${name}`, {
         manifest: {
           apiVersion: BACKUP.apiVersion,
           kind: 'BackupStorageLocation',
-          metadata: { name: site.name, namespace: ns, labels: { [LABEL.managedBy]: MANAGED_BY, 'govcloud.gov.cn/site': site.name } },
+          metadata: {
+            name,
+            namespace: ns,
+            labels: { [LABEL.managedBy]: MANAGED_BY, 'govcloud.gov.cn/site': siteLabel, ...(from ? { 'govcloud.gov.cn/backups-of': from } : {}) },
+          },
           spec: {
             provider: 'aws',
-            default: site.name === props.defaultSite,
-            accessMode: 'ReadWrite',
+            default: writable && name === props.defaultSite,
+            accessMode: writable ? 'ReadWrite' : 'ReadOnly',
             objectStorage: store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket },
             ...(Object.keys(config).length > 0 ? { config } : {}),
             credential: { name: credential.name, key: credential.key },
@@ -201,7 +240,12 @@ export class BackupServer extends Construct {
         },
         dependsOn: [this.namespace],
       });
-    });
+    };
+    // each cluster writes its own prefix of every site's storage
+    this.locations = [
+      ...props.sites.map((site) => location(site.name, clusterEndpoint(site.endpoint, props.clusterName), `site ${site.name}`, true, site.name)),
+      ...readOnly.map((r) => location(r.name, r.endpoint, `read-only location ${r.name}`, false, r.site, r.primaryCluster)),
+    ];
   }
 }
 

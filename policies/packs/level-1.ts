@@ -23,6 +23,8 @@ export const LEVEL_1: readonly string[] = [
   'MLPS-DATA-001',
   'MLPS-DATA-005',
   'MLPS-DATA-007',
+  'MLPS-DATA-008',
+  'MLPS-DATA-009',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-PLACE-001',

@@ -50,6 +50,8 @@ export const LEVEL_3: readonly string[] = [
   'MLPS-DATA-005',
   'MLPS-DATA-006',
   'MLPS-DATA-007',
+  'MLPS-DATA-008',
+  'MLPS-DATA-009',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-RES-003',

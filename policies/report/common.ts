@@ -78,6 +78,9 @@ const WORDS = {
   failures: { en: 'Unwaived failures', zh: '未豁免的不通过项' },
   noFailures: { en: 'No unwaived failures.', zh: '没有未豁免的不通过项。' },
   noTenants: { en: 'No tenant was checked.', zh: '没有检查任何租户。' },
+  recovery: { en: 'recovery targets', zh: '恢复目标' },
+  recoveryTargets: { en: 'Recovery targets (RPO / RTO of the DR tier, platform.yaml)', zh: '恢复目标（灾备等级的 RPO / RTO，platform.yaml）' },
+  rpoRto: { en: 'tier {tier}: RPO {rpo}, RTO {rto}', zh: '灾备等级 {tier}：RPO {rpo}，RTO {rto}' },
   platform: { en: 'Platform (what belongs to no tenant, judged at the cluster level)', zh: '平台（不属于任何租户的资源，按集群等级检查）' },
   cluster: { en: 'cluster', zh: '集群' },
   hygiene: { en: 'good practice beyond the standard', zh: '超出标准的良好实践' },
@@ -116,6 +119,12 @@ export type Word = keyof typeof WORDS;
 /** A word or phrase in the chosen language; `{name}` placeholders filled from params. */
 export function w(word: Word, lang: Lang, params: Readonly<Record<string, string | number>> = {}): string {
   return WORDS[word][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The tenant's tier targets for people (`tier hot-standby: RPO 15m, RTO 1h`); undefined when the platform states none for its tier. */
+export function recoveryText(t: Pick<TenantReport, 'tenant'>, lang: Lang): string | undefined {
+  const r = t.tenant.recovery;
+  return r ? w('rpoRto', lang, { tier: t.tenant.dr, rpo: r.rpo, rto: r.rto }) : undefined;
 }
 
 /** A label followed by the colon of the language: `remediation: ` / `整改建议：`. */

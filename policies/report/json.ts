@@ -66,6 +66,7 @@ function tenantData(t: TenantReport): Record<string, unknown> {
     zone: x.zone,
     mlpsLevel: x.mlpsLevel,
     level: t.level,
+    ...(x.recovery ? { recovery: { tier: x.dr, rpo: x.recovery.rpo, rto: x.recovery.rto } } : {}),
     file: x.source.file,
     counts: countsOf(t),
     findings: t.findings.map((f) => findingData(t, f)),

@@ -5,7 +5,7 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from './common';
+import { Counts, countsOf, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { join, joinLines, trimEnd } from './chunks';
 
@@ -82,11 +82,13 @@ function failureSection(t: TenantReport, f: Finding, lang: Lang): string[] {
 }
 
 function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
+  const recovery = recoveryText(t, lang);
   const out = [
     `## ${t.tenant.name}`,
     '',
     `${literal(t.tenant.displayName)} — ${w('levelN', lang, { n: t.level })} — ${w('requestFile', lang)} ${code(t.tenant.source.file)}`,
     '',
+    ...(recovery === undefined ? [] : [`${label('recovery', lang)}${recovery}`, '']),
     `### ${w('clauseTable', lang)}`,
     '',
   ];

@@ -5,7 +5,7 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { allReports, Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, totalCounts, w } from './common';
+import { allReports, Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, recoveryText, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { Chunks, join, joinLines } from './chunks';
 
@@ -105,6 +105,17 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
     yield label('staleWaivers', lang).trimEnd();
     for (const t of report.tenants)
       for (const v of t.staleWaivers) yield `  ${v.rule} ${paren(t.tenant.name, formatPosition(waiverPosition(t.tenant, v)), lang)}`;
+  }
+  // each tenant's tier targets, when the platform states them (absent otherwise); after the verdict, so --summary keeps its blocks
+  const targets = report.tenants.flatMap((t) => {
+    const text = recoveryText(t, lang);
+    return text === undefined ? [] : [[t.tenant.name, text]];
+  });
+  if (targets.length > 0) {
+    yield '';
+    yield label('recoveryTargets', lang).trimEnd();
+    const width = Math.max(...targets.map(([name]) => displayWidth(name)));
+    for (const [name, text] of targets) yield `  ${padEnd(name, width)}  ${text}`;
   }
   yield '';
 }

@@ -73,7 +73,7 @@ describe('BackupServer', () => {
     expect(s.of('kubernetes_secret_v1')).toEqual([]);
   });
 
-  it('writes one BackupStorageLocation per site, bucket and prefix from the URL, an https store as s3Url, the credential by name only', () => {
+  it("writes one BackupStorageLocation per site to the cluster's own prefix under the URL's, an https store as s3Url, the credential by name only", () => {
     const locations = s.of('kubernetes_manifest').map(manifest);
     expect(locations.map((l) => [l.apiVersion, l.kind, get(l, 'metadata.name'), get(l, 'metadata.namespace')])).toEqual([
       ['velero.io/v1', 'BackupStorageLocation', 'primary', 'velero'],
@@ -84,14 +84,85 @@ describe('BackupServer', () => {
       provider: 'aws',
       default: true,
       accessMode: 'ReadWrite',
-      objectStorage: { bucket: 'backup.primary.example-city.gov.cn', prefix: 'govcloud' },
+      objectStorage: { bucket: 'backup.primary.example-city.gov.cn', prefix: 'govcloud/ext-primary' },
       credential: { name: 'cloud-credentials', key: 'cloud' },
     });
     expect(remote).toMatchObject({
       default: false,
-      objectStorage: { bucket: 'govcloud-backup', prefix: 'city/ext' },
+      objectStorage: { bucket: 'govcloud-backup', prefix: 'city/ext/ext-primary' },
       config: { s3Url: 'https://oss.remote.example-province.gov.cn:9000', s3ForcePathStyle: 'true' },
     });
+  });
+
+  it("writes the cluster's name as the prefix when the site's endpoint has none", () => {
+    const bare = synthOf(
+      (scope) => new BackupServer(scope, 'b', { ...props, sites: [{ name: 'primary', endpoint: 's3://backup.primary', cidr: '10.90.0.0/24' }] }),
+    );
+    expect(bare.of('kubernetes_manifest').map((r) => get(manifest(r), 'spec.objectStorage'))).toEqual([{ bucket: 'backup.primary', prefix: 'ext-primary' }]);
+  });
+
+  it("reads each primary cluster's prefix through a ReadOnly location that is never the default, and lets Velero reach that storage", () => {
+    const dr = synthOf(
+      (scope) =>
+        new BackupServer(scope, 'b', {
+          ...props,
+          clusterName: 'ext-samecity',
+          sites: [{ name: 'same-city', endpoint: 's3://backup.samecity/govcloud', cidr: '10.90.1.0/24' }],
+          defaultSite: 'same-city',
+          readOnly: [
+            {
+              name: 'same-city-from-ext-primary',
+              site: 'same-city',
+              primaryCluster: 'ext-primary',
+              endpoint: 's3://backup.samecity/govcloud/ext-primary',
+              cidr: '10.90.1.0/24',
+            },
+            { name: 'far-from-ext-primary', site: 'far', primaryCluster: 'ext-primary', endpoint: 'https://oss.far:9000/b/ext-primary', cidr: '10.90.3.0/24' },
+          ],
+        }),
+    );
+    const locations = dr.of('kubernetes_manifest').map(manifest);
+    const rows = locations
+      .map((l) => [get(l, 'metadata.name'), get(l, 'spec.accessMode'), get(l, 'spec.default'), get(l, 'spec.objectStorage'), get(l, 'metadata.labels')])
+      .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+    expect(rows).toEqual([
+      [
+        'far-from-ext-primary',
+        'ReadOnly',
+        false,
+        { bucket: 'b', prefix: 'ext-primary' },
+        expect.objectContaining({ 'govcloud.gov.cn/backups-of': 'ext-primary' }),
+      ],
+      [
+        'same-city',
+        'ReadWrite',
+        true,
+        { bucket: 'backup.samecity', prefix: 'govcloud/ext-samecity' },
+        expect.objectContaining({ 'govcloud.gov.cn/site': 'same-city' }),
+      ],
+      [
+        'same-city-from-ext-primary',
+        'ReadOnly',
+        false,
+        { bucket: 'backup.samecity', prefix: 'govcloud/ext-primary' },
+        expect.objectContaining({ 'govcloud.gov.cn/site': 'same-city', 'govcloud.gov.cn/backups-of': 'ext-primary' }),
+      ],
+    ]);
+    const egress = dr
+      .of('kubernetes_network_policy_v1')
+      .flatMap((p) => (get(p, 'spec.egress') as Json[] | undefined) ?? [])
+      .flatMap((e) => ((e.to as Json[] | undefined) ?? []).map((t) => get(t, 'ip_block.cidr')));
+    expect(egress).toEqual(expect.arrayContaining(['10.90.1.0/24', '10.90.3.0/24']));
+  });
+
+  it("refuses a read-only location of the cluster's own prefix and a location name given twice", () => {
+    const own = { name: 'primary-from-ext-primary', site: 'primary', primaryCluster: 'ext-primary', endpoint: 's3://b/ext-primary', cidr: '10.90.0.0/24' };
+    expect(() => synthOf((scope) => new BackupServer(scope, 'b', { ...props, readOnly: [own] }))).toThrow(
+      "BackupServer ext-primary: read-only location primary-from-ext-primary reads this cluster's own prefix",
+    );
+    expect(() =>
+      synthOf((scope) => new BackupServer(scope, 'b', { ...props, readOnly: [{ ...own, name: 'remote', primaryCluster: 'ext-samecity' }] })),
+    ).toThrow('BackupServer ext-primary: location name "remote" is given twice');
   });
 
   it('refuses a default site that is not one of its sites, an endpoint without a bucket, credentials and a bare image name', () => {

@@ -13,7 +13,8 @@ import { backupRetentionDays, isServing, replicatedEnvironment } from '../../con
 import { BACKUP, DOMESTIC_PLACEMENT_POLICY, EGRESS_GATEWAY } from '../../config/vocabulary';
 import { allowedByLines, forwardedPairs, parseSquidConf } from '../../policies/rules/net/squid';
 import { NON_INTERNET } from '../../constructs/network/egress-gateway';
-import { objectStore } from '../../config/backup-storage';
+import { clusterEndpoint, objectStore } from '../../config/backup-storage';
+import { readOnlyLocations } from '../../config/backup-locations';
 
 const ENGINES = ['terraform', 'tofu'] as const;
 
@@ -201,28 +202,53 @@ describe('deploying the example city', () => {
     expect(m.tenants.some((t) => t.replicas.some((r) => r.siteRole === 'remote'))).toBe(true);
   });
 
-  it('runs Velero on every cluster with one BackupStorageLocation per backup site of its network, no credentials written', async () => {
+  it("runs Velero on every cluster with one BackupStorageLocation per backup site of its network writing the cluster's own prefix, a ReadOnly one per primary it restores from, no credentials written", async () => {
     const m = model();
     for (const c of m.clusters) {
       const k = kube.get(c.name)!;
       const sites = new Set(m.clusters.filter((x) => x.network === c.network).map((x) => x.site));
       const want = m.sites.filter((s) => sites.has(s.name));
+      // the same model functions BackupServer is built from (config/backup-locations.ts)
+      const reads = readOnlyLocations(m.tenants, c.name);
       const locations = await k.list(`/apis/velero.io/v1/namespaces/${BACKUP.namespace}/backupstoragelocations`);
-      expect([c.name, locations.map((l) => l.metadata.name).sort()]).toEqual([c.name, want.map((s) => s.name).sort()]);
+      expect([c.name, locations.map((l) => l.metadata.name).sort()]).toEqual([c.name, [...want.map((s) => s.name), ...reads.map((r) => r.name)].sort()]);
+      const storage = (endpoint: string) => {
+        const store = objectStore(endpoint);
+        if ('error' in store) throw new Error(store.error);
+        return { objectStorage: store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket }, s3Url: store.s3Url };
+      };
       for (const s of want) {
         const l = locations.find((x) => x.metadata.name === s.name);
-        const store = objectStore(s.backupEndpoint);
-        if ('error' in store) throw new Error(store.error);
-        expect([c.name, s.name, l.spec.provider, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
+        const { objectStorage, s3Url } = storage(clusterEndpoint(s.backupEndpoint, c.name));
+        expect([c.name, s.name, l.spec.provider, l.spec.accessMode, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
           c.name,
           s.name,
           'aws',
-          store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket },
-          store.s3Url,
+          'ReadWrite',
+          objectStorage,
+          s3Url,
           s.name === c.site,
         ]);
         expect(l.spec.credential).toEqual({ name: 'cloud-credentials', key: 'cloud' });
       }
+      for (const r of reads) {
+        const l = locations.find((x) => x.metadata.name === r.name);
+        const { objectStorage, s3Url } = storage(r.endpoint);
+        expect([c.name, r.name, l.spec.accessMode, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
+          c.name,
+          r.name,
+          'ReadOnly',
+          objectStorage,
+          s3Url,
+          false,
+        ]);
+        expect(l.spec.credential).toEqual({ name: 'cloud-credentials', key: 'cloud' });
+      }
+    }
+    // a DR cluster of the example city reads a primary's prefix: the expectation above is not vacuous
+    expect(m.clusters.some((c) => readOnlyLocations(m.tenants, c.name).length > 0)).toBe(true);
+    for (const c of m.clusters) {
+      const k = kube.get(c.name)!;
       const server = (await k.get(`/apis/apps/v1/namespaces/${BACKUP.namespace}/deployments/velero`)).body;
       expect([c.name, server.spec.template.spec.containers.map((x: { image: string }) => x.image)]).toEqual([c.name, [m.images.velero]]);
       expect([c.name, server.spec.template.spec.initContainers.map((x: { image: string }) => x.image)]).toEqual([c.name, [m.images.veleroPluginForAws]]);

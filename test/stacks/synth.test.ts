@@ -87,6 +87,45 @@ describe('synth', () => {
     for (const dr of ['dept-south-big-data-ext-twin', 'dept-south-big-data-ext-far']) expect(schedules(read('extranet', dr) as Manifests)).toEqual([]);
   });
 
+  it("gives each cluster locations on its own prefix, named as the Schedules name them, and the DR clusters a ReadOnly one on the primary's", () => {
+    type Locations = {
+      resource: {
+        kubernetes_manifest?: Record<
+          string,
+          {
+            manifest: {
+              kind: string;
+              metadata: { name: string };
+              spec: { accessMode: string; default: boolean; objectStorage: { bucket: string; prefix?: string } };
+            };
+          }
+        >;
+      };
+    };
+    const locations = (stack: string) =>
+      Object.values((read('extranet', stack) as Locations).resource.kubernetes_manifest ?? {})
+        .filter((m) => m.manifest.kind === 'BackupStorageLocation')
+        .map((m) => {
+          const { name } = m.manifest.metadata;
+          const { accessMode, default: isDefault, objectStorage } = m.manifest.spec;
+          return `${name}:${accessMode}${isDefault ? ':default' : ''}>${objectStorage.bucket}/${objectStorage.prefix ?? ''}`;
+        })
+        .sort();
+    // the base fixture's sites write s3://backup.<site>.test.gov.cn/b; exchange-hub (ext-main) has replicas on ext-twin and ext-far
+    expect(locations('platform-ext-main')).toEqual([
+      'far:ReadWrite>backup.far.test.gov.cn/b/ext-main',
+      'main:ReadWrite:default>backup.main.test.gov.cn/b/ext-main',
+      'twin:ReadWrite>backup.twin.test.gov.cn/b/ext-main',
+    ]);
+    expect(locations('platform-ext-twin')).toEqual([
+      'far:ReadWrite>backup.far.test.gov.cn/b/ext-twin',
+      'main:ReadWrite>backup.main.test.gov.cn/b/ext-twin',
+      'twin-from-ext-main:ReadOnly>backup.twin.test.gov.cn/b/ext-main',
+      'twin:ReadWrite:default>backup.twin.test.gov.cn/b/ext-twin',
+    ]);
+    expect(locations('platform-ext-far')).toContain('far-from-ext-main:ReadOnly>backup.far.test.gov.cn/b/ext-main');
+  });
+
   it('copies the baseline chart next to each platform stack', () => {
     for (const s of ['platform-ext-main', 'platform-int-main']) {
       const network = s.includes('int') ? 'intranet' : 'extranet';

@@ -10,7 +10,7 @@
 import type { CityModel, Tenant } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
 import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
-import { Counts, countsOf, failures, label, paren, statusText, totalCounts, w } from '../common';
+import { Counts, countsOf, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
 import { evidencePosition, formatPosition, waiverPosition } from '../../position';
 import { anchorId, esc } from './escape';
 import { STYLE } from './style';
@@ -105,6 +105,7 @@ function* topology(model: CityModel, report: CheckReport, lang: Lang): Generator
 
 function facts(t: TenantReport, lang: Lang): string {
   const x: Tenant = t.tenant;
+  const recovery = recoveryText(t, lang);
   const replicas = x.replicas.length === 0 ? hw('none', lang) : x.replicas.map((r) => hw('replicaOn', lang, { cluster: r.cluster, mode: r.mode })).join(', ');
   const items: [string, string][] = [
     [hw('displayName', lang), x.displayName],
@@ -113,6 +114,7 @@ function facts(t: TenantReport, lang: Lang): string {
     [w('level', lang), w('levelN', lang, { n: t.level })],
     [hw('placement', lang), `${x.network} / ${x.zone} / ${x.cluster}`],
     [hw('dr', lang), `${x.dr}: ${replicas}`],
+    ...(recovery === undefined ? [] : [[w('recovery', lang), recovery] as [string, string]]),
     [hw('approval', lang), x.approvalRef],
     [w('requestFile', lang), x.source.file],
   ];

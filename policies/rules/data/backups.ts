@@ -52,15 +52,22 @@ export function locationEndpoint(location: TfResource): string | undefined {
   return endpointOf({ bucket, prefix: typeof prefix === 'string' && prefix !== '' ? prefix : undefined, s3Url: typeof s3Url === 'string' ? s3Url : undefined });
 }
 
-/** The declared site whose backup storage an endpoint is (compared as Velero reads them). */
+/**
+ * The declared site whose backup storage an endpoint is in: the same store (S3 address and bucket),
+ * at the site's prefix or in a folder under it, as each cluster's own `<site prefix>/<cluster>` is.
+ */
 export function siteOfEndpoint(model: CityModel, endpoint: string | undefined): Site | undefined {
   if (endpoint === undefined) return undefined;
-  const norm = (e: string) => {
+  const parts = (e: string) => {
     const s = objectStore(e);
-    return 'error' in s ? e : endpointOf(s);
+    return 'error' in s ? undefined : { store: `${s.s3Url ?? ''}|${s.bucket}`, folders: (s.prefix ?? '').split('/').filter((p) => p !== '') };
   };
-  const want = norm(endpoint);
-  return model.sites.find((s) => norm(s.backupEndpoint) === want);
+  const want = parts(endpoint);
+  if (!want) return undefined;
+  return model.sites.find((site) => {
+    const have = parts(site.backupEndpoint);
+    return have !== undefined && have.store === want.store && have.folders.every((f, i) => want.folders[i] === f);
+  });
 }
 
 interface ParsedSchedule {

@@ -7,5 +7,7 @@ import { rule as data004 } from './data-004-remote-dr-centre';
 import { rule as data005 } from './data-005-backups-in-declared-sites';
 import { rule as data006 } from './data-006-no-plaintext-secrets';
 import { rule as data007 } from './data-007-backup-retention';
+import { rule as data008 } from './data-008-own-backup-prefix';
+import { rule as data009 } from './data-009-dr-reads-read-only';
 
-export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006, data007];
+export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006, data007, data008, data009];

@@ -27,6 +27,17 @@ const dropSchedules =
       if (site === undefined || (((r.manifest as Json).spec as Json).template as Json).storageLocation === site) delete all[k];
   };
 
+/** Changes the spec of the BackupStorageLocations of every platform stack (those of one name, when given). */
+const editLocations =
+  (change: (spec: Json, stack: string) => void, name?: string) =>
+  (stacks: Stacks): void => {
+    for (const s of stacks.filter((x) => x.name.startsWith('platform-')))
+      for (const r of Object.values(resourcesOf(stacks, s.name, MANIFEST))) {
+        const m = r.manifest as Json;
+        if (m.kind === 'BackupStorageLocation' && (name === undefined || (m.metadata as Json).name === name)) change(m.spec as Json, s.name);
+      }
+  };
+
 /** A hand-added BackupStorageLocation in the velero namespace, writing to a bucket of no declared site. */
 const OFFSHORE: Json = {
   manifest: {
@@ -279,4 +290,54 @@ export const CASES: RuleCase[] = [
       data: { chart: 'eyJ-dashboard.v1.2', host: 'api.example.cn' },
     }),
   },
+
+  { name: "passes when each cluster writes its own prefix of the DR sites' storage", rule: 'MLPS-DATA-008', tenant: 'exchange-hub', expect: 'pass' },
+  {
+    name: 'fails when every cluster writes the same prefix of a site (the layout before issue 22)',
+    rule: 'MLPS-DATA-008',
+    tenant: 'exchange-hub',
+    expect: 'fail',
+    detail: /overwrite or garbage-collect/,
+    edit: editLocations((spec) => {
+      if (spec.accessMode === 'ReadWrite') (spec.objectStorage as Json).prefix = 'b';
+    }),
+  },
+  {
+    name: "fails when another cluster's writable location sits at the bucket's root, above the tenant's prefix",
+    rule: 'MLPS-DATA-008',
+    tenant: 'portal',
+    expect: 'fail',
+    edit: editLocations((spec, stack) => {
+      if (stack === 'platform-ext-far') delete (spec.objectStorage as Json).prefix;
+    }, 'far'),
+  },
+  { name: 'is not applicable without backups', rule: 'MLPS-DATA-008', tenant: 'relief', expect: 'not-applicable' },
+
+  {
+    name: "passes when the DR clusters read the primary's prefix through ReadOnly locations",
+    rule: 'MLPS-DATA-009',
+    tenant: 'exchange-hub',
+    expect: 'pass',
+    detail: /twin-from-ext-main on ext-twin .*ReadOnly/,
+  },
+  {
+    name: "fails when a DR cluster's location on the primary's prefix is ReadWrite",
+    rule: 'MLPS-DATA-009',
+    tenant: 'exchange-hub',
+    expect: 'fail',
+    detail: /twin-from-ext-main on ext-twin .* without accessMode: ReadOnly/,
+    edit: editLocations((spec) => {
+      spec.accessMode = 'ReadWrite';
+    }, 'twin-from-ext-main'),
+  },
+  {
+    name: 'fails when a DR location leaves accessMode out (Velero then reads and writes)',
+    rule: 'MLPS-DATA-009',
+    tenant: 'portal',
+    expect: 'fail',
+    edit: editLocations((spec) => {
+      delete spec.accessMode;
+    }, 'far-from-ext-main'),
+  },
+  { name: 'is not applicable without backups', rule: 'MLPS-DATA-009', tenant: 'relief', expect: 'not-applicable' },
 ];
