@@ -354,7 +354,8 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.1.4.9': {
     asks: [
-      ask(1, 'auto', '重要数据的本地数据备份与恢复', 'Local backup and restore of important data', ['DATA-001', 'DATA-007', 'DATA-008', 'DATA-009']),
+      // the Schedules and their locations are configuration: that a restore works is shown only by a restore (a drill record)
+      ask(1, 'partly', '重要数据的本地数据备份与恢复', 'Local backup and restore of important data', ['DATA-001', 'DATA-007', 'DATA-008', 'DATA-009']),
       ask(
         2,
         'auto',
@@ -362,11 +363,12 @@ export const ASKS: Readonly<Record<string, ControlAsks>> = {
         'Off-site backup: important data sent to a backup site in scheduled batches',
         ['DATA-002'],
       ),
-      ask(3, 'auto', '异地实时备份；重要数据处理系统热冗余', 'Real-time off-site backup; hot redundancy of important data-processing systems', [
+      // a Schedule every few minutes is not real-time, and a standby namespace is not proof of a system that takes over
+      ask(3, 'partly', '异地实时备份；重要数据处理系统热冗余', 'Real-time off-site backup; hot redundancy of important data-processing systems', [
         'DATA-003',
         'NET-012',
       ]),
-      ask(4, 'auto', '建设异地灾难备份中心，业务应用实时切换', 'Remote disaster-recovery centre with real-time switch-over', ['DATA-004']),
+      ask(4, 'partly', '建设异地灾难备份中心，业务应用实时切换', 'Remote disaster-recovery centre with real-time switch-over', ['DATA-004']),
       ask(1, 'manual', '定期进行恢复测试', 'Restore tests on a schedule'),
     ],
     collect: collect(

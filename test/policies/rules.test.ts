@@ -81,6 +81,17 @@ describe('the rule registry', () => {
     expect([...new Set(silent)]).toEqual([]);
   });
 
+  it('claims no backup requirement that configuration cannot show: restore, real-time copies and switch-over are partly, until drills prove them', () => {
+    const byHow = Object.fromEntries(ASKS['8.1.4.9'].asks.map((a) => [a.text.en, a.how]));
+    expect(byHow).toEqual({
+      'Local backup and restore of important data': 'partly',
+      'Off-site backup: important data sent to a backup site in scheduled batches': 'auto',
+      'Real-time off-site backup; hot redundancy of important data-processing systems': 'partly',
+      'Remote disaster-recovery centre with real-time switch-over': 'partly',
+      'Restore tests on a schedule': 'manual',
+    });
+  });
+
   it('gives every rule bilingual title and remediation, and clause numbers of the right chapter', () => {
     for (const r of RULES) {
       expect(r.title.en && r.title.zh && r.remediation.en && r.remediation.zh).toBeTruthy();
