@@ -6,8 +6,7 @@
  */
 import { Evidence, Rule, fail, notApplicable, pass } from '../../types';
 import { at, merge } from '../../clause';
-import { backupsOf } from './backups';
-import { describeLocation, locationsOf, sharesStorage } from './locations';
+import { describeLocation, locationsOf, sharesStorage, tenantLocations } from './locations';
 
 export const rule: Rule = {
   id: 'MLPS-DATA-009',
@@ -24,11 +23,7 @@ export const rule: Rule = {
     const all = locationsOf(model, deployment);
     const bad: Evidence[] = [];
     const ok: Evidence[] = [];
-    const seen = new Set<string>();
-    for (const b of backupsOf(model, deployment, tenant)) {
-      const mine = all.find((l) => l.cluster === tenant.cluster && l.resource === b.location);
-      if (!mine || seen.has(mine.name)) continue;
-      seen.add(mine.name);
+    for (const mine of tenantLocations(all, model, deployment, tenant)) {
       for (const o of all.filter((l) => l.cluster !== mine.cluster && sharesStorage(l, mine))) {
         if (o.readOnly) ok.push({ address: o.resource.address, detail: `${describeLocation(o)} reads ${tenant.name}'s backups of ${describeLocation(mine)}` });
         else

@@ -5,9 +5,9 @@
  * folder is the other or lies inside it (a location at the bucket's root shares all of it).
  */
 import { objectStore } from '../../../config/backup-storage';
-import { CityModel } from '../../../config/model';
+import { CityModel, Tenant } from '../../../config/model';
 import { Deployment, TfResource, block, get } from '../../deployment';
-import { locationEndpoint, veleroObjects } from './backups';
+import { backupsOf, locationEndpoint, veleroObjects } from './backups';
 
 export interface LocationView {
   readonly cluster: string;
@@ -61,3 +61,13 @@ export function sharesStorage(a: Pick<LocationView, 'store' | 'folders'>, b: Pic
 
 /** `location twin on ext-main (s3://b/ext-main)`, for evidence. */
 export const describeLocation = (l: LocationView): string => `location ${l.name} on ${l.cluster} (${l.endpoint}, ${l.readOnly ? 'ReadOnly' : 'ReadWrite'})`;
+
+/** The locations of the tenant's own cluster that its Schedules write through, each once. */
+export function tenantLocations(all: readonly LocationView[], model: CityModel, d: Deployment, tenant: Tenant): LocationView[] {
+  const mine: LocationView[] = [];
+  for (const b of backupsOf(model, d, tenant)) {
+    const l = all.find((x) => x.cluster === tenant.cluster && x.resource === b.location);
+    if (l && !mine.includes(l)) mine.push(l);
+  }
+  return mine;
+}
