@@ -1,0 +1,20 @@
+/** The shorthands the requirement tables (policies/asks/*.ts) are written with. */
+import { MlpsLevel } from '../../config/model';
+import { Ask, Collect, EvidenceKind, How } from '../asks';
+
+export const ask = (from: MlpsLevel, how: How, zh: string, en: string, rules: readonly string[] = [], to?: MlpsLevel): Ask => ({
+  from,
+  to,
+  how,
+  text: { zh, en },
+  rules: rules.map((r) => `MLPS-${r}`),
+});
+export const collect = (kinds: EvidenceKind[], zh: string, en: string, fromZh: string, fromEn: string): Collect => ({
+  kinds,
+  what: { zh, en },
+  from: { zh: fromZh, en: fromEn },
+});
+
+export const OPERATOR = ['政务云运营方（平台运维团队）', 'the cloud centre operator (platform operations team)'] as const;
+export const DEPARTMENT = ['申请部门（系统建设与运维负责人）', 'the requesting department (system owner and its operators)'] as const;
+export const SECURITY = ['平台安全管理员', 'the platform security administrator'] as const;
