@@ -7,7 +7,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { spawn } from 'child_process';
 import { App } from 'cdktf';
 import { CityModel, Network } from '../config/model';
 import { suggest } from '../config/suggest';
@@ -16,14 +15,13 @@ import { newStack } from './new-stack';
 import { ClusterStack } from './cluster-stack';
 import { findViolations, IsolationMarker, IsolationViolation, isolationMarkers } from './isolation';
 import { stableStringify } from '../terraform/stable-json';
-import { prepareSynth, releaseTokens, shortcutsEnv, tokenMark } from './cdktf-edge';
+import { prepareSynth, releaseTokens, tokenMark } from './cdktf-edge';
 import { readHandAdded, strayOverrides } from '../terraform/hand-added';
 import { Issue } from '../config/issues';
 import { CachedStack, cacheDir, codeVersion, markersHash, pruneCache, readCached, stackKey, writeCached } from './synth-cache';
 import { defaultRepoRoot } from './repo-root';
 import { folderKey, upToDate } from './up-to-date';
 import { initialized, publish, removeStale, stagingOf } from './publish';
-import { collectGarbage } from './collect-garbage';
 
 export type { Network };
 export const NETWORKS: readonly Network[] = ['extranet', 'intranet'];
@@ -185,14 +183,14 @@ function stackCache(slice: StackSlice, foreign: readonly IsolationMarker[], repo
 }
 
 /** Department stacks whose published folder synth leaves as it is (stacks/up-to-date.ts), and the folder key of each. */
-interface Reuse {
+export interface Reuse {
   readonly keys: ReadonlyMap<string, string>;
   readonly unchanged: ReadonlyMap<string, SynthesizedStack>;
 }
 
 const NO_REUSE: Reuse = { keys: new Map(), unchanged: new Map() };
 
-function reuse(
+export function reuse(
   selected: readonly StackSlice[],
   markers: Record<Network, IsolationMarker[]> | undefined,
   repoRoot: string,
@@ -221,7 +219,7 @@ function reuse(
 }
 
 /** Drops cache entries unused for a while (not in a test that customizes stacks: it never uses the cache). */
-function pruneAfterSynth(customize: SynthOptions['customize']): void {
+export function pruneAfterSynth(customize: SynthOptions['customize']): void {
   const dir = cacheDir();
   if (dir !== undefined && customize === undefined) pruneCache(dir);
 }
@@ -241,10 +239,10 @@ export function newApps(staging: string): Record<Network, App> {
   };
 }
 
-const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : 'extranet');
+export const otherNetwork = (n: Network): Network => (n === 'extranet' ? 'intranet' : 'extranet');
 
 /** Refuses, before anything is built or written, hand-written files that cannot be read. */
-function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined, all: readonly string[]): void {
+export function checkHandAdded(selected: readonly StackSlice[], handAdded: string | undefined, all: readonly string[]): void {
   const issues = [
     ...strayOverrides(handAdded, all),
     ...readHandAdded(
@@ -287,131 +285,6 @@ export function synthesize(model: CityModel, opts: SynthOptions, reused?: Reuse)
       opts.onProgress?.(i + 1, selected.length, slice.name);
     });
     if (violations.length > 0) throw new SynthError('isolation', { violations });
-    publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0, same);
-    pruneAfterSynth(opts.customize);
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-  return results;
-}
-
-/** Weight of a stack for balancing workers: what it holds. */
-function weight(s: StackSlice): number {
-  return s.kind === 'platform' ? 5 : s.tenants.length * 2 + s.replicas.length + 1;
-}
-
-/**
- * Synthesizes with several processes (stacks are independent, so each builds a share of them into
- * the same staging folder): this one and `workers - 1` worker processes. Falls back to `synthesize` for one worker, one stack, or
- * when running from TypeScript sources (tests).
- */
-export async function synthesizeParallel(model: CityModel, opts: SynthOptions & { workers: number }): Promise<SynthesizedStack[]> {
-  const selected = selectStacks(model, opts.only);
-  checkHandAdded(
-    selected,
-    opts.handAdded,
-    planStacks(model).map((s) => s.name),
-  );
-  const worker = path.join(__dirname, 'synth-worker.js');
-  const repoRoot = opts.repoRoot ?? defaultRepoRoot();
-  // stacks in the cache are copied here; only the others go to workers
-  const markers = opts.customize ? undefined : isolationMarkers(model, planStacks(model));
-  const out = path.resolve(opts.outDir);
-  const same = reuse(selected, markers, repoRoot, out, opts.handAdded);
-  const toBuild = markers ? selected.filter((s) => !same.unchanged.has(s.name) && !isCached(s, markers[otherNetwork(s.network)], repoRoot)) : selected;
-  const workers = Math.min(opts.workers, toBuild.length);
-  const work = toBuild.reduce((n, s) => n + weight(s), 0);
-  if (workers <= 1 || opts.customize || !fs.existsSync(worker) || work < (opts.minWork ?? 0)) return synthesize(model, opts, opts.customize ? undefined : same);
-  removeStale(out);
-  const staging = stagingOf(out);
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  // longest first onto the lightest worker keeps the shares even
-  const shares: StackSlice[][] = Array.from({ length: workers }, () => []);
-  const load = new Array<number>(workers).fill(0);
-  for (const s of [...toBuild].sort((a, b) => weight(b) - weight(a) || (a.name < b.name ? -1 : 1))) {
-    const i = load.indexOf(Math.min(...load));
-    shares[i].push(s);
-    load[i] += weight(s);
-  }
-  const modelFile = path.join(staging, 'model.json');
-  // workers build stacks, which never read waivers (and a waiver's line would be looked up to write it)
-  fs.writeFileSync(
-    modelFile,
-    JSON.stringify(model, (k, v: unknown) => (k === 'waivers' ? [] : v)),
-  );
-  const results: SynthesizedStack[] = [];
-  const violations: IsolationViolation[] = [];
-  let done = 0;
-  const foreign = markers ?? isolationMarkers(model, planStacks(model));
-  let apps: Record<Network, App> | undefined;
-  const ownApps = () => (apps ??= newApps(staging));
-  try {
-    if (markers && toBuild.length < selected.length) {
-      const building = new Set(toBuild.map((s) => s.name));
-      const apps = ownApps();
-      for (const slice of selected.filter((s) => !building.has(s.name))) {
-        const unchanged = same.unchanged.get(slice.name);
-        if (unchanged) {
-          results.push(unchanged);
-          opts.onProgress?.(++done, selected.length, slice.name);
-          continue;
-        }
-        const built = buildStack(slice, apps[slice.network], staging, out, markers[otherNetwork(slice.network)], repoRoot, undefined, opts.handAdded);
-        results.push(built.result);
-        violations.push(...built.violations);
-        opts.onProgress?.(++done, selected.length, slice.name);
-      }
-    }
-    // this process builds the first share while a worker builds each other one: one process fewer to
-    // start and to hold in memory than a worker per share
-    const [own, ...others] = shares;
-    const building = others.map(
-      (share) =>
-        new Promise<void>((resolveRun, reject) => {
-          const child = spawn(process.execPath, [worker, modelFile, staging, out, repoRoot, opts.handAdded ?? '', ...share.map((s) => s.name)], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-            env: { ...process.env, ...shortcutsEnv() },
-          });
-          let buffer = '';
-          child.stdout.on('data', (chunk: Buffer) => {
-            buffer += chunk.toString('utf8');
-            let nl: number;
-            while ((nl = buffer.indexOf('\n')) >= 0) {
-              const line = buffer.slice(0, nl);
-              buffer = buffer.slice(nl + 1);
-              const msg = JSON.parse(line) as { result?: SynthesizedStack; violations?: IsolationViolation[]; maxRssKb?: number };
-              if (msg.maxRssKb !== undefined) {
-                opts.onWorkerDone?.(msg.maxRssKb);
-                continue;
-              }
-              if (!msg.result) continue;
-              results.push(msg.result);
-              violations.push(...(msg.violations ?? []));
-              done++;
-              opts.onProgress?.(done, selected.length, msg.result.name);
-            }
-          });
-          child.on('error', reject);
-          child.on('close', (code) => (code === 0 ? resolveRun() : reject(new Error(`synth worker exited with code ${code}`))));
-        }),
-    );
-    const buildOwn = async () => {
-      collectGarbage();
-      for (const slice of own) {
-        const built = buildStack(slice, ownApps()[slice.network], staging, out, foreign[otherNetwork(slice.network)], repoRoot, undefined, opts.handAdded);
-        results.push(built.result);
-        violations.push(...built.violations);
-        opts.onProgress?.(++done, selected.length, slice.name);
-        // let the workers' lines in between stacks: a worker waits once its pipe is full
-        await new Promise<void>((next) => setImmediate(next));
-      }
-    };
-    await Promise.all([...building, buildOwn()]);
-    if (violations.length > 0) throw new SynthError('isolation', { violations });
-    fs.rmSync(modelFile);
-    const order = new Map(selected.map((s, i) => [s.name, i]));
-    results.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     publish(model, staging, out, results, opts.only === undefined || opts.only.length === 0, same);
     pruneAfterSynth(opts.customize);
   } finally {

@@ -9,7 +9,8 @@ import { Lang, renderMessage } from '../../config/messages';
 import { takeRefusedEntries } from '../../stacks/synth-cache';
 import { formatBytes } from '../../config/quantity';
 import { checkFolderOut } from '../out-path';
-import { leftoverStacks, synthesizeParallel, synthesizeRetired, SynthError } from '../../stacks/synth';
+import { leftoverStacks, synthesizeRetired, SynthError } from '../../stacks/synth';
+import { synthesizeParallel } from '../../stacks/synth-parallel';
 import { envOf, validate } from './validate';
 
 /** Worker processes for synth: --workers N, else one per core (at most 4) for cities of 500+ tenants. */
