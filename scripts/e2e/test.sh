@@ -9,7 +9,9 @@
 # Every process the suite starts is stopped on success, failure and Ctrl-C, and the host is put back as
 # it was (network namespaces, links, routes, iptables, mounts, cgroups, sysctls, folders): the suite
 # does it in its teardown, and this script runs scripts/e2e/lab-down.sh and stops whatever is left from
-# the run folder's pid files and any process still working in the run folder.
+# the run folder's pid files and any process still working in the run folder. A lab left by a run that
+# was killed outright (machine restart, SIGKILL: no teardown ran) is taken down before the next run
+# starts (scripts/e2e/stale-labs.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -22,6 +24,8 @@ started=$SECONDS
 bash scripts/e2e/parts.sh all
 parts_s=$((SECONDS - started))
 npx tsc -p tsconfig.json
+# a lab left by a run that was killed outright (no teardown ran) is taken down first; a live one stops us
+bash scripts/e2e/stale-labs.sh
 
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/govcloud-e2e-XXXXXX")"
 export GOVCLOUD_E2E_RUN="$RUN"
