@@ -13,12 +13,15 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // the shared words (label keys, the network type) and the one CIDR reader, never the request types: stacks translate
   constructs: ['constructs', 'config/vocabulary', 'config/cidr', 'config/backup-storage', 'config/ingress-routes'],
   stacks: ['config', 'terraform', 'constructs', 'stacks'],
-  policies: ['config', 'terraform', 'policies'],
+  // drill records are evidence the rules and reports read: the record's shape and reader, never the drill itself
+  policies: ['config', 'terraform', 'policies', 'drill/record'],
   workflow: ['config', 'terraform', 'stacks', 'policies', 'workflow'],
   deploy: ['config', 'terraform', 'deploy'],
   // traffic on the live clusters, from the model alone: no stacks, no policies
   probe: ['config', 'probe'],
-  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'probe', 'cli'],
+  // a restore on the live clusters, from the model and the probe's API client
+  drill: ['config', 'probe', 'drill'],
+  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'probe', 'drill', 'cli'],
   bench: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'bench'],
   'main.ts': ['config', 'stacks', 'policies'],
 };
