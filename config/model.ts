@@ -50,6 +50,8 @@ export interface Site {
   readonly role: SiteRole;
   readonly backupEndpoint: string;
   readonly backupCidr: string;
+  /** PEM of the CA behind the backup storage's TLS certificate, when the platform file gives one. */
+  readonly backupCaCert?: string;
 }
 
 export interface NodePool {

@@ -13,6 +13,7 @@ export function resolveSites(platform: LoadedFile<PlatformFile>): Site[] {
     role: x.role,
     backupEndpoint: x.backupStorage.endpoint,
     backupCidr: x.backupStorage.cidr,
+    ...(x.backupStorage.caCert ? { backupCaCert: x.backupStorage.caCert } : {}),
   }));
 }
 

@@ -4,6 +4,9 @@ import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, duration, HOST_
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 
+/** One or more PEM certificates and nothing else (a private key or any other block is refused). */
+const PEM_CERTIFICATES = /^(\s*-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----)+\s*$/;
+
 const county = z
   .strictObject({
     code: dnsLabel(40).describe('County code, the folder name under tenants/ / 县区代码'),
@@ -26,6 +29,13 @@ const site = z
             'Backup storage URL without credentials: s3://bucket[/prefix] or https://host/bucket[/prefix] (S3-compatible); Velero writes there / 备份存储地址（不含凭据）：s3://存储桶[/前缀] 或 https://主机/存储桶[/前缀]',
           ),
         cidr,
+        caCert: z
+          .string()
+          .regex(PEM_CERTIFICATES)
+          .optional()
+          .describe(
+            "PEM certificate(s) of the CA that signed the storage's TLS certificate, when it is not a public one (a city's own CA): Velero checks the storage against it. Certificates only, never a key / 签发备份存储 TLS 证书的 CA 证书（PEM，仅证书，不含私钥）",
+          ),
       })
       .describe('Backup storage at this site / 站点备份存储'),
   })

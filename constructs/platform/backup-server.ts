@@ -30,6 +30,8 @@ export interface BackupSite {
   readonly endpoint: string;
   /** The address range of the site's backup storage: the only place Velero's pods may send backups. */
   readonly cidr: string;
+  /** PEM of the CA that signed the storage's TLS certificate (a city's own CA); absent: the system's roots. */
+  readonly caCert?: string;
 }
 
 /** A location that reads another cluster's prefix and can neither write nor delete there. */
@@ -44,6 +46,8 @@ export interface ReadOnlyBackupLocation {
   readonly endpoint: string;
   /** Address range of that storage; Velero's pods may reach it. */
   readonly cidr: string;
+  /** PEM of the CA behind that storage's TLS certificate; absent: the system's roots. */
+  readonly caCert?: string;
 }
 
 export interface BackupServerProps {
@@ -216,7 +220,7 @@ export class BackupServer extends Construct {
       dependsOn: [this.namespace],
     });
 
-    const location = (name: string, endpoint: string, what: string, writable: boolean, siteLabel: string, from?: string): Manifest => {
+    const location = (name: string, endpoint: string, what: string, writable: boolean, siteLabel: string, caCert?: string, from?: string): Manifest => {
       const store = objectStore(endpoint);
       if ('error' in store) throw new Error(`${who}: ${what}: backup endpoint ${store.error}`);
       const config: Record<string, string> = store.s3Url ? { s3Url: store.s3Url, s3ForcePathStyle: 'true' } : {};
@@ -233,7 +237,11 @@ export class BackupServer extends Construct {
             provider: 'aws',
             default: writable && name === props.defaultSite,
             accessMode: writable ? 'ReadWrite' : 'ReadOnly',
-            objectStorage: store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket },
+            objectStorage: {
+              bucket: store.bucket,
+              ...(store.prefix ? { prefix: store.prefix } : {}),
+              ...(caCert ? { caCert: Buffer.from(caCert.trim() + '\n').toString('base64') } : {}),
+            },
             ...(Object.keys(config).length > 0 ? { config } : {}),
             credential: { name: credential.name, key: credential.key },
           },
@@ -243,8 +251,8 @@ export class BackupServer extends Construct {
     };
     // each cluster writes its own prefix of every site's storage
     this.locations = [
-      ...props.sites.map((site) => location(site.name, clusterEndpoint(site.endpoint, props.clusterName), `site ${site.name}`, true, site.name)),
-      ...readOnly.map((r) => location(r.name, r.endpoint, `read-only location ${r.name}`, false, r.site, r.primaryCluster)),
+      ...props.sites.map((site) => location(site.name, clusterEndpoint(site.endpoint, props.clusterName), `site ${site.name}`, true, site.name, site.caCert)),
+      ...readOnly.map((r) => location(r.name, r.endpoint, `read-only location ${r.name}`, false, r.site, r.caCert, r.primaryCluster)),
     ];
   }
 }

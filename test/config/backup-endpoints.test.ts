@@ -27,6 +27,21 @@ const lines = (dir: string, lang: 'en' | 'zh' = 'en') =>
 const AT = 'case/platform.yaml:15:34 spec.sites[0].backupStorage.endpoint:';
 
 describe('validate: backup endpoints', () => {
+  it("takes the storage CA's certificates and refuses a private key there without showing it", () => {
+    const key = 'MIIEvAIBADANBgkqhkiG9w0BAQEFAASCBKYwggSiAgEAAoIBAQC';
+    const withCa = (pem: string) => {
+      const dir = caseEnv(undefined);
+      const platform = path.join(dir, 'platform.yaml');
+      const text = fs.readFileSync(platform, 'utf8');
+      fs.writeFileSync(platform, text.replace('"s3://backup.main.test.gov.cn/b",', `"s3://backup.main.test.gov.cn/b", caCert: ${JSON.stringify(pem)},`));
+      return dir;
+    };
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIBlab0123==\n-----END CERTIFICATE-----\n';
+    expect(validateEnvironment(withCa(cert)).model?.sites[0].backupCaCert).toBe(cert);
+    const en = lines(withCa(`-----BEGIN PRIVATE KEY-----\n${key}\n-----END PRIVATE KEY-----\n`));
+    expect(en).toEqual([expect.stringMatching(/^case\/platform\.yaml:15:\d+ spec\.sites\[0\]\.backupStorage\.caCert: .*private key/)]);
+    expect(en.join('\n')).not.toContain(key);
+  });
   it('refuses a query string or a fragment without echoing it', () => {
     const secret = 'X-Amz-Credential=AKIDEXAMPLE0123456789&X-Amz-Signature=0123456789abcdef';
     const en = lines(city(`https://10.90.0.5:9000/b?${secret}`));

@@ -101,6 +101,30 @@ describe('BackupServer', () => {
     expect(bare.of('kubernetes_manifest').map((r) => get(manifest(r), 'spec.objectStorage'))).toEqual([{ bucket: 'backup.primary', prefix: 'ext-primary' }]);
   });
 
+  it("gives Velero the CA of a store with a city's own certificate, base64 as the location wants it, for written and read-only locations", () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIBlab==\n-----END CERTIFICATE-----';
+    const withCa = synthOf(
+      (scope) =>
+        new BackupServer(scope, 'b', {
+          ...props,
+          sites: [{ ...props.sites[1], caCert: pem }, props.sites[0]],
+          readOnly: [
+            {
+              name: 'remote-from-ext-x',
+              site: 'remote',
+              primaryCluster: 'ext-x',
+              endpoint: 'https://oss.remote.example-province.gov.cn:9000/govcloud-backup/city/ext/ext-x',
+              cidr: '10.90.2.0/24',
+              caCert: pem,
+            },
+          ],
+        }),
+    );
+    const stores = withCa.of('kubernetes_manifest').map((r) => get(manifest(r), 'spec.objectStorage') as Json);
+    const decoded = stores.map((o) => (o.caCert ? Buffer.from(String(o.caCert), 'base64').toString() : undefined));
+    expect(decoded).toEqual([undefined, `${pem}\n`, `${pem}\n`]); // primary, remote, remote-from-ext-x
+  });
+
   it("reads each primary cluster's prefix through a ReadOnly location that is never the default, and lets Velero reach that storage", () => {
     const dr = synthOf(
       (scope) =>
