@@ -223,7 +223,9 @@ export class BackupServer extends Construct {
     const location = (name: string, endpoint: string, what: string, writable: boolean, siteLabel: string, caCert?: string, from?: string): Manifest => {
       const store = objectStore(endpoint);
       if ('error' in store) throw new Error(`${who}: ${what}: backup endpoint ${store.error}`);
-      const config: Record<string, string> = store.s3Url ? { s3Url: store.s3Url, s3ForcePathStyle: 'true' } : {};
+      // an S3-compatible store (MinIO, SeaweedFS, Ceph RGW) signs in its default region us-east-1; without a
+      // region the plugin's SDK refuses to sign at all (it looks one up only for AWS itself)
+      const config: Record<string, string> = store.s3Url ? { region: 'us-east-1', s3Url: store.s3Url, s3ForcePathStyle: 'true' } : {};
       return new Manifest(this, `location-${name}`, {
         manifest: {
           apiVersion: BACKUP.apiVersion,

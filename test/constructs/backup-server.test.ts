@@ -90,7 +90,7 @@ describe('BackupServer', () => {
     expect(remote).toMatchObject({
       default: false,
       objectStorage: { bucket: 'govcloud-backup', prefix: 'city/ext/ext-primary' },
-      config: { s3Url: 'https://oss.remote.example-province.gov.cn:9000', s3ForcePathStyle: 'true' },
+      config: { region: 'us-east-1', s3Url: 'https://oss.remote.example-province.gov.cn:9000', s3ForcePathStyle: 'true' },
     });
   });
 
