@@ -28,6 +28,7 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   plan: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('plan', p, lang, io),
   apply: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('apply', p, lang, io),
   probe: async (p, lang, io) => (await import('./commands/probe')).probe(p, lang, io),
+  drill: async (p, lang, io) => (await import('./commands/drill')).drill(p, lang, io),
   codeowners: async (p, lang, io) => (await import('./commands/workflow')).codeowners(p, lang, io),
   pools: async (p, lang, io) => (await import('./commands/pools')).pools(p, lang, io),
   'new tenant': async (p, lang, io) => (await import('./commands/workflow')).newTenant(p, lang, io),

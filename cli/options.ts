@@ -19,7 +19,7 @@ export interface OptionSpec {
 }
 
 export type CommandName =
-  'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'codeowners' | 'pools' | 'new tenant';
+  'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'drill' | 'codeowners' | 'pools' | 'new tenant';
 
 export interface CommandSpec {
   /** `new tenant` is the subcommand `tenant` of `new`. */
@@ -234,6 +234,58 @@ export const COMMANDS: readonly CommandSpec[] = [
         help: { en: 'only the clusters of this network (each network probes from its own runner)', zh: '只探测该网络的集群（每个网络在自己的执行机上探测）' },
       },
       REPORT_OUT,
+      ENV,
+    ],
+  },
+  {
+    name: 'drill',
+    summary: {
+      en: 'a DR drill on the live clusters: back up a tenant on its primary, restore it into its replica at a DR site, verify what came back, measure RPO and RTO, and write the drill record',
+      zh: '在运行中的集群上做灾备演练：在主集群备份租户，恢复到灾备站点的副本，校验恢复内容，实测 RPO 与 RTO，并写出演练记录',
+    },
+    options: [
+      { name: 'tenant', arg: NAME, help: { en: 'the tenant to drill (required)', zh: '要演练的租户（必填）' } },
+      {
+        name: 'to',
+        arg: { en: 'cluster', zh: '集群' },
+        help: {
+          en: 'the DR cluster to restore on (default: the same-city replica, else the first)',
+          zh: '恢复所在的灾备集群（默认：同城副本，否则第一个副本）',
+        },
+      },
+      {
+        name: 'backup',
+        arg: NAME,
+        help: {
+          en: 'restore this completed backup instead of taking one (e.g. the last scheduled one)',
+          zh: '使用该已完成的备份，而不是新做一次（例如最近一次定时备份）',
+        },
+      },
+      { name: 'by', arg: NAME, help: { en: 'who runs the drill, for the record (default: $USER)', zh: '演练执行人，写入记录（默认 $USER）' } },
+      {
+        name: 'rpo',
+        arg: { en: 'duration', zh: '时长' },
+        help: {
+          en: "a stricter RPO than the tier's to rehearse, e.g. 30s, 5m (never a looser one)",
+          zh: '比等级目标更严的 RPO（演练用），如 30s、5m（不可放宽）',
+        },
+      },
+      {
+        name: 'rto',
+        arg: { en: 'duration', zh: '时长' },
+        help: {
+          en: "a stricter RTO than the tier's to rehearse, e.g. 1s, 10m (never a looser one)",
+          zh: '比等级目标更严的 RTO（演练用），如 1s、10m（不可放宽）',
+        },
+      },
+      {
+        name: 'record',
+        arg: FILE,
+        help: {
+          en: 'where the drill record goes (default: drills/<tenant>/<time>-<cluster>.json in the environment)',
+          zh: '演练记录写到哪里（默认：环境目录下 drills/<租户>/<时间>-<集群>.json）',
+        },
+      },
       ENV,
     ],
   },

@@ -60,7 +60,8 @@ for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^gv-$id-"); 
 for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^cni-'); do
   if ! jq -e --arg n "$ns" '.netns | index($n)' "$LAB/before.json" >/dev/null 2>&1; then ip netns del "$ns" 2>/dev/null; fi
 done
-ip addr del 10.250.0.1/32 dev lo 2>/dev/null
+# the lab's host addresses: 10.250.0.1 (API servers, registries) and the sites' object stores (10.250.0.11, …)
+for a in $(ip -o -4 addr show dev lo 2>/dev/null | awk '{print $4}' | grep -E '^10\.250\.0\.[0-9]+/32$'); do ip addr del "$a" dev lo 2>/dev/null; done
 ip addr del 198.51.100.20/32 dev lo 2>/dev/null
 for l in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E "^gv$id"); do ip link del "$l" 2>/dev/null; done
 

@@ -96,7 +96,7 @@ describe('usage errors', () => {
     const r = govcloud(['deploy']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      'unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, probe, pr, plan, apply, codeowners, pools, new)',
+      'unknown command "deploy" (known: validate, synth, stacks, schema, check, evidence, probe, drill, pr, plan, apply, codeowners, pools, new)',
     );
   });
 });

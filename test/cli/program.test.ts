@@ -57,7 +57,7 @@ describe('each command takes its own options', () => {
     expect(zh.err).toEqual([`--base 属于 pr，不属于 validate（validate 可用：--env、--today、--lang、--help）\n${HINT_ZH}`]);
     expect((await cli(['apply', '--destroy'])).err[0]).toMatch(/^--destroy belongs to plan, not apply \(known for apply: --stack, --affected-by, --planned, /);
     expect((await cli(['schema', '--env', 'x'])).err[0]).toMatch(
-      /^--env belongs to validate, synth, stacks, check, evidence, probe, pr, plan, apply, codeowners, pools, new tenant, not schema /,
+      /^--env belongs to validate, synth, stacks, check, evidence, probe, drill, pr, plan, apply, codeowners, pools, new tenant, not schema /,
     );
   });
 
@@ -65,7 +65,7 @@ describe('each command takes its own options', () => {
     const r = await cli(['--env', 'x', 'validate']);
     expect([r.code, r.err]).toEqual([
       2,
-      [`--env goes after a command that takes it: validate, synth, stacks, check, evidence, probe, pr, plan, apply, codeowners, pools, new tenant\n${HINT_EN}`],
+      [`--env goes after a command that takes it: validate, synth, stacks, check, evidence, probe, drill, pr, plan, apply, codeowners, pools, new tenant\n${HINT_EN}`],
     ]);
   });
 

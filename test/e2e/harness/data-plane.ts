@@ -10,11 +10,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../../../config/model';
-import { firewallUp, INTERNET_CIDR, LabNet, LabNode, labUp, NodeSpec, planLab, routePods, SERVICE_IP } from './netlab';
+import { firewallUp, HostPort, INTERNET_CIDR, LabNet, LabNode, labUp, NodeSpec, planLab, routePods, SERVICE_IP } from './netlab';
 import { overlaps } from '../../../config/cidr';
 import { HOST_DIRS, hostState } from './host-state';
 import { ClusterInfo, kubeFor, Network } from './topology';
 import { freePorts } from './ports';
+import { LabStores, storeAccess } from './object-store';
 import { LabRegistry, startRegistry } from './registry';
 import { BuiltImage, buildImage, busyboxRootfs, dnsmasqRootfs, pauseRootfs, pushImage, squidRootfs, veleroPluginRootfs, veleroRootfs } from './images';
 import { deployLabDns, internetNames } from './lab-dns';
@@ -199,6 +200,7 @@ export async function startDataPlane(
   lab: LabNet,
   clusters: readonly ClusterInfo[],
   prebuilt?: readonly BuiltImage[],
+  stores?: LabStores,
 ): Promise<DataPlane> {
   const [extPort, intPort] = await freePorts(2);
   const registries: Record<Network, LabRegistry> = {
@@ -212,9 +214,11 @@ export async function startDataPlane(
   const images: Record<string, string> = {};
   for (const img of built) images[img.repository.replace(/^platform\//, '')] = `${registryHost}/${img.repository}@${img.digest}`;
 
-  const ports = new Map<string, number[]>();
+  const ports = new Map<string, (number | HostPort)[]>();
   const clusterOf = new Map(clusters.map((c) => [c.name, c]));
-  for (const n of lab.nodes) ports.set(n.name, [clusterOf.get(n.cluster)!.port, registries[n.network].port]);
+  const storeIps = stores?.stores.map((s) => s.ip) ?? [];
+  for (const n of lab.nodes)
+    ports.set(n.name, [clusterOf.get(n.cluster)!.port, registries[n.network].port, ...(stores ? storeAccess(model, n.cluster, storeIps) : [])]);
   firewallUp(lab, ports);
 
   const configs = new Map<string, NodeConfig>();

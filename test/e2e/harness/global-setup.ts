@@ -15,6 +15,7 @@ import { writeClusterFiles } from '../../../stacks/cluster-files';
 import { CityModel } from '../../../config/model';
 import { buildImages, pinApiServers, pinBuiltImages, prepareLab, startDataPlane } from './data-plane';
 import { labDown } from './lab-down';
+import { pinBackupStorage, startObjectStores } from './object-store';
 
 /** The cluster's pod range: platform.yaml's podCidr where the model has one, else the lab's own plan. */
 function podCidrOf(model: CityModel, cluster: string): string {
@@ -64,6 +65,8 @@ export default async function globalSetup(): Promise<void> {
   try {
     // the lab network first: the API servers listen on its host address
     const lab = prepareLab(run, model);
+    // each site's object store (SeaweedFS), with its buckets locked, before anything could back up
+    const stores = await startObjectStores(run, parts.GOVCLOUD_WEED, model, lab);
     const top = await startTopology(
       run,
       parts,
@@ -79,10 +82,11 @@ export default async function globalSetup(): Promise<void> {
     );
     fs.writeFileSync(path.join(run, 'topology.json'), JSON.stringify(top, null, 2), { mode: 0o600 });
     // each cluster's API server endpoint, as its operators would write it, now that the servers listen
-    fs.writeFileSync(platform, pinApiServers(fs.readFileSync(platform, 'utf8'), top.clusters));
-    git('commit', '-qam', "example city, state in PostgreSQL, the lab's images and API server endpoints", '--amend');
+    // and each site's backup storage: its store's address, bucket and the lab's CA
+    fs.writeFileSync(platform, pinBackupStorage(pinApiServers(fs.readFileSync(platform, 'utf8'), top.clusters), stores));
+    git('commit', '-qam', "example city, state in PostgreSQL, the lab's images, API server endpoints and backup stores", '--amend');
     const up = Date.now();
-    const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters, built);
+    const plane = await startDataPlane(run, { ...parts, GOVCLOUD_REPO: REPO }, model, lab, top.clusters, built, stores);
     process.stderr.write(
       `\n[e2e] data plane: ${plane.lab.nodes.length} nodes Ready in ${((Date.now() - up) / 1000).toFixed(1)} s (${Object.entries(plane.podCidrs)
         .map(([n, c]) => `${n} ${c}`)

@@ -28,6 +28,11 @@ export const SERVICE_IP = '10.250.0.1';
  * come back to the host, not into the fake Internet's namespace (a local address wins over the route).
  */
 export const INTERNET_CLIENT_IP = '198.51.100.20';
+/** A host address and port a node may reach (a site's object store); a bare port means SERVICE_IP. */
+export interface HostPort {
+  readonly ip: string;
+  readonly port: number;
+}
 export const IN_CHAIN = 'GVLAB-IN';
 export const FWD_CHAIN = 'GVLAB-FWD';
 
@@ -148,7 +153,7 @@ export function routePods(node: LabNode, cidr: string): void {
  * network's registry); everything else from the lab to the host is dropped, the intranet's node
  * forwards nothing and receives nothing forwarded, and the lab forwards only into the lab.
  */
-export function firewallUp(lab: LabNet, ports: ReadonlyMap<string, readonly number[]>): void {
+export function firewallUp(lab: LabNet, ports: ReadonlyMap<string, readonly (number | HostPort)[]>): void {
   const prefix = `gv${lab.id}+`;
   // chains a killed run left behind go first: they would match no link of this run anyway
   for (const [chain, hook] of [
@@ -169,7 +174,10 @@ export function firewallUp(lab: LabNet, ports: ReadonlyMap<string, readonly numb
   const inRule = (...r: string[]) => sh('iptables', ['-A', IN_CHAIN, ...r]);
   inRule('-i', prefix, '-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED', '-j', 'ACCEPT');
   for (const n of lab.nodes)
-    for (const p of ports.get(n.name) ?? []) inRule('-i', n.hostIf, '-d', SERVICE_IP, '-p', 'tcp', '--dport', String(p), '-j', 'ACCEPT');
+    for (const p of ports.get(n.name) ?? []) {
+      const { ip, port } = typeof p === 'number' ? { ip: SERVICE_IP, port: p } : p;
+      inRule('-i', n.hostIf, '-d', ip, '-p', 'tcp', '--dport', String(port), '-j', 'ACCEPT');
+    }
   inRule('-i', prefix, '-j', 'DROP');
   const fwd = (...r: string[]) => sh('iptables', ['-A', FWD_CHAIN, ...r]);
   for (const n of lab.nodes.filter((x) => x.network === 'intranet')) {
