@@ -1,7 +1,7 @@
 /** Drill record fixtures: a temporary copy of the example city and a record of one of its tenants. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DrillRecord } from '../../drill/record';
+import type { DrillRecordFile as DrillRecord } from '../../drill/record';
 import { EXAMPLE_CITY, tmpDir } from './env';
 
 /** A copy of environments/example-city (which holds no drill record: none has been run there). */
@@ -27,7 +27,7 @@ export function record(change: Change = {}): DrillRecord {
     environment: 'prod',
     tier: 'hot-standby',
     from: { cluster: 'ext-primary', namespace: 'hotline-12345-prod', site: 'same-city' },
-    to: { cluster: 'ext-samecity', namespace: 'hotline-12345-dr', site: 'same-city' },
+    to: { cluster: 'ext-samecity', namespace: 'hotline-12345-prod', site: 'same-city' },
     backup: { name: 'hotline-12345-same-city-20261130020000', location: 'same-city', startedAt: iso(14), completedAt: iso(12) },
     restore: { name: 'drill-hotline-12345-20261130', location: 'same-city-from-ext-primary', startedAt: iso(10), completedAt: iso(4), readyAt: iso(1) },
     measured: { rpoSeconds: 240, rtoSeconds: 540 },
