@@ -64,8 +64,8 @@ export function drillEvidence(model: Pick<CityModel, 'drills' | 'drillValidity'>
       validFor,
       missedTargets: [],
       missing: {
-        en: `no drill record: no restore of ${tenant.name}'s backups has been recorded (drills/${tenant.name}/)`,
-        zh: `没有演练记录：尚未记录 ${tenant.name} 备份的恢复（drills/${tenant.name}/）`,
+        en: `no drill record (drills/${tenant.name}/): no restore of its backups has been recorded`,
+        zh: `没有演练记录（drills/${tenant.name}/）：尚未记录其备份的恢复`,
       },
     };
   }

@@ -247,7 +247,7 @@ export function drillLine(t: TenantReport, lang: Lang): string | undefined {
   const d = t.drill;
   if (!d) return undefined;
   const tail = d.missing === undefined ? '' : ` — ${w('missingEvidence', lang, { what: d.missing[lang] })}`;
-  if (!d.last) return `${w('noDrill', lang)}${tail}`;
+  if (!d.last) return w('noDrill', lang);
   const r = d.last.record;
   const measures = w('drillMeasures', lang, {
     rpo: formatSeconds(r.measured.rpoSeconds),

@@ -51,7 +51,7 @@ describe('8.1.4.9 a) and MLPS-DATA-010 with drill records', () => {
 
   it('keeps it partly, naming what is missing, without a record, with an old one or after a failed one', () => {
     const cases: [CheckReport, string, string][] = [
-      [reportOf(plain), 'not-applicable', `no drill record: no restore of ${TENANT}'s backups has been recorded (drills/${TENANT}/)`],
+      [reportOf(plain), 'not-applicable', `no drill record (drills/${TENANT}/): no restore of its backups has been recorded`],
       [reportOf(cityWith(record()), '2027-06-01'), 'not-applicable', 'the last passing drill of 2026-11-30T02:14:09Z is older than 180d'],
       [
         reportOf(cityWith(record({ at: '2026-11-01T00:00:00Z' }), failedRecord())),
@@ -118,6 +118,7 @@ describe('the last drill in the reports', () => {
     expect(md).toContain('- when: no drill record');
     expect(md).toContain(`- still to show: ${RESTORE} — evidence missing: no drill record`);
     expect(renderMarkdown(none, 'zh')).toContain('缺少证据：没有演练记录');
+    expect(renderText(none, 'en')).toMatch(/^ {2}hotline-12345 {2}no drill record$/m);
     expect(renderHtml(none, plain, 'en')).toContain('data-drill="none"><dt>when</dt><dd>no drill record</dd>');
     const json = JSON.parse(renderJson(none)) as { tenants: { drill: { state: string; missing: { en: string } } }[] };
     expect(json.tenants[0].drill.state).toBe('none');
