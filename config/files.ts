@@ -15,6 +15,8 @@ export interface FileSource {
   exists(p: string): boolean;
   /** YAML files below a folder, recursively, sorted, dot-files skipped; symbolic links too (refused when read), not followed. */
   listYaml(dir: string): string[];
+  /** JSON files (`.json` in any case) below a folder, listed as listYaml lists YAML files (drill records). */
+  listJson(dir: string): string[];
   /** Size in bytes, or an error code (`ESYMLINK`, `ENOTREG` for what is not a regular file). */
   size(p: string): number | { readonly error: string };
   read(p: string): Buffer | { readonly error: string };
@@ -27,6 +29,7 @@ export const NOT_REGULAR = 'ENOTREG';
 
 /** `.yaml` and `.yml` in any case: a `.YAML` file is listed so that the loader refuses it, rather than passing over it. */
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+const isJson = (name: string) => /\.json$/i.test(name);
 const errorOf = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
   // O_NOFOLLOW on a link: ELOOP (Linux), EMLINK (FreeBSD), EFTYPE (macOS)
@@ -41,27 +44,31 @@ const lstat = (p: string): fs.Stats | undefined => {
   }
 };
 
+/** Files below a folder whose names `wanted` accepts, recursively, sorted, dot-files skipped; links listed, not followed. */
+function listDisk(dir: string, wanted: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(d, e.name);
+      if (e.isSymbolicLink()) out.push(full);
+      // a folder named like a wanted file is listed (and refused as not a file), not walked past
+      else if (e.isDirectory() && wanted(e.name)) out.push(full);
+      else if (e.isDirectory()) walk(full);
+      else if (wanted(e.name)) out.push(full);
+    }
+  };
+  // a linked folder is listed itself, not walked
+  if (lstat(dir)?.isSymbolicLink()) return [dir];
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
 export const diskSource: FileSource = {
   isDirectory: (p) => fs.existsSync(p) && fs.statSync(p).isDirectory(),
   exists: (p) => lstat(p) !== undefined,
-  listYaml: (dir) => {
-    const out: string[] = [];
-    const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (e.name.startsWith('.')) continue;
-        const full = path.join(d, e.name);
-        if (e.isSymbolicLink()) out.push(full);
-        // a folder named like a request file is listed (and refused as not a file), not walked past
-        else if (e.isDirectory() && isYaml(e.name)) out.push(full);
-        else if (e.isDirectory()) walk(full);
-        else if (isYaml(e.name)) out.push(full);
-      }
-    };
-    // a linked folder is listed itself, not walked
-    if (lstat(dir)?.isSymbolicLink()) return [dir];
-    if (fs.existsSync(dir)) walk(dir);
-    return out;
-  },
+  listYaml: (dir) => listDisk(dir, isYaml),
+  listJson: (dir) => listDisk(dir, isJson),
   size: (p) => {
     const st = lstat(p);
     if (st === undefined) return { error: 'ENOENT' };
@@ -104,6 +111,7 @@ export function memorySource(files: MemoryFiles): FileSource {
     isDirectory: (p) => under(p).length > 0,
     exists: (p) => files.has(path.resolve(p)) || links.has(path.resolve(p)) || under(p).length > 0,
     listYaml: (dir) => (links.has(path.resolve(dir)) ? [path.resolve(dir)] : under(dir).filter((k) => (isYaml(k) || links.has(k)) && visible(dir, k))),
+    listJson: (dir) => (links.has(path.resolve(dir)) ? [path.resolve(dir)] : under(dir).filter((k) => (isJson(k) || links.has(k)) && visible(dir, k))),
     size: (p) => (links.has(path.resolve(p)) ? { error: SYMLINK } : (files.get(path.resolve(p))?.length ?? { error: 'ENOENT' })),
     read: (p) => (links.has(path.resolve(p)) ? { error: SYMLINK } : (files.get(path.resolve(p)) ?? { error: 'ENOENT' })),
   };

@@ -14,6 +14,7 @@ import { allowlistMessages } from './messages/allowlists';
 import { credentialMessages, credentialWords } from './messages/credentials';
 import { boundsMessages } from './messages/bounds';
 import { recoveryMessages } from './messages/recovery';
+import { drillMessages } from './messages/drills';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -30,6 +31,7 @@ const catalog = {
   ...credentialMessages,
   ...boundsMessages,
   ...recoveryMessages,
+  ...drillMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

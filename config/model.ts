@@ -6,6 +6,7 @@
 import type { YamlIndex } from './yaml-index';
 import type { z } from 'zod';
 import type { drTier, environmentName, network, siteRole, zoneName } from './schema/common';
+import type { DrillRecordFile } from './schema/drill-record';
 
 // the enums of the request schemas, written once (config/schema/common.ts)
 export type Network = z.infer<typeof network>;
@@ -166,6 +167,12 @@ export interface Tenant {
   readonly source: SourceRef;
 }
 
+/** A DR drill record (drills/<tenant>/<at>-<to cluster>.json) and the file it was read from. */
+export interface DrillEntry {
+  readonly file: string;
+  readonly record: DrillRecordFile;
+}
+
 export interface Utilisation {
   readonly cluster: string;
   readonly granted: Resources;
@@ -206,6 +213,13 @@ export interface CityModel {
   readonly state: { readonly backend: StateBackend; readonly schemaPrefix: string };
   readonly tenants: readonly Tenant[];
   readonly utilisation: readonly Utilisation[];
+  /**
+   * The DR drill records of each tenant (drills/<tenant>/*.json), oldest first; a tenant without
+   * any is absent. Evidence for the rules and reports, never an input of a stack.
+   */
+  readonly drills: Readonly<Record<string, readonly DrillEntry[]>>;
+  /** How long a drill counts as evidence (platform.yaml spec.drills.validFor, default 180d), as written and in minutes. */
+  readonly drillValidity: { readonly validFor: string; readonly minutes: number };
 }
 
 /** Namespace of a tenant environment: `<tenant>-<environment>`. */

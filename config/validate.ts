@@ -25,7 +25,8 @@ import { ChangeScope } from './checks/capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 import { checkApprovalDates } from './checks/approval';
 import { checkCharacters } from './checks/characters';
-import { checkCredentials } from './checks/credentials';
+import { checkCredentials, screenCredentials } from './checks/credentials';
+import { checkDrills, readDrillRecords } from './drills';
 
 export interface ValidationResult {
   /** Present only when there is no error. */
@@ -65,10 +66,17 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const issues: Issue[] = loaded.issues.map((i) =>
     i.code === 'file.misplaced' && isLink(source, i.file) ? { ...i, code: 'file.unreadable', params: { reason: SYMLINK } } : i,
   );
-  const files = loaded.filesRead;
+  let files = loaded.filesRead;
   if (!loaded.platform) return { issues: sortIssues(issues), files };
   const pools = loadPools(dir, source, issues);
-  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs, pools };
+  // drill records: evidence of restores, read beside the requests; a record for no tenant of the city is refused
+  const drills = readDrillRecords(dir, source);
+  issues.push(...drills.issues, ...screenCredentials(drills.parsed));
+  files += drills.filesRead;
+  const tenantNames = new Set([...loaded.fileRefs].map((r) => r.split('/')[2]));
+  const platformSpec = loaded.platform.data.spec;
+  issues.push(...checkDrills(drills.drills, { tenantNames, clusters: platformSpec.clusters.map((c) => c.name), sites: platformSpec.sites.map((x) => x.name) }));
+  const ctx: CheckContext = { platform: loaded.platform, tenants: loaded.tenants, fileRefs: loaded.fileRefs, pools, drills: drills.drills };
   issues.push(
     ...checkPlatform(loaded.platform),
     ...checkImages(loaded.platform),

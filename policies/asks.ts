@@ -24,6 +24,16 @@ export interface Ask {
   readonly how: How;
   /** The rules whose checks show it (`auto`: settle it; `partly`: show the configuration). */
   readonly rules: readonly string[];
+  /**
+   * A `partly` requirement that runtime evidence completes: for a tenant whose report has this rule
+   * passing (one of `rules`), it counts as automated (MLPS-DATA-010: a passing restore drill, recent enough).
+   */
+  readonly autoWhen?: string;
+}
+
+/** How a requirement is judged for one tenant: `autoWhen`'s rule passing makes it automated. */
+export function howFor(a: Ask, passes: (rule: string) => boolean): How {
+  return a.autoWhen !== undefined && a.how === 'partly' && passes(a.autoWhen) ? 'auto' : a.how;
 }
 
 export type EvidenceKind = 'document' | 'screenshot' | 'config' | 'log';

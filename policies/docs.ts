@@ -174,7 +174,9 @@ function splitSection(rules: readonly Rule[]): string[] {
           derived(l, numberAt(cp.id, l)),
           cell(cp.title.zh),
           cell(`${a.text.zh} / ${a.text.en}`),
-          HOW[how],
+          a.autoWhen !== undefined && pack.has(a.autoWhen) && how === 'partly'
+            ? `${HOW[how]}；${a.autoWhen} 通过时自动 / automated when ${a.autoWhen} passes`
+            : HOW[how],
           inPack.length > 0 ? inPack.join(', ') : '—',
         ]);
       }

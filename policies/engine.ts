@@ -11,7 +11,8 @@ import { controlPointsAt, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { Evidence, Rule } from './types';
 import { packFor } from './packs';
-import { ASKS, Ask, asksAt, Collect } from './asks';
+import { ASKS, Ask, asksAt, Collect, howFor } from './asks';
+import { DrillEvidence, drillEvidence } from './drills';
 
 export type Status = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
@@ -56,6 +57,8 @@ export interface TenantReport {
   readonly clauses: readonly ClauseRow[];
   /** Waivers whose rule passes: not needed any more. */
   readonly staleWaivers: readonly Waiver[];
+  /** The tenant's last restore drill and whether it counts (policies/drills.ts); absent for the platform entries. */
+  readonly drill?: DrillEvidence;
 }
 
 export interface CheckReport {
@@ -83,9 +86,10 @@ function runRule(
   tenant: Tenant,
   view: TenantView,
   level: MlpsLevel,
+  today: string,
 ): Pick<Finding, 'status' | 'evidence' | 'crashed'> {
   try {
-    const r = rule.check({ model, deployment, tenant, view, level });
+    const r = rule.check({ model, deployment, tenant, view, level, today });
     return { status: r.outcome, evidence: r.evidence };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -146,7 +150,8 @@ function clauseRows(level: MlpsLevel, findings: readonly Finding[]): readonly Cl
         const f = byId.get(id);
         return f ? [f] : [];
       });
-    const checked = asks.filter((a) => a.how === 'auto' && shownBy(a).length > 0 && shownBy(a).every((f) => f.status === 'pass'));
+    const passes = (id: string) => byId.get(id)?.status === 'pass';
+    const checked = asks.filter((a) => howFor(a, passes) === 'auto' && shownBy(a).length > 0 && shownBy(a).every((f) => f.status === 'pass'));
     const open = asks.filter((a) => !checked.includes(a));
     const worst = WORST.find((s) => covering.some((f) => f.status === s));
     let status: ClauseStatus = 'manual';
@@ -181,7 +186,7 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
   const view = tenantView(deployment, tenant);
   for (const rule of rules) {
     const clauses = rule.clauses[level] ?? [];
-    const result = runRule(rule, model, deployment, tenant, view, level);
+    const result = runRule(rule, model, deployment, tenant, view, level, opts.today);
     const waiver = tenant.waivers.find((w) => w.rule === rule.id && w.expires >= opts.today && !rule.unwaivable);
     if (waiver && result.status === 'fail') findings.push(located(tenant, { rule, clauses, ...result, status: 'waived', waiver }, pos));
     else {
@@ -189,19 +194,19 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
       findings.push(located(tenant, { rule, clauses, ...result }, pos));
     }
   }
-  return { tenant, level, findings, clauses: clauseRows(level, findings), staleWaivers: stale };
+  return { tenant, level, findings, clauses: clauseRows(level, findings), staleWaivers: stale, drill: drillEvidence(model, tenant, opts.today) };
 }
 
 export function runChecks(model: CityModel, deployment: Deployment, opts: CheckOptions): CheckReport {
   const some = opts.tenants !== undefined && opts.tenants.length > 0;
   const chosen = some ? model.tenants.filter((t) => opts.tenants?.includes(t.name)) : model.tenants;
   const tenants = [...chosen].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => checkTenant(model, deployment, t, opts));
-  const platform = some ? [] : model.clusters.map((c) => checkPlatform(model, deployment, c));
+  const platform = some ? [] : model.clusters.map((c) => checkPlatform(model, deployment, c, opts.today));
   return { city: model.name, today: opts.today, tenants, platform };
 }
 
 /** The rules that judge what belongs to no tenant, on one cluster at its level. No waivers: the platform files none. */
-export function checkPlatform(model: CityModel, deployment: Deployment, cluster: Cluster): TenantReport {
+export function checkPlatform(model: CityModel, deployment: Deployment, cluster: Cluster, today: string): TenantReport {
   const tenant = platformTenant(cluster);
   const view = platformView(model, deployment, cluster.name);
   const level = cluster.mlpsLevel;
@@ -210,7 +215,7 @@ export function checkPlatform(model: CityModel, deployment: Deployment, cluster:
     .map((rule) => ({
       rule,
       clauses: rule.clauses[level] ?? [],
-      ...runRule(rule, model, deployment, tenant, view, level),
+      ...runRule(rule, model, deployment, tenant, view, level, today),
       at: { file: cluster.source.file, line: cluster.source.line, col: 1 },
     }));
   return { tenant, level, findings, clauses: [], staleWaivers: [] };

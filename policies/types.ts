@@ -40,6 +40,8 @@ export interface RuleContext {
   readonly view: TenantView;
   /** The level the tenant is judged at (its own, or --level). */
   readonly level: MlpsLevel;
+  /** YYYY-MM-DD, the check's day (Beijing): what waivers expire against and drill records age against. */
+  readonly today: string;
 }
 
 export interface Rule {

@@ -4,6 +4,7 @@
  *
  *   report.html, report.json, report.sarif    the check, as `govcloud check` writes it
  *   input/platform.yaml, input/tenants/…      the request files; input/overrides/… the hand-written Terraform
+ *   input/drills/<tenant>/…                   the restore drill records of the tenants judged, as committed
  *   synth/<network>/stacks/<stack>/…          the stacks judged: with --from, the folder's *.tf.json files
  *                                             and charts as they are; else the stacks synthesized in memory
  *                                             (hand-written files merged) as cdk.tf.json, with their charts
@@ -88,6 +89,12 @@ function inputFiles(env: string): PackageFile[] {
   return out;
 }
 
+/** The drill records of the tenants the package covers, as committed (the model holds only records validation accepted). */
+function drillFiles(env: string, model: CityModel): PackageFile[] {
+  const dir = path.join(env, 'drills');
+  return model.tenants.flatMap((t) => (model.drills[t.name] ?? []).map((d) => copy(dir, `${t.name}/${path.basename(d.file)}`, 'input/drills')));
+}
+
 /** A synth output's stack folders (Terraform JSON and charts) and cluster configuration, byte for byte. */
 function synthFromFolder(from: string): PackageFile[] {
   const out: PackageFile[] = [];
@@ -132,6 +139,7 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
     { path: 'report.json', data: () => jsonChunks(report) },
     { path: 'report.sarif', data: () => sarifChunks(report, a.lang) },
     ...inputFiles(a.env),
+    ...drillFiles(a.env, a.model),
     ...(a.from !== undefined ? synthFromFolder(a.from) : synthInMemory(judged, a.model)),
   ].sort(byPath);
   const meta: PackageMeta = {

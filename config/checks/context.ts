@@ -5,6 +5,7 @@ import { Issue, issue } from '../issues';
 import { fieldPath, locate, PathSegment } from '../source';
 import { MessageCode, MessageParams } from '../messages';
 import type { PoolsInput } from './address-pools';
+import type { LoadedDrill } from '../drills';
 
 export interface CheckContext {
   readonly platform: LoadedFile<PlatformFile>;
@@ -13,6 +14,8 @@ export interface CheckContext {
   readonly fileRefs: ReadonlySet<string>;
   /** address-pools.yaml; absent: pools are neither checked nor attached (every pool is empty). */
   readonly pools?: PoolsInput;
+  /** The drill records that passed their own checks (drills/<tenant>/*.json); absent: none read. */
+  readonly drills?: readonly LoadedDrill[];
 }
 
 /** An error (or warning) at a field of a tenant file. */

@@ -1,8 +1,9 @@
 /**
  * No credential in any field. Whatever a request or the platform file says ends up somewhere that
  * is read: display names and approval references in annotations, a site's city in the cluster-info
- * ConfigMap, waiver reasons in the check reports, every value in the pull-request summary. A token
- * pasted into any of them is refused at its line, without being printed back.
+ * ConfigMap, waiver reasons in the check reports, every value in the pull-request summary; and a
+ * drill record's texts in the reports and the evidence package. A token pasted into any of them is
+ * refused at its line, without being printed back.
  */
 import { Issue, issue } from '../issues';
 import { fieldPath, locate, PathSegment } from '../source';
@@ -25,8 +26,13 @@ function walk(file: LoadedFile<unknown>, value: unknown, path: PathSegment[], ou
 const screened = new WeakMap<object, Issue[]>();
 
 export function checkCredentials(ctx: CheckContext): Issue[] {
+  return screenCredentials([ctx.platform, ...ctx.tenants] as LoadedFile<unknown>[]);
+}
+
+/** The same screen over any positioned files: the drill records, whose every text (a check, a failure, who ran it) is published as evidence. */
+export function screenCredentials(files: readonly LoadedFile<unknown>[]): Issue[] {
   const out: Issue[] = [];
-  for (const f of [ctx.platform, ...ctx.tenants] as LoadedFile<unknown>[]) {
+  for (const f of files) {
     let found = screened.get(f.source);
     if (!found) {
       found = [];

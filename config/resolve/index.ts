@@ -17,6 +17,9 @@ import { FlowIndex, zoneOf } from './flows';
 import { INGRESS_GATEWAY } from '../vocabulary';
 import { attachPools } from './pools';
 import { recoveryTargets } from './recovery';
+import { drillsByTenant } from '../drills';
+import { durationMinutes } from '../duration';
+import { DEFAULT_DRILL_VALID_FOR } from '../schema/platform';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -118,6 +121,8 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     state: s.state,
     tenants: pooled.tenants,
     utilisation: capacity.utilisation,
+    drills: drillsByTenant(ctx.drills ?? []),
+    drillValidity: { validFor: s.drills.validFor, minutes: durationMinutes(s.drills.validFor) ?? durationMinutes(DEFAULT_DRILL_VALID_FOR) ?? 0 },
   };
   return { model, issues };
 }

@@ -142,6 +142,19 @@ const recovery = z
     "RPO and RTO per DR tier (spec.dr.tier of the tenants), shown in each tenant's report; a tier not listed states no target / 各灾备等级的 RPO 与 RTO，显示于租户报告；未列出的等级不设目标",
   );
 
+/** How long a drill counts when nothing is written; a half-year, as the 等保 assessments are yearly and a restore is tested between them. */
+export const DEFAULT_DRILL_VALID_FOR = '180d';
+
+const drills = z
+  .strictObject({
+    validFor: duration
+      .default(DEFAULT_DRILL_VALID_FOR)
+      .describe(
+        "How long a passing restore drill counts as evidence that a tenant's backups restore (8.1.4.9 a), from its record's time to today; default 180d / 恢复演练记录作为证据的有效期（自记录时间至今日），默认 180d",
+      ),
+  })
+  .describe('DR restore drills recorded under drills/<tenant>/ / 灾备恢复演练（记录位于 drills/<租户>/）');
+
 export const platformSchema = z
   .strictObject({
     apiVersion: z.literal('govcloud/v1'),
@@ -219,6 +232,7 @@ export const platformSchema = z
         .describe('Allowed over-commit ratio per resource / 允许的超分比'),
       placement,
       recovery: recovery.optional(),
+      drills: drills.default({ validFor: DEFAULT_DRILL_VALID_FOR }),
       state: z
         .strictObject({
           backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),

@@ -18,3 +18,6 @@ export const collect = (kinds: EvidenceKind[], zh: string, en: string, fromZh: s
 export const OPERATOR = ['政务云运营方（平台运维团队）', 'the cloud centre operator (platform operations team)'] as const;
 export const DEPARTMENT = ['申请部门（系统建设与运维负责人）', 'the requesting department (system owner and its operators)'] as const;
 export const SECURITY = ['平台安全管理员', 'the platform security administrator'] as const;
+
+/** A `partly` requirement that counts as automated for a tenant whose report has `rule` passing (policies/asks.ts `autoWhen`). */
+export const autoWhen = (a: Ask, rule: string): Ask => ({ ...a, autoWhen: `MLPS-${rule}` });

@@ -52,6 +52,7 @@ export const LEVEL_3: readonly string[] = [
   'MLPS-DATA-007',
   'MLPS-DATA-008',
   'MLPS-DATA-009',
+  'MLPS-DATA-010',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-RES-003',

@@ -53,6 +53,7 @@ export const LEVEL_4: readonly string[] = [
   'MLPS-DATA-007',
   'MLPS-DATA-008',
   'MLPS-DATA-009',
+  'MLPS-DATA-010',
   'MLPS-RES-001',
   'MLPS-RES-002',
   'MLPS-RES-003',

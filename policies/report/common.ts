@@ -3,6 +3,7 @@ import type { Bilingual } from '../../config/vocabulary';
 import { Lang } from '../../config/messages';
 import { CheckReport, ClauseStatus, Finding, TenantReport } from '../engine';
 import { Rule } from '../types';
+import { formatSeconds } from '../drills';
 
 export interface Counts {
   readonly pass: number;
@@ -112,6 +113,22 @@ const WORDS = {
   failedRule: { en: '{tenant}: {title}', zh: '{tenant}：{title}' },
   waivedBy: { en: 'waived by {approvedBy} until {expires}: {reason}', zh: '已由{approvedBy}豁免至 {expires}：{reason}' },
   none: { en: 'none', zh: '无' },
+  site: { en: 'site', zh: '站点' },
+  drill: { en: 'Restore drill (8.1.4.9, drills/<tenant>/)', zh: '恢复演练（8.1.4.9，drills/<租户>/）' },
+  drills: { en: 'Last restore drill per tenant (drills/<tenant>/)', zh: '各租户最近一次恢复演练（drills/<租户>/）' },
+  drillAt: { en: 'when', zh: '时间' },
+  drillPath: { en: 'from → to', zh: '源 → 目标' },
+  drillMeasured: { en: 'measured against targets', zh: '实测与目标' },
+  drillMeasures: { en: 'RPO {rpo} (target {rpoTarget}), RTO {rto} (target {rtoTarget})', zh: 'RPO {rpo}（目标 {rpoTarget}），RTO {rto}（目标 {rtoTarget}）' },
+  drillChecks: { en: 'checks passed', zh: '核对通过' },
+  drillResult: { en: 'result', zh: '结果' },
+  drillBy: { en: 'by', zh: '执行人' },
+  drillFile: { en: 'record', zh: '记录文件' },
+  drillFailures: { en: 'failures', zh: '失败原因' },
+  drillEvidence: { en: 'as evidence', zh: '作为证据' },
+  drillCounts: { en: 'counts (valid for {validFor})', zh: '有效（有效期 {validFor}）' },
+  noDrill: { en: 'no drill record', zh: '没有演练记录' },
+  missingEvidence: { en: 'evidence missing: {what}', zh: '缺少证据：{what}' },
 } as const;
 
 export type Word = keyof typeof WORDS;
@@ -181,4 +198,68 @@ export function padStart(s: string, width: number): string {
 /** Unwaived failures of a tenant, in pack order. */
 export function failures(t: TenantReport): Finding[] {
   return t.findings.filter((f) => f.status === 'fail');
+}
+
+/** A DR place for people: `ext-primary/hotline-12345-prod (site primary)`. */
+const placeText = (p: { cluster: string; namespace: string; site: string }, lang: Lang): string =>
+  paren(`${p.cluster}/${p.namespace}`, `${w('site', lang)} ${p.site}`, lang);
+
+/**
+ * The tenant's last restore drill as label / value pairs, the same in every format: when, from → to,
+ * measured RPO and RTO against the targets, checks passed of total, result, by whom, the record, and
+ * whether it counts as evidence (or what is missing). Values from a record are as written: each
+ * format escapes them. Undefined for the platform entries.
+ */
+export function drillFacts(t: TenantReport, lang: Lang): [string, string][] | undefined {
+  const d = t.drill;
+  if (!d) return undefined;
+  const evidence = d.missing === undefined ? w('drillCounts', lang, { validFor: d.validFor }) : w('missingEvidence', lang, { what: d.missing[lang] });
+  if (!d.last)
+    return [
+      [w('drillAt', lang), w('noDrill', lang)],
+      [w('drillEvidence', lang), evidence],
+    ];
+  const r = d.last.record;
+  const out: [string, string][] = [
+    [w('drillAt', lang), r.at],
+    [w('drillPath', lang), `${placeText(r.from, lang)} → ${placeText(r.to, lang)}`],
+    [
+      w('drillMeasured', lang),
+      w('drillMeasures', lang, {
+        rpo: formatSeconds(r.measured.rpoSeconds),
+        rpoTarget: formatSeconds(r.targets.rpoSeconds),
+        rto: formatSeconds(r.measured.rtoSeconds),
+        rtoTarget: formatSeconds(r.targets.rtoSeconds),
+      }),
+    ],
+    [w('drillChecks', lang), `${r.checks.filter((c) => c.ok).length}/${r.checks.length}`],
+    [w('drillResult', lang), statusText(r.result, lang)],
+    ...(r.failures.length > 0 ? [[w('drillFailures', lang), r.failures.join('; ')] as [string, string]] : []),
+    [w('drillBy', lang), r.by],
+    [w('drillFile', lang), d.last.file],
+    [w('drillEvidence', lang), evidence],
+  ];
+  return out;
+}
+
+/** One line for the terminal: `2026-11-30T02:14:09Z ext-primary → ext-samecity: pass, RPO 4m (target 15m), …` or `no drill record`. */
+export function drillLine(t: TenantReport, lang: Lang): string | undefined {
+  const d = t.drill;
+  if (!d) return undefined;
+  const tail = d.missing === undefined ? '' : ` — ${w('missingEvidence', lang, { what: d.missing[lang] })}`;
+  if (!d.last) return w('noDrill', lang);
+  const r = d.last.record;
+  const measures = w('drillMeasures', lang, {
+    rpo: formatSeconds(r.measured.rpoSeconds),
+    rpoTarget: formatSeconds(r.targets.rpoSeconds),
+    rto: formatSeconds(r.measured.rtoSeconds),
+    rtoTarget: formatSeconds(r.targets.rtoSeconds),
+  });
+  const sep = lang === 'zh' ? '，' : ', ';
+  return `${r.at} ${r.from.cluster} → ${r.to.cluster} (${r.to.site})${lang === 'zh' ? '：' : ': '}${statusText(r.result, lang)}${sep}${measures}${sep}${r.checks.filter((c) => c.ok).length}/${r.checks.length}${sep}${w('drillBy', lang)} ${r.by}${tail}`;
+}
+
+/** For a requirement a passing drill completes (asks.ts `autoWhen`) that is still open: what evidence is missing, in the reader's words. */
+export function askMissing(t: TenantReport, a: { readonly autoWhen?: string }, lang: Lang): string | undefined {
+  return a.autoWhen !== undefined && t.drill?.missing !== undefined ? w('missingEvidence', lang, { what: t.drill.missing[lang] }) : undefined;
 }

@@ -8,6 +8,7 @@ import { blocking, CheckReport, Finding, TenantReport } from '../engine';
 import { levelsOf, Rule } from '../types';
 import { countsOf, judgedRules, totalCounts } from './common';
 import { evidencePosition } from '../position';
+import { DrillEvidence } from '../drills';
 import { sortKeys } from '../../terraform/stable-json';
 import { JsonValue } from '../../terraform/json';
 import { join, LazyArray, sortedJsonChunks } from './chunks';
@@ -54,6 +55,16 @@ function findingData(t: TenantReport, f: Finding): Record<string, unknown> {
   };
 }
 
+/** The last restore drill: whether it counts (state, what is missing) and the record as its file holds it, with its path. */
+function drillData(d: DrillEvidence): Record<string, unknown> {
+  return {
+    state: d.state,
+    validFor: d.validFor,
+    missing: d.missing,
+    last: d.last ? { file: d.last.file, record: d.last.record, checksPassed: d.last.record.checks.filter((c) => c.ok).length } : undefined,
+  };
+}
+
 function tenantData(t: TenantReport): Record<string, unknown> {
   const x = t.tenant;
   return {
@@ -67,6 +78,7 @@ function tenantData(t: TenantReport): Record<string, unknown> {
     mlpsLevel: x.mlpsLevel,
     level: t.level,
     ...(x.recovery ? { recovery: { tier: x.dr, rpo: x.recovery.rpo, rto: x.recovery.rto } } : {}),
+    ...(t.drill ? { drill: drillData(t.drill) } : {}),
     file: x.source.file,
     counts: countsOf(t),
     findings: t.findings.map((f) => findingData(t, f)),

@@ -5,7 +5,7 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { Counts, countsOf, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
+import { askMissing, Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { join, joinLines, trimEnd } from './chunks';
 
@@ -81,6 +81,13 @@ function failureSection(t: TenantReport, f: Finding, lang: Lang): string[] {
   return out;
 }
 
+/** The tenant's last restore drill, or that there is none; a record's texts shown as written. */
+function drillSection(t: TenantReport, lang: Lang): string[] {
+  const facts = drillFacts(t, lang);
+  if (!facts) return [];
+  return [`### ${w('drill', lang)}`, '', ...facts.map(([k, v]) => `- ${k}${lang === 'zh' ? '：' : ': '}${literal(v)}`), ''];
+}
+
 function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   const recovery = recoveryText(t, lang);
   const out = [
@@ -89,6 +96,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     `${literal(t.tenant.displayName)} — ${w('levelN', lang, { n: t.level })} — ${w('requestFile', lang)} ${code(t.tenant.source.file)}`,
     '',
     ...(recovery === undefined ? [] : [`${label('recovery', lang)}${recovery}`, '']),
+    ...drillSection(t, lang),
     `### ${w('clauseTable', lang)}`,
     '',
   ];
@@ -105,7 +113,10 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     out.push(`### ${w('checklist', lang)}`, '');
     for (const c of open) {
       out.push(`- [ ] **${c.clause} ${cell(c.title[lang])}** — ${statusText(c.status, lang)}`);
-      for (const a of c.open) out.push(`  - ${w('stillNeeded', lang)}${lang === 'zh' ? '：' : ': '}${a.text[lang]}`);
+      for (const a of c.open) {
+        const missing = askMissing(t, a, lang);
+        out.push(`  - ${w('stillNeeded', lang)}${lang === 'zh' ? '：' : ': '}${a.text[lang]}${missing === undefined ? '' : ` — ${literal(missing)}`}`);
+      }
       if (c.collect)
         out.push(`  - ${label('collect', lang)}${c.collect.what[lang]} (${c.collect.kinds.join(', ')}) — ${label('collectFrom', lang)}${c.collect.from[lang]}`);
     }

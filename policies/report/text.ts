@@ -5,7 +5,7 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { allReports, Counts, countsOf, displayWidth, failures, label, paren, padEnd, padStart, recoveryText, totalCounts, w } from './common';
+import { allReports, Counts, countsOf, displayWidth, drillLine, failures, label, paren, padEnd, padStart, recoveryText, totalCounts, w } from './common';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { Chunks, join, joinLines } from './chunks';
 
@@ -116,6 +116,17 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
     yield label('recoveryTargets', lang).trimEnd();
     const width = Math.max(...targets.map(([name]) => displayWidth(name)));
     for (const [name, text] of targets) yield `  ${padEnd(name, width)}  ${text}`;
+  }
+  // each tenant with a DR tier: its last restore drill, or that none is recorded
+  const drills = report.tenants.flatMap((t) => {
+    const line = t.tenant.dr === 'none' ? undefined : drillLine(t, lang);
+    return line === undefined ? [] : [[t.tenant.name, line]];
+  });
+  if (drills.length > 0) {
+    yield '';
+    yield label('drills', lang).trimEnd();
+    const width = Math.max(...drills.map(([name]) => displayWidth(name)));
+    for (const [name, line] of drills) yield `  ${padEnd(name, width)}  ${line}`;
   }
   yield '';
 }

@@ -35,6 +35,8 @@ export interface RuleCase {
   readonly platform?: string;
   /** Change the cluster bootstrap files (audit policy, kube-apiserver flags) synth would write. */
   readonly files?: (files: ClusterFile[]) => ClusterFile[];
+  /** The check's day (YYYY-MM-DD). Default: 2026-12-01. */
+  readonly today?: string;
   /** What the evidence must say (one of its details matches). Default: any detail. */
   readonly detail?: RegExp;
 }
@@ -71,11 +73,18 @@ export function runCase(c: RuleCase): RuleResult {
     const cluster = model.clusters.find((x) => x.name === c.platform);
     if (!cluster) throw new Error(`no cluster ${c.platform}`);
     const stand = platformTenant(cluster);
-    return rule.check({ model, deployment, tenant: stand, view: platformView(model, deployment, cluster.name), level: c.level ?? cluster.mlpsLevel });
+    return rule.check({
+      model,
+      deployment,
+      tenant: stand,
+      view: platformView(model, deployment, cluster.name),
+      level: c.level ?? cluster.mlpsLevel,
+      today: c.today ?? '2026-12-01',
+    });
   }
   const tenant = model.tenants.find((t) => t.name === c.tenant);
   if (!tenant) throw new Error(`no tenant ${c.tenant}`);
-  return rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level: c.level ?? tenant.mlpsLevel });
+  return rule.check({ model, deployment, tenant, view: tenantView(deployment, tenant), level: c.level ?? tenant.mlpsLevel, today: c.today ?? '2026-12-01' });
 }
 
 /** The resources of one type in a synthesized stack (for edits). */

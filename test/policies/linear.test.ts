@@ -106,7 +106,7 @@ function measure(n: number): Sized {
   const perRule = new Map<string, number>();
   const run = (rule: Rule, tenant: Tenant, view: ReturnType<typeof tenantView>) => {
     try {
-      rule.check({ model, deployment, tenant, view, level: tenant.mlpsLevel });
+      rule.check({ model, deployment, tenant, view, level: tenant.mlpsLevel, today: '2026-12-01' });
     } catch (e) {
       throw new Error(`${rule.id} raised on ${tenant.name}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }

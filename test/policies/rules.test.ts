@@ -90,6 +90,10 @@ describe('the rule registry', () => {
       'Remote disaster-recovery centre with real-time switch-over': 'partly',
       'Restore tests on a schedule': 'manual',
     });
+    // only a restore completes the restore requirement: a passing, recent drill record (MLPS-DATA-010); no other is completed by one
+    const completed = ASKS['8.1.4.9'].asks.filter((a) => a.autoWhen !== undefined).map((a) => [a.text.en, a.autoWhen]);
+    expect(completed).toEqual([['Local backup and restore of important data', 'MLPS-DATA-010']]);
+    expect(Object.values(ASKS).flatMap((c) => c.asks.filter((a) => a.autoWhen !== undefined))).toHaveLength(1);
   });
 
   it('gives every rule bilingual title and remediation, and clause numbers of the right chapter', () => {

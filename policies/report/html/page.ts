@@ -10,7 +10,7 @@
 import type { CityModel, Tenant } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
 import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
-import { Counts, countsOf, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
+import { askMissing, Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
 import { evidencePosition, formatPosition, waiverPosition } from '../../position';
 import { anchorId, esc } from './escape';
 import { STYLE } from './style';
@@ -178,7 +178,12 @@ function checklist(t: TenantReport, lang: Lang): string {
   const open = t.clauses.filter((c) => c.open.length > 0 && c.status !== 'fail');
   if (open.length === 0) return '';
   const items = open.map((c) => {
-    const asks = c.open.map((a) => `<li>${esc(a.text[lang])}</li>`).join('');
+    const asks = c.open
+      .map((a) => {
+        const missing = askMissing(t, a, lang);
+        return `<li>${esc(a.text[lang])}${missing === undefined ? '' : ` <span class="missing">${esc(missing)}</span>`}</li>`;
+      })
+      .join('');
     const collect = c.collect
       ? `<p class="collect"><span class="k">${esc(label('collect', lang))}</span>${esc(c.collect.what[lang])} (${esc(c.collect.kinds.join(', '))}) — <span class="k">${esc(label('collectFrom', lang))}</span>${esc(c.collect.from[lang])}</p>`
       : '';
@@ -197,10 +202,20 @@ function platform(report: CheckReport, lang: Lang): string {
   return `<section id="platform" class="platform"><h2>${esc(w('platform', lang))}</h2>\n${parts.join('\n')}\n</section>`;
 }
 
+/** The tenant's last restore drill (when, from → to, measures, checks, result, by whom), or that there is none and what is missing. */
+function drill(t: TenantReport, lang: Lang): string {
+  const facts = drillFacts(t, lang);
+  if (!facts) return '';
+  const state = t.drill?.state ?? 'none';
+  const items = facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('');
+  return `<h3>${esc(w('drill', lang))}</h3>\n<dl class="facts drill" data-drill="${esc(state)}">${items}</dl>`;
+}
+
 /** What a tenant section holds, in order. */
 type TenantPart = (t: TenantReport, report: CheckReport, lang: Lang) => string;
 const TENANT_PARTS: readonly TenantPart[] = [
   (t, _r, lang) => facts(t, lang),
+  (t, _r, lang) => drill(t, lang),
   (t, _r, lang) => clauses(t, lang),
   (t, _r, lang) => findings(t, lang),
   (t, r, lang) => waivers(t, r.today, lang),

@@ -9,5 +9,6 @@ import { rule as data006 } from './data-006-no-plaintext-secrets';
 import { rule as data007 } from './data-007-backup-retention';
 import { rule as data008 } from './data-008-own-backup-prefix';
 import { rule as data009 } from './data-009-dr-reads-read-only';
+import { rule as data010 } from './data-010-restore-drill';
 
-export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006, data007, data008, data009];
+export const DATA_RULES: readonly Rule[] = [data001, data002, data003, data004, data005, data006, data007, data008, data009, data010];
