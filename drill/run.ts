@@ -167,7 +167,8 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
   });
   // a mark left by an earlier drill must not pass for this one: only the restore may bring it back
   const gone = await o.target.request('DELETE', `/api/v1/namespaces/${namespace}/configmaps/${MARKER}`);
-  if (gone.status >= 300 && gone.status !== 404) throw new Error(`clearing ${MARKER} in ${namespace} on ${o.target.context}: ${gone.status} ${gone.text.slice(0, 200)}`);
+  if (gone.status >= 300 && gone.status !== 404)
+    throw new Error(`clearing ${MARKER} in ${namespace} on ${o.target.context}: ${gone.status} ${gone.text.slice(0, 200)}`);
   const restoreName = `drill-${tenant.name}-${stamp}`.slice(0, 63);
   const restoreStarted = now().toISOString();
   say(`restoring ${backupName} into ${namespace} on ${replica.cluster} as ${restoreName}`);
@@ -193,6 +194,9 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
   const after = await inventory(o.target, namespace);
   const back = (await ok(o.target, 'GET', `/api/v1/namespaces/${namespace}/configmaps/${MARKER}`).catch(() => undefined))?.data?.token ?? '(none)';
   const readyAt = now().toISOString();
+  // Velero stamps whole seconds: a restore done within the second it started would read as ending before it
+  const veleroDone = restore.status?.completionTimestamp ? String(restore.status.completionTimestamp) : readyAt;
+  const restoreDone = Date.parse(veleroDone) < Date.parse(restoreStarted) ? restoreStarted : veleroDone;
   const checks: DrillCheck[] = [
     { what: `Restore/${restoreName} phase`, before: 'Completed', after: String(restore.status?.phase), ok: restore.status?.phase === 'Completed' },
     { what: `ConfigMap/${MARKER} token`, before: digest(mark), after: digest(back), ok: mark !== '(none)' && mark === back },
@@ -232,7 +236,7 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
       name: restoreName,
       location: plan.readLocation,
       startedAt: restoreStarted,
-      completedAt: String(restore.status?.completionTimestamp ?? readyAt),
+      completedAt: restoreDone,
       readyAt,
     },
     measured,

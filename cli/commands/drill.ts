@@ -13,16 +13,11 @@ import { Lang } from '../../config/messages';
 import { envOf, validate } from './validate';
 import { KubeClient } from '../../probe/kube';
 import { planDrill, runDrill } from '../../drill/run';
-import { DrillRecord } from '../../drill/record';
+import { drillRecordJson, writeDrillRecord } from '../../drill/record';
 
 function kubeconfigFor(network: string): string | undefined {
   const v = process.env[`KUBE_CONFIG_PATH_${network.toUpperCase()}`] ?? process.env.KUBE_CONFIG_PATH;
   return v === undefined || v.trim() === '' ? undefined : v;
-}
-
-/** The record's default place: `<env>/drills/<tenant>/<at>-<cluster>.json` (`:` left out of the time). */
-export function recordPath(envDir: string, r: Pick<DrillRecord, 'tenant' | 'at' | 'to'>): string {
-  return path.join(envDir, 'drills', r.tenant, `${r.at.replace(/[:]/g, '-')}-${r.to.cluster}.json`);
 }
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -72,9 +67,15 @@ export async function drill(p: Parsed, lang: Lang, io: Io): Promise<number> {
     stricter,
     progress: (l) => io.err(`[drill] ${l}`),
   });
-  const out = flag(p, 'record') ?? recordPath(envOf(p), record);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`, { flag: 'wx' });
+  // the environment's drills/<tenant>/ by default, where validate and the reports read it; never over another record
+  const chosen = flag(p, 'record');
+  let out: string;
+  if (chosen === undefined) out = writeDrillRecord(envOf(p), record);
+  else {
+    fs.mkdirSync(path.dirname(chosen), { recursive: true });
+    fs.writeFileSync(chosen, drillRecordJson(record), { flag: 'wx' });
+    out = chosen;
+  }
   const rpo = `RPO ${record.measured.rpoSeconds} s / ${record.targets.rpoSeconds} s`;
   const rto = `RTO ${record.measured.rtoSeconds} s / ${record.targets.rtoSeconds} s`;
   const passed = record.checks.filter((c) => c.ok).length;

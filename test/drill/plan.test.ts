@@ -1,7 +1,6 @@
 /** The plan of a DR drill: which replica, which namespace, which locations; refusals that say why. */
 import { validateEnvironment } from '../../config/validate';
 import { planDrill } from '../../drill/run';
-import { recordPath } from '../../cli/commands/drill';
 import { EXAMPLE_CITY } from '../helpers/env';
 
 const model = validateEnvironment(EXAMPLE_CITY).model!;
@@ -26,11 +25,5 @@ describe('planDrill', () => {
     const none = model.tenants.find((t) => t.replicas.length === 0);
     if (none) expect(planDrill(model, none.name)).toEqual({ error: expect.stringContaining('has no DR replica') });
     expect(planDrill(model, 'no-such-tenant')).toEqual({ error: expect.stringContaining('there is no tenant "no-such-tenant"') });
-  });
-
-  it('files the record under drills/<tenant>/ named by its time (no colons) and the DR cluster', () => {
-    expect(recordPath('/e', { tenant: 'x', at: '2026-12-07T10:11:12.345Z', to: { cluster: 'ext-samecity', namespace: 'x-prod', site: 's' } })).toBe(
-      '/e/drills/x/2026-12-07T10-11-12.345Z-ext-samecity.json',
-    );
   });
 });

@@ -79,7 +79,8 @@ describe('DR drills on the running city', () => {
   }, 1_200_000);
 
   it('fails, and says why, when a stricter target than the lab meets is asked (RTO 1 s)', () => {
-    const r = drill(['--tenant', hot.name, '--rto', '1s', '--backup', first!.backup.name]);
+    // a rehearsal's record goes where --record says, outside the environment: it is not the tier's evidence
+    const r = drill(['--tenant', hot.name, '--rto', '1s', '--backup', first!.backup.name, '--record', path.join(runDir(), 'drills', 'rto-1s.json')]);
     expect(r.code).toBe(1);
     expect(r.record?.result).toBe('fail');
     expect(r.record?.targets.rtoSeconds).toBe(1);
@@ -92,7 +93,7 @@ describe('DR drills on the running city', () => {
     const primary = new S3(st.url, ca, stores.clusters[first!.from.cluster]);
     const key = `${st.prefix}/${first!.from.cluster}/backups/${first!.backup.name}/${first!.backup.name}.tar.gz`;
     expect((await primary.request('PUT', `/${st.bucket}/${key}`, { body: Buffer.from('not a tarball') })).status).toBe(200);
-    const r = drill(['--tenant', hot.name, '--backup', first!.backup.name]);
+    const r = drill(['--tenant', hot.name, '--backup', first!.backup.name, '--record', path.join(runDir(), 'drills', 'corrupted.json')]);
     expect(r.code).toBe(1);
     expect(r.record?.result).toBe('fail');
     expect(r.record?.failures.join('\n')).toMatch(/verification failed/);
