@@ -65,7 +65,9 @@ describe('each command takes its own options', () => {
     const r = await cli(['--env', 'x', 'validate']);
     expect([r.code, r.err]).toEqual([
       2,
-      [`--env goes after a command that takes it: validate, synth, stacks, check, evidence, probe, drill, pr, plan, apply, codeowners, pools, new tenant\n${HINT_EN}`],
+      [
+        `--env goes after a command that takes it: validate, synth, stacks, check, evidence, probe, drill, pr, plan, apply, codeowners, pools, new tenant\n${HINT_EN}`,
+      ],
     ]);
   });
 
