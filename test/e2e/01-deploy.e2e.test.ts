@@ -212,14 +212,17 @@ describe('deploying the example city', () => {
       const reads = readOnlyLocations(m.tenants, c.name);
       const locations = await k.list(`/apis/velero.io/v1/namespaces/${BACKUP.namespace}/backupstoragelocations`);
       expect([c.name, locations.map((l) => l.metadata.name).sort()]).toEqual([c.name, [...want.map((s) => s.name), ...reads.map((r) => r.name)].sort()]);
-      const storage = (endpoint: string) => {
+      // the site's CA (platform.yaml backupStorage.caCert: the lab's stores have one) rides along, base64
+      const storage = (endpoint: string, site: string) => {
         const store = objectStore(endpoint);
         if ('error' in store) throw new Error(store.error);
-        return { objectStorage: store.prefix ? { bucket: store.bucket, prefix: store.prefix } : { bucket: store.bucket }, s3Url: store.s3Url };
+        const pem = m.sites.find((x) => x.name === site)?.backupCaCert;
+        const ca = pem ? { caCert: Buffer.from(pem.trim() + '\n').toString('base64') } : {};
+        return { objectStorage: { bucket: store.bucket, ...(store.prefix ? { prefix: store.prefix } : {}), ...ca }, s3Url: store.s3Url };
       };
       for (const s of want) {
         const l = locations.find((x) => x.metadata.name === s.name);
-        const { objectStorage, s3Url } = storage(clusterEndpoint(s.backupEndpoint, c.name));
+        const { objectStorage, s3Url } = storage(clusterEndpoint(s.backupEndpoint, c.name), s.name);
         expect([c.name, s.name, l.spec.provider, l.spec.accessMode, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
           c.name,
           s.name,
@@ -233,7 +236,7 @@ describe('deploying the example city', () => {
       }
       for (const r of reads) {
         const l = locations.find((x) => x.metadata.name === r.name);
-        const { objectStorage, s3Url } = storage(r.endpoint);
+        const { objectStorage, s3Url } = storage(r.endpoint, r.site);
         expect([c.name, r.name, l.spec.accessMode, l.spec.objectStorage, l.spec.config?.s3Url, l.spec.default === true]).toEqual([
           c.name,
           r.name,
