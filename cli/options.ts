@@ -3,6 +3,8 @@
  * (cli/program.ts) refuses an option its command does not list, and names the commands it belongs to.
  */
 import type { Bilingual } from '../config/vocabulary';
+import { DIR, FILE, REF, NAME, ENV, TODAY, STACK, WORKERS, REPORT_OUT, NETWORK, ENGINE, AFFECTED_BY } from './option-words';
+import { DRILL, PROBE } from './options-live';
 
 export type Words = Bilingual;
 
@@ -28,65 +30,6 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[];
 }
 
-const DIR = { en: 'dir', zh: '目录' };
-const FILE = { en: 'file', zh: '文件' };
-const REF = { en: 'ref', zh: '分支' };
-const NAME = { en: 'name', zh: '名称' };
-
-const ENV: OptionSpec = {
-  name: 'env',
-  arg: DIR,
-  help: { en: 'environment folder (default: environments/example-city)', zh: '环境目录（默认 environments/example-city）' },
-};
-const TODAY: OptionSpec = {
-  name: 'today',
-  arg: { en: 'date', zh: '日期' },
-  help: {
-    en: "the day approvals and waivers are judged on, YYYY-MM-DD (default: today's date in Beijing)",
-    zh: '判断审批和豁免所依据的日期，YYYY-MM-DD（默认：北京时间今天）',
-  },
-};
-const STACK: OptionSpec = {
-  name: 'stack',
-  arg: NAME,
-  repeat: true,
-  help: { en: 'only these stacks (default: all; see govcloud stacks)', zh: '只处理这些栈（默认全部；参见 govcloud stacks）' },
-};
-const WORKERS: OptionSpec = {
-  name: 'workers',
-  arg: { en: 'n', zh: '数量' },
-  help: {
-    en: 'processes that build stacks, this one included, 1 to 64 (default: one per core, at most 4, for 500+ tenants)',
-    zh: '构建栈的进程数（含本进程），1 到 64（默认：租户 500 个以上时每核一个，最多 4 个）',
-  },
-};
-const REPORT_OUT: OptionSpec = {
-  name: 'out',
-  arg: FILE,
-  help: { en: 'write the report to this file instead of printing it', zh: '将报告写入该文件而不是打印' },
-};
-const NETWORK: OptionSpec = {
-  name: 'network',
-  arg: { en: 'network', zh: '网络' },
-  choices: ['extranet', 'intranet'],
-  help: { en: 'only the stacks of this network', zh: '只处理该网络的栈' },
-};
-const ENGINE: OptionSpec = {
-  name: 'engine',
-  arg: { en: 'engine', zh: '引擎' },
-  choices: ['terraform', 'tofu'],
-  help: { en: 'the engine to run (default: terraform, else tofu, whichever is on PATH)', zh: '运行的引擎（默认：PATH 中的 terraform，否则 tofu）' },
-};
-const AFFECTED_BY: OptionSpec = {
-  name: 'affected-by',
-  arg: REF,
-  help: {
-    en: 'only the stacks whose synthesized resources differ from REF; refused while a tenant would lose data without an approved decommission',
-    zh: '只处理生成结果与 REF 不同的栈；若有租户未经批准下线而丢失数据则拒绝',
-  },
-};
-
-/** In the order `govcloud --help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   { name: 'validate', summary: { en: 'check the platform and every tenant request file', zh: '校验平台文件和所有租户申请文件' }, options: [ENV, TODAY] },
   {
@@ -170,125 +113,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       TODAY,
     ],
   },
-  {
-    name: 'probe',
-    summary: {
-      en: 'send traffic on the live clusters: the connectivity truth table of the model (declared flows connect, everything else is refused), expected against observed',
-      zh: '在运行中的集群上发送流量：按模型计算连通性真值表（声明的流向必须连通，其余一律拒绝），对比预期与实测',
-    },
-    options: [
-      {
-        name: 'image',
-        arg: { en: 'ref', zh: '镜像' },
-        help: {
-          en: 'the probe image, pinned by digest (default: images.probe of platform.yaml)',
-          zh: '探测镜像，以摘要固定（默认：platform.yaml 的 images.probe）',
-        },
-      },
-      {
-        name: 'tenant',
-        arg: { en: 'name', zh: '租户' },
-        repeat: true,
-        help: {
-          en: 'only the probes from or to this tenant (repeatable; default: the whole table)',
-          zh: '只探测来自或去往该租户的流量（可重复；默认：整张表）',
-        },
-      },
-      {
-        name: 'internet',
-        arg: { en: 'address', zh: '地址' },
-        repeat: true,
-        help: { en: 'an Internet address every namespace tries directly (must be refused)', zh: '每个命名空间直接尝试的互联网地址（必须被拒绝）' },
-      },
-      {
-        name: 'from-internet',
-        help: {
-          en: 'also probe from the Internet side, from this machine: each exposed tenant through every ingress gateway that serves it (must connect), every namespace directly (must be refused)',
-          zh: '同时从互联网一侧（本机）探测：经每个提供服务的互联网接入网关访问各开放租户（必须连通），直接访问每个命名空间（必须被拒绝）',
-        },
-      },
-      {
-        name: 'internet-source',
-        arg: { en: 'address', zh: '地址' },
-        help: {
-          en: 'the address of this machine the Internet-side probes are sent from (implies --from-internet; default: the one the route chooses)',
-          zh: '互联网一侧探测所用的本机源地址（隐含 --from-internet；默认由路由选择）',
-        },
-      },
-      {
-        name: 'undeclared-host',
-        arg: { en: 'host', zh: '主机' },
-        help: {
-          en: "an Internet host no flow declares: also probe each namespace through its egress gateway (own hosts connect; another tenant's and this one are refused)",
-          zh: '一个未声明的互联网主机：同时经统一出口网关探测（本租户声明的主机连通，其他租户的主机与该主机被拒绝）',
-        },
-      },
-      {
-        name: 'format',
-        arg: { en: 'format', zh: '格式' },
-        choices: ['text', 'json'],
-        help: { en: 'report format (default: text)', zh: '报告格式（默认 text）' },
-      },
-      {
-        ...NETWORK,
-        help: { en: 'only the clusters of this network (each network probes from its own runner)', zh: '只探测该网络的集群（每个网络在自己的执行机上探测）' },
-      },
-      REPORT_OUT,
-      ENV,
-    ],
-  },
-  {
-    name: 'drill',
-    summary: {
-      en: 'a DR drill on the live clusters: back up a tenant on its primary, restore it into its replica at a DR site, verify what came back, measure RPO and RTO, and write the drill record',
-      zh: '在运行中的集群上做灾备演练：在主集群备份租户，恢复到灾备站点的副本，校验恢复内容，实测 RPO 与 RTO，并写出演练记录',
-    },
-    options: [
-      { name: 'tenant', arg: NAME, help: { en: 'the tenant to drill (required)', zh: '要演练的租户（必填）' } },
-      {
-        name: 'to',
-        arg: { en: 'cluster', zh: '集群' },
-        help: {
-          en: 'the DR cluster to restore on (default: the same-city replica, else the first)',
-          zh: '恢复所在的灾备集群（默认：同城副本，否则第一个副本）',
-        },
-      },
-      {
-        name: 'backup',
-        arg: NAME,
-        help: {
-          en: 'restore this completed backup instead of taking one (e.g. the last scheduled one)',
-          zh: '使用该已完成的备份，而不是新做一次（例如最近一次定时备份）',
-        },
-      },
-      { name: 'by', arg: NAME, help: { en: 'who runs the drill, for the record (default: $USER)', zh: '演练执行人，写入记录（默认 $USER）' } },
-      {
-        name: 'rpo',
-        arg: { en: 'duration', zh: '时长' },
-        help: {
-          en: "a stricter RPO than the tier's to rehearse, e.g. 30s, 5m (never a looser one)",
-          zh: '比等级目标更严的 RPO（演练用），如 30s、5m（不可放宽）',
-        },
-      },
-      {
-        name: 'rto',
-        arg: { en: 'duration', zh: '时长' },
-        help: {
-          en: "a stricter RTO than the tier's to rehearse, e.g. 1s, 10m (never a looser one)",
-          zh: '比等级目标更严的 RTO（演练用），如 1s、10m（不可放宽）',
-        },
-      },
-      {
-        name: 'record',
-        arg: FILE,
-        help: {
-          en: 'where the drill record goes (default: drills/<tenant>/<time>-<cluster>.json in the environment)',
-          zh: '演练记录写到哪里（默认：环境目录下 drills/<租户>/<时间>-<集群>.json）',
-        },
-      },
-      ENV,
-    ],
-  },
+  PROBE,
+  DRILL,
   {
     name: 'pr',
     summary: {
