@@ -128,6 +128,22 @@ export function longestIntervalMinutes(schedule: string): number | undefined {
   return longest;
 }
 
+/**
+ * How many times a schedule runs on a day it runs at all (an upper bound on any day's runs), or
+ * undefined when it does not parse. Every 15 minutes runs 96 times, every 6 hours 4, `@every 90m` 16.
+ */
+export function runsPerDayAtMost(schedule: string): number | undefined {
+  const text = schedule.trim();
+  if (text.startsWith('@every ')) {
+    const every = everyMinutes(text.slice('@every '.length).trim());
+    return every === undefined ? undefined : Math.ceil(DAY_MINUTES / every);
+  }
+  const fields = (DESCRIPTORS[text] ?? text).split(/\s+/);
+  if (fields.length !== 5) return undefined;
+  const [minute, hour] = fields.slice(0, 2).map((f, i) => parseField(f, RANGES[i]));
+  return minute && hour ? minute.values.size * hour.values.size : undefined;
+}
+
 /** Minutes written for people: 15m, 6h, 1d, 1d6h, 1h30m. */
 export function formatMinutes(minutes: number): string {
   const d = Math.floor(minutes / DAY_MINUTES);

@@ -76,6 +76,7 @@ export class PlatformStack extends ClusterStack {
       addressPool: poolOf(BACKUP.namespace),
       apiServer: c.apiServer,
       defaultSite: slice.site.name,
+      concurrentBackups: slice.concurrentBackups,
     });
     if (!slice.charts.baseline.repository.startsWith('oci://')) this.charts.push(slice.charts.baseline.repository);
   }

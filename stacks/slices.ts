@@ -2,6 +2,7 @@
  * The stack plan: which stacks exist and which slice of the model each receives. No cdktf here,
  * so `govcloud stacks` and selective synth can decide without building any construct.
  */
+import { runsPerDayAtMost } from '../config/cron';
 import { CityModel, Cluster, County, EnvironmentName, NodeLabel, Replica, replicatedEnvironment, Site, Tenant, ZoneName } from '../config/model';
 import { DNS_LABEL } from '../config/schema/common';
 import { exposedOn, servedOn } from '../config/ingress';
@@ -53,6 +54,8 @@ export interface PlatformSlice {
   readonly images: CityModel['images'];
   readonly charts: CityModel['charts'];
   readonly tenantLevels: readonly Tenant['mlpsLevel'][];
+  /** Backups Velero runs at once on this cluster (concurrentBackups below). */
+  readonly concurrentBackups: number;
   /** The label of the domestic (信创) nodes, which pods in domestic namespaces must select. */
   readonly domesticNodeLabel: NodeLabel;
   readonly state: CityModel['state'];
@@ -122,6 +125,21 @@ export function tenantSources(t: Tenant, cluster: string): string[] {
   return [...new Set(pools)];
 }
 
+/**
+ * How many backups Velero should run at once on a cluster whose Schedules are those of `tenants` (the
+ * tenants whose primary it is). Velero queues backups and looks at its queue once a minute while its
+ * running slots are full, so it starts at most that many backups a minute: with one slot (its default)
+ * 15 tenants backed up every quarter hour already fill it, and the queue — a drill's backup in it —
+ * only grows. Slots for twice the scheduled rate, at least 2 (a drill or a manual backup never waits
+ * behind a whole minute), at most 16.
+ */
+export function concurrentBackups(tenants: readonly Pick<Tenant, 'replicas'>[]): number {
+  let perDay = 0;
+  for (const t of tenants) for (const r of t.replicas) perDay += runsPerDayAtMost(r.schedule) ?? 0;
+  const perMinute = perDay / 1440;
+  return Math.min(16, Math.max(2, Math.ceil(2 * perMinute)));
+}
+
 /** All stacks of the city in apply order: platform stacks first, then department stacks, each sorted by name. */
 export function planStacks(model: CityModel): StackSlice[] {
   const siteOf = new Map(model.sites.map((s) => [s.name, s]));
@@ -155,6 +173,7 @@ export function planStacks(model: CityModel): StackSlice[] {
       images: model.images,
       charts: model.charts,
       tenantLevels: [...new Set(here.map((t) => t.mlpsLevel))].sort(),
+      concurrentBackups: concurrentBackups(model.tenants.filter((t) => t.cluster === c.name)),
       domesticNodeLabel: model.domesticNodeLabel,
       state: model.state,
     };

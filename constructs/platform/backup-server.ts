@@ -70,6 +70,8 @@ export interface BackupServerProps {
   readonly apiServer?: { readonly cidr: string; readonly port: number };
   /** The site whose location is Velero's default (backups that name no location go there). Must be one of `sites`. */
   readonly defaultSite: string;
+  /** Backups the server runs at once (`--concurrent-backups`; Velero's own default is 1). Default: 2. */
+  readonly concurrentBackups?: number;
   /** Namespace of the server and of every Velero object. Default: `velero`. */
   readonly namespace?: string;
   /** Secret (in that namespace, created by operators, never by govcloud) with the object-store keys. Default: `cloud-credentials`, key `cloud`. */
@@ -123,6 +125,9 @@ export class BackupServer extends Construct {
       }
     }
     const ns = props.namespace ?? BACKUP.namespace;
+    const concurrent = props.concurrentBackups ?? 2;
+    if (!Number.isInteger(concurrent) || concurrent < 1 || concurrent > 64)
+      throw new Error(`${who}: concurrentBackups ${concurrent} is not a whole number from 1 to 64`);
     const credential = props.credentialSecret ?? { name: 'cloud-credentials', key: 'cloud' };
     const labels = { [LABEL.managedBy]: MANAGED_BY, 'app.kubernetes.io/name': 'velero', 'app.kubernetes.io/component': 'server' };
 
@@ -185,7 +190,7 @@ export class BackupServer extends Construct {
                 name: 'velero',
                 image: props.image,
                 command: ['/velero'],
-                args: ['server', `--default-backup-storage-location=${props.defaultSite}`],
+                args: ['server', `--default-backup-storage-location=${props.defaultSite}`, `--concurrent-backups=${concurrent}`],
                 port: [{ name: 'metrics', containerPort: 8085 }],
                 // the server answers on its metrics port once its controllers run; no other endpoint is served
                 livenessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, initialDelaySeconds: 30, periodSeconds: 30 },

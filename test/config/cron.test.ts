@@ -1,5 +1,5 @@
 /** The longest gap between two runs of a cron schedule (config/cron.ts), as Velero's robfig/cron runs it. */
-import { formatMinutes, longestIntervalMinutes } from '../../config/cron';
+import { formatMinutes, longestIntervalMinutes, runsPerDayAtMost } from '../../config/cron';
 
 describe('longestIntervalMinutes', () => {
   it.each([
@@ -26,5 +26,17 @@ describe('longestIntervalMinutes', () => {
 
   it('writes minutes for people', () => {
     expect([15, 60, 90, 360, 1440, 1800].map(formatMinutes)).toEqual(['15m', '1h', '1h30m', '6h', '1d', '1d6h']);
+  });
+
+  it('counts the runs of a day a schedule runs on, at most', () => {
+    expect(['*/15 * * * *', '0 */6 * * *', '30 2 * * *', '0,30 9-17 * * 1-5', '@every 90m', '@hourly', 'nonsense'].map(runsPerDayAtMost)).toEqual([
+      96,
+      4,
+      1,
+      18,
+      16,
+      24,
+      undefined,
+    ]);
   });
 });

@@ -28,7 +28,7 @@ describe('BackupServer', () => {
     const [server] = pod.container as Json[];
     const [plugin] = pod.init_container as Json[];
     expect([server.image, plugin.image]).toEqual([props.image, props.pluginImage]);
-    expect(server.args).toEqual(['server', '--default-backup-storage-location=primary']);
+    expect(server.args).toEqual(['server', '--default-backup-storage-location=primary', '--concurrent-backups=2']);
     for (const c of [server, plugin]) {
       expect(c.security_context).toEqual({
         allow_privilege_escalation: false,

@@ -6,9 +6,9 @@
  */
 import { validateEnvironment } from '../../config/validate';
 import { CityModel, Tenant } from '../../config/model';
-import { planStacks, retiredSlice } from '../../stacks/slices';
+import { concurrentBackups, planStacks, retiredSlice } from '../../stacks/slices';
 import { pgSchemaName, PG_IDENTIFIER_MAX } from '../../stacks/cluster-stack';
-import { caseEnv } from '../helpers/env';
+import { caseEnv, EXAMPLE_CITY } from '../helpers/env';
 
 const fixture = validateEnvironment(caseEnv(undefined)).model as CityModel;
 
@@ -90,5 +90,22 @@ describe('PostgreSQL schema of a stack', () => {
     expect(one).not.toBe(two);
     expect(pgSchemaName('govcloud', `${long}-ext-main`)).toBe(one);
     expect(one).toMatch(/^govcloud_dept_a+_[0-9a-f]{8}$/);
+  });
+});
+
+describe('concurrentBackups', () => {
+  const every = (schedule: string, n: number) => Array.from({ length: n }, () => ({ replicas: [{ schedule } as never] }));
+  it('gives Velero slots for twice the rate its Schedules start backups, at least 2 and at most 16', () => {
+    expect(concurrentBackups([])).toBe(2);
+    expect(concurrentBackups(every('0 2 * * *', 100))).toBe(2);
+    // 15 tenants every quarter hour: one backup a minute, two slots; 60 of them: 4 a minute, 8 slots
+    expect(concurrentBackups(every('*/15 * * * *', 15))).toBe(2);
+    expect(concurrentBackups(every('*/15 * * * *', 60))).toBe(8);
+    expect(concurrentBackups(every('*/5 * * * *', 1000))).toBe(16);
+  });
+  it("runs the example city's busiest cluster with more than Velero's single default slot", () => {
+    const model = validateEnvironment(EXAMPLE_CITY).model!;
+    const slices = planStacks(model).filter((s) => s.kind === 'platform');
+    expect(Math.max(...slices.map((s) => (s.kind === 'platform' ? s.concurrentBackups : 0)))).toBeGreaterThan(1);
   });
 });
