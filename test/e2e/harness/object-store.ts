@@ -7,8 +7,9 @@
  *
  * Identities, in the store's own configuration: an admin (buckets only, used by the suite) and one
  * per cluster, which may read and list every site's bucket and write only its own prefix
- * (`<site prefix>/<cluster>/…`) — so a DR cluster reading the primary's prefix cannot write there,
- * whatever its BackupStorageLocation says. The clusters' keys go to `<run>/object-stores.json`
+ * (`<site prefix>/<cluster>/…`) and, on a DR cluster, the `restores/` folder of each primary's prefix it
+ * restores from (Velero puts a restore's logs and results beside the backup) — so a DR cluster cannot
+ * write or replace its primary's backups, whatever its BackupStorageLocation says. The clusters' keys go to `<run>/object-stores.json`
  * (mode 600); the suite puts each in its cluster's `cloud-credentials` Secret, as operators would.
  */
 import { execFileSync } from 'child_process';
@@ -16,6 +17,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CityModel } from '../../../config/model';
+import { readOnlyLocations } from '../../../config/backup-locations';
 import { startProcess, waitFor } from './procs';
 import { S3, S3Key } from './s3';
 import { HostPort, LabNet } from './netlab';
@@ -102,7 +104,15 @@ export async function startObjectStores(run: string, weed: string, model: CityMo
     ...model.clusters.map((c) => ({
       name: c.name,
       credentials: [clusters[c.name]],
-      actions: stores.flatMap((st) => [`Read:${st.bucket}`, `List:${st.bucket}`, `Write:${st.bucket}/${st.prefix}/${c.name}/*`]),
+      actions: [
+        ...stores.flatMap((st) => [`Read:${st.bucket}`, `List:${st.bucket}`, `Write:${st.bucket}/${st.prefix}/${c.name}/*`]),
+        // Velero uploads a restore's logs and results beside the backup it restored, read-only location or
+        // not: a DR cluster may write there, under restores/, and nowhere else of its primary's prefix
+        ...readOnlyLocations(model.tenants, c.name).map((r) => {
+          const st = stores.find((x) => x.site === r.site)!;
+          return `Write:${st.bucket}/${st.prefix}/${r.primaryCluster}/restores/*`;
+        }),
+      ],
     })),
   ];
   const config = path.join(dir, 'identities.json');
