@@ -133,7 +133,9 @@ export function checkDrills(
   const out: Issue[] = [];
   for (const d of drills) {
     const r = d.data;
-    if (!city.tenantNames.has(r.tenant)) out.push(at(d.source, ['tenant'], 'drill.unknownTenant', { tenant: r.tenant }));
+    // a removed tenant's drills are its history: kept, not judged (a warning says so; its folder may go with it)
+    if (!city.tenantNames.has(r.tenant))
+      out.push(issue('warning', locate(d.source, ['tenant']), fieldPath(['tenant']), 'drill.unknownTenant', { tenant: r.tenant }));
     for (const end of ['from', 'to'] as const) {
       if (!city.clusters.includes(r[end].cluster))
         out.push(at(d.source, [end, 'cluster'], 'drill.unknownCluster', { value: JSON.stringify(r[end].cluster), allowed: city.clusters.join(', ') }));

@@ -7,8 +7,8 @@ export const drillMessages = {
     zh: '演练记录应位于 drills/<租户>/<完成时间>-<目标集群>.json，实际为 {value}',
   },
   'drill.unknownTenant': {
-    en: 'a drill record for tenant {tenant}, which does not exist in this city (no tenants/<county>/{tenant}.yaml): a record is evidence for an existing tenant only; move it to the right folder or remove it',
-    zh: '演练记录所属租户 {tenant} 在本市不存在（没有 tenants/<县区>/{tenant}.yaml）：演练记录只能作为现有租户的证据；请移到正确的目录或删除',
+    en: "a drill record for tenant {tenant}, which does not exist in this city (no tenants/<county>/{tenant}.yaml): kept as the history of a removed tenant and judged for no one; if the tenant was never removed, move the record to its own tenant's folder",
+    zh: '演练记录所属租户 {tenant} 在本市不存在（没有 tenants/<县区>/{tenant}.yaml）：作为已下线租户的历史保留，不作为任何租户的证据；如该租户从未下线，请把记录移到其所属租户的目录',
   },
   'drill.folder': {
     en: "tenant {tenant} does not match the folder drills/{folder}/ the record is in; a record lives in its own tenant's folder",

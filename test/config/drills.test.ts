@@ -51,12 +51,17 @@ describe('drill records in validation', () => {
     expect(out[0]).toMatch(/^drills\/hotline-12345\/2026-11-30T02-14-09Z-ext-samecity\.json:\d+:3 JSON syntax error: expected "," or "}", found "\\""$/);
   });
 
-  it('refuses a record for a tenant that does not exist', () => {
+  it('keeps a record of a tenant that is gone (removed: its history) with a warning, and judges it for no one', () => {
     const env = cityCopy();
     writeDrillRecord(env, record({ tenant: 'no-such-tenant' }));
-    expect(lines(env)).toEqual([
+    const r = validateEnvironment(env);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.model?.drills['no-such-tenant']).toBeDefined();
+    expect(
+      r.issues.filter((i) => i.severity === 'warning' && i.code === 'drill.unknownTenant').map((i) => formatIssue(i, 'en').replace(`${env}/`, '')),
+    ).toEqual([
       expect.stringMatching(
-        /^drills\/no-such-tenant\/2026-11-30T02-14-09Z-ext-samecity\.json:3:13 tenant: a drill record for tenant no-such-tenant, which does not exist/,
+        /^drills\/no-such-tenant\/2026-11-30T02-14-09Z-ext-samecity\.json:3:13 tenant: warning: a drill record for tenant no-such-tenant, which does not exist in this city .*kept as the history of a removed tenant/,
       ),
     ]);
   });
