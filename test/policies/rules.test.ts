@@ -18,10 +18,11 @@ import { CASES as HOST } from './cases/host';
 import { CASES as IAM } from './cases/iam';
 import { CASES as AUDIT } from './cases/audit';
 import { CASES as DATA } from './cases/data';
+import { CASES as DRILLS } from './cases/drills';
 import { CASES as RES } from './cases/res';
 import { CASES as PLACE } from './cases/place';
 
-const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...AUDIT, ...DATA, ...RES, ...PLACE];
+const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...AUDIT, ...DATA, ...DRILLS, ...RES, ...PLACE];
 
 describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c) => {
   it(`gives ${c.expect} with evidence`, () => {
