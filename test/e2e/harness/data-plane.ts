@@ -257,7 +257,7 @@ export async function startDataPlane(
     writeNodeConfig(cfg, lab.id);
     configs.set(n.name, cfg);
     const since = Date.now();
-    startNode(run, nodeParts, cfg, lab.id);
+    await startNode(run, nodeParts, cfg, lab.id);
     // one kubelet at a time (they share the device-plugin socket's folder); one that never listens shows in the Ready wait below
     await kubeletListening(since, 60_000);
   }

@@ -7,9 +7,10 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import { LabNode, SERVICE_IP } from './netlab';
-import { startProcess, Started } from './procs';
+import { startProcess, Started, waitFor } from './procs';
 
 /** CNI plugins from Debian's containernetworking-plugins. */
 export const CNI_BIN = '/usr/lib/cni';
@@ -219,8 +220,24 @@ function inNetns(node: LabNode, cmd: string, args: readonly string[]): [string, 
   return ['nsenter', [`--net=/run/netns/${node.netns}`, '--', cmd, ...args]];
 }
 
-/** Starts containerd, the kubelet and kube-proxy of the node; kube-router comes once the node is registered (startPolicyEngine). */
-export function startNode(run: string, parts: NodeParts, c: NodeConfig, lab: string): RunningNode {
+/** Whether a unix socket accepts a connection (a server listens on it). */
+function answers(socket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(socket);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts containerd, then — once it listens — the kubelet and kube-proxy of the node; kube-router comes
+ * once the node is registered (startPolicyEngine). The kubelet checks its runtime once and exits when
+ * it does not answer, which a loaded machine showed: containerd must listen first.
+ */
+export async function startNode(run: string, parts: NodeParts, c: NodeConfig, lab: string): Promise<RunningNode> {
   const d = (n: string) => path.join(c.dir, n);
   const n = c.node;
   makeCgroups(cgroupRoot(lab, n.name));
@@ -231,8 +248,10 @@ export function startNode(run: string, parts: NodeParts, c: NodeConfig, lab: str
   const labels = Object.entries(n.labels)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
+  const containerd = start('containerd', parts.containerd, ['--config', d('containerd.toml')]);
+  await waitFor(`containerd of ${n.name} listening`, () => answers(d('containerd.sock')), 120_000, containerd.log);
   const procs = [
-    start('containerd', parts.containerd, ['--config', d('containerd.toml')]),
+    containerd,
     start('kubelet', parts.kubelet, [
       `--config=${d('kubelet.json')}`,
       `--kubeconfig=${c.kubeletKubeconfig}`,
