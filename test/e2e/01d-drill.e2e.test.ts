@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitAll, explain, govcloud, model, repoDir, runDir } from './harness/suite';
+import { commitAll, explain, govcloud, kubes, model, repoDir, runDir } from './harness/suite';
 import { readObjectStores } from './harness/object-store';
 import { S3 } from './harness/s3';
 import { DrillRecord } from '../../drill/record';
@@ -24,6 +24,7 @@ function drill(args: string[]): { code: number | null; out: string; err: string;
 
 describe('DR drills on the running city', () => {
   const city = model();
+  const kube = kubes();
   const stores = readObjectStores(runDir());
   const ca = fs.readFileSync(stores.caFile);
   const store = (site: string) => stores.stores.find((s) => s.site === site)!;
@@ -32,7 +33,7 @@ describe('DR drills on the running city', () => {
   // the records are the platform engineer's evidence: committed, as they would be
   afterAll(() => commitAll('DR drill records'));
 
-  it('restores a hot-standby tenant on its same-city DR cluster, verified, within its RPO and RTO, and writes the record', () => {
+  it('restores a hot-standby tenant on its same-city DR cluster, verified, within its RPO and RTO, and writes the record', async () => {
     const r = drill(['--tenant', hot.name]);
     first = r.record; // the tests below use its backup, whatever this one finds
     expect([r.code, r.out]).toEqual([0, expect.stringContaining('drill passed')]);
@@ -52,6 +53,11 @@ describe('DR drills on the running city', () => {
     expect(rec.measured.rtoSeconds).toBeLessThanOrEqual(hot.recovery!.rtoMinutes * 60);
     expect(rec.restore.location).toBe(`${replica.site}-from-${hot.cluster}`);
     expect(r.file!.startsWith(path.join(ENV_DIR(), 'drills', hot.name) + path.sep)).toBe(true);
+    // the drill takes its Restore away (its finalizer would hold the velero namespace at a platform stack's destroy)
+    const left = await kube
+      .get(replica.cluster)!
+      .list(`/apis/velero.io/v1/namespaces/velero/restores?labelSelector=${encodeURIComponent('govcloud.gov.cn/drill=true')}`);
+    expect(left.map((x) => x.metadata.name)).toEqual([]);
     process.stderr.write(`\n[e2e] drill ${hot.name}: RPO ${rec.measured.rpoSeconds} s, RTO ${rec.measured.rtoSeconds} s\n`);
   }, 1_200_000);
 
