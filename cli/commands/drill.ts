@@ -9,16 +9,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { flag, Parsed, UsageError } from '../args';
 import { Io } from '../print';
+import { kubeconfigFor } from '../kubeconfig';
 import { Lang } from '../../config/messages';
 import { envOf, validate } from './validate';
 import { KubeClient } from '../../probe/kube';
 import { planDrill, runDrill } from '../../drill/run';
 import { drillRecordJson, writeDrillRecord } from '../../drill/record';
-
-function kubeconfigFor(network: string): string | undefined {
-  const v = process.env[`KUBE_CONFIG_PATH_${network.toUpperCase()}`] ?? process.env.KUBE_CONFIG_PATH;
-  return v === undefined || v.trim() === '' ? undefined : v;
-}
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 

@@ -7,6 +7,7 @@
 import { isIP } from 'net';
 import { flag, Parsed, UsageError } from '../args';
 import { Io } from '../print';
+import { kubeconfigFor } from '../kubeconfig';
 import { Lang } from '../../config/messages';
 import { envOf, validate } from './validate';
 import { checkFileOut, writeReport } from '../out-path';
@@ -15,11 +16,6 @@ import { fromRegistry } from '../../config/checks/images';
 import { Probe, truthTable } from '../../probe/table';
 import { runTruthTable } from '../../probe/run';
 import { probeJson, probeReport, probeText } from '../../probe/report';
-
-function kubeconfigFor(n: Network): string | undefined {
-  const v = process.env[`KUBE_CONFIG_PATH_${n.toUpperCase()}`] ?? process.env.KUBE_CONFIG_PATH;
-  return v === undefined || v.trim() === '' ? undefined : v;
-}
 
 export async function probe(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const out = flag(p, 'out');
