@@ -2,7 +2,7 @@
 # The real parts of the end-to-end suite, built or installed by the project itself and cached
 # outside the repository. Builds what is missing, reuses what is there, and says which.
 #
-#   bash scripts/e2e/parts.sh [all|system|providers|kube|tofu|velero|seaweedfs]...   # default: all
+#   bash scripts/e2e/parts.sh [all|system|providers|kube|tofu|velero|seaweedfs|local-path]...   # default: all
 #   . "${GOVCLOUD_CACHE:-$HOME/.cache/govcloud}/parts.env"           # then: paths of every part
 #
 # Parts (versions are the project's decision, see docs/operations.md):
@@ -23,6 +23,8 @@
 #              of them (test/e2e/harness/images.ts) and every cluster runs Velero from them
 #   seaweedfs  SeaweedFS (`weed`) from its Go module: each site's S3-compatible object store in the
 #              lab, with versioning and object lock (the backups' retention), one identity per cluster
+#   local-path Rancher's local-path provisioner from its Go module: the lab clusters' storage (local
+#              volumes on each node), so that tenants' PersistentVolumeClaims get volumes
 #
 # Cache layout, keyed on the Go version and the module version (a new Go or a new pin builds anew):
 #   $CACHE/parts/<go version>/<part>/<module version>/<binaries>
@@ -63,6 +65,8 @@ VELERO_K8S_LIBS="api apiextensions-apiserver apimachinery cli-runtime client-go 
 VELERO_K8S_LIBS_VERSION=v0.33.13
 # SeaweedFS: a pseudo-version, the only one the module proxy here serves (4.x line, Nov 2026)
 SEAWEEDFS_VERSION=v0.0.0-20261109003541-7506e5f91cd6
+# Rancher's local-path provisioner (Apache-2.0), the lab clusters' storage
+LOCAL_PATH_VERSION=v0.0.30
 TOFU_HCL_REPLACE='github.com/hashicorp/hcl/v2@v2.20.1=github.com/opentofu/hcl/v2@v2.20.2-0.20251021132045-587d123c2828'
 
 log() { printf '[parts] %s\n' "$*" >&2; }
@@ -248,6 +252,16 @@ build_seaweedfs() {
 }
 seaweedfs_part() { need_go; go_part seaweedfs "$SEAWEEDFS_VERSION" weed build_seaweedfs; }
 
+# the module ships an incomplete vendor folder: built from its go.mod and go.sum instead, static (its image has no libc)
+build_local_path() {
+  local out="$1" w="$1/src"
+  module_source "github.com/rancher/local-path-provisioner@$LOCAL_PATH_VERSION" "$w" || return 1
+  rm -rf "$w/vendor"
+  (cd "$w" && CGO_ENABLED=0 go build -mod=mod -ldflags "-s -w" -o "$out/local-path-provisioner" .) || return 1
+  rm -rf "$w"
+}
+local_path_part() { need_go; go_part local-path "$LOCAL_PATH_VERSION" local-path-provisioner build_local_path; }
+
 kube_part() { need_go; go_part kube "$KUBE_VERSION" "$KUBE_PROGRAMS" build_kube; }
 tofu_part() { need_go; go_part tofu "$TOFU_VERSION" tofu build_tofu; }
 
@@ -281,6 +295,7 @@ export GOVCLOUD_VELERO='$(built velero "$VELERO_VERSION")/velero'
 export GOVCLOUD_VELERO_PLUGIN_FOR_AWS='$(built velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION")/velero-plugin-for-aws'
 export GOVCLOUD_VELERO_CP_PLUGIN='$(built velero-plugin-for-aws "$VELERO_AWS_PLUGIN_VERSION")/cp-plugin'
 export GOVCLOUD_WEED='$(built seaweedfs "$SEAWEEDFS_VERSION")/weed'
+export GOVCLOUD_LOCAL_PATH='$(built local-path "$LOCAL_PATH_VERSION")/local-path-provisioner'
 export GOVCLOUD_PROVIDER_HELM='$(built provider-helm "${HELM_PROVIDER_MODULE#*@}")/terraform-provider-helm'
 EOF
   mv -f "$CACHE/parts.env.tmp" "$CACHE/parts.env"
@@ -291,15 +306,16 @@ parts=("$@")
 started=$SECONDS
 for p in "${parts[@]}"; do
   case "$p" in
-    all) system_part; providers_part; kube_part; kube_router_part; tofu_part; velero_part; seaweedfs_part ;;
+    all) system_part; providers_part; kube_part; kube_router_part; tofu_part; velero_part; seaweedfs_part; local_path_part ;;
     system) system_part ;;
     providers) providers_part ;;
     kube) kube_part ;;
     tofu) tofu_part ;;
     velero) velero_part ;;
     seaweedfs) seaweedfs_part ;;
+    local-path) local_path_part ;;
     kube-router) kube_router_part ;;
-    *) die "unknown part '$p' (known: all system providers kube kube-router tofu velero seaweedfs)" ;;
+    *) die "unknown part '$p' (known: all system providers kube kube-router tofu velero seaweedfs local-path)" ;;
   esac
 done
 if command -v go >/dev/null 2>&1; then write_env; fi

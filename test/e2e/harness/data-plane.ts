@@ -17,8 +17,20 @@ import { ClusterInfo, kubeFor, Network } from './topology';
 import { freePorts } from './ports';
 import { LabStores, storeAccess } from './object-store';
 import { LabRegistry, startRegistry } from './registry';
-import { BuiltImage, buildImage, busyboxRootfs, dnsmasqRootfs, pauseRootfs, pushImage, squidRootfs, veleroPluginRootfs, veleroRootfs } from './images';
+import {
+  BuiltImage,
+  buildImage,
+  busyboxRootfs,
+  dnsmasqRootfs,
+  localPathRootfs,
+  pauseRootfs,
+  pushImage,
+  squidRootfs,
+  veleroPluginRootfs,
+  veleroRootfs,
+} from './images';
 import { deployLabDns, internetNames } from './lab-dns';
+import { deployLocalPath } from './local-path';
 import { kubeletListening, NodeConfig, nodeDir, policyEngineHealthy, startNode, startPolicyEngine, writeNodeConfig } from './node';
 import { startProcess, waitFor } from './procs';
 
@@ -45,6 +57,10 @@ export const PROBE_APPLETS = [
   'env',
   'true',
   'false',
+  // the local-path provisioner's helper pods and the drill's volume checks
+  'rm',
+  'chmod',
+  'sha256sum',
 ];
 
 export interface DataPlane {
@@ -148,6 +164,12 @@ export function buildImages(run: string, parts: Record<string, string>): BuiltIm
       rootfs: veleroPluginRootfs(path.join(dir, 'velero-plugin-for-aws'), parts.GOVCLOUD_VELERO_PLUGIN_FOR_AWS, parts.GOVCLOUD_VELERO_CP_PLUGIN),
       entrypoint: ['/bin/cp-plugin', '/plugins/velero-plugin-for-aws', '/target/velero-plugin-for-aws'],
       user: '65532',
+    }),
+    buildImage({
+      repository: 'platform/local-path-provisioner',
+      tag: partVersion(parts.GOVCLOUD_LOCAL_PATH, 'GOVCLOUD_LOCAL_PATH'),
+      rootfs: localPathRootfs(path.join(dir, 'local-path'), parts.GOVCLOUD_LOCAL_PATH),
+      entrypoint: ['/local-path-provisioner'],
     }),
   ];
 }
@@ -258,8 +280,8 @@ export async function startDataPlane(
     configs.set(n.name, cfg);
     const since = Date.now();
     await startNode(run, nodeParts, cfg, lab.id);
-    // one kubelet at a time (they share the device-plugin socket's folder); one that never listens shows in the Ready wait below
-    await kubeletListening(since, 60_000);
+    // one kubelet at a time; one that never listens shows in the Ready wait below
+    await kubeletListening(cfg.dir, since, 60_000);
   }
   const podCidrs: Record<string, string> = {};
   for (const n of lab.nodes) {
@@ -282,6 +304,11 @@ export async function startDataPlane(
   internetServers(run, model, lab);
   const names = internetNames(model, lab.internet.addresses);
   for (const c of clusters) await deployLabDns(kubeFor(c), images.dnsmasq, c.network === 'extranet' ? names : {});
+  // each cluster's storage: local volumes, in each node's own folder of the run
+  for (const c of clusters) {
+    const nodes = lab.nodes.filter((n) => n.cluster === c.name).map((n) => ({ name: n.name, path: path.join(nodeDir(run, n.name), 'local-path') }));
+    await deployLocalPath(kubeFor(c), images['local-path-provisioner'], images.probe, nodes);
+  }
   const plane: DataPlane = { lab, registries, images, podCidrs };
   fs.writeFileSync(path.join(run, 'data-plane.json'), JSON.stringify(plane, null, 2));
   return plane;

@@ -8,6 +8,7 @@
  * - probe: Debian's busybox-static with applet links (servers: httpd; clients: nc), user 65534.
  * - dnsmasq, squid: Debian's binaries with the libraries they load.
  * - velero, velero-plugin-for-aws: static builds of their Go modules (scripts/e2e/parts.sh velero).
+ * - local-path-provisioner: a static build of its Go module (scripts/e2e/parts.sh local-path).
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
@@ -210,5 +211,12 @@ export function veleroPluginRootfs(dir: string, plugin: string, cpPlugin: string
   binaryAt(dir, plugin, 'plugins/velero-plugin-for-aws');
   binaryAt(dir, cpPlugin, 'bin/cp-plugin');
   fs.mkdirSync(path.join(dir, 'target'), { recursive: true });
+  return dir;
+}
+
+/** The local-path provisioner's image: the one static binary. */
+export function localPathRootfs(dir: string, provisioner: string): string {
+  binaryAt(dir, provisioner, 'local-path-provisioner');
+  fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true, mode: 0o1777 });
   return dir;
 }

@@ -2,7 +2,9 @@
  * A node of the e2e data plane: containerd (own root, state and socket), the kubelet, kube-proxy
  * (iptables mode; this kernel has no IPVS) and kube-router as the NetworkPolicy engine (firewall
  * only), all in the node's network namespace (`nsenter --net`, not `ip netns exec`, which would also
- * hide the kubelet's volume mounts from containerd). Facts verified on this machine kind:
+ * hide the kubelet's volume mounts from containerd). containerd and the kubelet share the node's own
+ * mount namespace (nodeMounts), where the node's folder is the standard /var/lib/kubelet, as on a
+ * real machine: Velero's node agent finds every node's pod volumes at one path. Facts verified on this machine kind:
  * /work/shared/real-parts.md §9 — restrict_oom_score_adj, cgroupfs, a cgroupRoot per kubelet.
  */
 import { execFileSync } from 'child_process';
@@ -216,8 +218,35 @@ export interface RunningNode {
   readonly procs: readonly Started[];
 }
 
-function inNetns(node: LabNode, cmd: string, args: readonly string[]): [string, string[]] {
-  return ['nsenter', [`--net=/run/netns/${node.netns}`, '--', cmd, ...args]];
+function inNetns(node: LabNode, cmd: string, args: readonly string[], mounts?: string): [string, string[]] {
+  return ['nsenter', [`--net=/run/netns/${node.netns}`, ...(mounts ? [`--mount=${mounts}`] : []), '--', cmd, ...args]];
+}
+
+/** Where every node's kubelet keeps its state, as on a real machine (inside the node's mount namespace). */
+export const NODE_KUBELET_ROOT = '/var/lib/kubelet';
+
+/**
+ * The node's own mount namespace, held by a bind of its handle at `<node dir>/mntns` (as `ip netns` holds
+ * a network namespace): a copy of the host's mounts, shared propagation inside it (the kubelet's volume
+ * mounts reach containers that ask for host-to-container propagation), and the node's kubelet folder
+ * bound at /var/lib/kubelet. The host sees none of the node's mounts; lab-down unmounts the handle.
+ */
+export function nodeMounts(dir: string): string {
+  const handle = path.join(dir, 'mntns');
+  fs.writeFileSync(handle, '');
+  fs.mkdirSync(NODE_KUBELET_ROOT, { recursive: true });
+  execFileSync('unshare', [`--mount=${handle}`, '--propagation', 'private', 'true']);
+  execFileSync('nsenter', [
+    `--mount=${handle}`,
+    '--',
+    'sh',
+    '-c',
+    'mount --make-rshared / && mount --bind "$1" "$2" && mount --make-rshared "$2"',
+    'sh',
+    path.join(dir, 'kubelet'),
+    NODE_KUBELET_ROOT,
+  ]);
+  return handle;
 }
 
 /** Whether a unix socket accepts a connection (a server listens on it). */
@@ -241,8 +270,9 @@ export async function startNode(run: string, parts: NodeParts, c: NodeConfig, la
   const d = (n: string) => path.join(c.dir, n);
   const n = c.node;
   makeCgroups(cgroupRoot(lab, n.name));
+  const mounts = nodeMounts(c.dir);
   const start = (what: string, cmd: string, args: readonly string[]) => {
-    const [bin, argv] = inNetns(n, cmd, args);
+    const [bin, argv] = inNetns(n, cmd, args, mounts);
     return startProcess(run, `${what}-${n.name}`, bin, argv);
   };
   const labels = Object.entries(n.labels)
@@ -255,7 +285,7 @@ export async function startNode(run: string, parts: NodeParts, c: NodeConfig, la
     start('kubelet', parts.kubelet, [
       `--config=${d('kubelet.json')}`,
       `--kubeconfig=${c.kubeletKubeconfig}`,
-      `--root-dir=${d('kubelet')}`,
+      `--root-dir=${NODE_KUBELET_ROOT}`,
       `--cert-dir=${d('pki')}`,
       `--hostname-override=${n.name}`,
       `--node-ip=${n.nodeIp}`,
@@ -277,18 +307,20 @@ export async function startNode(run: string, parts: NodeParts, c: NodeConfig, la
 }
 
 /**
- * The kubelet's device-plugin socket: the same path for every kubelet on the host (the kubelet fixes it; --root-dir does not
- * move it). Each kubelet empties that folder, then listens there; two starting at once can find the other's fresh socket
- * and fail to start ("bind: address already in use"). So the nodes' kubelets start one after the other.
+ * The kubelet's device-plugin socket (the kubelet fixes it at /var/lib/kubelet/device-plugins; --root-dir does not move
+ * it): in the node's mount namespace that is the node's own kubelet folder, which the host sees at `<node dir>/kubelet`.
+ * The nodes' kubelets still start one after the other, which keeps a loaded machine's start-up calm.
  */
-export const KUBELET_DEVICE_SOCKET = '/var/lib/kubelet/device-plugins/kubelet.sock';
+export function kubeletDeviceSocket(dir: string): string {
+  return path.join(dir, 'kubelet', 'device-plugins', 'kubelet.sock');
+}
 
 /** Waits until a kubelet started at `since` (ms) has made its device-plugin socket; false after `timeoutMs`. */
-export async function kubeletListening(since: number, timeoutMs: number): Promise<boolean> {
+export async function kubeletListening(dir: string, since: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if (fs.statSync(KUBELET_DEVICE_SOCKET).mtimeMs >= since - 1000) return true;
+      if (fs.statSync(kubeletDeviceSocket(dir)).mtimeMs >= since - 1000) return true;
     } catch {
       // not there yet
     }
