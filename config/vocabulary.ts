@@ -123,4 +123,8 @@ export const CLUSTER_DNS = {
 export const BACKUP = {
   namespace: 'velero',
   apiVersion: 'velero.io/v1',
+  /** Velero's node agent: a DaemonSet of this name in Velero's namespace (Velero looks it up by name). */
+  nodeAgent: 'node-agent',
+  /** Where the kubelet keeps pod volumes on a node: the one host folder the node agent reads. */
+  kubeletPods: '/var/lib/kubelet/pods',
 } as const;

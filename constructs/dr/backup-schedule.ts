@@ -66,6 +66,8 @@ export class BackupSchedule extends Construct {
             includedNamespaces: [...props.includedNamespaces],
             storageLocation: props.storageLocation,
             ttl: ttlOf(props.retentionDays),
+            // the data of the tenant's volumes too (Velero's node agent, file-system backup), not only the objects
+            defaultVolumesToFsBackup: true,
             metadata: { labels: { [LABEL.tenant]: props.tenant } },
           },
         },

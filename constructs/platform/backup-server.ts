@@ -22,6 +22,7 @@ import { clusterEndpoint, objectStore } from '../../config/backup-storage';
 import { LABEL, MANAGED_BY, podSecurityLabels } from '../common/labels';
 import { platformPolicies, poolAnnotation } from '../common/network-policy';
 import { Peer, PeerRule } from '../common/peer';
+import { NodeAgent } from './node-agent';
 
 export interface BackupSite {
   /** Site name; the BackupStorageLocation takes it, and Schedules name it as their storageLocation. */
@@ -94,6 +95,7 @@ export class BackupServer extends Construct {
   readonly namespace: NamespaceV1;
   readonly deployment: DeploymentV1;
   readonly locations: Manifest[];
+  readonly nodeAgent: NodeAgent;
 
   constructor(scope: Construct, id: string, props: BackupServerProps) {
     super(scope, id);
@@ -134,7 +136,10 @@ export class BackupServer extends Construct {
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: {
         name: ns,
-        labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.role]: 'backup', ...podSecurityLabels(3) },
+        // the node agent reads the kubelet's pod folder as root (file-system backup), which no Pod Security level
+        // but privileged admits; the server and its data movers keep the restricted settings themselves, and
+        // warnings and audit still say so for every pod that does not
+        labels: { [LABEL.managedBy]: MANAGED_BY, [LABEL.role]: 'backup', ...podSecurityLabels(3), 'pod-security.kubernetes.io/enforce': 'privileged' },
         annotations: poolAnnotation(who, props.addressPool),
       },
     });
@@ -190,7 +195,13 @@ export class BackupServer extends Construct {
                 name: 'velero',
                 image: props.image,
                 command: ['/velero'],
-                args: ['server', `--default-backup-storage-location=${props.defaultSite}`, `--concurrent-backups=${concurrent}`],
+                // every backup carries the data of its pods' volumes (the node agent's file-system backup): the clusters have no volume snapshots
+                args: [
+                  'server',
+                  `--default-backup-storage-location=${props.defaultSite}`,
+                  `--concurrent-backups=${concurrent}`,
+                  '--default-volumes-to-fs-backup',
+                ],
                 port: [{ name: 'metrics', containerPort: 8085 }],
                 // the server answers on its metrics port once its controllers run; no other endpoint is served
                 livenessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, initialDelaySeconds: 30, periodSeconds: 30 },
@@ -223,6 +234,15 @@ export class BackupServer extends Construct {
       // apply does not wait for the rollout (an image pull on a busy cluster must not fail the stack); test/e2e/01c proves it runs
       waitForRollout: false,
       dependsOn: [this.namespace],
+    });
+
+    this.nodeAgent = new NodeAgent(this, 'node-agent', {
+      clusterName: props.clusterName,
+      image: props.image,
+      namespace: ns,
+      serviceAccount: 'velero',
+      credentialSecret: credential,
+      dependsOn: [this.namespace, account],
     });
 
     const location = (name: string, endpoint: string, what: string, writable: boolean, siteLabel: string, caCert?: string, from?: string): Manifest => {

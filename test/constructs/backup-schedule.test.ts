@@ -12,7 +12,7 @@ const props: BackupScheduleProps = {
 };
 
 describe('BackupSchedule', () => {
-  it("writes a Velero Schedule in the velero namespace: the tier's cron, the tenant's namespaces, the site's location, the TTL in hours", () => {
+  it("writes a Velero Schedule in the velero namespace: the tier's cron, the tenant's namespaces, the site's location, the TTL in hours, the volumes' data", () => {
     const [r] = synthOf((scope) => new BackupSchedule(scope, 's', props)).of('kubernetes_manifest');
     const m = r.manifest as Json;
     expect([m.apiVersion, m.kind, get(m, 'metadata.name'), get(m, 'metadata.namespace')]).toEqual([
@@ -28,6 +28,7 @@ describe('BackupSchedule', () => {
         includedNamespaces: ['social-security-prod', 'social-security-test'],
         storageLocation: 'remote',
         ttl: '720h0m0s',
+        defaultVolumesToFsBackup: true,
         metadata: { labels: { 'govcloud.gov.cn/tenant': 'social-security' } },
       },
     });

@@ -28,7 +28,7 @@ describe('BackupServer', () => {
     const [server] = pod.container as Json[];
     const [plugin] = pod.init_container as Json[];
     expect([server.image, plugin.image]).toEqual([props.image, props.pluginImage]);
-    expect(server.args).toEqual(['server', '--default-backup-storage-location=primary', '--concurrent-backups=2']);
+    expect(server.args).toEqual(['server', '--default-backup-storage-location=primary', '--concurrent-backups=2', '--default-volumes-to-fs-backup']);
     for (const c of [server, plugin]) {
       expect(c.security_context).toEqual({
         allow_privilege_escalation: false,
@@ -44,10 +44,37 @@ describe('BackupServer', () => {
     expect((server.volume_mount as Json[]).map((m) => [m.name, m.mount_path])).toContainEqual(['plugins', '/plugins']);
   });
 
-  it('puts the server in a velero namespace that enforces the restricted Pod Security level', () => {
+  it('puts the server in a velero namespace that admits the node agent (privileged) and still warns and audits at restricted', () => {
     const [ns] = s.of('kubernetes_namespace_v1');
     expect(get(ns, 'metadata.name')).toBe('velero');
-    expect(get(ns, 'metadata.labels')).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted' });
+    expect(get(ns, 'metadata.labels')).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'privileged',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'pod-security.kubernetes.io/audit': 'restricted',
+    });
+  });
+
+  it("runs Velero's node agent on every node: the kubelet's pod folder read-only with host-to-container propagation, root without a capability", () => {
+    const [ds] = s.of('kubernetes_daemon_set_v1');
+    expect([get(ds, 'metadata.name'), get(ds, 'metadata.namespace')]).toEqual(['node-agent', 'velero']);
+    const pod = get(ds, 'spec.template.spec') as Json;
+    // Velero finds the agent on a node by the label role=node-agent
+    expect(get(ds, 'spec.template.metadata.labels')).toMatchObject({ role: 'node-agent', name: 'node-agent' });
+    expect(pod.volume).toContainEqual({ name: 'host-pods', host_path: { path: '/var/lib/kubelet/pods', type: 'Directory' } });
+    const [agent] = pod.container as Json[];
+    expect([agent.image, agent.command, agent.args]).toEqual([props.image, ['/velero'], ['node-agent', 'server']]);
+    expect(agent.volume_mount).toContainEqual({ name: 'host-pods', mount_path: '/host_pods', mount_propagation: 'HostToContainer', read_only: true });
+    expect(agent.security_context).toEqual({
+      privileged: false,
+      allow_privilege_escalation: false,
+      read_only_root_filesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(get(pod, 'security_context.run_as_user')).toBe('0');
+    // the init container Velero adds to restored pods comes from the platform's registry, not Docker Hub
+    const cm = s.of('kubernetes_config_map_v1').find((c) => get(c, 'metadata.name') === 'fs-restore-action-config')!;
+    expect(get(cm, 'metadata.labels')).toMatchObject({ 'velero.io/plugin-config': '', 'velero.io/pod-volume-restore': 'RestoreItemAction' });
+    expect(get(cm, 'data.image')).toBe(props.image);
   });
 
   it('binds its service account to a cluster role that names its verbs and never escalate, bind or impersonate', () => {

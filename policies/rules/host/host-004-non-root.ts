@@ -2,6 +2,7 @@
 import { Rule } from '../../types';
 import { at } from '../../clause';
 import { Json } from '../../deployment';
+import { nodeAgentNeed } from './node-agent-need';
 import { containerName, judgePods, securityContext } from './pods';
 
 function problem(pod: Json, c: Json): string | undefined {
@@ -25,5 +26,11 @@ export const rule: Rule = {
     zh: '在 Pod 上设置 security_context.run_as_non_root: true（并设置非 0 的 run_as_user，如 65532），任何容器都不得改为 false；镜像以非 root USER 构建。',
   },
   check: ({ view }) =>
-    judgePods(view, (p) => p.containers.flatMap((c) => problem(securityContext(p.spec), c) ?? []), 'restricted', 'every container runs as non-root'),
+    judgePods(
+      view,
+      (p) => p.containers.flatMap((c) => problem(securityContext(p.spec), c) ?? []),
+      'restricted',
+      'every container runs as non-root',
+      nodeAgentNeed,
+    ),
 };

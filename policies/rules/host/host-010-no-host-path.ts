@@ -2,6 +2,7 @@
 import { Rule } from '../../types';
 import { at } from '../../clause';
 import { list } from '../../deployment';
+import { nodeAgentNeed } from './node-agent-need';
 import { judgePods } from './pods';
 
 export const rule: Rule = {
@@ -25,5 +26,6 @@ export const rule: Rule = {
           .map((v) => `volume ${String(v.name ?? '(unnamed)')} mounts a host path`),
       'baseline',
       'no host path volume',
+      nodeAgentNeed,
     ),
 };

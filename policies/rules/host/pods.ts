@@ -34,7 +34,13 @@ export function enforcement(ns: NamespaceView, by: Enforcer): string {
  * Runs `judge` (problems of one pod spec) over every workload of the tenant. Without workloads the
  * rule passes, saying what enforces it at admission.
  */
-export function judgePods(view: TenantView, judge: (p: PodSpecOf) => string[], by: Enforcer, okDetail: string): RuleResult {
+export function judgePods(
+  view: TenantView,
+  judge: (p: PodSpecOf) => string[],
+  by: Enforcer,
+  okDetail: string,
+  accepted?: (ns: NamespaceView, p: PodSpecOf) => string | undefined,
+): RuleResult {
   const pods = view.namespaces.flatMap((ns) => podSpecs(ns.resources).map((p) => ({ ns, p })));
   if (pods.length === 0) {
     return pass(
@@ -46,7 +52,10 @@ export function judgePods(view: TenantView, judge: (p: PodSpecOf) => string[], b
   }
   const where = ({ ns, p }: { ns: NamespaceView; p: PodSpecOf }) =>
     `${p.resource.type.replace(/^kubernetes_/, '')} ${String(block(p.resource.body, 'metadata')?.name ?? p.resource.name)} in ${ns.cluster}/${ns.name}`;
-  const bad: Evidence[] = pods.flatMap((x) => judge(x.p).map((problem) => ({ address: x.p.resource.address, detail: `${where(x)}: ${problem}` })));
+  const need = (x: { ns: NamespaceView; p: PodSpecOf }) => accepted?.(x.ns, x.p);
+  const bad: Evidence[] = pods.flatMap((x) =>
+    need(x) !== undefined ? [] : judge(x.p).map((problem) => ({ address: x.p.resource.address, detail: `${where(x)}: ${problem}` })),
+  );
   if (bad.length > 0) return fail(...bad);
-  return pass(...pods.map((x) => ({ address: x.p.resource.address, detail: `${where(x)}: ${okDetail}` })));
+  return pass(...pods.map((x) => ({ address: x.p.resource.address, detail: `${where(x)}: ${need(x) ?? okDetail}` })));
 }

@@ -29,6 +29,8 @@ export function apiPath(type: string, name: string, namespace?: string, manifest
       return ns('/api/v1', 'serviceaccounts');
     case 'kubernetes_deployment_v1':
       return ns('/apis/apps/v1', 'deployments');
+    case 'kubernetes_daemon_set_v1':
+      return ns('/apis/apps/v1', 'daemonsets');
     case 'kubernetes_cluster_role_binding_v1':
       return `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`;
     case 'kubernetes_namespace_v1':
