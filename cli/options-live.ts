@@ -78,6 +78,14 @@ export const DRILL: CommandSpec = {
   options: [
     { name: 'tenant', arg: NAME, help: { en: 'the tenant to drill (required)', zh: '要演练的租户（必填）' } },
     {
+      name: 'image',
+      arg: { en: 'ref', zh: '镜像' },
+      help: {
+        en: "the tool image that writes and reads the drill's file in each volume (sh, sha256sum), pinned by digest (default: images.probe of platform.yaml)",
+        zh: '在每个卷中写入并读取演练文件的工具镜像（含 sh、sha256sum），以摘要固定（默认：platform.yaml 的 images.probe）',
+      },
+    },
+    {
       name: 'to',
       arg: { en: 'cluster', zh: '集群' },
       help: {

@@ -202,7 +202,7 @@ export interface CityModel {
   readonly ingress: { readonly namespace: string; readonly cidr?: string };
   readonly registries: readonly string[];
   /** Full references (`registry/repository:tag@digest`) of the platform's images. */
-  readonly images: Readonly<Record<PlatformImage, string>>;
+  readonly images: Readonly<Record<PlatformImage, string>> & { readonly probe?: string };
   readonly charts: { readonly baseline: ChartRef };
   readonly logRetentionDays: number;
   /** RPO and RTO per DR tier (platform.yaml spec.recovery); a tier absent states no target. */

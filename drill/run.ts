@@ -15,6 +15,7 @@ import { readOnlyLocationName } from '../config/backup-locations';
 import { BACKUP, LABEL, MANAGED_BY } from '../config/vocabulary';
 import { KubeClient } from '../probe/kube';
 import { DrillCheck, DrillRecord } from './record';
+import { checkVolumeMarks, MountedClaim, mountedClaims, writeVolumeMarks } from './volumes';
 
 /** Kinds a drill compares by name, source against restored (`secrets`: names only, never data). */
 const COMPARED = [
@@ -68,6 +69,8 @@ export interface DrillOptions {
   /** Use this completed backup instead of taking one. */
   readonly backup?: string;
   readonly by: string;
+  /** Image with sh and sha256sum (platform.yaml's images.probe) for the volume checks; needed when the namespace has claims. */
+  readonly image?: string;
   /** Stricter targets than the tier's, seconds (a rehearsal before promising them); never looser. */
   readonly stricter?: { readonly rpoSeconds?: number; readonly rtoSeconds?: number };
   readonly timeoutMs?: number;
@@ -135,6 +138,14 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
     if (put.status === 404) await ok(o.source, 'POST', `/api/v1/namespaces/${namespace}/configmaps`, marker);
     else if (put.status >= 300) throw new Error(`marking ${namespace} on ${o.source.context}: ${put.status} ${put.text.slice(0, 200)}`);
   }
+  // the volumes: the token written into every claim a running pod mounts (only for a backup the drill takes itself)
+  const claims: MountedClaim[] = backupName === undefined ? await mountedClaims(o.source, namespace) : [];
+  if (claims.length > 0 && !o.image)
+    throw new Error(
+      `${namespace} has PersistentVolumeClaims (${claims.map((c) => c.claim).join(', ')}): give the tool image (--image, or images.probe in platform.yaml) to check their data / 该命名空间有持久卷声明，请用 --image 或 platform.yaml 的 images.probe 指定工具镜像以校验卷数据`,
+    );
+  const sums = claims.length > 0 ? await writeVolumeMarks(o.source, namespace, o.image!, token, timeout) : new Map<string, string>();
+  if (sums.size > 0) say(`wrote ${sums.size} volume mark(s) in ${namespace} on ${tenant.cluster}`);
   const before = await inventory(o.source, namespace);
   const mark = (await ok(o.source, 'GET', `/api/v1/namespaces/${namespace}/configmaps/${MARKER}`).catch(() => undefined))?.data?.token ?? '(none)';
 
@@ -146,7 +157,13 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
       apiVersion: BACKUP.apiVersion,
       kind: 'Backup',
       metadata: { name: backupName, namespace: BACKUP.namespace, labels: { [LABEL.tenant]: tenant.name, 'govcloud.gov.cn/drill': 'true' } },
-      spec: { includedNamespaces: [namespace], storageLocation: plan.writeLocation, ttl: `${replica.retentionDays * 24}h0m0s` },
+      spec: {
+        includedNamespaces: [namespace],
+        storageLocation: plan.writeLocation,
+        ttl: `${replica.retentionDays * 24}h0m0s`,
+        // the volumes' data too (Velero's node agent), not only the objects
+        defaultVolumesToFsBackup: true,
+      },
     });
   }
   const backup = await until(`backup ${backupName} on ${tenant.cluster}`, timeout, async () => {
@@ -196,6 +213,7 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
   // 4. verify: the mark came back with its token, every listed object is there
   const after = await inventory(o.target, namespace);
   const back = (await ok(o.target, 'GET', `/api/v1/namespaces/${namespace}/configmaps/${MARKER}`).catch(() => undefined))?.data?.token ?? '(none)';
+  const volumeChecks = claims.length > 0 ? await checkVolumeMarks(claims, sums, o.target, namespace, o.image!, timeout) : [];
   const readyAt = now().toISOString();
   // the record is the evidence: the Restore object goes, or its finalizer would hold the velero namespace when the platform stack is destroyed
   await removeRestore(o.target, `${velero}/restores/${restoreName}`);
@@ -211,6 +229,7 @@ export async function runDrill(plan: DrillPlan, o: DrillOptions): Promise<DrillR
       const missing = b.filter((n) => !a.has(n));
       return { what: `${kind} of ${namespace}`, before: String(b.length), after: String(b.length - missing.length), ok: missing.length === 0 };
     }),
+    ...volumeChecks,
   ];
   const measured = { rpoSeconds: seconds(backupStarted, restoreStarted), rtoSeconds: seconds(restoreStarted, readyAt) };
   const tier = { rpoSeconds: (tenant.recovery?.rpoMinutes ?? 0) * 60, rtoSeconds: (tenant.recovery?.rtoMinutes ?? 0) * 60 };

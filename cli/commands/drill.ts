@@ -59,6 +59,7 @@ export async function drill(p: Parsed, lang: Lang, io: Io): Promise<number> {
     source: client(plan.tenant.cluster),
     target: client(plan.replica.cluster),
     backup: flag(p, 'backup'),
+    image: flag(p, 'image') ?? model.images.probe,
     by: flag(p, 'by') ?? process.env.USER ?? 'unknown',
     stricter,
     progress: (l) => io.err(`[drill] ${l}`),

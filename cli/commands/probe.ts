@@ -22,8 +22,7 @@ export async function probe(p: Parsed, lang: Lang, io: Io): Promise<number> {
   checkFileOut(out, lang, { inputs: { env: envOf(p) } });
   const model = validate(p, lang, io, false);
   if (!model) return 1;
-  const images = model.images as Readonly<Record<string, string | undefined>>;
-  const image = flag(p, 'image') ?? images.probe;
+  const image = flag(p, 'image') ?? model.images.probe;
   if (image === undefined)
     throw new UsageError(
       lang === 'zh'

@@ -212,6 +212,11 @@ export const platformSchema = z
           ),
           velero: image.describe('Backup server (Velero) / 备份服务'),
           veleroPluginForAws: image.describe('Velero object-storage plugin for S3 / Velero S3 存储插件'),
+          probe: image
+            .optional()
+            .describe(
+              'Small tool image (busybox: sh, nc, httpd, sha256sum) the live checks run as short tenant pods: govcloud probe (traffic) and govcloud drill (volume data) / 在线检查（probe 流量探测、drill 卷数据校验）以租户短时 Pod 运行的小工具镜像',
+            ),
         })
         .describe('Images of the platform services, from the allowed registries / 平台服务镜像'),
       charts: z

@@ -35,6 +35,7 @@ describe('platform images and charts', () => {
       egressGateway: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/squid:5\.7@sha256:[0-9a-f]{64}$/),
       velero: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero:v1\.18\.3@sha256:[0-9a-f]{64}$/),
       veleroPluginForAws: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero-plugin-for-aws:v1\.14\.3@sha256:[0-9a-f]{64}$/),
+      probe: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/probe:busybox-[0-9.]+@sha256:[0-9a-f]{64}$/),
     });
     expect(m.charts.baseline).toEqual({ repository: 'charts/govcloud-baseline', version: '0.1.1' });
   });

@@ -4,6 +4,9 @@
  * read-only location and restores it into the replica namespace, the drill verifies what came back
  * and measures RPO and RTO against the tier's targets. The stores keep what they hold: a locked
  * backup cannot be deleted before its retention, a DR cluster cannot write its primary's prefix.
+ * The hot-standby tenant runs an application with a PersistentVolumeClaim (the lab's local-path
+ * storage): the drill writes a file into the volume before the backup, Velero's node agent backs the
+ * volume's data up, and the drill reads the file back on the DR cluster with its checksum intact.
  * And a drill can fail: a stricter target than the lab can meet, and a corrupted backup, exit 1.
  */
 import * as fs from 'fs';
@@ -12,8 +15,49 @@ import { commitAll, explain, govcloud, kubes, model, repoDir, runDir } from './h
 import { readObjectStores } from './harness/object-store';
 import { S3 } from './harness/s3';
 import { DrillRecord } from '../../drill/record';
+import { namespaceName, replicatedEnvironment } from '../../config/model';
 
 const ENV_DIR = () => path.join(repoDir(), 'environments', 'example-city');
+
+/** The tenant's application: one pod that keeps a claim mounted, as a database would (restricted, the probe image). */
+function application(namespace: string, image: string, nodeSelector?: Record<string, string>): { claim: unknown; deployment: unknown } {
+  return {
+    claim: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'app-data', namespace },
+      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'local-path', resources: { requests: { storage: '64Mi' } } },
+    },
+    deployment: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'app', namespace },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'drill-app' } },
+        template: {
+          metadata: { labels: { app: 'drill-app' } },
+          spec: {
+            automountServiceAccountToken: false,
+            ...(nodeSelector ? { nodeSelector } : {}),
+            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'app',
+                image,
+                command: ['/bin/sh', '-c', 'while true; do sleep 3600; done'],
+                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+                resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+                volumeMounts: [{ name: 'data', mountPath: '/data' }],
+              },
+            ],
+            volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'app-data' } }],
+          },
+        },
+      },
+    },
+  };
+}
 
 function drill(args: string[]): { code: number | null; out: string; err: string; record?: DrillRecord; file?: string } {
   const r = govcloud(['drill', '--env', ENV_DIR(), '--by', 'e2e 演练', ...args]);
@@ -33,7 +77,28 @@ describe('DR drills on the running city', () => {
   // the records are the platform engineer's evidence: committed, as they would be
   afterAll(() => commitAll('DR drill records'));
 
-  it('restores a hot-standby tenant on its same-city DR cluster, verified, within its RPO and RTO, and writes the record', async () => {
+  it('restores a hot-standby tenant on its same-city DR cluster, volume data included, verified, within its RPO and RTO, and writes the record', async () => {
+    // the tenant's application with its volume, running on the primary before the drill
+    const ns = namespaceName(hot.name, replicatedEnvironment(hot));
+    const primary = kube.get(hot.cluster)!;
+    const image = city.images.probe!;
+    const app = application(ns, image, hot.domestic ? { [city.domesticNodeLabel.key]: city.domesticNodeLabel.value } : undefined);
+    for (const [at, body] of [
+      [`/api/v1/namespaces/${ns}/persistentvolumeclaims`, app.claim],
+      [`/apis/apps/v1/namespaces/${ns}/deployments`, app.deployment],
+    ] as const) {
+      const made = await primary.request('POST', at, body);
+      expect(made.status === 201 ? 201 : `${made.status} ${JSON.stringify(made.body).slice(0, 400)}`).toBe(201);
+    }
+    let running = false;
+    for (let i = 0; i < 120 && !running; i++) {
+      const pods = await primary.list(`/api/v1/namespaces/${ns}/pods?labelSelector=app%3Ddrill-app`);
+      running = pods.some((p) => p.status?.phase === 'Running');
+      if (!running) await new Promise((res) => setTimeout(res, 2000));
+    }
+    const claim = await primary.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/app-data`);
+    expect([running, claim.body?.status?.phase]).toEqual([true, 'Bound']);
+
     const r = drill(['--tenant', hot.name]);
     first = r.record; // the tests below use its backup, whatever this one finds
     expect([r.code, r.out]).toEqual([0, expect.stringContaining('drill passed')]);
@@ -49,6 +114,11 @@ describe('DR drills on the running city', () => {
     ]);
     expect(rec.checks.every((c) => c.ok)).toBe(true);
     expect(rec.checks.find((c) => c.what.startsWith('ConfigMap/govcloud-drill'))?.after).toMatch(/^sha256:[0-9a-f]{16}$/);
+    // the volume's bytes came back: the file the drill wrote on the primary, same checksum on the DR cluster
+    const file = rec.checks.find((c) => c.what === 'file .govcloud-drill in PersistentVolumeClaim/app-data');
+    expect(file).toEqual({ what: expect.any(String), before: expect.stringMatching(/^sha256:[0-9a-f]{16}$/), after: file?.before, ok: true });
+    const back = await kube.get(replica.cluster)!.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/app-data`);
+    expect(back.body?.status?.phase).toBe('Bound');
     expect(rec.measured.rpoSeconds).toBeLessThanOrEqual(hot.recovery!.rpoMinutes * 60);
     expect(rec.measured.rtoSeconds).toBeLessThanOrEqual(hot.recovery!.rtoMinutes * 60);
     expect(rec.restore.location).toBe(`${replica.site}-from-${hot.cluster}`);
