@@ -96,7 +96,7 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
     velero: { registry: registry.bench.gov.cn, repository: platform/velero/velero, tag: v1.16.1 }
     veleroPluginForAws: { registry: registry.bench.gov.cn, repository: platform/velero/velero-plugin-for-aws, tag: v1.12.1 }
   charts:
-    baseline: { repository: charts/govcloud-baseline, version: 0.1.1 }
+    baseline: { repository: charts/govcloud-baseline, version: 0.1.2 }
   placement:
     domesticNodeLabel: { key: govcloud.gov.cn/node-pool, value: xinchuang }
 `;

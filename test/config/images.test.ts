@@ -37,7 +37,7 @@ describe('platform images and charts', () => {
       veleroPluginForAws: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/velero\/velero-plugin-for-aws:v1\.14\.3@sha256:[0-9a-f]{64}$/),
       probe: expect.stringMatching(/^registry\.example-city\.gov\.cn\/platform\/probe:busybox-[0-9.]+@sha256:[0-9a-f]{64}$/),
     });
-    expect(m.charts.baseline).toEqual({ repository: 'charts/govcloud-baseline', version: '0.1.1' });
+    expect(m.charts.baseline).toEqual({ repository: 'charts/govcloud-baseline', version: '0.1.2' });
   });
 
   it('keeps a digest next to the tag', () => {
@@ -81,10 +81,10 @@ describe('platform images and charts', () => {
 
   it("refuses a chart version that is not the chart's own, and a chart that is not in the project", () => {
     const dir = caseEnv(undefined);
-    edit(dir, 'version: 0.1.1 }', 'version: 0.2.0 }');
+    edit(dir, 'version: 0.1.2 }', 'version: 0.2.0 }');
     expect(errors(dir)).toEqual([`platform.yaml:${lineOf(dir, 'baseline:')} spec.charts.baseline.version platform.chartVersion`]);
     const found = validateEnvironment(dir).issues.find((i) => i.code === 'platform.chartVersion')!;
-    expect(formatIssue(found, 'en')).toContain('chart version 0.2.0 does not match charts/govcloud-baseline/Chart.yaml, which says 0.1.1');
+    expect(formatIssue(found, 'en')).toContain('chart version 0.2.0 does not match charts/govcloud-baseline/Chart.yaml, which says 0.1.2');
     edit(dir, 'charts/govcloud-baseline, version: 0.2.0', 'charts/govcloud-nothing, version: 0.1.0');
     expect(errors(dir)).toEqual([`platform.yaml:${lineOf(dir, 'baseline:')} spec.charts.baseline.repository platform.chartMissing`]);
   });

@@ -377,6 +377,16 @@ describe('deploying the example city', () => {
       expect([r.status, r.body.message]).toEqual([403, expect.stringMatching(/violates PodSecurity "restricted:latest": privileged/)]);
     });
 
+    it('rejects an init container with a writable root file system in a level-3 namespace (init containers are containers too)', async () => {
+      const body = pod(`${registry}/apps/portal:1.0`) as { spec: Record<string, unknown> };
+      body.spec.initContainers = [
+        { name: 'init', image: `${registry}/apps/portal:1.0`, securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } },
+      ];
+      const r = await create(body);
+      expect([r.status >= 400, r.body.message]).toEqual([true, expect.stringContaining('govcloud-level3-containers')]);
+      expect(r.body.message).toContain('init containers included, needs readOnlyRootFilesystem: true');
+    });
+
     it('rejects a pod over the namespace quota', async () => {
       const cpu = t!.quotaText.cpu;
       const over = { resources: { limits: { cpu, memory: '1Gi' }, requests: { cpu: '100m', memory: '128Mi' } } };

@@ -99,6 +99,16 @@ describe('DR drills on the running city', () => {
     const claim = await primary.get(`/api/v1/namespaces/${ns}/persistentvolumeclaims/app-data`);
     expect([running, claim.body?.status?.phase]).toEqual([true, 'Bound']);
 
+    // nobody adds a debug container beside a level-3 workload: the baseline's admission refuses it
+    const [appPod] = await primary.list(`/api/v1/namespaces/${ns}/pods?labelSelector=app%3Ddrill-app`);
+    appPod.spec.ephemeralContainers = [{ name: 'debug', image, command: ['/bin/sh'] }];
+    const debug = await primary.request('PUT', `/api/v1/namespaces/${ns}/pods/${appPod.metadata.name}/ephemeralcontainers?dryRun=All`, appPod);
+    expect([hot.mlpsLevel >= 3, debug.status >= 400, String(debug.body?.message)]).toEqual([
+      true,
+      true,
+      expect.stringContaining('no ephemeral (debug) container'),
+    ]);
+
     const r = drill(['--tenant', hot.name]);
     first = r.record; // the tests below use its backup, whatever this one finds
     expect([r.code, r.out]).toEqual([0, expect.stringContaining('drill passed')]);
