@@ -6,6 +6,7 @@
 import { CityModel, namespaceName, Network, replicatedEnvironment, Tenant } from '../config/model';
 import { LABEL } from '../config/vocabulary';
 import { block, blockPath, get, Json, list, StackJson } from '../terraform/json';
+import { decodeManifest } from './manifest-decode';
 
 // the Terraform JSON vocabulary the rules use, from the layer below
 import { ClusterFile, clusterFiles as makeClusterFiles } from '../config/cluster-config';
@@ -101,7 +102,11 @@ export function buildDeployment(model: CityModel, stacks: readonly StackJson[], 
             namespace = m ? nsById.get(m[1]) : raw;
           }
         }
-        resources.push({ type, name, stack: s.name, network: s.network, cluster, address: `${s.name}:${type}.${name}`, body, namespace });
+        const address = `${s.name}:${type}.${name}`;
+        // a manifest of a kind the rules know is judged as its typed form, at its own address
+        const typed = type === 'kubernetes_manifest' ? decodeManifest(block(body, 'manifest')) : undefined;
+        if (typed) resources.push({ type: typed.type, name, stack: s.name, network: s.network, cluster, address, body: typed.body, namespace });
+        else resources.push({ type, name, stack: s.name, network: s.network, cluster, address, body, namespace });
       }
     }
   }
@@ -217,7 +222,7 @@ export function podSpecs(resources: readonly TfResource[]): PodSpecOf[] {
     if (!p) continue;
     const spec = blockPath(r.body, p);
     if (!spec) continue;
-    out.push({ resource: r, spec, containers: [...list(spec, 'container'), ...list(spec, 'init_container')] });
+    out.push({ resource: r, spec, containers: [...list(spec, 'container'), ...list(spec, 'init_container'), ...list(spec, 'ephemeral_container')] });
   }
   return out;
 }

@@ -183,6 +183,7 @@ export const TECHNICAL_ASKS: Readonly<Record<string, ControlAsks>> = {
         'IAM-003',
         'IAM-005',
         'IAM-006',
+        'IAM-007',
       ]),
       ask(
         3,

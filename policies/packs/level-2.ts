@@ -32,6 +32,7 @@ export const LEVEL_2: readonly string[] = [
   'MLPS-IAM-004',
   'MLPS-IAM-005',
   'MLPS-IAM-006',
+  'MLPS-IAM-007',
   'MLPS-AUDIT-001',
   'MLPS-AUDIT-004',
   'MLPS-DATA-001',

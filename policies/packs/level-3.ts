@@ -40,6 +40,7 @@ export const LEVEL_3: readonly string[] = [
   'MLPS-IAM-004',
   'MLPS-IAM-005',
   'MLPS-IAM-006',
+  'MLPS-IAM-007',
   'MLPS-AUDIT-001',
   'MLPS-AUDIT-002',
   'MLPS-AUDIT-003',

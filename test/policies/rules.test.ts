@@ -16,13 +16,14 @@ import { CASES as GATEWAYS } from './cases/gateways';
 import { CASES as POOLS } from './cases/pools';
 import { CASES as HOST } from './cases/host';
 import { CASES as IAM } from './cases/iam';
+import { CASES as CLUSTER_ROLES } from './cases/cluster-roles';
 import { CASES as AUDIT } from './cases/audit';
 import { CASES as DATA } from './cases/data';
 import { CASES as DRILLS } from './cases/drills';
 import { CASES as RES } from './cases/res';
 import { CASES as PLACE } from './cases/place';
 
-const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...AUDIT, ...DATA, ...DRILLS, ...RES, ...PLACE];
+const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...CLUSTER_ROLES, ...AUDIT, ...DATA, ...DRILLS, ...RES, ...PLACE];
 
 describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c) => {
   it(`gives ${c.expect} with evidence`, () => {

@@ -96,7 +96,7 @@ describe('synth output with the cdktf shortcuts on and off', () => {
     };
     const trees = bothWays(modelOf(dir), { handAdded: path.join(dir, 'overrides'), customize });
     const handWritten = [...trees.on.keys()].filter((f) => f.endsWith('.tf.json') && path.basename(f) !== 'cdk.tf.json');
-    expect(handWritten).toHaveLength(17);
+    expect(handWritten).toHaveLength(19);
     const county = [...trees.on.keys()].find((f) => f.endsWith(path.join('dept-north-civil-affairs-ext-main', 'cdk.tf.json'))) ?? 'none';
     const json = JSON.parse(trees.on.get(county)?.toString('utf8') ?? '{}') as {
       locals: Record<string, string>;
