@@ -24,6 +24,7 @@ const HANDLERS: Readonly<Record<CommandName, Handler>> = {
   schema: async (p, lang, io) => (await import('./commands/validate')).schema(p, lang, io),
   check: async (p, lang, io) => (await import('./commands/check')).check(p, lang, io),
   evidence: async (p, lang, io) => (await import('./commands/evidence')).evidence(p, lang, io),
+  'evidence verify': async (p, lang, io) => (await import('./commands/evidence')).verifyEvidence(p, lang, io),
   pr: async (p, lang, io) => (await import('./commands/workflow')).pr(p, lang, io),
   plan: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('plan', p, lang, io),
   apply: async (p, lang, io) => (await import('./commands/deploy')).planOrApply('apply', p, lang, io),

@@ -21,7 +21,21 @@ export interface OptionSpec {
 }
 
 export type CommandName =
-  'validate' | 'synth' | 'stacks' | 'schema' | 'check' | 'evidence' | 'pr' | 'plan' | 'apply' | 'probe' | 'drill' | 'codeowners' | 'pools' | 'new tenant';
+  | 'validate'
+  | 'synth'
+  | 'stacks'
+  | 'schema'
+  | 'check'
+  | 'evidence'
+  | 'evidence verify'
+  | 'pr'
+  | 'plan'
+  | 'apply'
+  | 'probe'
+  | 'drill'
+  | 'codeowners'
+  | 'pools'
+  | 'new tenant';
 
 export interface CommandSpec {
   /** `new tenant` is the subcommand `tenant` of `new`. */
@@ -109,8 +123,40 @@ export const COMMANDS: readonly CommandSpec[] = [
         arg: DIR,
         help: { en: 'judge and package this synth output instead of synthesizing', zh: '检查并打包该目录中已生成的输出，而不是重新生成' },
       },
+      {
+        name: 'sign-key',
+        arg: FILE,
+        help: {
+          en: 'sign the manifest with this PEM private key (SM2: SM3 digest; RSA or ECDSA: SHA-256); with --sign-cert',
+          zh: '用该 PEM 私钥签名清单（SM2 用 SM3 摘要；RSA 或 ECDSA 用 SHA-256）；与 --sign-cert 同用',
+        },
+      },
+      {
+        name: 'sign-cert',
+        arg: FILE,
+        help: { en: "the signer's PEM certificate (put in the package as signer.pem)", zh: '签名者的 PEM 证书（作为 signer.pem 放入证据包）' },
+      },
+      { name: 'by', arg: NAME, help: { en: 'who produces the package (default: the user)', zh: '证据包的制作人（默认：当前用户）' } },
       ENV,
       TODAY,
+    ],
+  },
+  {
+    name: 'evidence verify',
+    summary: {
+      en: "verify an evidence package: every file against the manifest, and the manifest's signature against the signer certificate you trust",
+      zh: '校验证据包：每个文件与清单一致，清单签名与你所信任的签名者证书一致',
+    },
+    options: [
+      { name: 'package', arg: DIR, help: { en: 'the evidence package folder (required)', zh: '证据包目录（必填）' } },
+      {
+        name: 'cert',
+        arg: FILE,
+        help: {
+          en: "the signer's PEM certificate you trust (required; never the one in the package)",
+          zh: '你所信任的签名者 PEM 证书（必填；不用包内的证书）',
+        },
+      },
     ],
   },
   PROBE,

@@ -174,6 +174,12 @@ function build(lang: Lang, io: Io, handlers: Readonly<Record<CommandName, Handle
     })
     .configureHelp({
       showGlobalOptions: true,
+      // the program's own options only (--lang): `evidence verify` takes none of `evidence`'s
+      visibleGlobalOptions: (cmd: Command) => {
+        let root = cmd;
+        while (root.parent) root = root.parent;
+        return cmd.parent ? root.options.filter((o) => !o.hidden) : [];
+      },
       styleTitle: (s: string) => TITLES[s]?.[lang] ?? s,
       displayWidth,
       optionDescription: (o: Option) =>
@@ -188,7 +194,8 @@ function build(lang: Lang, io: Io, handlers: Readonly<Record<CommandName, Handle
     const [first, sub] = spec.name.split(' ');
     let parent: Command = program;
     if (sub !== undefined) {
-      parent = groups.get(first) ?? program.command(first).description(GROUPS[first]?.[lang] ?? '');
+      // a group is its own command (`new`) or a command that also has subcommands (`evidence verify`)
+      parent = groups.get(first) ?? program.commands.find((c) => c.name() === first) ?? program.command(first).description(GROUPS[first]?.[lang] ?? '');
       groups.set(first, parent);
     }
     const cmd = parent.command(sub ?? first).description(spec.summary[lang]);

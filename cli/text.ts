@@ -71,6 +71,14 @@ const texts = {
     en: 'refused: {file}:{line} holds a credential ({what}); credentials never go into an evidence package, nothing was written: remove it from the file (and rotate it) or leave the file out',
     zh: '拒绝：{file}:{line} 含有凭据（{what}）；凭据不得进入证据包，未写入任何文件：请从该文件中删除（并轮换该凭据），或不再提供该文件',
   },
+  evidenceSignBoth: { en: 'give --sign-key and --sign-cert together', zh: '--sign-key 与 --sign-cert 须同时给出' },
+  evidenceSigned: { en: 'Signed manifest.json ({algorithm}) as {signer}', zh: '已签名 manifest.json（{algorithm}），签名者：{signer}' },
+  evidenceVerifyArgs: { en: 'evidence verify needs --package DIR and --cert FILE', zh: 'evidence verify 需要 --package 目录 与 --cert 文件' },
+  evidenceVerified: {
+    en: 'Verified {dir}: every file as listed, signed by {signer}; made by govcloud {version} ({commit}), {rules} rules, by {producer} on {day}',
+    zh: '校验通过 {dir}：所有文件与清单一致，签名者 {signer}；由 govcloud {version}（{commit}）、{rules} 条规则制作，制作人 {producer}，日期 {day}',
+  },
+  evidenceNotVerified: { en: 'NOT verified {dir}: {count} problem(s)', zh: '校验失败 {dir}：{count} 个问题' },
   evidenceDone: {
     en: 'Wrote the evidence package {out}: {files} files, {blocking} unwaived error findings; verify with: cd {out} && sha256sum -c SHA256SUMS',
     zh: '已写入证据包 {out}：{files} 个文件，{blocking} 项未豁免的错误级不通过项；校验方法：cd {out} && sha256sum -c SHA256SUMS',

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { stableStringify } from '../terraform/stable-json';
 import type { EvidencePackage, PackageFile } from './evidence';
 import { SecretFound, secretIn } from './evidence-secrets';
+import { SIGNER_FILE, Signer, signFile } from './evidence-sign';
 
 /** Bytes gathered before a write and a scan. */
 export const BLOCK_BYTES = 1 << 20;
@@ -106,7 +107,11 @@ function countLines(text: string): number {
  * Writes the package into `out` (a new or empty folder) through a temporary folder beside it: a
  * failure or a credential leaves no package and no temporary folder.
  */
-export function writeEvidence(pkg: Pick<EvidencePackage, 'files' | 'meta'>, out: string, opts: { readonly blockBytes?: number } = {}): Written {
+export function writeEvidence(
+  pkg: Pick<EvidencePackage, 'files' | 'meta'>,
+  out: string,
+  opts: { readonly blockBytes?: number; readonly sign?: Signer } = {},
+): Written {
   const tmp = `${out.replace(/[/\\]+$/, '')}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   const blockBytes = Math.max(1, opts.blockBytes ?? BLOCK_BYTES);
@@ -122,9 +127,15 @@ export function writeEvidence(pkg: Pick<EvidencePackage, 'files' | 'meta'>, out:
     const sums = summed.map((s) => `${s.sha256}  ${s.path}\n`).join('');
     fs.writeFileSync(path.join(tmp, 'SHA256SUMS'), sums);
     fs.writeFileSync(path.join(tmp, 'manifest.json'), stableStringify({ ...pkg.meta, files: summed }));
+    // the signature covers manifest.json, which lists every file's SHA-256 and the provenance
+    const signature = pkg.meta?.signature;
+    if (opts.sign && signature) {
+      signFile(path.join(tmp, 'manifest.json'), opts.sign.key, signature.algorithm);
+      fs.copyFileSync(opts.sign.cert, path.join(tmp, SIGNER_FILE));
+    }
     if (fs.existsSync(out)) fs.rmdirSync(out); // empty: checked before the work
     fs.renameSync(tmp, out);
-    return { files: summed.length + 2, refused: [] };
+    return { files: summed.length + (opts.sign && signature ? 4 : 2), refused: [] };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -28,6 +28,7 @@ import { displayPath } from '../config/load';
 import { htmlChunks, jsonChunks, sarifChunks } from '../policies/report';
 import { stableStringify } from '../terraform/stable-json';
 import { judge, Judged } from './check';
+import { Provenance, provenance, SignatureMeta } from './evidence-sign';
 
 export interface EvidenceInput {
   readonly model: CityModel;
@@ -35,6 +36,10 @@ export interface EvidenceInput {
   readonly from?: string;
   readonly today?: string;
   readonly lang: Lang;
+  /** Who produces the package (provenance); default: the user running it. */
+  readonly by?: string;
+  /** How the manifest will be signed, when it will be (evidence-write.ts signs it). */
+  readonly signature?: SignatureMeta;
 }
 
 export interface PackageFile {
@@ -52,6 +57,8 @@ export interface PackageMeta {
   readonly lang: Lang;
   readonly input: { readonly env: string; readonly from?: string; readonly synthesized: boolean };
   readonly verify: string;
+  readonly provenance: Provenance;
+  readonly signature?: SignatureMeta;
 }
 
 export interface EvidencePackage extends Judged {
@@ -148,7 +155,9 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
     today: report.today,
     lang: a.lang,
     input: { env: displayPath(a.env), from: a.from === undefined ? undefined : displayPath(a.from), synthesized: a.from === undefined },
-    verify: 'sha256sum -c SHA256SUMS',
+    verify: a.signature ? 'govcloud evidence verify --package . --cert <the signer certificate you trust>' : 'sha256sum -c SHA256SUMS',
+    provenance: provenance(a.by ?? process.env.USER ?? 'unknown', report.today),
+    ...(a.signature ? { signature: a.signature } : {}),
   };
   return { ...judged, files, meta };
 }
