@@ -71,6 +71,10 @@ const WORDS = {
   notApplicable: { en: 'n/a', zh: '不适用' },
   manual: { en: 'manual evidence', zh: '需人工证据' },
   partly: { en: 'partly automated', zh: '部分自动' },
+  units: {
+    en: 'Units: pass, fail, waived and n/a count rule results; partly automated and manual evidence count control points at the level.',
+    zh: '计数单位：通过、不通过、已豁免、不适用按规则结果计；部分自动与人工证据按该等级的控制点计。',
+  },
   checklist: { en: 'Manual evidence checklist', zh: '人工证据清单' },
   stillNeeded: { en: 'still to show', zh: '仍需提供' },
   collect: { en: 'collect', zh: '收集' },

@@ -171,7 +171,7 @@ function platformSection(report: CheckReport, lang: Lang): string[] {
 function* markdownLines(report: CheckReport, lang: Lang): Generator<string> {
   yield* [`# ${w('title', lang)} — ${literal(report.city)}`, '', `${label('date', lang)}${report.today}`, '', `## ${w('summary', lang)}`, ''];
   if (report.tenants.length === 0) yield* [w('noTenants', lang), ''];
-  else yield* [...summary(report, lang), ''];
+  else yield* [...summary(report, lang), '', w('units', lang), ''];
   if (report.platform.length > 0) yield* platformSection(report, lang);
   for (const t of report.tenants) yield* tenantSection(t, report.today, lang);
 }

@@ -69,6 +69,7 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
     return;
   }
   yield* summaryTable(report, lang);
+  yield w('units', lang);
   yield '';
   if (report.platform.length > 0) {
     yield label('platform', lang).trimEnd();

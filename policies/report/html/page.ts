@@ -45,6 +45,18 @@ function tenantState(t: TenantReport): TenantState & ClauseStatus {
   return c.fail > 0 ? 'fail' : c.waived > 0 ? 'waived' : 'pass';
 }
 
+/**
+ * A tenant's badge says what is known: "fail" when something fails, but never "pass" while control
+ * points at its level still need manual evidence or are only partly automated — then it counts them.
+ */
+function tenantBadge(t: TenantReport, lang: Lang): string {
+  const state = tenantState(t);
+  const c = countsOf(t);
+  if (state === 'fail' || c.partly + c.manual === 0) return badge(state, statusText(state, lang));
+  const text = hw('tenantOpen', lang, { partly: c.partly, manual: c.manual });
+  return badge('open', state === 'waived' ? `${statusText('waived', lang)} · ${text}` : text);
+}
+
 const countCells = (c: Counts): string => [c.pass, c.fail, c.waived, c.notApplicable, c.partly, c.manual].map((x) => `<td class="num">${x}</td>`).join('');
 
 function* summary(report: CheckReport, lang: Lang): Generator<string> {
@@ -68,7 +80,7 @@ function* summary(report: CheckReport, lang: Lang): Generator<string> {
     w('manual', lang),
   ];
   const failing = report.tenants.reduce((n, t) => n + failures(t).length, 0);
-  yield `<section id="summary"><h2>${esc(w('summary', lang))}</h2>\n`;
+  yield `<section id="summary"><h2>${esc(w('summary', lang))}</h2>\n<p class="units">${esc(w('units', lang))}</p>\n`;
   yield* tableChunks('summary', head, rows());
   yield `\n<h3>${esc(paren(w('failures', lang), String(failing), lang))}</h3>\n`;
   if (failing === 0) yield `<p class="none">${esc(w('noFailures', lang))}</p>`;
@@ -197,7 +209,7 @@ function platform(report: CheckReport, lang: Lang): string {
   if (report.platform.length === 0) return '';
   const parts = report.platform.map(
     (t) =>
-      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${badge(tenantState(t), statusText(tenantState(t), lang))}</h3>\n${findings(t, lang)}</div>`,
+      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h3>\n${findings(t, lang)}</div>`,
   );
   return `<section id="platform" class="platform"><h2>${esc(w('platform', lang))}</h2>\n${parts.join('\n')}\n</section>`;
 }
@@ -224,7 +236,7 @@ const TENANT_PARTS: readonly TenantPart[] = [
 
 function tenantSection(t: TenantReport, report: CheckReport, lang: Lang): string {
   const x = t.tenant;
-  const head = `<h2>${esc(x.name)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${badge(tenantState(t), statusText(tenantState(t), lang))}</h2>`;
+  const head = `<h2>${esc(x.name)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h2>`;
   return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${TENANT_PARTS.map((p) => p(t, report, lang)).join('\n')}\n</section>`;
 }
 
@@ -235,6 +247,20 @@ function* nav(report: CheckReport, lang: Lang): Generator<string> {
   yield `<nav aria-label="${esc(hw('contents', lang))}">${links.join(' · ')}`;
   for (const t of report.tenants) yield ` · <a href="#${tenantId(t.tenant.name)}">${esc(t.tenant.name)}</a>`;
   yield '</nav>';
+}
+
+/** The page's headline: fail with the count, or — when nothing fails — how much is still the assessor's to judge; "passes" only when nothing is. */
+function verdict(report: CheckReport, n: number, lang: Lang): string {
+  const all = [...report.tenants, ...report.platform].map(countsOf);
+  const partly = all.reduce((s, c) => s + c.partly, 0);
+  const manual = all.reduce((s, c) => s + c.manual, 0);
+  const [cls, text] =
+    n > 0
+      ? ['verdict-fail', hw('verdictFail', lang, { n })]
+      : partly + manual > 0
+        ? ['verdict-open', hw('verdictOpen', lang, { partly, manual })]
+        : ['verdict-pass', hw('verdictPass', lang)];
+  return `<p class="verdict ${cls}" data-blocking="${n}" data-partly="${partly}" data-manual="${manual}">${esc(text)}</p></header>`;
 }
 
 /** The page's parts, in order: joined with line breaks, the page. */
@@ -253,7 +279,7 @@ function* htmlItems(report: CheckReport, model: CityModel, lang: Lang): Generato
     '</head>',
     '<body>',
     `<header><h1>${esc(title)}</h1><p class="meta">${esc(label('city', lang))}${esc(report.city)} · ${esc(label('date', lang))}${esc(report.today)}</p>`,
-    `<p class="verdict ${n > 0 ? 'verdict-fail' : 'verdict-pass'}" data-blocking="${n}">${esc(n > 0 ? hw('verdictFail', lang, { n }) : hw('verdictPass', lang))}</p></header>`,
+    verdict(report, n, lang),
   ];
   yield nav(report, lang);
   yield '<main>';

@@ -14,6 +14,7 @@ const STATUS_COLOURS: Readonly<Record<string, readonly [string, string]>> = {
   expired: ['#fde8e8', '#a3161b'],
   unused: ['#f5f5f5', '#666666'],
   unchecked: ['#ffffff', '#666666'],
+  open: ['#fff8e1', '#6d4c00'],
 };
 
 const statusRules = Object.entries(STATUS_COLOURS)
@@ -27,7 +28,7 @@ h1{font-size:1.6rem;margin:1.2rem 0 .3rem}h2{font-size:1.25rem;margin:1.6rem 0 .
 nav{font-size:.85rem;margin:.6rem 0 1rem;line-height:1.8}
 .meta{color:#555;margin:0}
 .verdict{font-weight:600;padding:.5rem .8rem;border-radius:4px;display:inline-block}
-.verdict-fail{background:#fde8e8;color:#a3161b}.verdict-pass{background:#e6f4ea;color:#1e6b34}
+.verdict-fail{background:#fde8e8;color:#a3161b}.verdict-pass{background:#e6f4ea;color:#1e6b34}.verdict-open{background:#fff8e1;color:#6d4c00}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .8rem;font-size:.9rem}
 th,td{border:1px solid #d0d7de;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}

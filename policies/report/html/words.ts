@@ -36,6 +36,11 @@ const WORDS = {
   contents: { en: 'Contents', zh: '目录' },
   verdictFail: { en: '{n} unwaived error findings: the check fails.', zh: '有 {n} 项未豁免的错误级不通过项：检查不通过。' },
   verdictPass: { en: 'No unwaived error finding: the check passes.', zh: '没有未豁免的错误级不通过项：检查通过。' },
+  verdictOpen: {
+    en: 'No unwaived error finding, and the assessment is not complete: {manual} control points need manual evidence and {partly} are only partly automated (counted per tenant at its level); the assessor judges those.',
+    zh: '没有未豁免的错误级不通过项，但测评尚未完成：{manual} 个控制点需人工证据，{partly} 个仅部分自动化（按各租户等级逐一计数），须由测评人员判定。',
+  },
+  tenantOpen: { en: 'no failure · {partly} partly · {manual} manual', zh: '无不通过项 · 部分 {partly} · 人工 {manual}' },
   generatedBy: {
     en: 'Written by govcloud check from the request files and the synthesized Terraform; the same input gives the same file.',
     zh: '由 govcloud check 根据申请文件和生成的 Terraform 编写；相同输入得到相同文件。',
