@@ -80,6 +80,7 @@ describe('the evidence package written file by file', () => {
     today: TODAY,
     lang: 'en',
     input: { env: 'env', synthesized: true },
+    provenance: { tool: 'govcloud', version: '0.0.0', commit: 'unknown', rules: { count: 0, digest: 'sha256:0' }, producer: 'test', producedOn: TODAY },
     verify: 'sha256sum -c SHA256SUMS',
   };
   const big = (n: number) => Array.from({ length: n }, (_, i) => `<tr><td>行 ${i}</td></tr>\n`);

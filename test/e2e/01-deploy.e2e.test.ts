@@ -352,7 +352,8 @@ describe('deploying the example city', () => {
     });
 
     it('rejects an image from a registry not on the allowed list', async () => {
-      const r = await create(pod('docker.io/library/nginx:latest'));
+      // a fixed tag: only the registry is wrong, so only that policy refuses it
+      const r = await create(pod('docker.io/library/nginx:1.27'));
       expect(r.status).toBeGreaterThanOrEqual(400);
       expect(r.body.message).toContain('govcloud-allowed-registries');
       expect(r.body.message).toContain('image not from an allowed registry');
@@ -368,6 +369,14 @@ describe('deploying the example city', () => {
         }
         const ok = await create(pod(`${host}/apps/portal:1.0`));
         expect([host, ok.status, ok.body.message]).toEqual([host, 201, undefined]);
+      }
+    });
+
+    it('rejects an image with no tag or a floating tag in a level-3 namespace (pinned by version or digest)', async () => {
+      for (const image of [`${registry}/apps/portal:latest`, `${registry}/apps/portal`]) {
+        const r = await create(pod(image));
+        expect([image, r.status >= 400, r.body.message]).toEqual([image, true, expect.stringContaining('govcloud-level3-containers')]);
+        expect(r.body.message).toContain('every image is pinned by a version tag or a digest');
       }
     });
 
@@ -411,7 +420,8 @@ describe('deploying the example city', () => {
           ...x.replicas.map((r) => ({ cluster: r.cluster, ns: `${x.name}-${replicatedEnvironment(x)}` })),
         ]);
       const createIn = (where: { cluster: string; ns: string }, spec: Record<string, unknown>) => {
-        const body = pod(`${registry}/apps/portal:1.0`);
+        // pinned by digest: level-4 namespaces refuse anything less, so only the placement decides here
+        const body = pod(`${registry}/apps/portal:1.0@sha256:${'5b2e8f1a'.repeat(8)}`);
         return kube.get(where.cluster)!.dryRunCreate(`/api/v1/namespaces/${where.ns}/pods`, { ...body, spec: { ...body.spec, ...spec } });
       };
       const refused = `pods of domestic (信创) tenants run only on the domestic nodes: set nodeSelector ${label.key}=${label.value}`;

@@ -37,7 +37,7 @@ export const rule: Rule = {
           const why = mutable(String(c.image ?? ''));
           return why ? [`container ${containerName(c)} image ${String(c.image ?? '(none)')} ${why}`] : [];
         }),
-      'none',
+      'level3-chart',
       'every image is pinned by version or digest',
     ),
 };

@@ -30,7 +30,7 @@ export const rule: Rule = {
         p.containers.flatMap((c) =>
           /@sha256:[0-9a-f]{64}$/.test(String(c.image ?? '')) ? [] : [`container ${containerName(c)} image ${String(c.image ?? '(none)')} has no digest`],
         ),
-      'none',
+      'level4-chart',
       'every image is pinned by digest',
     ),
 };

@@ -3,7 +3,7 @@ import { LABEL } from '../../../config/vocabulary';
 import { Evidence, RuleResult, fail, pass } from '../../types';
 import { Json, NamespaceView, PodSpecOf, TenantView, block, labels, podSpecs } from '../../deployment';
 
-export type Enforcer = 'baseline' | 'restricted' | 'level3-chart' | 'registry-chart' | 'none';
+export type Enforcer = 'baseline' | 'restricted' | 'level3-chart' | 'level4-chart' | 'registry-chart' | 'none';
 
 export const securityContext = (o: Json): Json => block(o, 'security_context') ?? {};
 export const containerName = (c: Json): string => String(c.name ?? '(unnamed)');
@@ -23,6 +23,10 @@ export function enforcement(ns: NamespaceView, by: Enforcer): string {
       return ['3', '4'].includes(level)
         ? `the baseline chart's admission policy govcloud-level3-containers rejects such pods (mlps-level ${level})`
         : `the baseline chart's level-3 admission policy does not bind this namespace (mlps-level ${level})`;
+    case 'level4-chart':
+      return level === '4'
+        ? `the baseline chart's admission policy govcloud-level3-containers rejects images without a digest (mlps-level 4)`
+        : `the baseline chart's admission policy asks for digests at mlps-level 4 only (mlps-level ${level})`;
     case 'registry-chart':
       return `the baseline chart's admission policy govcloud-allowed-registries rejects other registries in tenant namespaces`;
     default:
