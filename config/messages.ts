@@ -15,6 +15,7 @@ import { credentialMessages, credentialWords } from './messages/credentials';
 import { boundsMessages } from './messages/bounds';
 import { recoveryMessages } from './messages/recovery';
 import { drillMessages } from './messages/drills';
+import { placeholderMessages } from './messages/placeholders';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -32,6 +33,7 @@ const catalog = {
   ...boundsMessages,
   ...recoveryMessages,
   ...drillMessages,
+  ...placeholderMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

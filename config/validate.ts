@@ -11,6 +11,7 @@ import { CityModel } from './model';
 import { checkPlatform } from './checks/platform';
 import { checkImages } from './checks/images';
 import { checkPodCidrs } from './checks/pod-cidr';
+import { checkPlaceholders } from './checks/placeholders';
 import { checkNames } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkFlows } from './checks/flows';
@@ -84,6 +85,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkRecovery(loaded.platform),
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
+    ...checkPlaceholders(ctx),
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),

@@ -101,7 +101,15 @@ describe('DR drills on the running city', () => {
 
     // nobody adds a debug container beside a level-3 workload: the baseline's admission refuses it
     const [appPod] = await primary.list(`/api/v1/namespaces/${ns}/pods?labelSelector=app%3Ddrill-app`);
-    appPod.spec.ephemeralContainers = [{ name: 'debug', image, command: ['/bin/sh'] }];
+    // restricted in every other way, so that only the baseline's policy has a reason to refuse it
+    appPod.spec.ephemeralContainers = [
+      {
+        name: 'debug',
+        image,
+        command: ['/bin/sh'],
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, readOnlyRootFilesystem: true },
+      },
+    ];
     const debug = await primary.request('PUT', `/api/v1/namespaces/${ns}/pods/${appPod.metadata.name}/ephemeralcontainers?dryRun=All`, appPod);
     expect([hot.mlpsLevel >= 3, debug.status >= 400, String(debug.body?.message)]).toEqual([
       true,

@@ -73,12 +73,22 @@ describe('writeScaffold', () => {
     const file = writeScaffold(dir, { county: 'north', name: 'new-portal', department: 'civil-affairs', lang: 'en', today: TODAY });
     expect(file).toBe(path.join(dir, 'tenants', 'north', 'new-portal.yaml'));
     expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe(MODELINE);
-    // until the department fills in the 项目联审 reference, the request cannot pass
+    // until the department fills in every placeholder, each at its line, the request cannot pass
     const draft = validateEnvironment(dir, { rules: RULES, today: TODAY });
     expect(draft.issues.map((i) => formatIssue(i, 'en').replace(/^.*?tenants/, 'tenants'))).toEqual([
+      expect.stringMatching(/^tenants\/north\/new-portal\.yaml:\d+:\d+ metadata\.displayName: "TODO 系统名称 \/ system name" is the placeholder/),
+      expect.stringMatching(/^tenants\/north\/new-portal\.yaml:\d+:\d+ metadata\.owner\.name: "TODO" is the placeholder/),
+      expect.stringMatching(/^tenants\/north\/new-portal\.yaml:\d+:\d+ metadata\.owner\.email: "todo@example\.invalid" is the placeholder/),
       expect.stringMatching(/^tenants\/north\/new-portal\.yaml:\d+:\d+ metadata\.approval\.ref: approval reference "XM-TODO" is a placeholder/),
     ]);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('ref: XM-TODO', 'ref: XM-2026-0321'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('ref: XM-TODO', 'ref: XM-2026-0321')
+        .replace('"TODO 系统名称 / system name"', '新门户')
+        .replace('{ name: TODO, email: todo@example.invalid }', '{ name: 李四, email: lisi@civil-affairs.example-city.gov.cn }'),
+    );
     const r = validateEnvironment(dir, { rules: RULES, today: TODAY });
     expect(r.issues.map((i) => formatIssue(i, 'en'))).toEqual([]);
     const t = r.model?.tenants.find((x) => x.name === 'new-portal');
@@ -138,6 +148,20 @@ describe('writeScaffold', () => {
     expect(() => writeScaffold(dir, { county: 'south', name: 'relief', lang: 'zh' })).toThrow(/relief\.yaml 已存在：租户名称全市唯一/);
     expect(fs.readFileSync(relief, 'utf8')).toBe(reliefText);
     expect(fs.existsSync(path.join(dir, 'tenants', 'south', 'relief.yaml'))).toBe(false);
+  });
+
+  it('refuses the department defaulted to the tenant name, and approval references that stand for none', () => {
+    const dir = caseEnv(undefined);
+    const file = writeScaffold(dir, { county: 'north', name: 'new-portal', lang: 'en', today: TODAY });
+    for (const ref of ['n/a', 'TBD', 'none', '待定']) {
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/ref: [^,]+,/, `ref: "${ref}",`));
+      const issues = validateEnvironment(dir, { rules: RULES, today: TODAY }).issues.map((i) => formatIssue(i, 'en'));
+      expect([ref, issues.some((l) => l.includes(`metadata.approval.ref: "${ref}" is the placeholder`))]).toEqual([ref, true]);
+      expect(issues.some((l) => /metadata\.department: department "new-portal" is the tenant name/.test(l))).toBe(true);
+    }
+    const zh = validateEnvironment(dir, { rules: RULES, today: TODAY }).issues.map((i) => formatIssue(i, 'zh'));
+    expect(zh).toContainEqual(expect.stringContaining('是 `govcloud new tenant` 写入的占位内容：提交审核前请填写批准本申请的项目联审批复文号'));
+    expect(zh).toContainEqual(expect.stringContaining('与租户名称相同'));
   });
 
   it('refuses a folder without platform.yaml, and bad names before touching the disk', () => {
