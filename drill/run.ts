@@ -2,7 +2,8 @@
  * A DR drill on the live clusters: one tenant's replicated environment is backed up on its primary
  * cluster to a DR site's storage (or an existing backup is used), the DR cluster finds it through
  * its read-only location, restores it into the tenant's replica namespace there, and the drill
- * compares what it marked and listed before the backup with what came back. RPO is the backup's
+ * compares what it marked and listed before the backup with what came back, volume data included
+ * (drill/volumes.ts: a file written into each mounted claim, its SHA-256 read back). RPO is the backup's
  * age when the restore starts, RTO the time from the restore's start to restored and verified.
  *
  * What is restored is what the tenant made, never what the platform made: objects labelled as
