@@ -11,9 +11,8 @@ import { Evidence, Rule, fail, pass } from '../../types';
 import { at } from '../../clause';
 import { ofTypes, labels, TfResource } from '../../deployment';
 import { LABEL, MANAGED_BY } from '../../../config/vocabulary';
-import { nameOf, rulesOf } from './rbac';
+import { CLUSTER_ROLE_TYPES, nameOf, rulesOf } from './rbac';
 
-const CLUSTER_ROLE_TYPES = new Set(['kubernetes_cluster_role_v1', 'kubernetes_cluster_role']);
 const WRITE = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
 const GRANTING = new Set(['escalate', 'bind', 'impersonate']);
 /** govcloud's Velero role: verbs it may hold on every resource, no more. */

@@ -4,7 +4,7 @@ import { Deployment, Json, TenantView, TfResource, block, list, ofTypes } from '
 export const ROLE_BINDING_TYPES = new Set(['kubernetes_role_binding_v1', 'kubernetes_role_binding']);
 export const CLUSTER_ROLE_BINDING_TYPES = new Set(['kubernetes_cluster_role_binding_v1', 'kubernetes_cluster_role_binding']);
 const ROLE_TYPES = new Set(['kubernetes_role_v1', 'kubernetes_role']);
-const CLUSTER_ROLE_TYPES = new Set(['kubernetes_cluster_role_v1', 'kubernetes_cluster_role']);
+export const CLUSTER_ROLE_TYPES = new Set(['kubernetes_cluster_role_v1', 'kubernetes_cluster_role']);
 
 /** Built-in ClusterRoles that give a namespace's admins too much (wildcards, RBAC, policies). */
 export const BROAD_BUILTIN = new Set(['cluster-admin', 'admin', 'edit']);
