@@ -11,6 +11,7 @@
  */
 import { MlpsLevel } from '../config/model';
 import { Text } from './types';
+import type { RuntimeKind } from './runtime';
 import { TECHNICAL_ASKS } from './asks/technical';
 import { MANAGEMENT_ASKS } from './asks/management';
 import { CLOUD_ASKS } from './asks/cloud';
@@ -29,6 +30,23 @@ export interface Ask {
    * passing (one of `rules`), it counts as automated (MLPS-DATA-010: a passing restore drill, recent enough).
    */
   readonly autoWhen?: string;
+  /**
+   * The runtime evidence (policies/runtime.ts) that verifies it beyond the configuration, besides
+   * `applied` which every automatable requirement needs: a `partly` requirement with it counts as
+   * automated once all of it is taken and agrees.
+   */
+  readonly verify?: readonly RuntimeKind[];
+}
+
+/**
+ * The runtime evidence a requirement needs to be verified: none for a manual one or a `partly` one
+ * nothing at runtime completes; a drill (autoWhen) for a restore; else the applied state and what `verify` names.
+ */
+export function kindsFor(a: Ask): RuntimeKind[] {
+  if (a.how === 'manual' || (a.how === 'partly' && a.verify === undefined && a.autoWhen === undefined)) return [];
+  // a restore drill is itself run on the clusters: what it restored was there
+  if (a.autoWhen !== undefined) return ['drill', ...(a.verify ?? [])];
+  return [...new Set<RuntimeKind>(['applied', ...(a.verify ?? [])])];
 }
 
 /** How a requirement is judged for one tenant: `autoWhen`'s rule passing makes it automated. */

@@ -9,7 +9,8 @@ import { CONTROL_POINTS, ControlPoint, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { RULES } from './registry';
 import { levelsOf, Rule } from './types';
-import { asksAt, How } from './asks';
+import { asksAt, How, kindsFor } from './asks';
+import { KIND_WORDS } from './runtime';
 
 export const RULE_DOCS_PATH = 'docs/rules.md';
 
@@ -156,9 +157,40 @@ function splitSection(rules: readonly Rule[]): string[] {
   const out = [
     '## 自动、部分、人工 / Automated, partly, by hand',
     '',
-    '各等级每个控制点的要求项（据公开资料概括，措辞与编号须对照标准原文核实）及其检查方式。只有一个控制点的全部要求项均为“自动”且相关规则全部通过时，报告才判其“通过”；否则为“部分自动”（附自动检查部分的证据和需人工提供的清单）或“需人工证据”。',
+    '各等级每个控制点的要求项（据公开资料概括，措辞与编号须对照标准原文核实）及其检查方式。只有一个控制点的全部要求项均为“自动”、相关规则全部通过且已验证（见下）时，报告才判其“通过”；否则为“部分自动”（附自动检查部分的证据和需人工提供的清单）或“需人工证据”。',
     '',
-    "Each control point's requirements per level (summarised from public material: check wording and lettering against the official text) and how each is judged. A control point passes in a report only when every requirement at the level is automated and its rules pass; otherwise it is partly automated (with the automated part's evidence and the list the assessor must still see) or manual.",
+    "Each control point's requirements per level (summarised from public material: check wording and lettering against the official text) and how each is judged. A control point passes in a report only when every requirement at the level is automated, its rules pass and it is verified (below); otherwise it is partly automated (with the automated part's evidence and the list the assessor must still see) or manual.",
+    '',
+    '### 已配置与已验证 / Configured and verified',
+    '',
+    '规则检查的是所评判的栈：规则通过，要求项只是“已配置”。只有“验证依据”一列所列的每种运行时证据都已采集且一致，要求项才“已验证”，控制点才可能判为通过。运行时证据由 `govcloud evidence --live` 在运行中的集群上采集（恢复演练记录除外，由 `govcloud drill` 写出并提交）：',
+    '',
+    'The rules judge the stacks: a requirement whose rules pass is *configured*. It is *verified* — and only then can its control point pass — when every kind of runtime evidence in the "Verified by" column was taken and agrees. `govcloud evidence --live` takes it on the running clusters (except the restore drill records, which `govcloud drill` writes and the repository keeps):',
+    '',
+    ...table(
+      ['证据 / Evidence', '说明 / What it shows'],
+      [
+        [
+          'applied',
+          `${KIND_WORDS.applied.zh}：逐个读取集群上的对象与所评判的栈比对，租户命名空间中未经评判的网络策略、角色和角色绑定也列出 / ${KIND_WORDS.applied.en}: each object read back from the API server and compared; NetworkPolicies, Roles and RoleBindings in tenant namespaces that no judged stack declares are listed`,
+        ],
+        [
+          'traffic',
+          `${KIND_WORDS.traffic.zh}：govcloud probe 的结果，声明的流向连通、其余拒绝 / ${KIND_WORDS.traffic.en}: govcloud probe's result, declared flows connect and everything else is refused`,
+        ],
+        ['drill', `${KIND_WORDS.drill.zh}：在有效期内 / ${KIND_WORDS.drill.en}, within spec.drills.validFor`],
+        [
+          'flags',
+          `${KIND_WORDS.flags.zh}：镜像 Pod 的命令行或节点上 /proc/<pid>/cmdline 的副本，与合成的 kube-apiserver.flags 比对 / ${KIND_WORDS.flags.en}: the mirror pod's command or a copy of /proc/<pid>/cmdline, against the synthesized kube-apiserver.flags`,
+        ],
+        [
+          'audit-log',
+          `${KIND_WORDS['audit-log'].zh}：从控制平面节点复制，事件可读、一天内有记录、Secret 无正文 / ${KIND_WORDS['audit-log'].en}: copied from the control-plane node; events readable, recent within a day, no Secret body`,
+        ],
+      ],
+    ),
+    '',
+    '运行时证据显示的任何差异都使相关要求项不通过，并使检查失败。 / Any difference the runtime evidence shows fails the requirements that need it, and the check.',
     '',
   ];
   for (const l of LEVELS) {
@@ -178,6 +210,7 @@ function splitSection(rules: readonly Rule[]): string[] {
             ? `${HOW[how]}；${a.autoWhen} 通过时自动 / automated when ${a.autoWhen} passes`
             : HOW[how],
           inPack.length > 0 ? inPack.join(', ') : '—',
+          how === 'manual' ? '—' : kindsFor(a).join(', ') || '—',
         ]);
       }
     }
@@ -186,7 +219,7 @@ function splitSection(rules: readonly Rule[]): string[] {
       '',
       `自动 / automated: ${counts.auto} — 部分 / partly: ${counts.partly} — 人工 / by hand: ${counts.manual}`,
       '',
-      ...table(['条款 / Clause', '控制点', '要求项 / Requirement', '方式 / How', '规则 / Rules'], rows),
+      ...table(['条款 / Clause', '控制点', '要求项 / Requirement', '方式 / How', '规则 / Rules', '验证依据 / Verified by'], rows),
       '',
     );
   }

@@ -11,8 +11,9 @@ import { controlPointsAt, numberAt } from './catalog';
 import { controlPoint } from './clause';
 import { Evidence, Rule } from './types';
 import { packFor } from './packs';
-import { ASKS, Ask, asksAt, Collect, howFor } from './asks';
+import { ASKS, Ask, asksAt, Collect, kindsFor } from './asks';
 import { DrillEvidence, drillEvidence } from './drills';
+import { NO_RUNTIME, platformRuntime, Runtime, RuntimeKind, RuntimeProblem, TenantRuntime, tenantRuntime } from './runtime';
 
 export type Status = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
@@ -36,6 +37,21 @@ export interface Finding {
  */
 export type ClauseStatus = Status | 'manual' | 'partly';
 
+/**
+ * How far a requirement is shown for one tenant: `configured` when the rules of the pack that show it
+ * pass on the judged stacks; `verified` when, beyond that, every kind of runtime evidence it needs
+ * (asks.ts kindsFor) was taken and agrees. Only a verified requirement is settled.
+ */
+export interface AskState {
+  readonly configured: boolean;
+  readonly needs: readonly RuntimeKind[];
+  /** Kinds taken and agreeing, with when (absent for the drill, whose record the report shows). */
+  readonly verified: readonly { readonly kind: RuntimeKind; readonly takenAt?: string }[];
+  readonly lacking: readonly RuntimeKind[];
+  /** Kinds whose evidence shows a difference: the requirement fails. */
+  readonly failing: readonly RuntimeKind[];
+}
+
 export interface ClauseRow {
   /** Number at the tenant's level, e.g. `7.1.3.2`. */
   readonly clause: string;
@@ -48,6 +64,10 @@ export interface ClauseRow {
   readonly open: readonly Ask[];
   /** What to collect for the open requirements, and from whom. */
   readonly collect?: Collect;
+  /** Each requirement's state, configured and verified. */
+  readonly states: ReadonlyMap<Ask, AskState>;
+  /** Why it does not apply to the tenant (status not-applicable): each rule's own reason. */
+  readonly why?: readonly string[];
 }
 
 export interface TenantReport {
@@ -59,6 +79,8 @@ export interface TenantReport {
   readonly staleWaivers: readonly Waiver[];
   /** The tenant's last restore drill and whether it counts (policies/drills.ts); absent for the platform entries. */
   readonly drill?: DrillEvidence;
+  /** What the running clusters showed of it: the evidence taken, and the differences (each one fails the check). */
+  readonly runtime: TenantRuntime;
 }
 
 export interface CheckReport {
@@ -77,6 +99,8 @@ export interface CheckOptions {
   /** Judge every tenant at this level instead of its own. */
   readonly level?: MlpsLevel;
   readonly today: string;
+  /** The runtime evidence gathered (`evidence --live`); none by default. */
+  readonly runtime?: Runtime;
 }
 
 function runRule(
@@ -131,12 +155,34 @@ function located(tenant: Tenant, f: Omit<Finding, 'at'>, pos: Positions): Findin
  * shared (read-only) by the tenants that have it.
  */
 const rowsCache = new Map<string, readonly ClauseRow[]>();
-function clauseRows(level: MlpsLevel, findings: readonly Finding[]): readonly ClauseRow[] {
-  const key = `${level}|${findings.map((f) => `${f.rule.id}:${f.status}`).join(',')}`;
+function clauseRows(level: MlpsLevel, findings: readonly Finding[], rt: TenantRuntime): readonly ClauseRow[] {
+  const runtimeKey = [...rt.verified].map(([k, at]) => `${k}@${at}`).join(',') + '|' + [...new Set(rt.problems.map((p) => p.kind))].sort().join(',');
+  const key = `${level}|${findings.map((f) => `${f.rule.id}:${f.status}`).join(',')}|${runtimeKey}`;
   const known = rowsCache.get(key);
   if (known) return known;
   const byId = new Map(findings.map((f) => [f.rule.id, f]));
   const cover = coverage(level);
+  const bad = new Set(rt.problems.map((p) => p.kind));
+  const shownBy = (a: Ask) =>
+    a.rules.flatMap((id) => {
+      const f = byId.get(id);
+      return f ? [f] : [];
+    });
+  const stateOf = (a: Ask): AskState => {
+    const needs = kindsFor(a);
+    // configured: the rules that show it in the stacks (the drill rule is runtime evidence, not configuration) pass, or do not apply
+    const config = shownBy(a).filter((f) => f.rule.id !== a.autoWhen);
+    const configured =
+      a.how !== 'manual' && config.some((f) => f.status === 'pass') && config.every((f) => f.status === 'pass' || f.status === 'not-applicable');
+    const ok = (k: RuntimeKind) => (k === 'drill' ? a.autoWhen !== undefined && byId.get(a.autoWhen)?.status === 'pass' : rt.verified.has(k));
+    return {
+      configured,
+      needs,
+      verified: needs.filter(ok).map((kind) => ({ kind, takenAt: rt.verified.get(kind) })),
+      lacking: needs.filter((k) => !ok(k)),
+      failing: needs.filter((k) => bad.has(k)),
+    };
+  };
   const rows: ClauseRow[] = controlPointsAt(level).map((cp) => {
     const number = numberAt(cp.id, level);
     const covering = (cover.get(number) ?? []).flatMap((id) => {
@@ -144,18 +190,24 @@ function clauseRows(level: MlpsLevel, findings: readonly Finding[]): readonly Cl
       return f ? [f] : [];
     });
     const asks = asksAt(cp.id, level);
-    // a requirement is settled automatically when it is `auto` and every rule of the pack that shows it passes
-    const shownBy = (a: Ask) =>
-      a.rules.flatMap((id) => {
-        const f = byId.get(id);
-        return f ? [f] : [];
-      });
-    const passes = (id: string) => byId.get(id)?.status === 'pass';
-    const checked = asks.filter((a) => howFor(a, passes) === 'auto' && shownBy(a).length > 0 && shownBy(a).every((f) => f.status === 'pass'));
+    const states = new Map(asks.map((a) => [a, stateOf(a)] as const));
+    // settled: configured (the rules that show it pass) and verified (every kind of runtime evidence it needs agrees)
+    const checked = asks.filter((a) => {
+      const st = states.get(a) as AskState;
+      return st.configured && st.needs.length > 0 && st.lacking.length === 0 && st.failing.length === 0;
+    });
     const open = asks.filter((a) => !checked.includes(a));
     const worst = WORST.find((s) => covering.some((f) => f.status === s));
     let status: ClauseStatus = 'manual';
-    if (worst === 'fail' || worst === 'waived' || (worst === 'not-applicable' && covering.every((f) => f.status === 'not-applicable'))) status = worst;
+    if (asks.some((a) => (states.get(a) as AskState).failing.length > 0)) status = 'fail';
+    // not applicable only when it truly does not apply: every requirement at the level is automatable and shown by rules, and all of them say so
+    else if (worst === 'fail' || worst === 'waived') status = worst;
+    else if (
+      worst === 'not-applicable' &&
+      covering.every((f) => f.status === 'not-applicable') &&
+      asks.every((a) => a.how !== 'manual' && shownBy(a).length > 0)
+    )
+      status = worst;
     else if (worst === 'pass') {
       // partly: some requirement is (partly) automated and shown by a rule of the pack; a rule under a manual requirement can show it broken, never done
       const automated = asks.some((a) => a.how !== 'manual' && shownBy(a).length > 0);
@@ -169,6 +221,8 @@ function clauseRows(level: MlpsLevel, findings: readonly Finding[]): readonly Cl
       checked,
       open,
       collect: open.length > 0 ? ASKS[cp.id]?.collect : undefined,
+      states,
+      ...(status === 'not-applicable' ? { why: covering.map((f) => `${f.rule.id}: ${f.evidence[0]?.detail ?? ''}`) } : {}),
     };
   });
   if (rowsCache.size >= 4096) rowsCache.clear();
@@ -194,19 +248,28 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
       findings.push(located(tenant, { rule, clauses, ...result }, pos));
     }
   }
-  return { tenant, level, findings, clauses: clauseRows(level, findings), staleWaivers: stale, drill: drillEvidence(model, tenant, opts.today) };
+  const runtime = tenantRuntime(opts.runtime ?? NO_RUNTIME, tenant);
+  return {
+    tenant,
+    level,
+    findings,
+    clauses: clauseRows(level, findings, runtime),
+    staleWaivers: stale,
+    drill: drillEvidence(model, tenant, opts.today),
+    runtime,
+  };
 }
 
 export function runChecks(model: CityModel, deployment: Deployment, opts: CheckOptions): CheckReport {
   const some = opts.tenants !== undefined && opts.tenants.length > 0;
   const chosen = some ? model.tenants.filter((t) => opts.tenants?.includes(t.name)) : model.tenants;
   const tenants = [...chosen].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((t) => checkTenant(model, deployment, t, opts));
-  const platform = some ? [] : model.clusters.map((c) => checkPlatform(model, deployment, c, opts.today));
+  const platform = some ? [] : model.clusters.map((c) => checkPlatform(model, deployment, c, opts.today, opts.runtime));
   return { city: model.name, today: opts.today, tenants, platform };
 }
 
 /** The rules that judge what belongs to no tenant, on one cluster at its level. No waivers: the platform files none. */
-export function checkPlatform(model: CityModel, deployment: Deployment, cluster: Cluster, today: string): TenantReport {
+export function checkPlatform(model: CityModel, deployment: Deployment, cluster: Cluster, today: string, runtime?: Runtime): TenantReport {
   const tenant = platformTenant(cluster);
   const view = platformView(model, deployment, cluster.name);
   const level = cluster.mlpsLevel;
@@ -218,10 +281,19 @@ export function checkPlatform(model: CityModel, deployment: Deployment, cluster:
       ...runRule(rule, model, deployment, tenant, view, level, today),
       at: { file: cluster.source.file, line: cluster.source.line, col: 1 },
     }));
-  return { tenant, level, findings, clauses: [], staleWaivers: [] };
+  return { tenant, level, findings, clauses: [], staleWaivers: [], runtime: platformRuntime(runtime ?? NO_RUNTIME, model, cluster.name) };
 }
 
-/** Unwaived failures of error severity: what makes `govcloud check` exit 1. */
+/** Every difference the running clusters showed, once (a cluster's flags difference is in each of its tenants' reports). */
+export function runtimeProblems(report: CheckReport): RuntimeProblem[] {
+  return [...new Set([...report.platform, ...report.tenants].flatMap((t) => t.runtime.problems))];
+}
+
+/** Unwaived failures of error severity and differences the running clusters showed: what makes `govcloud check` exit 1. */
 export function blocking(report: CheckReport): number {
-  return [...report.platform, ...report.tenants].reduce((n, t) => n + t.findings.filter((f) => f.status === 'fail' && f.rule.severity === 'error').length, 0);
+  const failing = [...report.platform, ...report.tenants].reduce(
+    (n, t) => n + t.findings.filter((f) => f.status === 'fail' && f.rule.severity === 'error').length,
+    0,
+  );
+  return failing + runtimeProblems(report).length;
 }

@@ -6,7 +6,8 @@
 import { CityModel, MlpsLevel } from '../config/model';
 import { Issue } from '../config/issues';
 import { todayIso } from '../config/checks/waivers';
-import { buildDeployment, tenantOfNamespace } from '../policies/deployment';
+import { buildDeployment, Deployment, tenantOfNamespace } from '../policies/deployment';
+import type { Runtime } from '../policies/runtime';
 import { handWrittenFiles, readSynthOutput } from '../policies/synth-output';
 import { CheckReport, runChecks } from '../policies/engine';
 import type * as ForCheck from '../stacks/stacks-for-check';
@@ -26,6 +27,16 @@ export interface JudgeInput {
   readonly level?: MlpsLevel;
   /** YYYY-MM-DD for waiver expiry (default: Beijing's today). */
   readonly today?: string;
+  /** What the running clusters showed (`evidence --live`), for the requirements it verifies. */
+  readonly runtime?: Runtime;
+}
+
+/** The input read and laid out for the rules, before any rule runs. */
+export interface Prepared {
+  readonly issues: readonly Issue[];
+  readonly violations: readonly IsolationViolation[];
+  readonly stacks?: readonly StackJson[];
+  readonly deployment?: Deployment;
 }
 
 export interface Judged {
@@ -78,16 +89,25 @@ export function stacksReadFor(model: CityModel, names: readonly string[], handWr
   return out;
 }
 
-export function judge(a: JudgeInput): Judged {
+/** Reads the stacks (synthesized in memory, or a synth output) and builds the deployment the rules judge. */
+export function prepare(a: JudgeInput): Prepared {
   // judging some tenants of a synth output reads only the stacks their rules look at, not the whole city
   const only = a.from && a.tenants && a.tenants.length > 0 ? stacksReadFor(a.model, a.tenants, handWrittenFiles(a.from)) : undefined;
   const read = a.from ? { ...readSynthOutput(a.from, only), violations: undefined } : forCheck().stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
-  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
+  const deployment = buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined);
+  return { issues: [], violations, stacks: read.stacks, deployment };
+}
+
+export function judge(a: JudgeInput, prepared: Prepared = prepare(a)): Judged {
+  const { issues, violations, stacks, deployment } = prepared;
+  if (issues.length > 0 || !deployment) return { issues, violations: [] };
+  const report = runChecks(a.model, deployment, {
     tenants: a.tenants,
     level: a.level,
     today: a.today ?? todayIso(),
+    runtime: a.runtime,
   });
-  return { report, issues: [], violations, stacks: read.stacks };
+  return { report, issues: [], violations, stacks };
 }

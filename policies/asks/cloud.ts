@@ -1,6 +1,6 @@
 /** What the cloud computing extension's control points ask (8.2). */
 import { ControlAsks } from '../asks';
-import { ask, collect, OPERATOR, DEPARTMENT, SECURITY } from './make';
+import { ask, collect, verifiedBy, OPERATOR, DEPARTMENT, SECURITY } from './make';
 
 export const CLOUD_ASKS: Readonly<Record<string, ControlAsks>> = {
   '8.2.1.1': {
@@ -10,7 +10,7 @@ export const CLOUD_ASKS: Readonly<Record<string, ControlAsks>> = {
   '8.2.2.1': {
     asks: [
       ask(1, 'auto', '云计算平台不承载高于其安全保护等级的业务应用系统', 'The platform hosts no system above its own level', ['PLACE-001', 'PLACE-002']),
-      ask(1, 'auto', '实现不同云服务客户虚拟网络之间的隔离', 'Virtual networks of different tenants isolated', ['NET-007', 'NET-009']),
+      verifiedBy(ask(1, 'auto', '实现不同云服务客户虚拟网络之间的隔离', 'Virtual networks of different tenants isolated', ['NET-007', 'NET-009']), 'traffic'),
       ask(
         2,
         'partly',
@@ -34,8 +34,8 @@ export const CLOUD_ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.2.3.1': {
     asks: [
-      ask(1, 'auto', '在虚拟化网络边界部署访问控制机制并设置访问控制规则', 'Access control at virtual network boundaries', ['NET-001']),
-      ask(2, 'auto', '在不同等级的网络区域边界部署访问控制机制', 'Access control between zones of different levels', ['NET-004']),
+      verifiedBy(ask(1, 'auto', '在虚拟化网络边界部署访问控制机制并设置访问控制规则', 'Access control at virtual network boundaries', ['NET-001']), 'traffic'),
+      verifiedBy(ask(2, 'auto', '在不同等级的网络区域边界部署访问控制机制', 'Access control between zones of different levels', ['NET-004']), 'traffic'),
     ],
     collect: collect(['config'], '网络策略导出', 'Network policy export', ...OPERATOR),
   },

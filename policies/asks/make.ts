@@ -1,6 +1,7 @@
 /** The shorthands the requirement tables (policies/asks/*.ts) are written with. */
 import { MlpsLevel } from '../../config/model';
 import { Ask, Collect, EvidenceKind, How } from '../asks';
+import type { RuntimeKind } from '../runtime';
 
 export const ask = (from: MlpsLevel, how: How, zh: string, en: string, rules: readonly string[] = [], to?: MlpsLevel): Ask => ({
   from,
@@ -21,3 +22,6 @@ export const SECURITY = ['平台安全管理员', 'the platform security adminis
 
 /** A `partly` requirement that counts as automated for a tenant whose report has `rule` passing (policies/asks.ts `autoWhen`). */
 export const autoWhen = (a: Ask, rule: string): Ask => ({ ...a, autoWhen: `MLPS-${rule}` });
+
+/** A requirement that runtime evidence of these kinds verifies (policies/asks.ts `verify`). */
+export const verifiedBy = (a: Ask, ...kinds: RuntimeKind[]): Ask => ({ ...a, verify: kinds });

@@ -1,6 +1,6 @@
 /** What the general technical control points ask (8.1.1 to 8.1.4: physical environment, communication network, area boundary, computing environment). */
 import { ControlAsks } from '../asks';
-import { ask, autoWhen, collect, OPERATOR, DEPARTMENT, SECURITY } from './make';
+import { ask, autoWhen, collect, verifiedBy, OPERATOR, DEPARTMENT, SECURITY } from './make';
 
 export const TECHNICAL_ASKS: Readonly<Record<string, ControlAsks>> = {
   '8.1.1': {
@@ -80,14 +80,18 @@ export const TECHNICAL_ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.1.3.2': {
     asks: [
-      ask(1, 'auto', '边界设置访问控制规则，默认拒绝，仅允许授权通信', 'Access-control rules at the boundary: default deny, only authorised traffic', [
-        'NET-001',
-        'NET-011',
-        'NET-012',
-        'NET-013',
-        'NET-014',
-        'NET-015',
-      ]),
+      // a declared NetworkPolicy is not proof that it is enforced: only traffic sent through the boundary is
+      verifiedBy(
+        ask(1, 'auto', '边界设置访问控制规则，默认拒绝，仅允许授权通信', 'Access-control rules at the boundary: default deny, only authorised traffic', [
+          'NET-001',
+          'NET-011',
+          'NET-012',
+          'NET-013',
+          'NET-014',
+          'NET-015',
+        ]),
+        'traffic',
+      ),
       ask(1, 'auto', '删除多余或无效规则，规则数量最小化', 'Redundant or ineffective rules removed, the rule set minimal', ['NET-002', 'NET-011']),
       ask(1, 'auto', '按源地址、目的地址、端口和协议检查', 'Checks by source, destination, port and protocol', ['NET-008', 'NET-016']),
       ask(2, 'partly', '根据会话状态信息允许或拒绝数据流', 'Allow or deny by session state', ['NET-001']),
@@ -202,10 +206,18 @@ export const TECHNICAL_ASKS: Readonly<Record<string, ControlAsks>> = {
   },
   '8.1.4.3': {
     asks: [
-      ask(2, 'auto', '启用安全审计，覆盖每个用户，审计重要用户行为和重要安全事件', 'Audit on, covering every user, important actions and security events', [
-        'AUDIT-004',
-      ]),
-      ask(2, 'partly', '审计记录包括日期时间、用户、事件类型、是否成功等', 'Records hold date and time, user, event type and outcome', ['AUDIT-004']),
+      // AUDIT-004 judges the files synth wrote; the running API server's flags and what it records show they are in use
+      verifiedBy(
+        ask(2, 'auto', '启用安全审计，覆盖每个用户，审计重要用户行为和重要安全事件', 'Audit on, covering every user, important actions and security events', [
+          'AUDIT-004',
+        ]),
+        'flags',
+        'audit-log',
+      ),
+      verifiedBy(
+        ask(2, 'partly', '审计记录包括日期时间、用户、事件类型、是否成功等', 'Records hold date and time, user, event type and outcome', ['AUDIT-004']),
+        'audit-log',
+      ),
       ask(
         2,
         'partly',

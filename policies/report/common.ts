@@ -262,8 +262,3 @@ export function drillLine(t: TenantReport, lang: Lang): string | undefined {
   const sep = lang === 'zh' ? '，' : ', ';
   return `${r.at} ${r.from.cluster} → ${r.to.cluster} (${r.to.site})${lang === 'zh' ? '：' : ': '}${statusText(r.result, lang)}${sep}${measures}${sep}${r.checks.filter((c) => c.ok).length}/${r.checks.length}${sep}${w('drillBy', lang)} ${r.by}${tail}`;
 }
-
-/** For a requirement a passing drill completes (asks.ts `autoWhen`) that is still open: what evidence is missing, in the reader's words. */
-export function askMissing(t: TenantReport, a: { readonly autoWhen?: string }, lang: Lang): string | undefined {
-  return a.autoWhen !== undefined && t.drill?.missing !== undefined ? w('missingEvidence', lang, { what: t.drill.missing[lang] }) : undefined;
-}

@@ -4,7 +4,8 @@
  * report always gives the same bytes.
  */
 import { Waiver } from '../../config/model';
-import { blocking, CheckReport, Finding, TenantReport } from '../engine';
+import { blocking, CheckReport, ClauseRow, Finding, TenantReport } from '../engine';
+import { Ask } from '../asks';
 import { levelsOf, Rule } from '../types';
 import { countsOf, judgedRules, totalCounts } from './common';
 import { evidencePosition } from '../position';
@@ -87,10 +88,12 @@ function tenantData(t: TenantReport): Record<string, unknown> {
       title: c.title,
       status: c.status,
       rules: c.rules,
-      checked: c.checked.map((a) => ({ text: a.text, rules: a.rules })),
-      open: c.open.map((a) => ({ text: a.text, how: a.how, rules: a.rules })),
+      checked: c.checked.map((a) => ({ text: a.text, rules: a.rules, ...stateData(c, a) })),
+      open: c.open.map((a) => ({ text: a.text, how: a.how, rules: a.rules, ...stateData(c, a) })),
       collect: c.collect,
+      ...(c.why ? { why: c.why } : {}),
     })),
+    runtime: runtimeData(t),
     waivers: x.waivers.map(waiverData),
     staleWaivers: t.staleWaivers.map(waiverData),
   };
@@ -104,6 +107,33 @@ function platformData(t: TenantReport): Record<string, unknown> {
     file: t.tenant.source.file,
     counts: countsOf(t),
     findings: t.findings.map((f) => findingData(t, f)),
+    runtime: runtimeData(t),
+  };
+}
+
+/** A requirement's configured and verified state (a manual one has neither). */
+function stateData(c: ClauseRow, a: Ask): Record<string, unknown> {
+  const st = c.states.get(a);
+  if (!st || a.how === 'manual') return {};
+  return {
+    configured: st.configured,
+    verified: st.verified.map((v) => ({ kind: v.kind, ...(v.takenAt ? { takenAt: v.takenAt } : {}) })),
+    lacking: st.lacking,
+    failing: st.failing,
+  };
+}
+
+/** The runtime evidence of a tenant or platform entry: each kind verified and when, and the differences. */
+function runtimeData(t: TenantReport): Record<string, unknown> {
+  return {
+    verified: Object.fromEntries(t.runtime.verified),
+    problems: t.runtime.problems.map((p) => ({
+      kind: p.kind,
+      cluster: p.cluster,
+      ...(p.namespace ? { namespace: p.namespace } : {}),
+      what: p.what,
+      detail: p.detail,
+    })),
   };
 }
 

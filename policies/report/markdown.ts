@@ -5,7 +5,8 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
-import { askMissing, Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
+import { Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
+import { askStateText, problemLine, runtimeLine, rw } from './runtime-words';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { join, joinLines, trimEnd } from './chunks';
 
@@ -103,7 +104,12 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   out.push(
     ...table(
       [w('clause', lang), w('clauseTitle', lang), w('status', lang), w('rules', lang)],
-      t.clauses.map((c) => [c.clause, cell(c.title[lang]), statusText(c.status, lang), c.rules.length > 0 ? c.rules.join(', ') : '—']),
+      t.clauses.map((c) => [
+        c.clause,
+        cell(c.title[lang]),
+        c.why ? `${statusText(c.status, lang)}: ${cell(c.why.join('; '))}` : statusText(c.status, lang),
+        c.rules.length > 0 ? c.rules.join(', ') : '—',
+      ]),
     ),
     '',
   );
@@ -114,7 +120,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     for (const c of open) {
       out.push(`- [ ] **${c.clause} ${cell(c.title[lang])}** — ${statusText(c.status, lang)}`);
       for (const a of c.open) {
-        const missing = askMissing(t, a, lang);
+        const missing = askStateText(t, c, a, lang);
         out.push(`  - ${w('stillNeeded', lang)}${lang === 'zh' ? '：' : ': '}${a.text[lang]}${missing === undefined ? '' : ` — ${literal(missing)}`}`);
       }
       if (c.collect)
@@ -122,6 +128,10 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     }
     out.push('');
   }
+
+  out.push(`### ${rw('runtime', lang)}`, '', literal(runtimeLine(t, lang)), '');
+  for (const p of t.runtime.problems) out.push(`- ${literal(problemLine(p, lang))}`);
+  if (t.runtime.problems.length > 0) out.push('');
 
   const failing = failures(t);
   out.push(`### ${paren(w('failures', lang), String(failing.length), lang)}`, '');

@@ -4,8 +4,9 @@
  * Words in the chosen language; rule ids, addresses, fields and evidence details stay as the rules give them.
  */
 import { Lang } from '../../config/messages';
-import { CheckReport, Finding, TenantReport } from '../engine';
+import { CheckReport, Finding, runtimeProblems, TenantReport } from '../engine';
 import { allReports, Counts, countsOf, displayWidth, drillLine, failures, label, paren, padEnd, padStart, recoveryText, totalCounts, w } from './common';
+import { problemLine, rw } from './runtime-words';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { Chunks, join, joinLines } from './chunks';
 
@@ -86,6 +87,13 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
         yield '';
         yield* failureBlock(t, f, lang);
       }
+  }
+
+  const problems = runtimeProblems(report);
+  if (problems.length > 0) {
+    yield '';
+    yield paren(rw('differences', lang), String(problems.length), lang);
+    for (const p of problems) yield `  ${problemLine(p, lang)}`;
   }
 
   const waived = report.tenants.reduce((n, t) => n + t.findings.filter((f) => f.status === 'waived').length, 0);

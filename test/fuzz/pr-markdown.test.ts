@@ -40,6 +40,7 @@ function summary(s: readonly string[], lang: 'en' | 'zh'): string {
         level: 3,
         clauses: [],
         staleWaivers: [],
+        runtime: { verified: new Map(), problems: [] },
         findings: [{ rule: RULES[0], at: { file: 'f.yaml', line: 1, col: 1 }, status: 'fail', clauses: [], evidence: [{ detail: evidence }] }],
       },
     ],

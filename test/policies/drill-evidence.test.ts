@@ -116,7 +116,7 @@ describe('the last drill in the reports', () => {
     const none = reportOf(plain);
     const md = section(renderMarkdown(none, 'en'));
     expect(md).toContain('- when: no drill record');
-    expect(md).toContain(`- still to show: ${RESTORE} — evidence missing: no drill record`);
+    expect(md).toContain(`- still to show: ${RESTORE} — configured; lacks: passing restore drill; evidence missing: no drill record`);
     expect(renderMarkdown(none, 'zh')).toContain('缺少证据：没有演练记录');
     expect(renderText(none, 'en')).toMatch(/^ {2}hotline-12345 {2}no drill record$/m);
     expect(renderHtml(none, plain, 'en')).toContain('data-drill="none"><dt>when</dt><dd>no drill record</dd>');

@@ -41,6 +41,7 @@ function result(): PrResult {
         level: 3,
         clauses: [],
         staleWaivers: [],
+        runtime: { verified: new Map(), problems: [] },
         findings: [{ rule, at: { file: 'f.yaml', line: 1, col: 1 }, status: 'fail', clauses: [], evidence: [{ detail: `label is "${HOSTILE}"` }] }],
       },
     ],

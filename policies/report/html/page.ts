@@ -10,13 +10,14 @@
 import type { CityModel, Tenant } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
 import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
-import { askMissing, Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
+import { Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
 import { evidencePosition, formatPosition, waiverPosition } from '../../position';
 import { anchorId, esc } from './escape';
 import { STYLE } from './style';
 import { topologyChunks, TenantState } from './topology';
 import { join, joinLines } from '../chunks';
 import { hw } from './words';
+import { askStateText, problemLine, runtimeLine, rw } from '../runtime-words';
 
 /** No request of any kind: styles inline, images only as data: URIs. */
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
@@ -42,7 +43,7 @@ function* tableChunks(cls: string, head: readonly string[], rows: Iterable<strin
 
 function tenantState(t: TenantReport): TenantState & ClauseStatus {
   const c = countsOf(t);
-  return c.fail > 0 ? 'fail' : c.waived > 0 ? 'waived' : 'pass';
+  return c.fail > 0 || t.runtime.problems.length > 0 ? 'fail' : c.waived > 0 ? 'waived' : 'pass';
 }
 
 /**
@@ -136,7 +137,9 @@ function facts(t: TenantReport, lang: Lang): string {
 function clauses(t: TenantReport, lang: Lang): string {
   const rows = t.clauses.map(
     (c) =>
-      `<tr class="clause" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><td>${esc(c.clause)}</td><td>${esc(c.title[lang])}</td><td>${badge(c.status, statusText(c.status, lang))}</td><td>${
+      `<tr class="clause" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><td>${esc(c.clause)}</td><td>${esc(c.title[lang])}${
+        c.why ? `<br><span class="why">${esc(c.why.join('; '))}</span>` : ''
+      }</td><td>${badge(c.status, statusText(c.status, lang))}</td><td>${
         c.rules.length === 0 ? '—' : c.rules.map((r) => `<a href="#${findingId(t.tenant.name, r)}">${esc(r)}</a>`).join(' ')
       }</td></tr>`,
   );
@@ -192,7 +195,7 @@ function checklist(t: TenantReport, lang: Lang): string {
   const items = open.map((c) => {
     const asks = c.open
       .map((a) => {
-        const missing = askMissing(t, a, lang);
+        const missing = askStateText(t, c, a, lang);
         return `<li>${esc(a.text[lang])}${missing === undefined ? '' : ` <span class="missing">${esc(missing)}</span>`}</li>`;
       })
       .join('');
@@ -209,9 +212,15 @@ function platform(report: CheckReport, lang: Lang): string {
   if (report.platform.length === 0) return '';
   const parts = report.platform.map(
     (t) =>
-      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h3>\n${findings(t, lang)}</div>`,
+      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h3>\n${runtime(t, lang)}\n${findings(t, lang)}</div>`,
   );
   return `<section id="platform" class="platform"><h2>${esc(w('platform', lang))}</h2>\n${parts.join('\n')}\n</section>`;
+}
+
+/** What the running clusters showed of it: the evidence taken and when, and every difference from what was judged. */
+function runtime(t: TenantReport, lang: Lang): string {
+  const problems = t.runtime.problems.map((p) => `<li class="runtime-problem" data-kind="${esc(p.kind)}">${esc(problemLine(p, lang))}</li>`).join('');
+  return `<h3>${esc(rw('runtime', lang))}</h3>\n<p class="runtime">${esc(runtimeLine(t, lang))}</p>${problems === '' ? '' : `<ul class="runtime-problems">${problems}</ul>`}`;
 }
 
 /** The tenant's last restore drill (when, from → to, measures, checks, result, by whom), or that there is none and what is missing. */
@@ -228,6 +237,7 @@ type TenantPart = (t: TenantReport, report: CheckReport, lang: Lang) => string;
 const TENANT_PARTS: readonly TenantPart[] = [
   (t, _r, lang) => facts(t, lang),
   (t, _r, lang) => drill(t, lang),
+  (t, _r, lang) => runtime(t, lang),
   (t, _r, lang) => clauses(t, lang),
   (t, _r, lang) => findings(t, lang),
   (t, r, lang) => waivers(t, r.today, lang),
