@@ -129,3 +129,40 @@ export const DRILL: CommandSpec = {
     ENV,
   ],
 };
+
+/** `govcloud evidence --live`: what the package adds from the running clusters. */
+export const LIVE_EVIDENCE: CommandSpec['options'] = [
+  {
+    name: 'live',
+    help: {
+      en: "add runtime evidence from the running clusters (kubeconfigs as for probe): each API server's running flags against the synthesized ones, an audit-log sample, and its objects against the judged stacks",
+      zh: '加入运行中集群的运行时证据（kubeconfig 同 probe）：各 API 服务器的运行参数与合成参数对比、审计日志样本、集群对象与所评判的栈对比',
+    },
+  },
+  {
+    name: 'apiserver-cmdline',
+    arg: { en: 'cluster=file', zh: '集群=文件' },
+    repeat: true,
+    help: {
+      en: "a copy of a cluster's kube-apiserver /proc/<pid>/cmdline from its control-plane node (default: its mirror pod in kube-system)",
+      zh: '从控制平面节点复制的 kube-apiserver /proc/<pid>/cmdline（默认读取 kube-system 中的镜像 Pod）',
+    },
+  },
+  {
+    name: 'audit-log',
+    arg: { en: 'cluster=file', zh: '集群=文件' },
+    repeat: true,
+    help: {
+      en: "a copy of a cluster's audit log from its control-plane node (/var/log/kubernetes/audit/audit.log)",
+      zh: '从控制平面节点复制的集群审计日志（/var/log/kubernetes/audit/audit.log）',
+    },
+  },
+  {
+    name: 'probe-result',
+    arg: FILE,
+    help: {
+      en: 'the truth table `govcloud probe --format json --out FILE` wrote, with the time it was taken',
+      zh: '由 govcloud probe --format json --out 写出的连通性真值表（含采集时间）',
+    },
+  },
+];

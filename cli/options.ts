@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from '../config/vocabulary';
 import { DIR, FILE, REF, NAME, ENV, TODAY, STACK, WORKERS, REPORT_OUT, NETWORK, ENGINE, AFFECTED_BY } from './option-words';
-import { DRILL, PROBE } from './options-live';
+import { DRILL, LIVE_EVIDENCE, PROBE } from './options-live';
 
 export type Words = Bilingual;
 
@@ -137,6 +137,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         help: { en: "the signer's PEM certificate (put in the package as signer.pem)", zh: '签名者的 PEM 证书（作为 signer.pem 放入证据包）' },
       },
       { name: 'by', arg: NAME, help: { en: 'who produces the package (default: the user)', zh: '证据包的制作人（默认：当前用户）' } },
+      ...LIVE_EVIDENCE,
       ENV,
       TODAY,
     ],

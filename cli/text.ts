@@ -79,9 +79,18 @@ const texts = {
     zh: '校验通过 {dir}：所有文件与清单一致，签名者 {signer}；由 govcloud {version}（{commit}）、{rules} 条规则制作，制作人 {producer}，日期 {day}',
   },
   evidenceNotVerified: { en: 'NOT verified {dir}: {count} problem(s)', zh: '校验失败 {dir}：{count} 个问题' },
+  evidenceLiveOnly: {
+    en: '--apiserver-cmdline, --audit-log and --probe-result are runtime evidence: give them with --live',
+    zh: '--apiserver-cmdline、--audit-log 与 --probe-result 属于运行时证据：请与 --live 同用',
+  },
+  evidenceLiveMissing: { en: '{cluster}: no {kind} evidence: {why}', zh: '{cluster}：缺少 {kind} 证据：{why}' },
+  evidenceLiveDone: {
+    en: 'Runtime evidence: {taken} piece(s) taken, {problems} difference(s) from what was judged',
+    zh: '运行时证据：采集 {taken} 项，与所评判内容不一致 {problems} 项',
+  },
   evidenceDone: {
-    en: 'Wrote the evidence package {out}: {files} files, {blocking} unwaived error findings; verify with: cd {out} && sha256sum -c SHA256SUMS',
-    zh: '已写入证据包 {out}：{files} 个文件，{blocking} 项未豁免的错误级不通过项；校验方法：cd {out} && sha256sum -c SHA256SUMS',
+    en: 'Wrote the evidence package {out}: {files} files, {blocking} unwaived error findings and runtime differences; verify with: cd {out} && sha256sum -c SHA256SUMS',
+    zh: '已写入证据包 {out}：{files} 个文件，{blocking} 项未豁免的错误级不通过项与运行时差异；校验方法：cd {out} && sha256sum -c SHA256SUMS',
   },
 } as const;
 

@@ -65,6 +65,11 @@ function decode(value: unknown, key: string): unknown {
   return out;
 }
 
+/** Any API object's fields in the provider's spelling (the decoding above, for any kind): what the live comparison reads. */
+export function decodeObject(obj: Json): Json {
+  return decode(obj, '') as Json;
+}
+
 export interface Decoded {
   readonly type: string;
   readonly body: Json;

@@ -21,7 +21,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   probe: ['config', 'probe'],
   // a restore on the live clusters, from the model and the probe's API client
   drill: ['config', 'probe', 'drill'],
-  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'probe', 'drill', 'cli'],
+  // runtime evidence: the judged deployment read back from the live clusters with the probe's API client
+  live: ['config', 'terraform', 'policies', 'probe', 'live'],
+  cli: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'deploy', 'probe', 'drill', 'live', 'cli'],
   bench: ['config', 'terraform', 'stacks', 'policies', 'workflow', 'bench'],
   'main.ts': ['config', 'stacks', 'policies'],
 };

@@ -9,6 +9,9 @@
  *                                             and charts as they are; else the stacks synthesized in memory
  *                                             (hand-written files merged) as cdk.tf.json, with their charts
  *   synth/<network>/clusters/<cluster>/…      the cluster configuration (audit policy and flags)
+ *   live/<network>/<cluster>.json             with --live: what the cluster's API server showed, each piece with
+ *                                             the time it was taken (live/gather.ts); live/probe.json the truth
+ *                                             table given; live/runtime.json every piece taken and every difference
  *   SHA256SUMS, manifest.json                 the checksums (`sha256sum -c SHA256SUMS`) and what was run
  *
  * Files are listed, never globbed from a folder wholesale: no engine state, plan, provider folder or
@@ -27,7 +30,15 @@ import { defaultRepoRoot } from '../config/repo-root';
 import { displayPath } from '../config/load';
 import { htmlChunks, jsonChunks, sarifChunks } from '../policies/report';
 import { stableStringify } from '../terraform/stable-json';
-import { judge, Judged } from './check';
+import { judge, Judged, Prepared } from './check';
+import type { Runtime } from '../policies/runtime';
+
+/** What --live gathered (live/gather.ts LiveEvidence), as the package holds it: each cluster's record whole. */
+export interface LiveEvidence {
+  readonly clusters: readonly { readonly cluster: string; readonly network: string }[];
+  readonly probe?: { readonly text: string };
+  readonly runtime: Runtime;
+}
 import { Provenance, provenance, SignatureMeta } from './evidence-sign';
 
 export interface EvidenceInput {
@@ -40,6 +51,9 @@ export interface EvidenceInput {
   readonly by?: string;
   /** How the manifest will be signed, when it will be (evidence-write.ts signs it). */
   readonly signature?: SignatureMeta;
+  /** The runtime evidence gathered from the running clusters (`--live`), and the input it was gathered against. */
+  readonly live?: LiveEvidence;
+  readonly prepared?: Prepared;
 }
 
 export interface PackageFile {
@@ -55,7 +69,7 @@ export interface PackageMeta {
   readonly city: string;
   readonly today: string;
   readonly lang: Lang;
-  readonly input: { readonly env: string; readonly from?: string; readonly synthesized: boolean };
+  readonly input: { readonly env: string; readonly from?: string; readonly synthesized: boolean; readonly live: boolean };
   readonly verify: string;
   readonly provenance: Provenance;
   readonly signature?: SignatureMeta;
@@ -134,11 +148,20 @@ function synthInMemory(judged: Judged, model: CityModel): PackageFile[] {
   return [...stacks, ...clusters];
 }
 
+/** What the running clusters showed, as gathered (times included: this part of the package is of its moment). */
+function liveFiles(live: LiveEvidence): PackageFile[] {
+  const out = live.clusters.map((c) => file(`live/${c.network}/${c.cluster}.json`, `${stableStringify(c)}\n`));
+  if (live.probe) out.push(file('live/probe.json', live.probe.text));
+  out.push(file('live/runtime.json', `${stableStringify(live.runtime)}\n`));
+  return out;
+}
+
 const byPath = (a: PackageFile, b: PackageFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Judges the input and lays out the package (nothing rendered or read yet: workflow/evidence-write.ts writes it). */
 export function buildEvidence(a: EvidenceInput): EvidencePackage {
-  const judged = judge({ model: a.model, env: a.env, from: a.from, today: a.today });
+  const input = { model: a.model, env: a.env, from: a.from, today: a.today, runtime: a.live?.runtime };
+  const judged = a.prepared ? judge(input, a.prepared) : judge(input);
   const report = judged.report;
   if (!report) return { ...judged, files: [] };
   const files = [
@@ -148,13 +171,19 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
     ...inputFiles(a.env),
     ...drillFiles(a.env, a.model),
     ...(a.from !== undefined ? synthFromFolder(a.from) : synthInMemory(judged, a.model)),
+    ...(a.live ? liveFiles(a.live) : []),
   ].sort(byPath);
   const meta: PackageMeta = {
     format: 'govcloud-evidence/v1',
     city: report.city,
     today: report.today,
     lang: a.lang,
-    input: { env: displayPath(a.env), from: a.from === undefined ? undefined : displayPath(a.from), synthesized: a.from === undefined },
+    input: {
+      env: displayPath(a.env),
+      from: a.from === undefined ? undefined : displayPath(a.from),
+      synthesized: a.from === undefined,
+      live: a.live !== undefined,
+    },
     verify: a.signature ? 'govcloud evidence verify --package . --cert <the signer certificate you trust>' : 'sha256sum -c SHA256SUMS',
     provenance: provenance(a.by ?? process.env.USER ?? 'unknown', report.today),
     ...(a.signature ? { signature: a.signature } : {}),

@@ -12,6 +12,11 @@ import { checkFolderOut } from '../out-path';
 import { staleWarnings } from '../check';
 import { envOf, setToday, validate } from './validate';
 import { signatureMeta, Signer, verifyPackage } from '../../workflow/evidence-sign';
+import { prepare } from '../../workflow/check';
+import type { CityModel } from '../../config/model';
+import { gatherLive, LiveEvidence } from '../../live/gather';
+import { readProbeFile } from '../../live/probe-file';
+import { kubeconfigFor } from '../kubeconfig';
 
 /** The signer of `--sign-key` and `--sign-cert`, checked to be a pair before anything is judged; undefined when neither is given. */
 function signerOf(p: Parsed, lang: Lang): { signer: Signer; meta: ReturnType<typeof signatureMeta> } | undefined {
@@ -53,8 +58,64 @@ export function verifyEvidence(p: Parsed, lang: Lang, io: Io): number {
   return 0;
 }
 
-/** Exit codes as `check`: 1 on an unwaived error finding or isolation violation (the package is still written), or when nothing could be judged. */
-export function evidence(p: Parsed, lang: Lang, io: Io): number {
+/** `--apiserver-cmdline` / `--audit-log` values: `<cluster>=<file>`, of a cluster of the model, the file there. */
+function perCluster(p: Parsed, name: string, model: CityModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const v of p.flags.get(name) ?? []) {
+    const eq = v.indexOf('=');
+    const cluster = eq > 0 ? v.slice(0, eq) : '';
+    const file = eq > 0 ? v.slice(eq + 1) : '';
+    if (!model.clusters.some((c) => c.name === cluster))
+      throw new UsageError(
+        `--${name} ${v}: give <cluster>=<file> with a cluster of platform.yaml (${model.clusters.map((c) => c.name).join(', ')}) / 请写成 <集群>=<文件>，集群须为 platform.yaml 中的集群`,
+      );
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`--${name} ${v}: ${file}: no such file / 文件不存在`);
+    out.set(cluster, file);
+  }
+  return out;
+}
+
+/** The runtime evidence of `--live`, gathered against the same input the check judges; undefined without --live. */
+async function liveEvidence(p: Parsed, model: CityModel, prepared: ReturnType<typeof prepare>, lang: Lang, io: Io): Promise<LiveEvidence | undefined> {
+  const cmdlines = perCluster(p, 'apiserver-cmdline', model);
+  const auditLogs = perCluster(p, 'audit-log', model);
+  const probeFile = flag(p, 'probe-result');
+  if (!p.flags.has('live')) {
+    if (cmdlines.size + auditLogs.size > 0 || probeFile !== undefined) throw new UsageError(t('evidenceLiveOnly', lang));
+    return undefined;
+  }
+  if (!prepared.deployment) return undefined;
+  let probe;
+  if (probeFile !== undefined) {
+    try {
+      probe = readProbeFile(probeFile, model.name);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const live = await gatherLive({
+    model,
+    deployment: prepared.deployment,
+    kubeconfig: kubeconfigFor,
+    cmdlines,
+    auditLogs,
+    probe,
+    now: () => new Date().toISOString(),
+  });
+  for (const c of live.clusters)
+    for (const [kind, piece] of [
+      ['flags', c.flags],
+      ['audit-log', c.auditLog],
+      ['applied', c.applied],
+    ] as const)
+      if ('missing' in piece) io.err(t('evidenceLiveMissing', lang, { cluster: c.cluster, kind, why: piece.missing[lang] }));
+  for (const x of live.runtime.problems) io.err(`${x.cluster}${x.namespace ? `/${x.namespace}` : ''}: [${x.kind}] ${x.detail[lang]}`);
+  io.out(t('evidenceLiveDone', lang, { taken: live.runtime.taken.length, problems: live.runtime.problems.length }));
+  return live;
+}
+
+/** Exit codes as `check`: 1 on an unwaived error finding, an isolation violation or a runtime difference (the package is still written), or when nothing could be judged. */
+export async function evidence(p: Parsed, lang: Lang, io: Io): Promise<number> {
   const out = flag(p, 'out');
   if (out === undefined) throw new UsageError(t('evidenceOutRequired', lang));
   checkFolderOut(out, lang, { env: envOf(p), from: flag(p, 'from') });
@@ -64,7 +125,10 @@ export function evidence(p: Parsed, lang: Lang, io: Io): number {
   setToday(today);
   const model = validate(p, lang, io, false, { positions: true });
   if (!model) return 1;
-  const pkg = buildEvidence({ model, env: envOf(p), from: flag(p, 'from'), today, lang, by: flag(p, 'by'), signature: signing?.meta });
+  const input = { model, env: envOf(p), from: flag(p, 'from'), today };
+  const prepared = prepare(input);
+  const live = await liveEvidence(p, model, prepared, lang, io);
+  const pkg = buildEvidence({ ...input, lang, by: flag(p, 'by'), signature: signing?.meta, live, prepared });
   printIssues(pkg.issues, lang, io);
   if (!pkg.report) return 1;
   printViolations(pkg.violations, lang, io);

@@ -79,7 +79,7 @@ describe('the evidence package written file by file', () => {
     city: 'c',
     today: TODAY,
     lang: 'en',
-    input: { env: 'env', synthesized: true },
+    input: { env: 'env', synthesized: true, live: false },
     provenance: { tool: 'govcloud', version: '0.0.0', commit: 'unknown', rules: { count: 0, digest: 'sha256:0' }, producer: 'test', producedOn: TODAY },
     verify: 'sha256sum -c SHA256SUMS',
   };
