@@ -80,7 +80,8 @@ function locate(r: TfResource): { path: string; object: string; kind: Kind | und
     return { path: p, object: `${m.kind} ${ns ? `${ns}/` : ''}${name}`, kind: undefined, body: rest };
   }
   const kind = KINDS[r.type];
-  const name = block(r.body, 'metadata')?.name;
+  // the provider's default service account is always `default`: its body names only the namespace
+  const name = r.type === 'kubernetes_default_service_account_v1' ? 'default' : block(r.body, 'metadata')?.name;
   if (!kind || typeof name !== 'string' || name.includes('${')) return undefined;
   if (kind.namespaced && !r.namespace) return undefined;
   const p = `${kind.group}${kind.namespaced ? `/namespaces/${r.namespace}` : ''}/${kind.plural}/${name}`;
@@ -110,7 +111,15 @@ function liveAs(r: TfResource, live: Json): Json {
   return d;
 }
 
-function compareOne(r: TfResource, want: Json, live: Json, kind: Kind | undefined): ValueDifference[] {
+/** What the provider sends that the judged body leaves out: a binding subject's namespace is `default` unless written. */
+function withProviderDefaults(r: TfResource, want: Json): Json {
+  if (r.type !== 'kubernetes_role_binding_v1' && r.type !== 'kubernetes_cluster_role_binding_v1') return want;
+  const subjects = Array.isArray(want.subject) ? (want.subject as Json[]) : want.subject ? [want.subject as Json] : [];
+  return { ...want, subject: subjects.map((x) => ('namespace' in x ? x : { ...x, namespace: 'default' })) };
+}
+
+function compareOne(r: TfResource, judged: Json, live: Json, kind: Kind | undefined): ValueDifference[] {
+  const want = withProviderDefaults(r, judged);
   const got = liveAs(r, live);
   const strict = new Set(kind?.strict ?? []);
   const out: ValueDifference[] = [];

@@ -70,4 +70,25 @@ describe('what was judged against what was applied', () => {
     ]);
     expect(r.differences[0].namespace).toBe('t-prod');
   });
+
+  it("accepts the namespace the provider gives a binding's subject when the judged body leaves it out", async () => {
+    const binding = res(
+      'kubernetes_role_binding_v1',
+      'admins',
+      {
+        metadata: { name: 'admins', namespace: 't-prod' },
+        role_ref: { api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+        subject: [{ api_group: 'rbac.authorization.k8s.io', kind: 'Group', name: 'ops' }],
+      },
+      't-prod',
+    );
+    const live = (namespace: string) => ({
+      metadata: { name: 'admins', namespace: 't-prod' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'ops', namespace }],
+    });
+    const at = '/apis/rbac.authorization.k8s.io/v1/namespaces/t-prod/rolebindings/admins';
+    expect((await compareApplied(api({ [at]: live('default') }), [binding], [])).differences).toEqual([]);
+    expect((await compareApplied(api({ [at]: live('other') }), [binding], [])).differences.map((d) => d.what)).toEqual(['differs']);
+  });
 });
