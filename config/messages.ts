@@ -16,6 +16,7 @@ import { boundsMessages } from './messages/bounds';
 import { recoveryMessages } from './messages/recovery';
 import { drillMessages } from './messages/drills';
 import { placeholderMessages } from './messages/placeholders';
+import { mlpsRecordMessages } from './messages/mlps-records';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -34,6 +35,7 @@ const catalog = {
   ...recoveryMessages,
   ...drillMessages,
   ...placeholderMessages,
+  ...mlpsRecordMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

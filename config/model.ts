@@ -7,6 +7,7 @@ import type { YamlIndex } from './yaml-index';
 import type { z } from 'zod';
 import type { drTier, environmentName, network, siteRole, zoneName } from './schema/common';
 import type { DrillRecordFile } from './schema/drill-record';
+import type { MlpsRecordsFile } from './schema/mlps-records';
 
 // the enums of the request schemas, written once (config/schema/common.ts)
 export type Network = z.infer<typeof network>;
@@ -132,12 +133,17 @@ export interface Waiver {
   readonly line: number;
 }
 
+/** The graded-protection paperwork a department states (spec.mlps): filing, assessment, risk assessment; each absent when not stated. */
+export type MlpsRecords = MlpsRecordsFile;
+
 export interface Tenant {
   readonly name: string;
   readonly county: string;
   readonly department: string;
   readonly displayName: string;
   readonly approvalRef: string;
+  /** YYYY-MM-DD of the joint project review's approval: a new tenant's records fall due a grace period after it. */
+  readonly approvedOn: string;
   readonly classification: 'unclassified' | 'classified';
   readonly mlpsLevel: MlpsLevel;
   readonly network: Network;
@@ -162,6 +168,8 @@ export interface Tenant {
   readonly inbound: readonly InboundFlow[];
   readonly admins: readonly string[];
   readonly waivers: readonly Waiver[];
+  /** Its graded-protection records as the department states them (spec.mlps); absent: none stated. */
+  readonly mlps?: MlpsRecords;
   /** Approval to take the tenant (or part of it) down; absent: its namespaces are protected. */
   readonly decommission?: { readonly approvedBy: string; readonly ref: string; readonly retainBackupDays: number };
   readonly source: SourceRef;
@@ -220,6 +228,11 @@ export interface CityModel {
   readonly drills: Readonly<Record<string, readonly DrillEntry[]>>;
   /** How long a drill counts as evidence (platform.yaml spec.drills.validFor, default 180d), as written and in minutes. */
   readonly drillValidity: { readonly validFor: string; readonly minutes: number };
+  /**
+   * The tenants' graded-protection records (platform.yaml spec.records): how long a new tenant may
+   * lack them (as written and in days) and the format of a filing number.
+   */
+  readonly records: { readonly gracePeriod: string; readonly graceDays: number; readonly filingNumber: string };
 }
 
 /** Namespace of a tenant environment: `<tenant>-<environment>`. */

@@ -25,6 +25,7 @@ import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
 import { checkApprovalDates } from './checks/approval';
+import { checkMlpsRecords } from './checks/mlps-records';
 import { checkCharacters } from './checks/characters';
 import { checkCredentials, screenCredentials } from './checks/credentials';
 import { checkDrills, readDrillRecords } from './drills';
@@ -93,7 +94,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkEgressHosts(ctx),
   );
   const today = opts.today ?? todayIso();
-  issues.push(...checkApprovalDates(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
+  issues.push(...checkApprovalDates(ctx, today), ...checkMlpsRecords(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
   if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));
   const resolved = resolveModel(ctx, opts.change);
   issues.push(...resolved.issues);

@@ -38,6 +38,7 @@ export function platformTenant(cluster: Cluster): Tenant {
     department: '',
     displayName: platformName(cluster.name),
     approvalRef: '',
+    approvedOn: '',
     classification: 'unclassified',
     mlpsLevel: cluster.mlpsLevel,
     network: cluster.network,

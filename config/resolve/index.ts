@@ -20,6 +20,7 @@ import { recoveryTargets } from './recovery';
 import { drillsByTenant } from '../drills';
 import { durationMinutes } from '../duration';
 import { DEFAULT_DRILL_VALID_FOR } from '../schema/platform';
+import { DEFAULT_RECORDS_GRACE } from '../schema/mlps-records';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -66,6 +67,8 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       department: m.department,
       displayName: m.displayName,
       approvalRef: m.approval.ref,
+      approvedOn: m.approval.approvedOn,
+      ...(sp.mlps ? { mlps: sp.mlps } : {}),
       classification: sp.classification,
       mlpsLevel: sp.mlpsLevel as MlpsLevel,
       network: sp.network,
@@ -123,6 +126,11 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     utilisation: capacity.utilisation,
     drills: drillsByTenant(ctx.drills ?? []),
     drillValidity: { validFor: s.drills.validFor, minutes: durationMinutes(s.drills.validFor) ?? durationMinutes(DEFAULT_DRILL_VALID_FOR) ?? 0 },
+    records: {
+      gracePeriod: s.records.gracePeriod,
+      graceDays: Math.ceil((durationMinutes(s.records.gracePeriod) ?? durationMinutes(DEFAULT_RECORDS_GRACE) ?? 0) / 1440),
+      filingNumber: s.records.filingNumber,
+    },
   };
   return { model, issues };
 }

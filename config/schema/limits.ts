@@ -32,3 +32,9 @@ export const MAX_WAIVER_DAYS = 365;
 
 /** metadata.approval.approvedOn: no joint project review (项目联审) of this cloud is older than this day. */
 export const EARLIEST_APPROVAL = '2015-01-01';
+
+/**
+ * spec.mlps dates: no filing, assessment or risk assessment under the graded-protection rules
+ * (《信息安全等级保护管理办法》, 公通字〔2007〕43号, issued 2007-06-22) is older than this day.
+ */
+export const EARLIEST_MLPS_RECORD = '2007-06-22';

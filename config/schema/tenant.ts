@@ -13,6 +13,7 @@ import {
   zoneName,
 } from './common';
 import { quotaProblem } from './quota';
+import { mlpsRecords } from './mlps-records';
 import { MAX_ADMINS, MAX_ENVIRONMENTS, MAX_FLOWS, MAX_HOSTS_PER_FLOW, MAX_PORTS_PER_FLOW, MAX_WAIVERS } from './limits';
 
 export const FLOW_TARGET = /^(internet|tenant\/[a-z]([-a-z0-9]*[a-z0-9])?\/[a-z]([-a-z0-9]*[a-z0-9])?)$/;
@@ -45,6 +46,7 @@ export const tenantSpec = z.strictObject({
     .enum(['unclassified', 'classified'])
     .describe('unclassified (非涉密) or classified (涉密, intranet only)'),
   mlpsLevel,
+  mlps: mlpsRecords.optional(),
   network,
   zone: zoneName.optional().describe('Extranet zone (extranet only) / 外网区域（仅外网）'),
   environments: z

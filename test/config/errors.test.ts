@@ -456,10 +456,10 @@ const cases: Case[] = [
   {
     name: 'schema-unknown-key',
     en: [
-      'case/tenants/north/relief.yaml:18:3 spec.colour: unknown field "colour" (allowed: classification, mlpsLevel, network, zone, environments, quota, placement, dr, exposure, flows, waivers, decommission, admins)',
+      'case/tenants/north/relief.yaml:18:3 spec.colour: unknown field "colour" (allowed: classification, mlpsLevel, mlps, network, zone, environments, quota, placement, dr, exposure, flows, waivers, decommission, admins)',
     ],
     zh: [
-      'case/tenants/north/relief.yaml:18:3 spec.colour: 未知字段 "colour"（允许：classification, mlpsLevel, network, zone, environments, quota, placement, dr, exposure, flows, waivers, decommission, admins）',
+      'case/tenants/north/relief.yaml:18:3 spec.colour: 未知字段 "colour"（允许：classification, mlpsLevel, mlps, network, zone, environments, quota, placement, dr, exposure, flows, waivers, decommission, admins）',
     ],
   },
   {
