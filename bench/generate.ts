@@ -112,6 +112,19 @@ const INTRANET_WAIVERS: readonly { readonly rule: string; readonly from: number 
 
 const quantity = (gi: number) => (gi % 1024 === 0 ? `${gi / 1024}Ti` : `${gi}Gi`);
 
+/**
+ * The graded-protection records (spec.mlps) of an unclassified level-2+ tenant: filed when it was
+ * approved, assessed and risk-assessed in the autumn before BENCH_TODAY, so that MLPS-MGMT-001 to 003
+ * pass; classified tenants are not filed under 等保 (分级保护).
+ */
+function recordsYaml(t: BenchTenant, month: string, day: string): string {
+  if (t.network === 'intranet' || t.level < 2) return '';
+  const filing = `    filing: { number: 44010013001-${String(t.index % 100000).padStart(5, '0')}, filedOn: 2026-${month}-${day}, authority: 示例市公安局网络安全保卫支队 }\n`;
+  if (t.level < 3) return `  mlps:\n${filing}`;
+  const november = String(1 + (t.index % 20)).padStart(2, '0');
+  return `  mlps:\n${filing}    assessment: { lastOn: 2026-11-${november}, agency: 示例市信息安全测评中心, result: 符合 }\n    riskAssessment: { lastOn: 2026-10-${day} }\n`;
+}
+
 function tenantYaml(t: BenchTenant, countyZh: string): string {
   const q = t.quota;
   const month = String(1 + (t.index % 10)).padStart(2, '0');
@@ -136,7 +149,7 @@ metadata:
 spec:
   classification: ${t.network === 'intranet' ? 'classified' : 'unclassified'}
   mlpsLevel: ${t.level}
-  network: ${t.network}
+${recordsYaml(t, month, day)}  network: ${t.network}
 ${t.network === 'extranet' ? `  zone: ${t.zone}\n` : ''}  environments: [${t.environments.join(', ')}]
   quota: { cpu: "${q.cpu}", memory: ${q.memoryGi}Gi, storage: ${quantity(q.storageGi)}, pods: ${q.pods} }
   placement: { domestic: ${t.domestic} }

@@ -12,7 +12,7 @@ import { Deployment, TenantView } from './deployment';
 export type Outcome = 'pass' | 'fail' | 'not-applicable';
 /** error blocks (check exits 1); warning and note are reported (SARIF levels of the same names). */
 export type Severity = 'error' | 'warning' | 'note';
-export type Family = 'NET' | 'HOST' | 'IAM' | 'AUDIT' | 'DATA' | 'RES' | 'PLACE';
+export type Family = 'NET' | 'HOST' | 'IAM' | 'AUDIT' | 'DATA' | 'RES' | 'PLACE' | 'MGMT';
 
 export type Text = Bilingual;
 

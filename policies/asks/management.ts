@@ -81,6 +81,20 @@ export const MANAGEMENT_ASKS: Readonly<Record<string, ControlAsks>> = {
         '定级备案、安全方案设计、产品采购、软件开发、工程实施、测试验收、服务供应商选择',
         'Grading and filing, security design, procurement, development, implementation, acceptance, supplier selection',
       ),
+      ask(
+        2,
+        'partly',
+        '定级结果报公安机关备案（申请中填写的备案证明编号、日期与受理机关）',
+        'Filed with the public security bureau (the filing certificate number, date and authority the request states)',
+        ['MGMT-001'],
+      ),
+      ask(
+        3,
+        'partly',
+        '定期进行等级测评（第三级每年、第四级每半年至少一次），发现不符合的及时整改',
+        'Graded-protection assessment at least yearly (level 3) or half-yearly (level 4), non-conformities rectified',
+        ['MGMT-002'],
+      ),
     ],
     collect: collect(
       ['document'],
@@ -97,6 +111,7 @@ export const MANAGEMENT_ASKS: Readonly<Record<string, ControlAsks>> = {
         '环境、资产、介质、设备维护、漏洞和风险、网络和系统安全、变更、备份与恢复、安全事件处置、应急预案、外包运维管理',
         'Environment, assets, media, maintenance, vulnerabilities, change, backup, incidents, contingency plans and outsourced operations',
       ),
+      ask(3, 'partly', '定期开展风险评估并形成报告（每年至少一次）', 'Risk assessment with a report at least yearly', ['MGMT-003']),
     ],
     collect: collect(
       ['document', 'log'],

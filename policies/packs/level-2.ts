@@ -48,4 +48,5 @@ export const LEVEL_2: readonly string[] = [
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
   'MLPS-PLACE-005',
+  'MLPS-MGMT-001',
 ];

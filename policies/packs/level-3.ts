@@ -61,4 +61,7 @@ export const LEVEL_3: readonly string[] = [
   'MLPS-PLACE-002',
   'MLPS-PLACE-003',
   'MLPS-PLACE-005',
+  'MLPS-MGMT-001',
+  'MLPS-MGMT-002',
+  'MLPS-MGMT-003',
 ];

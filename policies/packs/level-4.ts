@@ -63,4 +63,7 @@ export const LEVEL_4: readonly string[] = [
   'MLPS-PLACE-003',
   'MLPS-PLACE-004',
   'MLPS-PLACE-005',
+  'MLPS-MGMT-001',
+  'MLPS-MGMT-002',
+  'MLPS-MGMT-003',
 ];

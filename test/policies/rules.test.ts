@@ -22,8 +22,9 @@ import { CASES as DATA } from './cases/data';
 import { CASES as DRILLS } from './cases/drills';
 import { CASES as RES } from './cases/res';
 import { CASES as PLACE } from './cases/place';
+import { CASES as MGMT } from './cases/mgmt';
 
-const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...CLUSTER_ROLES, ...AUDIT, ...DATA, ...DRILLS, ...RES, ...PLACE];
+const ALL: RuleCase[] = [...NET, ...GATEWAYS, ...POOLS, ...HOST, ...IAM, ...CLUSTER_ROLES, ...AUDIT, ...DATA, ...DRILLS, ...RES, ...PLACE, ...MGMT];
 
 describe.each(ALL.map((c) => [`${c.rule} ${c.name}`, c] as const))('%s', (_n, c) => {
   it(`gives ${c.expect} with evidence`, () => {
