@@ -13,6 +13,7 @@ import { Evidence, Rule } from './types';
 import { packFor } from './packs';
 import { ASKS, Ask, asksAt, Collect, kindsFor } from './asks';
 import { DrillEvidence, drillEvidence } from './drills';
+import { RecordsEvidence, recordsEvidence } from './records';
 import { NO_RUNTIME, platformRuntime, Runtime, RuntimeKind, RuntimeProblem, TenantRuntime, tenantRuntime } from './runtime';
 
 export type Status = 'pass' | 'fail' | 'waived' | 'not-applicable';
@@ -79,6 +80,8 @@ export interface TenantReport {
   readonly staleWaivers: readonly Waiver[];
   /** The tenant's last restore drill and whether it counts (policies/drills.ts); absent for the platform entries. */
   readonly drill?: DrillEvidence;
+  /** The tenant's graded-protection records at its judged level and when each falls due (policies/records.ts); absent for the platform entries. */
+  readonly records?: RecordsEvidence;
   /** What the running clusters showed of it: the evidence taken, and the differences (each one fails the check). */
   readonly runtime: TenantRuntime;
 }
@@ -256,6 +259,7 @@ export function checkTenant(model: CityModel, deployment: Deployment, tenant: Te
     clauses: clauseRows(level, findings, runtime),
     staleWaivers: stale,
     drill: drillEvidence(model, tenant, opts.today),
+    records: recordsEvidence(model, tenant, level, opts.today),
     runtime,
   };
 }

@@ -10,6 +10,7 @@ import { levelsOf, Rule } from '../types';
 import { countsOf, judgedRules, totalCounts } from './common';
 import { evidencePosition } from '../position';
 import { DrillEvidence } from '../drills';
+import { RecordsEvidence, RECORD_KINDS } from '../records';
 import { sortKeys } from '../../terraform/stable-json';
 import { JsonValue } from '../../terraform/json';
 import { join, LazyArray, sortedJsonChunks } from './chunks';
@@ -66,6 +67,16 @@ function drillData(d: DrillEvidence): Record<string, unknown> {
   };
 }
 
+/** The records as the request states them, and for each its state, date, next due day and text; the grace period and its end. */
+function recordsData(r: RecordsEvidence, stated: unknown): Record<string, unknown> {
+  return {
+    stated: stated ?? {},
+    gracePeriod: r.gracePeriod,
+    graceEndsOn: r.graceEndsOn,
+    ...Object.fromEntries(RECORD_KINDS.map((k) => [k, { state: r[k].state, on: r[k].on, dueOn: r[k].dueOn, everyMonths: r[k].everyMonths, text: r[k].text }])),
+  };
+}
+
 function tenantData(t: TenantReport): Record<string, unknown> {
   const x = t.tenant;
   return {
@@ -80,6 +91,7 @@ function tenantData(t: TenantReport): Record<string, unknown> {
     level: t.level,
     ...(x.recovery ? { recovery: { tier: x.dr, rpo: x.recovery.rpo, rto: x.recovery.rto } } : {}),
     ...(t.drill ? { drill: drillData(t.drill) } : {}),
+    ...(t.records ? { records: recordsData(t.records, x.mlps) } : {}),
     file: x.source.file,
     counts: countsOf(t),
     findings: t.findings.map((f) => findingData(t, f)),

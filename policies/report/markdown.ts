@@ -5,6 +5,7 @@
  */
 import { Lang } from '../../config/messages';
 import { CheckReport, Finding, TenantReport } from '../engine';
+import { recordFacts, RECORD_WORDS } from './records';
 import { Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from './common';
 import { askStateText, problemLine, runtimeLine, rw } from './runtime-words';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
@@ -89,6 +90,13 @@ function drillSection(t: TenantReport, lang: Lang): string[] {
   return [`### ${w('drill', lang)}`, '', ...facts.map(([k, v]) => `- ${k}${lang === 'zh' ? '：' : ': '}${literal(v)}`), ''];
 }
 
+/** The tenant's graded-protection records and when each falls due; the department's texts shown as written. */
+function recordsSection(t: TenantReport, lang: Lang): string[] {
+  const facts = recordFacts(t, lang);
+  if (!facts) return [];
+  return [`### ${RECORD_WORDS.heading[lang]}`, '', ...facts.map(([k, v]) => `- ${k}${lang === 'zh' ? '：' : ': '}${literal(v)}`), ''];
+}
+
 function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
   const recovery = recoveryText(t, lang);
   const out = [
@@ -98,6 +106,7 @@ function tenantSection(t: TenantReport, today: string, lang: Lang): string[] {
     '',
     ...(recovery === undefined ? [] : [`${label('recovery', lang)}${recovery}`, '']),
     ...drillSection(t, lang),
+    ...recordsSection(t, lang),
     `### ${w('clauseTable', lang)}`,
     '',
   ];

@@ -9,6 +9,7 @@ import { allReports, Counts, countsOf, displayWidth, drillLine, failures, label,
 import { problemLine, rw } from './runtime-words';
 import { evidencePosition, formatPosition, waiverPosition } from '../position';
 import { Chunks, join, joinLines } from './chunks';
+import { recordLine, RECORD_WORDS } from './records';
 
 function summaryTable(report: CheckReport, lang: Lang, platform = false): string[] {
   const head = [
@@ -136,6 +137,17 @@ function* textLines(report: CheckReport, lang: Lang): Generator<string> {
     yield label('drills', lang).trimEnd();
     const width = Math.max(...drills.map(([name]) => displayWidth(name)));
     for (const [name, line] of drills) yield `  ${padEnd(name, width)}  ${line}`;
+  }
+  // each tenant's graded-protection records: their state and when the next falls due
+  const records = report.tenants.flatMap((t) => {
+    const line = recordLine(t, lang);
+    return line === undefined ? [] : [[t.tenant.name, line]];
+  });
+  if (records.length > 0) {
+    yield '';
+    yield RECORD_WORDS.perTenant[lang];
+    const width = Math.max(...records.map(([name]) => displayWidth(name)));
+    for (const [name, line] of records) yield `  ${padEnd(name, width)}  ${line}`;
   }
   yield '';
 }

@@ -10,6 +10,7 @@
 import type { CityModel, Tenant } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
 import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
+import { recordFacts } from '../records';
 import { Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
 import { evidencePosition, formatPosition, waiverPosition } from '../../position';
 import { anchorId, esc } from './escape';
@@ -130,6 +131,7 @@ function facts(t: TenantReport, lang: Lang): string {
     ...(recovery === undefined ? [] : [[w('recovery', lang), recovery] as [string, string]]),
     [hw('approval', lang), x.approvalRef],
     [w('requestFile', lang), x.source.file],
+    ...(recordFacts(t, lang) ?? []),
   ];
   return `<dl class="facts">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
