@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO } from '../helpers/env';
+import { COMMANDS } from '../../cli/options';
 
 const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
 
@@ -29,5 +30,15 @@ describe('the README on the HTML report', () => {
   it('lists the commands with the formats and options the CLI has', () => {
     expect(readme).toContain('check --format html --out report.html');
     expect(readme).toContain('evidence --out evidence');
+  });
+
+  it('names the --live options evidence has, and the end-to-end test that runs them on the deployed city', () => {
+    const evidence = COMMANDS.find((c) => c.name === 'evidence')!;
+    for (const o of ['live', 'apiserver-cmdline', 'audit-log', 'probe-result']) {
+      expect(readme).toContain(`--${o}`);
+      expect(evidence.options.map((x) => x.name)).toContain(o);
+    }
+    expect(readme).toContain('The end-to-end suite runs it on the deployed city');
+    expect(fs.readFileSync(path.join(REPO, 'test', 'e2e', '01e-evidence-live.e2e.test.ts'), 'utf8')).toContain("'--live'");
   });
 });
