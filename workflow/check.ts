@@ -6,7 +6,7 @@
 import { CityModel, MlpsLevel } from '../config/model';
 import { Issue } from '../config/issues';
 import { todayIso } from '../config/checks/waivers';
-import { buildDeployment, tenantOfNamespace } from '../policies/deployment';
+import { buildDeployment, Deployment, tenantOfNamespace } from '../policies/deployment';
 import { handWrittenFiles, readSynthOutput } from '../policies/synth-output';
 import { CheckReport, runChecks } from '../policies/engine';
 import type * as ForCheck from '../stacks/stacks-for-check';
@@ -35,6 +35,8 @@ export interface Judged {
   readonly violations: readonly IsolationViolation[];
   /** The stacks that were judged, as Terraform loads them (for the evidence package). */
   readonly stacks?: readonly StackJson[];
+  /** What the rules read of those stacks (the HTML report draws the flows they open). */
+  readonly deployment?: Deployment;
 }
 
 /** The in-memory synthesis, loaded only when it runs: with `--from`, cdktf and the provider bindings (half a second to load) stay out. */
@@ -84,10 +86,11 @@ export function judge(a: JudgeInput): Judged {
   const read = a.from ? { ...readSynthOutput(a.from, only), violations: undefined } : forCheck().stacksForCheck(a.model, a.env);
   if (read.issues.length > 0) return { issues: read.issues, violations: [] };
   const violations = read.violations ?? scanStacks(a.model, planStacks(a.model), read.stacks);
-  const report = runChecks(a.model, buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined), {
+  const deployment = buildDeployment(a.model, read.stacks, 'clusters' in read ? read.clusters : undefined);
+  const report = runChecks(a.model, deployment, {
     tenants: a.tenants,
     level: a.level,
     today: a.today ?? todayIso(),
   });
-  return { report, issues: [], violations, stacks: read.stacks };
+  return { report, issues: [], violations, stacks: read.stacks, deployment };
 }

@@ -28,6 +28,7 @@ import { displayPath } from '../config/load';
 import { htmlChunks, jsonChunks, sarifChunks } from '../policies/report';
 import { stableStringify } from '../terraform/stable-json';
 import { judge, Judged } from './check';
+import { judgedFlows } from '../policies/judged-flows';
 import { Provenance, provenance, SignatureMeta } from './evidence-sign';
 
 export interface EvidenceInput {
@@ -142,7 +143,7 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
   const report = judged.report;
   if (!report) return { ...judged, files: [] };
   const files = [
-    { path: 'report.html', data: () => htmlChunks(report, a.model, a.lang) },
+    { path: 'report.html', data: () => htmlChunks(report, a.model, a.lang, judged.deployment ? judgedFlows(a.model, judged.deployment) : undefined) },
     { path: 'report.json', data: () => jsonChunks(report) },
     { path: 'report.sarif', data: () => sarifChunks(report, a.lang) },
     ...inputFiles(a.env),

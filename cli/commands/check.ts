@@ -15,7 +15,7 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   checkFileOut(flag(p, 'out'), lang, { inputs: { env: envOf(p), from: flag(p, 'from') } });
   const model = validate(p, lang, io, false, { positions: true });
   if (!model) return 1;
-  const { report, issues, violations } = buildReport({
+  const { report, issues, violations, deployment } = buildReport({
     env: envOf(p),
     model,
     tenants: p.flags.get('tenant'),
@@ -30,7 +30,7 @@ export function check(p: Parsed, lang: Lang, io: Io): number {
   if (violations.length > 0) io.err(t('isolationCheck', lang, { count: violations.length }));
   for (const w of staleWarnings(report, lang)) io.err(w);
   // written piece by piece: the report of a large city does not fit in one string
-  const chunks = renderChunks(report, format, lang, model);
+  const chunks = renderChunks(report, format, lang, model, deployment);
   if (p.flags.has('summary') && format === 'text') {
     // the one-screen part: title, per-tenant table, the platform table and the verdict
     io.out(firstBlocks(chunks, report.platform.length > 0 ? 4 : 3).replace(/\n$/, ''));
