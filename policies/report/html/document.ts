@@ -35,13 +35,14 @@ export function documentEnd(lang: Lang): string[] {
   return ['</main>', `<footer>${esc(hw('generatedBy', lang))}</footer>`, '</body>', '</html>', ''];
 }
 
-/** The legend of a topology picture; `aggregated`: boxes stand for a department's tenants in a zone. */
-export function legend(lang: Lang, aggregated = false): string {
+/** The legend of a topology picture: the city's, the aggregated one (a box: a department's tenants in a zone), or a tenant's (no replicas drawn). */
+export function legend(lang: Lang, kind: 'city' | 'groups' | 'tenant' = 'city'): string {
+  const aggregated = kind === 'groups';
   const items = [
     ['lg-flow', hw('legendFlow', lang)],
     ['lg-undeclared', hw('legendUndeclared', lang)],
     ['lg-suspect', hw('legendSuspect', lang)],
-    ...(aggregated ? [] : [['lg-replica', hw('legendReplica', lang)]]),
+    ...(kind === 'city' ? [['lg-replica', hw('legendReplica', lang)]] : []),
     ['lg-pass', hw(aggregated ? 'legendGroupOk' : 'legendOk', lang)],
     ['lg-waived', hw(aggregated ? 'legendGroupWaived' : 'legendWaived', lang)],
     ['lg-fail', hw(aggregated ? 'legendGroupFail' : 'legendFail', lang)],

@@ -171,17 +171,28 @@ const TENANT_PARTS: readonly TenantPart[] = [
   (t, _r, lang) => checklist(t, lang),
 ];
 
-export function tenantSection(t: TenantReport, report: CheckReport, lang: Lang): string {
+/** A tenant's section: its heading, then TENANT_PARTS in order; `afterFacts`: HTML put after its facts (its own topology, on its page). */
+export function tenantSection(t: TenantReport, report: CheckReport, lang: Lang, afterFacts = ''): string {
   const x = t.tenant;
   const head = `<h2>${esc(x.name)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h2>`;
-  return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${TENANT_PARTS.map((p) => p(t, report, lang)).join('\n')}\n</section>`;
+  const parts = TENANT_PARTS.map((p) => p(t, report, lang));
+  if (afterFacts !== '') parts.splice(1, 0, afterFacts);
+  return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${parts.join('\n')}\n</section>`;
 }
 
 /** The page's headline: fail with the count, or — when nothing fails — how much is still the assessor's to judge; "passes" only when nothing is. */
 export function verdict(report: CheckReport, n: number, lang: Lang): string {
   const all = [...report.tenants, ...report.platform].map(countsOf);
-  const partly = all.reduce((s, c) => s + c.partly, 0);
-  const manual = all.reduce((s, c) => s + c.manual, 0);
+  return verdictLine(
+    n,
+    all.reduce((s, c) => s + c.partly, 0),
+    all.reduce((s, c) => s + c.manual, 0),
+    lang,
+  );
+}
+
+/** The headline from the counts: blocking findings, control points partly automated and needing manual evidence. */
+export function verdictLine(n: number, partly: number, manual: number, lang: Lang): string {
   const [cls, text] =
     n > 0
       ? ['verdict-fail', hw('verdictFail', lang, { n })]
