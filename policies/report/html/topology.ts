@@ -184,7 +184,7 @@ function zoneBox(
   state: ReadonlyMap<string, TenantState>,
   lang: Lang,
   cls: string,
-  href: (tenant: string) => string,
+  href: (tenant: string) => string | undefined,
 ): Map<string, Row> {
   const rows = new Map<string, Row>();
   const h = 34 + Math.max(1, tenants.length) * ROW + 8;
@@ -194,10 +194,17 @@ function zoneBox(
   tenants.forEach((t, i) => {
     const ry = y + 34 + i * ROW;
     const s = state.get(t.name) ?? 'unchecked';
-    c.raw(`<a href="${esc(href(t.name))}" class="tenant-link" data-tenant="${esc(t.name)}"><title>${esc(`${t.displayName} · ${t.cluster}`)}</title>`);
+    const link = href(t.name);
+    const tip = `<title>${esc(`${t.displayName} · ${t.cluster}`)}</title>`;
+    // a tenant the report does not hold (check --tenant) is drawn, but links nowhere
+    c.raw(
+      link === undefined
+        ? `<g class="tenant-unlinked" data-tenant="${esc(t.name)}">${tip}`
+        : `<a href="${esc(link)}" class="tenant-link" data-tenant="${esc(t.name)}">${tip}`,
+    );
     c.rect(x + 10, ry + 2, ZW - 20, ROW - 4, `tenant st-${s}`);
     c.text(x + 16, ry + 14, `${t.name}  ${hw('levelShort', lang, { n: t.mlpsLevel })}`, ZW - 34, 'tenant-name');
-    c.raw('</a>');
+    c.raw(link === undefined ? '</g>' : '</a>');
     rows.set(t.name, { x, y: ry + ROW / 2, w: ZW });
   });
   return rows;
@@ -264,7 +271,11 @@ function flows(c: Canvas, anchors: Anchors, judged: readonly JudgedFlow[], lang:
   });
 }
 
-/** What the picture draws besides the model: the flows (default: those the requests declare), and where a tenant links to (default its section on the same page). */
+/**
+ * What the picture draws besides the model: the flows (default: those the requests declare), and
+ * where a tenant links to (default its section on the same page; a tenant without a state, not in
+ * the report, links nowhere).
+ */
 export interface TopologyOptions {
   readonly flows?: readonly JudgedFlow[];
   readonly href?: (tenant: string) => string;
@@ -278,7 +289,8 @@ export function renderTopology(model: CityModel, state: ReadonlyMap<string, Tena
 /** The lines of the SVG (a shape each): joined with line breaks, renderTopology. */
 export function topologyChunks(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang, opts: TopologyOptions = {}): string[] {
   const c = new Canvas();
-  const href = opts.href ?? ((t: string) => `#${anchorId('tenant', t)}`);
+  const to = opts.href ?? ((t: string) => `#${anchorId('tenant', t)}`);
+  const href = (t: string): string | undefined => (state.has(t) ? to(t) : undefined);
   const zones = new Map<string, Row>();
   const bandX = M + SIDE + 40;
   const innerX = bandX + 20;
