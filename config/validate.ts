@@ -24,7 +24,7 @@ import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
-import { checkApprovalDates } from './checks/approval';
+import { checkApprovalDates, checkApprovalReferences } from './checks/approval';
 import { checkCharacters } from './checks/characters';
 import { checkCredentials, screenCredentials } from './checks/credentials';
 import { checkDrills, readDrillRecords } from './drills';
@@ -86,6 +86,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkPlaceholders(ctx),
+    ...checkApprovalReferences(ctx),
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),

@@ -1,0 +1,15 @@
+/**
+ * Bilingual messages for the city's approval paperwork: 项目联审 references (config/checks/approval.ts) and waivers' approvers (config/checks/waivers.ts).
+ */
+import type { Bilingual } from '../vocabulary';
+
+export const approvalMessages = {
+  'approval.refFormat': {
+    en: "approval reference {value} does not follow the city's 项目联审 (joint project review) reference format {format} (spec.approvals.referenceFormat in platform.yaml; YYYY is a year, N a digit): give the reference as the review's reply writes it, such as {example}",
+    zh: '批复文号 {value} 不符合本市项目联审批复文号格式 {format}（platform.yaml 中的 spec.approvals.referenceFormat；YYYY 为年份，N 为一位数字）：请按联审批复填写文号，如 {example}',
+  },
+  'waiver.unknownApprover': {
+    en: "waiver of {rule} is approved by {value}, who is not on the security reviewers' roster (spec.approvals.securityReviewers in platform.yaml: {known}): a waiver is approved by a security reviewer (安全审查); name one as the roster writes it{suggestion}",
+    zh: '{rule} 的豁免由 {value} 审批，但其不在安全审查人员名单中（platform.yaml 中的 spec.approvals.securityReviewers：{known}）：豁免须由安全审查人员审批；请按名单写法填写{suggestion}',
+  },
+} satisfies Record<string, Bilingual>;
