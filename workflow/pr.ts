@@ -51,7 +51,16 @@ function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string
   return out;
 }
 
-export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd()): PrResult {
+export interface PrOptions {
+  /**
+   * The pull request is under review (the `pr` command): the review's own paperwork is checked too,
+   * a change that needs a new 项目联审 reference. Default: no — `plan` / `stacks --affected-by` run
+   * after the merge, on what the review approved, and keep only the gates of data and validity.
+   */
+  readonly review?: boolean;
+}
+
+export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd(), opts: PrOptions = {}): PrResult {
   const root = repoRoot(cwd);
   const base = forkPoint(baseRef, cwd);
   const env = path.resolve(cwd, envDir);
@@ -68,7 +77,7 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       base: baseModel?.tenants,
       platform: platformChanged,
     };
-    const head = validateEnvironment(env, { rules: RULES, today: todayIso(), change });
+    const head = validateEnvironment(env, { rules: RULES, today: todayIso(), change, review: opts.review === true });
     const headErrors = head.issues.filter((i) => i.severity === 'error');
     const tenants: TenantChange[] = tenantFiles.map((f) => {
       const name = path.basename(f.path).replace(/\.ya?ml$/, '');

@@ -28,7 +28,7 @@ export function pr(p: Parsed, lang: Lang, io: Io): number {
   const full = flag(p, 'full-out') ?? (out === undefined ? 'pr-summary.full.md' : `${out.replace(/\.md$/, '')}.full.md`);
   if (format === 'md') checkFileOut(full, lang, { inputs: { env: envOf(p) } });
   try {
-    const result = runPr(base, envOf(p));
+    const result = runPr(base, envOf(p), process.cwd(), { review: true });
     if (format === 'json') writeReport(renderPrJson(result), out, io.out);
     else {
       // a comment the forge would refuse is cut, and the whole summary kept beside it

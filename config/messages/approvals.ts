@@ -1,5 +1,6 @@
 /**
- * Bilingual messages for the city's approval paperwork: 项目联审 references (config/checks/approval.ts) and waivers' approvers (config/checks/waivers.ts).
+ * Bilingual messages for the city's approval paperwork: 项目联审 references (config/checks/approval.ts,
+ * config/checks/approval-changes.ts) and waivers' approvers (config/checks/waivers.ts).
  */
 import type { Bilingual } from '../vocabulary';
 
@@ -7,6 +8,10 @@ export const approvalMessages = {
   'approval.refFormat': {
     en: "approval reference {value} does not follow the city's 项目联审 (joint project review) reference format {format} (spec.approvals.referenceFormat in platform.yaml; YYYY is a year, N a digit): give the reference as the review's reply writes it, such as {example}",
     zh: '批复文号 {value} 不符合本市项目联审批复文号格式 {format}（platform.yaml 中的 spec.approvals.referenceFormat；YYYY 为年份，N 为一位数字）：请按联审批复填写文号，如 {example}',
+  },
+  'approval.unchanged': {
+    en: 'approval reference {value} is the one the request already had at the base revision, but this change needs a new 项目联审 (joint project review) approval: {what_en}; give the reference (and date) of the review that approved this change',
+    zh: '批复文号 {value} 与基准版本中的相同，但本次变更需要新的项目联审批复：{what_zh}；请填写批准本次变更的联审批复文号（及批复日期）',
   },
   'waiver.unknownApprover': {
     en: "waiver of {rule} is approved by {value}, who is not on the security reviewers' roster (spec.approvals.securityReviewers in platform.yaml: {known}): a waiver is approved by a security reviewer (安全审查); name one as the roster writes it{suggestion}",
