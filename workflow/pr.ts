@@ -21,7 +21,7 @@ import { changedFiles, filesAt, forkPoint, repoRoot } from './git';
 import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from './pr-diff';
 import { Approval, approversForAll } from './approvers';
-import { loadApprovers } from './approvers-config';
+import { DEFAULT_APPROVERS, loadApprovers, withJointReview } from './approvers-config';
 
 export interface PrResult {
   readonly base: string;
@@ -100,7 +100,8 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     const approvers = approversForAll(
       // a request file with errors is known by its path only: name and county folder
       tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head, name: t.name, county: t.county })),
-      approval.config,
+      // the joint-review roles are platform.yaml's (spec.approvals.jointReview)
+      withJointReview(approval.config ?? DEFAULT_APPROVERS, (head.model ?? head.draft)?.approvals.jointReview),
     );
     if (!head.model) {
       return {

@@ -11,7 +11,7 @@ import { GitError } from '../../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../../workflow/pr-report';
 import { COMMENT_LIMITS, fitComment, Forge, LIMIT_TEXT, MIN_COMMENT_LIMIT } from '../../workflow/pr-limit';
 import { CODEOWNERS_PATHS, renderCodeowners } from '../../workflow/codeowners';
-import { loadApprovers } from '../../workflow/approvers-config';
+import { loadApprovers, withJointReview } from '../../workflow/approvers-config';
 import { writeScaffold } from '../../workflow/scaffold';
 import { WorkflowError } from '../../workflow/text';
 import { envOf, validate } from './validate';
@@ -65,7 +65,7 @@ export function codeowners(p: Parsed, lang: Lang, io: Io): number {
   const approvers = loadApprovers(env, { counties: model.counties.map((c) => c.code) });
   printIssues(approvers.issues, lang, io);
   if (!approvers.config) return 1;
-  const text = renderCodeowners(model, env, flavor, approvers.config);
+  const text = renderCodeowners(model, env, flavor, withJointReview(approvers.config, model.approvals.jointReview));
   const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
   if (out !== '-') checkFileOut(out, lang, { createFolder: true, inputs: { env } });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

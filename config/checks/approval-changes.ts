@@ -13,53 +13,81 @@ import { bytes, cpuMillis } from '../quantity';
 import { at, CheckContext } from './context';
 import type { ChangeScope } from './capacity';
 
-interface Reason {
+export interface Reason {
   readonly en: string;
   readonly zh: string;
 }
 
-/** Per-namespace quota of the head request, in the model's units. */
-function headQuota(t: LoadedTenant): Readonly<Record<'cpuMillis' | 'memoryBytes' | 'storageBytes' | 'pods', number>> {
-  const q = t.data.spec.quota;
-  return { cpuMillis: cpuMillis(q.cpu), memoryBytes: bytes(q.memory), storageBytes: bytes(q.storage), pods: q.pods };
+/** What the joint project review approves of a request: resources, level, Internet reach. */
+export interface ApprovedScope {
+  /** Per namespace, in the model's units. */
+  readonly quota: Readonly<Record<'cpuMillis' | 'memoryBytes' | 'storageBytes' | 'pods', number>>;
+  readonly environments: readonly string[];
+  readonly mlpsLevel: number;
+  /** Each Internet host × port the request may reach, as `host:port`. */
+  readonly internet: ReadonlySet<string>;
+  readonly exposedToInternet: boolean;
 }
 
-function quotaGrowth(base: Tenant, head: LoadedTenant): Reason[] {
-  const q = headQuota(head);
+const reach = (flows: readonly { readonly hosts: readonly string[]; readonly ports: readonly number[] }[]) =>
+  new Set(flows.flatMap((f) => f.hosts.flatMap((h) => f.ports.map((p) => `${h}:${p}`))));
+
+/** The scope of a resolved tenant (the base revision's, or either side in `govcloud pr`). */
+export function scopeOfTenant(t: Tenant): ApprovedScope {
+  return {
+    quota: t.quota,
+    environments: t.environments,
+    mlpsLevel: t.mlpsLevel,
+    internet: reach(t.flows.flatMap((f) => (f.kind === 'internet' ? [f] : []))),
+    exposedToInternet: t.exposedToInternet,
+  };
+}
+
+/** The scope of a request file that passed its schema. */
+export function scopeOfRequest(t: LoadedTenant): ApprovedScope {
+  const { quota: q, environments, mlpsLevel, flows, exposure } = t.data.spec;
+  return {
+    quota: { cpuMillis: cpuMillis(q.cpu), memoryBytes: bytes(q.memory), storageBytes: bytes(q.storage), pods: q.pods },
+    environments,
+    mlpsLevel,
+    internet: reach(flows.flatMap((f) => (f.to === 'internet' ? [{ hosts: f.hosts ?? [], ports: f.ports }] : []))),
+    exposedToInternet: exposure.internet,
+  };
+}
+
+/** A quota that grows per namespace, or by a new environment (each takes the full quota). */
+export function quotaGrowth(base: ApprovedScope, head: ApprovedScope): Reason[] {
   const names = { cpuMillis: 'cpu', memoryBytes: 'memory', storageBytes: 'storage', pods: 'pods' } as const;
-  const grown = (Object.keys(names) as (keyof typeof names)[]).filter((k) => q[k] > base.quota[k]).map((k) => names[k]);
+  const grown = (Object.keys(names) as (keyof typeof names)[]).filter((k) => head.quota[k] > base.quota[k]).map((k) => names[k]);
   const out: Reason[] = [];
   if (grown.length > 0) out.push({ en: `the quota grows (${grown.join(', ')})`, zh: `配额增加（${grown.join('、')}）` });
-  const added = head.data.spec.environments.filter((e) => !base.environments.includes(e));
+  const added = head.environments.filter((e) => !base.environments.includes(e));
   if (added.length > 0)
     out.push({ en: `an environment is added (${added.join(', ')}), each with the full quota`, zh: `新增环境（${added.join('、')}），各占一份配额` });
   return out;
 }
 
-/** Each host × port the request may reach on the Internet, as `host:port`. */
-function internetReach(flows: readonly { readonly hosts: readonly string[]; readonly ports: readonly number[] }[]): Set<string> {
-  return new Set(flows.flatMap((f) => f.hosts.flatMap((h) => f.ports.map((p) => `${h}:${p}`))));
-}
-
-function internetGrowth(base: Tenant, head: LoadedTenant): Reason[] {
-  const before = internetReach(base.flows.flatMap((f) => (f.kind === 'internet' ? [f] : [])));
-  const after = internetReach(head.data.spec.flows.flatMap((f) => (f.to === 'internet' ? [{ hosts: f.hosts ?? [], ports: f.ports }] : [])));
+function internetGrowth(base: ApprovedScope, head: ApprovedScope): Reason[] {
   const out: Reason[] = [];
-  const added = [...after].filter((x) => !before.has(x)).sort();
+  const added = [...head.internet].filter((x) => !base.internet.has(x)).sort();
   if (added.length > 0) {
     const shown = added.length > 3 ? `${added.slice(0, 3).join(', ')} …` : added.join(', ');
     out.push({ en: `a new Internet flow (${shown})`, zh: `新增互联网访问（${shown}）` });
   }
-  if (head.data.spec.exposure.internet && !base.exposedToInternet) out.push({ en: 'the system is newly exposed to the Internet', zh: '系统新开放互联网访问' });
+  if (head.exposedToInternet && !base.exposedToInternet) out.push({ en: 'the system is newly exposed to the Internet', zh: '系统新开放互联网访问' });
   return out;
 }
 
 /** Why the change needs a new approval; empty when it does not. */
-export function reasonsForNewApproval(base: Tenant, head: LoadedTenant): Reason[] {
-  const level = head.data.spec.mlpsLevel;
+export function reasonsForNewApproval(base: ApprovedScope, head: ApprovedScope): Reason[] {
   const levelChange: Reason[] =
-    level !== base.mlpsLevel
-      ? [{ en: `the graded-protection level changes from ${base.mlpsLevel} to ${level}`, zh: `等保级别由 ${base.mlpsLevel} 级变为 ${level} 级` }]
+    head.mlpsLevel !== base.mlpsLevel
+      ? [
+          {
+            en: `the graded-protection level changes from ${base.mlpsLevel} to ${head.mlpsLevel}`,
+            zh: `等保级别由 ${base.mlpsLevel} 级变为 ${head.mlpsLevel} 级`,
+          },
+        ]
       : [];
   return [...quotaGrowth(base, head), ...levelChange, ...internetGrowth(base, head)];
 }
@@ -72,7 +100,7 @@ export function checkApprovalChanges(ctx: CheckContext, change: ChangeScope | un
     const key = `${t.folder}/${t.basename}`;
     const before = base.get(key);
     if (!change.tenants.has(key) || !before || t.data.metadata.approval.ref.trim() !== before.approvalRef.trim()) continue;
-    const reasons = reasonsForNewApproval(before, t);
+    const reasons = reasonsForNewApproval(scopeOfTenant(before), scopeOfRequest(t));
     if (reasons.length === 0) continue;
     out.push(
       at(t, ['metadata', 'approval', 'ref'], 'approval.unchanged', {

@@ -65,7 +65,8 @@ describe('govcloud pr', () => {
     ]);
     expect(j.resources.some((x) => x.address.startsWith('kubernetes_namespace_v1.records_prod_namespace_'))).toBe(true);
     expect(j.capacity.map((c) => c.cluster)).toEqual(['ext-main', 'ext-far']);
-    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county']);
+    // a new system is the joint project review's (项目联审) to approve
+    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county', 'joint-review', 'joint-review', 'joint-review', 'joint-review']);
     const md = pr(dir, 'md');
     expect(md.out).toContain('✅ Ready for approval');
     expect(md.out).toContain('+ `records` (north, L2 extranet)');
@@ -211,6 +212,10 @@ describe('govcloud pr', () => {
     expect(j.approvers.map((a) => [a.role, a.group])).toEqual([
       ['platform', '@govcloud/platform'],
       ['county', '@govcloud/county-north'],
+      ['joint-review', '@govcloud/development-reform'],
+      ['joint-review', '@govcloud/economy-it'],
+      ['joint-review', '@govcloud/finance'],
+      ['joint-review', '@govcloud/joint-review-office'],
     ]);
     expect(j.dataAtRisk).toEqual([]);
     const zh = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--lang', 'zh'], { cwd: dir, encoding: 'utf8' });
