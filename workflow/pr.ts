@@ -22,6 +22,7 @@ import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from './pr-diff';
 import { Approval, approversForAll } from './approvers';
 import { DEFAULT_APPROVERS, loadApprovers, withJointReview } from './approvers-config';
+import { codeownersDrift } from './codeowners-drift';
 
 export interface PrResult {
   readonly base: string;
@@ -54,8 +55,9 @@ function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string
 export interface PrOptions {
   /**
    * The pull request is under review (the `pr` command): the review's own paperwork is checked too,
-   * a change that needs a new 项目联审 reference. Default: no — `plan` / `stacks --affected-by` run
-   * after the merge, on what the review approved, and keep only the gates of data and validity.
+   * a change that needs a new 项目联审 reference, and a stale committed CODEOWNERS. Default: no —
+   * `plan` / `stacks --affected-by` run after the merge, on what the review approved, and keep only
+   * the gates of data and validity.
    */
   readonly review?: boolean;
 }
@@ -97,11 +99,12 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     }
     const approval = loadApprovers(env, { counties: head.model?.counties.map((c) => c.code) });
     if (approval.issues.length > 0) blockers.push(`${approval.issues.length} error(s) in ${approval.file ?? 'approvers.yaml'}`);
+    // the joint-review roles are platform.yaml's (spec.approvals.jointReview)
+    const routing = withJointReview(approval.config ?? DEFAULT_APPROVERS, (head.model ?? head.draft)?.approvals.jointReview);
     const approvers = approversForAll(
       // a request file with errors is known by its path only: name and county folder
       tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head, name: t.name, county: t.county })),
-      // the joint-review roles are platform.yaml's (spec.approvals.jointReview)
-      withJointReview(approval.config ?? DEFAULT_APPROVERS, (head.model ?? head.draft)?.approvals.jointReview),
+      routing,
     );
     if (!head.model) {
       return {
@@ -119,6 +122,9 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       };
     }
     const model = head.model;
+    // CODEOWNERS routes the next change: a stale one is named with the command that rewrites it
+    const drift = approval.config && opts.review === true ? codeownersDrift(root, relEnv, model, routing) : [];
+    for (const d of drift) blockers.push(`${d.file} is not what govcloud codeowners writes for this change: run ${d.command} and commit it`);
     const affected = affectedSlices(baseModel, model);
     const stacks = affected.names;
     const before = new Map(synthSlices(affected.base).map((s) => [s.name, s.json]));
@@ -153,7 +159,7 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       base,
       baseValid: baseModel !== undefined,
       platformChanged,
-      headIssues: [...head.issues, ...approval.issues, ...handIssues],
+      headIssues: [...head.issues, ...approval.issues, ...drift.map((d) => d.issue), ...handIssues],
       tenants,
       stacks,
       resources,
