@@ -16,6 +16,7 @@ import { boundsMessages } from './messages/bounds';
 import { recoveryMessages } from './messages/recovery';
 import { drillMessages } from './messages/drills';
 import { placeholderMessages } from './messages/placeholders';
+import { approvalMessages } from './messages/approvals';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -34,6 +35,7 @@ const catalog = {
   ...recoveryMessages,
   ...drillMessages,
   ...placeholderMessages,
+  ...approvalMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

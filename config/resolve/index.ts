@@ -20,6 +20,7 @@ import { recoveryTargets } from './recovery';
 import { drillsByTenant } from '../drills';
 import { durationMinutes } from '../duration';
 import { DEFAULT_DRILL_VALID_FOR } from '../schema/platform';
+import { jointReviewGroups } from '../schema/approvals';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -123,6 +124,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
     utilisation: capacity.utilisation,
     drills: drillsByTenant(ctx.drills ?? []),
     drillValidity: { validFor: s.drills.validFor, minutes: durationMinutes(s.drills.validFor) ?? durationMinutes(DEFAULT_DRILL_VALID_FOR) ?? 0 },
+    approvals: { ...s.approvals, jointReview: jointReviewGroups(s.approvals) },
   };
   return { model, issues };
 }

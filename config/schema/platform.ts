@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, duration, HOST_NAME, mlpsLevel, network, siteRole } from './common';
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
+import { approvalsSchema, DEFAULT_APPROVALS } from './approvals';
 
 /** One or more PEM certificates and nothing else (a private key or any other block is refused). */
 const PEM_CERTIFICATES = /^(\s*-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----)+\s*$/;
@@ -238,6 +239,7 @@ export const platformSchema = z
       placement,
       recovery: recovery.optional(),
       drills: drills.default({ validFor: DEFAULT_DRILL_VALID_FOR }),
+      approvals: approvalsSchema.default(DEFAULT_APPROVALS),
       state: z
         .strictObject({
           backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),
