@@ -91,6 +91,8 @@ ${cluster('ext-primary', 'primary', 'extranet')}${cluster('ext-samecity', 'same-
   registries: [registry.bench.gov.cn/]
   logRetentionDays: 190
   overcommit: { cpu: 2, memory: 1.2, storage: 1 }
+  # a city of 10,000+ systems numbers its 项目联审 references with five digits
+  approvals: { referenceFormat: XM-YYYY-NNNNN }
   images:
     egressGateway: { registry: registry.bench.gov.cn, repository: platform/squid, tag: "5.7" }
     velero: { registry: registry.bench.gov.cn, repository: platform/velero/velero, tag: v1.16.1 }

@@ -4,8 +4,8 @@
  * (bench/city.ts), synthesizes it, then runs `check --from OUT --format F --out FILE` for every chosen
  * format and `evidence --from OUT` (by default all of them; bench/reports-args.ts), each a
  * child process timed whole with its peak RSS (bench/measure.ts), and prints one line per command
- * with the size of what it wrote. A benchmark, not a test: it asserts nothing, but stops with a
- * message and exit 1 when a command fails (before the reports were streamed, json and html failed
+ * with the size of what it wrote (for html, the folder; the size of its index.html on the line
+ * after). A benchmark, not a test: it asserts nothing, but stops with a message and exit 1 when a command fails (before the reports were streamed, json and html failed
  * at about 6,000 tenants with "Invalid string length").
  */
 import * as fs from 'fs';
@@ -64,11 +64,14 @@ async function main(): Promise<void> {
     const failed: string[] = [];
     for (const f of formats) {
       const what = f === 'evidence' ? 'evidence' : `check --format ${f}`;
-      const wrote = f === 'evidence' ? path.join(work, 'evidence') : path.join(reports, `report.${f}`);
+      // the HTML report is a folder (index.html, a page per department and per tenant)
+      const wrote = f === 'evidence' ? path.join(work, 'evidence') : path.join(reports, f === 'html' ? 'report' : `report.${f}`);
       const args =
         f === 'evidence' ? ['evidence', '--env', env, '--from', out, '--out', wrote] : ['check', '--env', env, '--from', out, '--format', f, '--out', wrote];
       try {
         await run(what, args, wrote);
+        if (f === 'html')
+          log(`    of which index.html: ${mb(size(path.join(wrote, 'index.html')))} MB, ${fs.readdirSync(path.join(wrote, 'tenants')).length} tenant pages`);
       } catch (e) {
         if (!(e instanceof CommandFailed)) throw e;
         log(`  ${what}: FAILED: ${e.message}`);

@@ -6,6 +6,8 @@ import { Lang } from '../config/messages';
 import { CityModel, MlpsLevel } from '../config/model';
 import { formatIssue, issue } from '../config/issues';
 import { blocking, CheckReport } from '../policies/engine';
+import type { Deployment } from '../policies/deployment';
+import { judgedFlows } from '../policies/judged-flows';
 import { judge, Judged } from '../workflow/check';
 import { Chunks, htmlChunks, reportChunks } from '../policies/report';
 import { join } from '../policies/report/chunks';
@@ -45,9 +47,12 @@ export function buildReport(a: CheckArgs): Judged {
   return judge({ model: a.model, env: a.env, from: a.from, tenants: a.tenants, level: parseLevel(a.level), today: a.today });
 }
 
-/** The report in pieces, to be written as they come; the HTML report draws the city's topology from the model as well. */
-export function renderChunks(report: CheckReport, format: Format, lang: Lang, model: CityModel): Chunks {
-  if (format === 'html') return htmlChunks(report, model, lang);
+/**
+ * The report in pieces, to be written as they come; the HTML report draws the city's topology from
+ * the model as well, with the flows the judged stacks open (`deployment`; without it, the declared ones).
+ */
+export function renderChunks(report: CheckReport, format: Format, lang: Lang, model: CityModel, deployment?: Deployment): Chunks {
+  if (format === 'html') return htmlChunks(report, model, lang, deployment ? judgedFlows(model, deployment) : undefined);
   return reportChunks(report, format === 'md' ? 'markdown' : format, lang);
 }
 

@@ -99,8 +99,8 @@ export const COMMANDS: readonly CommandSpec[] = [
         arg: { en: 'format', zh: '格式' },
         choices: ['text', 'md', 'json', 'sarif', 'junit', 'html'],
         help: {
-          en: 'report format; junit is JUnit XML for CI test reports; html is one self-contained page with the topology, for assessors and printing (default: text)',
-          zh: '报告格式；junit 为供 CI 测试报告使用的 JUnit XML；html 为含拓扑图的单个自包含网页，供测评人员阅读和打印（默认 text）',
+          en: 'report format; junit is JUnit XML for CI test reports; html is for assessors: with --out DIR a folder (an index with the topology, a page per department and per tenant), with --out FILE.html or printed one self-contained page (default: text)',
+          zh: '报告格式；junit 为供 CI 测试报告使用的 JUnit XML；html 供测评人员阅读：--out 目录时写入一个目录（含拓扑图的索引页、每个部门和每个租户各一页），--out 文件.html 或打印时为单个自包含网页（默认 text）',
         },
       },
       REPORT_OUT,

@@ -61,6 +61,10 @@ const texts = {
     en: '--out {path} is a file; synth writes a folder of stacks there: choose a folder',
     zh: '--out {path} 是文件；synth 会在该处写入栈目录：请选择一个目录',
   },
+  reportOutNotEmpty: {
+    en: '--out {path} is a folder that holds something other than an HTML report; choose a new or empty folder, or a previous report folder (it is replaced whole), or a path ending in .html for one page',
+    zh: '--out {path} 是含有 HTML 报告以外内容的目录；请选择新目录、空目录或以前的报告目录（整体替换），或以 .html 结尾的路径以写单个网页',
+  },
   fileError: { en: 'cannot use {path}: {reason}', zh: '无法使用 {path}：{reason}' },
   evidenceOutRequired: { en: 'evidence needs --out DIR: the folder to write the package into', zh: 'evidence 需要 --out 目录：写入证据包的目录' },
   evidenceOutNotEmpty: {

@@ -7,6 +7,7 @@ import { LABEL_KEY, LABEL_VALUE } from './vocabulary';
 import { BACKUP_URL, BYTES_QUANTITY, CIDR_V4, CPU_QUANTITY, DNS_LABEL, HOST_NAME } from './schema/common';
 import { FLOW_TARGET } from './schema/tenant';
 import { CHART_REPOSITORY } from './schema/platform';
+import { CODEOWNERS_OWNER, REFERENCE_FORMAT } from './schema/approvals';
 
 type Words = Bilingual;
 
@@ -64,6 +65,19 @@ const formats: Record<string, { name: Words; hint: Words; pattern?: string }> = 
     pattern: LABEL_VALUE.source,
     name: { en: 'Kubernetes label value', zh: 'Kubernetes 标签值' },
     hint: { en: "such as xinchuang: 1 to 63 letters, digits, '-', '_', '.'", zh: '如 xinchuang：1 至 63 个字母、数字、“-”“_”“.”' },
+  },
+  'codeowners-owner': {
+    pattern: CODEOWNERS_OWNER.source,
+    name: { en: 'CODEOWNERS owner', zh: 'CODEOWNERS 负责人' },
+    hint: { en: '@org/team, @user or an e-mail address, such as @govcloud/finance', zh: '@组织/团队、@用户 或电子邮件地址，如 @govcloud/finance' },
+  },
+  'reference-format': {
+    pattern: REFERENCE_FORMAT.source,
+    name: { en: 'reference format', zh: '文号格式' },
+    hint: {
+      en: 'up to 60 characters without spaces, with YYYY for the year and an N for each digit, such as XM-YYYY-NNNN',
+      zh: '不超过 60 个字符且不含空格，以 YYYY 表示年份、每个 N 表示一位数字，如 XM-YYYY-NNNN',
+    },
   },
   email: { name: { en: 'e-mail address', zh: '电子邮件地址' }, hint: { en: 'such as zhangsan@example.gov.cn', zh: '如 zhangsan@example.gov.cn' } },
   date: { name: { en: 'date', zh: '日期' }, hint: { en: 'YYYY-MM-DD', zh: 'YYYY-MM-DD' } },

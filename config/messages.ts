@@ -17,6 +17,7 @@ import { recoveryMessages } from './messages/recovery';
 import { drillMessages } from './messages/drills';
 import { placeholderMessages } from './messages/placeholders';
 import { mlpsRecordMessages } from './messages/mlps-records';
+import { approvalMessages } from './messages/approvals';
 
 export type { Lang };
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -36,6 +37,7 @@ const catalog = {
   ...drillMessages,
   ...placeholderMessages,
   ...mlpsRecordMessages,
+  ...approvalMessages,
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof catalog;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { drTier, environmentName, network, siteRole, zoneName } from './schema/common';
 import type { DrillRecordFile } from './schema/drill-record';
 import type { MlpsRecordsFile } from './schema/mlps-records';
+import type { JointReviewRole } from './schema/approvals';
 
 // the enums of the request schemas, written once (config/schema/common.ts)
 export type Network = z.infer<typeof network>;
@@ -233,6 +234,19 @@ export interface CityModel {
    * lack them (as written and in days) and the format of a filing number.
    */
   readonly records: { readonly gracePeriod: string; readonly graceDays: number; readonly filingNumber: string };
+  /** platform.yaml spec.approvals, defaults filled in: who approves what, and the reference format. */
+  readonly approvals: Approvals;
+}
+
+/** The city's approval paperwork (platform.yaml spec.approvals). */
+export interface Approvals {
+  /** 项目联审 reference format: YYYY a year, N a digit. */
+  readonly referenceFormat: string;
+  /** Group of each joint-review role. */
+  readonly jointReview: Readonly<Record<JointReviewRole, string>>;
+  /** Who may approve a waiver; absent: not checked. */
+  readonly securityReviewers?: readonly string[];
+  readonly maxWaiverDays: number;
 }
 
 /** Namespace of a tenant environment: `<tenant>-<environment>`. */

@@ -24,8 +24,9 @@ import { CheckContext } from './checks/context';
 import { resolveModel } from './resolve';
 import { ChangeScope } from './checks/capacity';
 import { checkWaivers, todayIso, WaivableRule } from './checks/waivers';
-import { checkApprovalDates } from './checks/approval';
 import { checkMlpsRecords } from './checks/mlps-records';
+import { checkApprovalDates, checkApprovalReferences } from './checks/approval';
+import { checkApprovalChanges } from './checks/approval-changes';
 import { checkCharacters } from './checks/characters';
 import { checkCredentials, screenCredentials } from './checks/credentials';
 import { checkDrills, readDrillRecords } from './drills';
@@ -53,6 +54,12 @@ export interface ValidateOptions {
   readonly change?: ChangeScope;
   /** Record where every value of the request files starts (for a check that places many findings). Default: no. */
   readonly positions?: boolean;
+  /**
+   * A pull request under review (`govcloud pr`): a change that needs a new 项目联审 reference and keeps
+   * the base revision's is refused (with `change`). Default: no — after the merge, `plan --affected-by`
+   * deploys what the review approved.
+   */
+  readonly review?: boolean;
 }
 
 /** Whether the source refuses a path as a symbolic link. */
@@ -87,6 +94,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
     ...checkPodCidrs(loaded.platform),
     ...checkNames(ctx),
     ...checkPlaceholders(ctx),
+    ...checkApprovalReferences(ctx),
     ...checkNetwork(ctx),
     ...checkFlows(ctx),
     ...checkDuplicates(ctx),
@@ -96,6 +104,7 @@ export function validateEnvironment(dir: string, opts: ValidateOptions = {}): Va
   const today = opts.today ?? todayIso();
   issues.push(...checkApprovalDates(ctx, today), ...checkMlpsRecords(ctx, today), ...checkCharacters(ctx), ...checkCredentials(ctx));
   if (opts.rules) issues.push(...checkWaivers(ctx, opts.rules, today));
+  if (opts.review) issues.push(...checkApprovalChanges(ctx, opts.change));
   const resolved = resolveModel(ctx, opts.change);
   issues.push(...resolved.issues);
   const sorted = sortIssues(withoutPoolEchoes(issues));

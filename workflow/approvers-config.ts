@@ -23,6 +23,7 @@ import { displayPath } from '../config/load';
 import { checkSchema } from '../config/schema-issues';
 import { fieldPath, locate, PathSegment, readYaml, SourceFile } from '../config/source';
 import { suggest } from '../config/suggest';
+import { CODEOWNERS_OWNER, DEFAULT_JOINT_REVIEW, JOINT_REVIEW_ROLES, JointReviewRole } from '../config/schema/approvals';
 
 export const APPROVERS_FILE = 'approvers.yaml';
 export const COUNTY_PLACEHOLDER = '{county}';
@@ -38,6 +39,22 @@ export interface ApproversConfig {
   readonly classified: string;
   /** Per-county groups that replace the template, by county code. */
   readonly counties: Readonly<Record<string, string>>;
+  /**
+   * The joint-review (项目联审) roles' groups: a new tenant and a change that needs a new 项目联审
+   * reference. They come from platform.yaml spec.approvals.jointReview, not from approvers.yaml
+   * (withJointReview); absent: the defaults.
+   */
+  readonly jointReview?: readonly string[];
+}
+
+/** The config with the joint-review groups of platform.yaml (the model's approvals), in role order. */
+export function withJointReview(config: ApproversConfig, groups: Readonly<Record<JointReviewRole, string>> | undefined): ApproversConfig {
+  return { ...config, jointReview: JOINT_REVIEW_ROLES.map((r) => (groups ?? DEFAULT_JOINT_REVIEW)[r]) };
+}
+
+/** The joint-review groups of a config, the defaults when it names none. */
+export function jointReviewOf(config: ApproversConfig): readonly string[] {
+  return config.jointReview ?? JOINT_REVIEW_ROLES.map((r) => DEFAULT_JOINT_REVIEW[r]);
 }
 
 export const DEFAULT_APPROVERS: ApproversConfig = {
@@ -72,7 +89,7 @@ export const approversFileSchema = z
 export type ApproversFile = z.infer<typeof approversFileSchema>;
 
 /** A CODEOWNERS owner: @user, @org/team (GitLab: @group/subgroup/…), or an e-mail address. */
-export const OWNER = /^(@[A-Za-z0-9][-A-Za-z0-9_.]*(\/[A-Za-z0-9][-A-Za-z0-9_.]*)*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/;
+export const OWNER = CODEOWNERS_OWNER;
 const OWNER_HINT = '@user, @org/team, name@example.gov.cn';
 
 function ownerIssues(src: SourceFile, file: ApproversFile, counties: readonly string[] | undefined): Issue[] {

@@ -3,7 +3,8 @@
  * caller compares the request at the base and the head of a pull request (see describeChange).
  */
 import { Flow, Tenant, Waiver } from '../config/model';
-import { ApproversConfig, countyGroup, DEFAULT_APPROVERS } from './approvers-config';
+import { ApproversConfig, countyGroup, DEFAULT_APPROVERS, jointReviewOf } from './approvers-config';
+import { reasonsForNewApproval, scopeOfTenant } from '../config/checks/approval-changes';
 import { Text } from './text';
 
 /**
@@ -29,7 +30,7 @@ export interface ApprovalChange {
   readonly county?: string;
 }
 
-export type ApproverRole = 'platform' | 'county' | 'security' | 'classified';
+export type ApproverRole = 'platform' | 'county' | 'joint-review' | 'security' | 'classified';
 
 export interface Approval {
   readonly role: ApproverRole;
@@ -38,7 +39,7 @@ export interface Approval {
   readonly reasons: readonly Text[];
 }
 
-const ROLE_ORDER: readonly ApproverRole[] = ['platform', 'county', 'security', 'classified'];
+const ROLE_ORDER: readonly ApproverRole[] = ['platform', 'county', 'joint-review', 'security', 'classified'];
 
 const waiverKey = (w: Waiver) => JSON.stringify([w.rule, w.reason, w.approvedBy, w.expires]);
 const internetFlows = (t: Tenant | undefined) =>
@@ -80,7 +81,9 @@ function unreadable(change: ApprovalChange): boolean {
 }
 
 /**
- * The groups that must approve one tenant change, in the order platform, county, security, classified.
+ * The groups that must approve one tenant change, in the order platform, county, joint review,
+ * security, classified. The joint-review (项目联审) roles approve a new tenant, and a change that
+ * needs a new 项目联审 reference (a quota increase, a level change, a new Internet flow).
  * A request file with errors gives what its path tells (the platform team and its county) and
  * what its readable side tells; the rest is decided once the file is valid.
  */
@@ -108,6 +111,9 @@ export function approversFor(change: ApprovalChange, config: ApproversConfig = D
       reasons: [{ en: `the request is in county ${county}'s folder tenants/${county}/`, zh: `申请位于县区 ${county} 的目录 tenants/${county}/` }],
     });
   }
+
+  const joint = jointReasons(change, who, partial);
+  for (const group of joint.length > 0 ? jointReviewOf(config) : []) out.push({ role: 'joint-review', group, reasons: joint });
 
   const security: Text[] = [];
   const level = Math.max(base?.mlpsLevel ?? 0, head?.mlpsLevel ?? 0);
@@ -138,6 +144,13 @@ export function approversFor(change: ApprovalChange, config: ApproversConfig = D
   }
   if (classified.length > 0) out.push({ role: 'classified', group: config.classified, reasons: classified });
   return out;
+}
+
+/** Why the joint-review roles approve the change; empty when they do not. */
+function jointReasons(change: ApprovalChange, who: Text, partial: boolean): Text[] {
+  if (change.kind === 'added') return [{ en: `${who.en} is a new system on the government cloud`, zh: `${who.zh} 为新上云系统` }];
+  if (partial || change.kind !== 'changed' || !change.base || !change.head) return [];
+  return reasonsForNewApproval(scopeOfTenant(change.base), scopeOfTenant(change.head)).map((r) => ({ en: `${who.en}: ${r.en}`, zh: `${who.zh}：${r.zh}` }));
 }
 
 /**

@@ -46,6 +46,8 @@ export interface Judged {
   readonly violations: readonly IsolationViolation[];
   /** The stacks that were judged, as Terraform loads them (for the evidence package). */
   readonly stacks?: readonly StackJson[];
+  /** What the rules read of those stacks (the HTML report draws the flows they open). */
+  readonly deployment?: Deployment;
 }
 
 /** The in-memory synthesis, loaded only when it runs: with `--from`, cdktf and the provider bindings (half a second to load) stay out. */
@@ -109,5 +111,5 @@ export function judge(a: JudgeInput, prepared: Prepared = prepare(a)): Judged {
     today: a.today ?? todayIso(),
     runtime: a.runtime,
   });
-  return { report, issues: [], violations, stacks };
+  return { report, issues: [], violations, stacks, deployment };
 }

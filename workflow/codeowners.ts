@@ -3,10 +3,13 @@
  * administrators; a tenant file at level ≥ 3 adds security review, one on the intranet the
  * classified-systems officer; platform.yaml adds security review. In CODEOWNERS the last matching
  * line wins, so every specific line repeats the broader owners. GitLab gets the same lines in
- * sections. Output is deterministic: counties and tenants sorted by code point.
+ * sections. Output is deterministic: counties and tenants sorted by code point. The joint-review
+ * (项目联审) roles approve a new tenant or a change that needs a new 项目联审 reference, which a path
+ * cannot tell: GitLab lists them in an optional section on tenants/ (named, not required) and
+ * GitHub, which has no optional owners, in a comment; `govcloud pr` says when they must approve.
  */
 import { CityModel, Tenant } from '../config/model';
-import { ApproversConfig, countyGroup, DEFAULT_APPROVERS } from './approvers-config';
+import { ApproversConfig, countyGroup, DEFAULT_APPROVERS, jointReviewOf } from './approvers-config';
 
 export type CodeownersFlavor = 'github' | 'gitlab';
 
@@ -49,6 +52,8 @@ interface Section {
   readonly name: string;
   /** Comment above the section's lines. */
   readonly comment: string;
+  /** Owners named, not required: GitLab's optional section (`^[…]`), a comment on GitHub. */
+  readonly optional?: boolean;
   readonly rules: readonly Rule[];
 }
 
@@ -84,6 +89,13 @@ export function codeownersSections(model: CityModel, envDir: string, config: App
       rules,
     });
   }
+  sections.push({
+    name: 'Joint review',
+    comment:
+      'Joint review (项目联审): a new tenant, a quota increase, a level change, a new Internet flow; govcloud pr says when / 新增租户、增加配额、调整等保级别、新增互联网访问时须联审各方审批',
+    optional: true,
+    rules: [{ pattern: `${env}/tenants/`, owners: unique([...jointReviewOf(config)]) }],
+  });
   return sections;
 }
 
@@ -110,9 +122,11 @@ export function renderCodeowners(model: CityModel, envDir: string, flavor: Codeo
   const lines = header(envPath, flavor);
   for (const s of codeownersSections(model, envPath, config)) {
     lines.push('');
-    if (flavor === 'gitlab') lines.push(`[${s.name}]`);
+    if (flavor === 'gitlab') lines.push(`${s.optional ? '^' : ''}[${s.name}]`);
     lines.push(`# ${s.comment}`);
-    for (const r of s.rules) lines.push(`${r.pattern} ${r.owners.join(' ')}`);
+    // GitHub has no optional owners: a line there would make them approve every change of tenants/
+    const prefix = s.optional && flavor === 'github' ? '# ' : '';
+    for (const r of s.rules) lines.push(`${prefix}${r.pattern} ${r.owners.join(' ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

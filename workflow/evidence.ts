@@ -2,7 +2,9 @@
  * The evidence package for the assessor (`govcloud evidence --out DIR`): what was judged and the
  * judgement, with the SHA-256 of every file so that nothing can be changed unnoticed.
  *
- *   report.html, report.json, report.sarif    the check, as `govcloud check` writes it
+ *   report/index.html, report/departments/…,  the check as `govcloud check --format html --out DIR` writes it
+ *   report/tenants/<tenant>.html              (an index, a page per department and per tenant)
+ *   report.json, report.sarif                 the check, as `govcloud check` writes it
  *   input/platform.yaml, input/tenants/…      the request files; input/overrides/… the hand-written Terraform
  *   input/drills/<tenant>/…                   the restore drill records of the tenants judged, as committed
  *   synth/<network>/stacks/<stack>/…          the stacks judged: with --from, the folder's *.tf.json files
@@ -28,10 +30,12 @@ import type { CityModel } from '../config/model';
 import { clusterFiles } from '../config/cluster-config';
 import { defaultRepoRoot } from '../config/repo-root';
 import { displayPath } from '../config/load';
-import { htmlChunks, jsonChunks, sarifChunks } from '../policies/report';
+import { jsonChunks, sarifChunks } from '../policies/report';
+import { htmlSite } from '../policies/report/html/site';
 import { stableStringify } from '../terraform/stable-json';
 import { judge, Judged, Prepared } from './check';
 import type { Runtime } from '../policies/runtime';
+import { judgedFlows } from '../policies/judged-flows';
 
 /** What --live gathered (live/gather.ts LiveEvidence), as the package holds it: each cluster's record whole. */
 export interface LiveEvidence {
@@ -165,7 +169,10 @@ export function buildEvidence(a: EvidenceInput): EvidencePackage {
   const report = judged.report;
   if (!report) return { ...judged, files: [] };
   const files = [
-    { path: 'report.html', data: () => htmlChunks(report, a.model, a.lang) },
+    ...htmlSite(report, a.model, a.lang, judged.deployment ? judgedFlows(a.model, judged.deployment) : undefined).map((p) => ({
+      path: `report/${p.path}`,
+      data: p.chunks,
+    })),
     { path: 'report.json', data: () => jsonChunks(report) },
     { path: 'report.sarif', data: () => sarifChunks(report, a.lang) },
     ...inputFiles(a.env),

@@ -21,7 +21,8 @@ import { changedFiles, filesAt, forkPoint, repoRoot } from './git';
 import { memorySource } from '../config/files';
 import { affectedSlices, capacityDeltas, CapacityDelta, dataAtRisk, DataAtRisk, diffStack, ResourceChange, TenantChange } from './pr-diff';
 import { Approval, approversForAll } from './approvers';
-import { loadApprovers } from './approvers-config';
+import { DEFAULT_APPROVERS, loadApprovers, withJointReview } from './approvers-config';
+import { codeownersDrift } from './codeowners-drift';
 
 export interface PrResult {
   readonly base: string;
@@ -51,7 +52,17 @@ function stacksOfTenants(model: CityModel, names: readonly string[]): Set<string
   return out;
 }
 
-export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd()): PrResult {
+export interface PrOptions {
+  /**
+   * The pull request is under review (the `pr` command): the review's own paperwork is checked too,
+   * a change that needs a new 项目联审 reference, and a stale committed CODEOWNERS. Default: no —
+   * `plan` / `stacks --affected-by` run after the merge, on what the review approved, and keep only
+   * the gates of data and validity.
+   */
+  readonly review?: boolean;
+}
+
+export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd(), opts: PrOptions = {}): PrResult {
   const root = repoRoot(cwd);
   const base = forkPoint(baseRef, cwd);
   const env = path.resolve(cwd, envDir);
@@ -68,7 +79,7 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       base: baseModel?.tenants,
       platform: platformChanged,
     };
-    const head = validateEnvironment(env, { rules: RULES, today: todayIso(), change });
+    const head = validateEnvironment(env, { rules: RULES, today: todayIso(), change, review: opts.review === true });
     const headErrors = head.issues.filter((i) => i.severity === 'error');
     const tenants: TenantChange[] = tenantFiles.map((f) => {
       const name = path.basename(f.path).replace(/\.ya?ml$/, '');
@@ -88,10 +99,12 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
     }
     const approval = loadApprovers(env, { counties: head.model?.counties.map((c) => c.code) });
     if (approval.issues.length > 0) blockers.push(`${approval.issues.length} error(s) in ${approval.file ?? 'approvers.yaml'}`);
+    // the joint-review roles are platform.yaml's (spec.approvals.jointReview)
+    const routing = withJointReview(approval.config ?? DEFAULT_APPROVERS, (head.model ?? head.draft)?.approvals.jointReview);
     const approvers = approversForAll(
       // a request file with errors is known by its path only: name and county folder
       tenants.map((t) => ({ kind: t.kind, base: t.base, head: t.head, name: t.name, county: t.county })),
-      approval.config,
+      routing,
     );
     if (!head.model) {
       return {
@@ -109,6 +122,9 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       };
     }
     const model = head.model;
+    // CODEOWNERS routes the next change: a stale one is named with the command that rewrites it
+    const drift = approval.config && opts.review === true ? codeownersDrift(root, relEnv, model, routing) : [];
+    for (const d of drift) blockers.push(`${d.file} is not what govcloud codeowners writes for this change: run ${d.command} and commit it`);
     const affected = affectedSlices(baseModel, model);
     const stacks = affected.names;
     const before = new Map(synthSlices(affected.base).map((s) => [s.name, s.json]));
@@ -143,7 +159,7 @@ export function runPr(baseRef: string, envDir: string, cwd: string = process.cwd
       base,
       baseValid: baseModel !== undefined,
       platformChanged,
-      headIssues: [...head.issues, ...approval.issues, ...handIssues],
+      headIssues: [...head.issues, ...approval.issues, ...drift.map((d) => d.issue), ...handIssues],
       tenants,
       stacks,
       resources,

@@ -11,7 +11,7 @@ import { GitError } from '../../workflow/git';
 import { renderPrJson, renderPrMarkdown } from '../../workflow/pr-report';
 import { COMMENT_LIMITS, fitComment, Forge, LIMIT_TEXT, MIN_COMMENT_LIMIT } from '../../workflow/pr-limit';
 import { CODEOWNERS_PATHS, renderCodeowners } from '../../workflow/codeowners';
-import { loadApprovers } from '../../workflow/approvers-config';
+import { loadApprovers, withJointReview } from '../../workflow/approvers-config';
 import { writeScaffold } from '../../workflow/scaffold';
 import { WorkflowError } from '../../workflow/text';
 import { envOf, validate } from './validate';
@@ -28,7 +28,7 @@ export function pr(p: Parsed, lang: Lang, io: Io): number {
   const full = flag(p, 'full-out') ?? (out === undefined ? 'pr-summary.full.md' : `${out.replace(/\.md$/, '')}.full.md`);
   if (format === 'md') checkFileOut(full, lang, { inputs: { env: envOf(p) } });
   try {
-    const result = runPr(base, envOf(p));
+    const result = runPr(base, envOf(p), process.cwd(), { review: true });
     if (format === 'json') writeReport(renderPrJson(result), out, io.out);
     else {
       // a comment the forge would refuse is cut, and the whole summary kept beside it
@@ -65,7 +65,7 @@ export function codeowners(p: Parsed, lang: Lang, io: Io): number {
   const approvers = loadApprovers(env, { counties: model.counties.map((c) => c.code) });
   printIssues(approvers.issues, lang, io);
   if (!approvers.config) return 1;
-  const text = renderCodeowners(model, env, flavor, approvers.config);
+  const text = renderCodeowners(model, env, flavor, withJointReview(approvers.config, model.approvals.jointReview));
   const out = flag(p, 'out') ?? CODEOWNERS_PATHS[flavor];
   if (out !== '-') checkFileOut(out, lang, { createFolder: true, inputs: { env } });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

@@ -7,6 +7,9 @@ import { suggest } from '../suggest';
 import { quoted } from '../messages';
 import { at, CheckContext } from './context';
 
+/** What the scaffold writes for an approval reference (XM-TODO), or a format's letters (XM-YYYY-NNNN) left in. */
+export const REFERENCE_PLACEHOLDER = /TODO|^XM-?X+|YYYY|NNNN/i;
+
 export function checkNames(ctx: CheckContext): Issue[] {
   const out: Issue[] = [];
   const counties = ctx.platform.data.spec.counties.map((c) => c.code);
@@ -16,7 +19,7 @@ export function checkNames(ctx: CheckContext): Issue[] {
     const first = seen.get(m.name);
     if (first !== undefined) out.push(at(t, ['metadata', 'name'], 'names.duplicate', { value: JSON.stringify(m.name), other: first }));
     else seen.set(m.name, t.source.file);
-    if (/TODO|^XM-?X+|YYYY|NNNN/i.test(m.approval.ref)) {
+    if (REFERENCE_PLACEHOLDER.test(m.approval.ref)) {
       out.push(at(t, ['metadata', 'approval', 'ref'], 'approval.placeholder', { value: JSON.stringify(m.approval.ref) }));
     }
     if (m.name !== t.basename) {

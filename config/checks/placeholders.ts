@@ -11,7 +11,7 @@ import { at, CheckContext } from './context';
 
 const TODO = /\bTODO\b|待填|待定/i;
 /** Approval references that stand for none. */
-const NO_REFERENCE = /^(n\/?a|none|nil|null|tbd|tba|todo|pending|unknown|-+|\?+|无|暂无|待定|待补)$/i;
+export const NO_REFERENCE = /^(n\/?a|none|nil|null|tbd|tba|todo|pending|unknown|-+|\?+|无|暂无|待定|待补)$/i;
 /** Domains reserved for examples and tests (RFC 2606, RFC 6761): no person reads mail there. */
 const RESERVED_MAIL = /@([^@]*\.)?(example(\.(com|net|org))?|invalid|test|localhost)$/i;
 

@@ -1,6 +1,11 @@
 /**
- * Waivers name a known rule, are not for rules that cannot be waived, are not repeated, have not
- * expired and expire within MAX_WAIVER_DAYS of today (a waiver is temporary: 9999-12-31 is not).
+ * Waivers name a known rule, are not for rules that cannot be waived, are not repeated, are approved
+ * by a security reviewer of the city's roster (platform.yaml spec.approvals.securityReviewers, when
+ * the city declares one), have not expired and expire within spec.approvals.maxWaiverDays of today
+ * (default 365; a waiver is temporary: 9999-12-31 is not). The bound counts from today, not from an
+ * approval date the waiver does not carry: a waiver is validated first in the pull request that adds
+ * it, right after its approval, and moving its expiry later is a waiver change that security review
+ * approves again (workflow/approvers.ts).
  * Whether a waiver is still needed is known only after the policy check (stale: warning). The rule
  * catalog is passed in, so that config/ stays independent of policies/.
  */
@@ -8,7 +13,6 @@ import type { Bilingual } from '../vocabulary';
 import { Issue } from '../issues';
 import { suggest } from '../suggest';
 import { at, CheckContext } from './context';
-import { MAX_WAIVER_DAYS } from '../schema/limits';
 
 export interface WaivableRule {
   readonly id: string;
@@ -19,7 +23,8 @@ export interface WaivableRule {
 export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], today: string): Issue[] {
   const out: Issue[] = [];
   const ids = rules.map((r) => r.id);
-  const latest = addDays(today, MAX_WAIVER_DAYS);
+  const { maxWaiverDays: days, securityReviewers: reviewers } = ctx.platform.data.spec.approvals;
+  const latest = addDays(today, days);
   for (const t of ctx.tenants) {
     // the first waiver of each rule, by index: its line is looked up only for a duplicate's message
     const seen = new Map<string, number>();
@@ -35,9 +40,17 @@ export function checkWaivers(ctx: CheckContext, rules: readonly WaivableRule[], 
       if (first !== undefined)
         out.push(at(t, [...path, 'rule'], 'waiver.duplicate', { rule: w.rule, line: at(t, ['spec', 'waivers', first], 'waiver.duplicate').line }));
       else seen.set(w.rule, i);
+      if (reviewers !== undefined && !reviewers.includes(w.approvedBy))
+        out.push(
+          at(t, [...path, 'approvedBy'], 'waiver.unknownApprover', {
+            rule: w.rule,
+            value: JSON.stringify(w.approvedBy),
+            known: reviewers.join(', '),
+            suggestion: `suggest:${suggest(w.approvedBy, reviewers) ?? ''}`,
+          }),
+        );
       if (w.expires < today) out.push(at(t, [...path, 'expires'], 'waiver.expired', { rule: w.rule, expires: w.expires, today }));
-      else if (w.expires > latest)
-        out.push(at(t, [...path, 'expires'], 'waiver.tooLong', { rule: w.rule, expires: w.expires, today, days: MAX_WAIVER_DAYS, latest }));
+      else if (w.expires > latest) out.push(at(t, [...path, 'expires'], 'waiver.tooLong', { rule: w.rule, expires: w.expires, today, days, latest }));
     });
   }
   return out;

@@ -21,6 +21,7 @@ import { drillsByTenant } from '../drills';
 import { durationMinutes } from '../duration';
 import { DEFAULT_DRILL_VALID_FOR } from '../schema/platform';
 import { DEFAULT_RECORDS_GRACE } from '../schema/mlps-records';
+import { jointReviewGroups } from '../schema/approvals';
 
 /**
  * A waiver with its line in the request file, found when first read: without the fast parser's
@@ -131,6 +132,7 @@ export function resolveModel(ctx: CheckContext, change?: ChangeScope): ResolveRe
       graceDays: Math.ceil((durationMinutes(s.records.gracePeriod) ?? durationMinutes(DEFAULT_RECORDS_GRACE) ?? 0) / 1440),
       filingNumber: s.records.filingNumber,
     },
+    approvals: { ...s.approvals, jointReview: jointReviewGroups(s.approvals) },
   };
   return { model, issues };
 }

@@ -27,7 +27,10 @@ export const MIN_QUOTA_CPU_MILLIS = 500;
 export const MIN_QUOTA_MEMORY_BYTES = 512 * 2 ** 20;
 export const MIN_QUOTA_STORAGE_BYTES = 2 ** 30;
 
-/** spec.waivers[].expires: a waiver lasts at most this many days after the day it is validated. */
+/**
+ * spec.waivers[].expires: a waiver lasts at most this many days after the day it is validated, unless
+ * platform.yaml spec.approvals.maxWaiverDays says otherwise (config/schema/approvals.ts).
+ */
 export const MAX_WAIVER_DAYS = 365;
 
 /** metadata.approval.approvedOn: no joint project review (项目联审) of this cloud is older than this day. */

@@ -4,6 +4,7 @@ import { BACKUP_URL, bytesQuantity, cidr, cpuQuantity, dnsLabel, duration, HOST_
 import { credentialInName } from '../credentials';
 import { LABEL_KEY, LABEL_KEY_MAX, LABEL_VALUE } from '../vocabulary';
 import { DEFAULT_FILING_NUMBER, DEFAULT_RECORDS_GRACE, recordsSettings } from './mlps-records';
+import { approvalsSchema, DEFAULT_APPROVALS } from './approvals';
 
 /** One or more PEM certificates and nothing else (a private key or any other block is refused). */
 const PEM_CERTIFICATES = /^(\s*-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----)+\s*$/;
@@ -240,6 +241,7 @@ export const platformSchema = z
       recovery: recovery.optional(),
       drills: drills.default({ validFor: DEFAULT_DRILL_VALID_FOR }),
       records: recordsSettings.default({ gracePeriod: DEFAULT_RECORDS_GRACE, filingNumber: DEFAULT_FILING_NUMBER }),
+      approvals: approvalsSchema.default(DEFAULT_APPROVALS),
       state: z
         .strictObject({
           backend: z.enum(['local', 'pg']).default('local').describe('local (default) or pg (PostgreSQL, PG_CONN_STR at deploy time)'),

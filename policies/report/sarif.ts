@@ -15,6 +15,8 @@ import { allReports, judgedRules, label, w } from './common';
 import { sortKeys } from './json';
 import { FilePosition, waiverPosition } from '../position';
 import { join, LazyArray, sortedJsonChunks } from './chunks';
+import type { RuntimeProblem } from '../runtime';
+import { problemLine } from './runtime-words';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -144,6 +146,21 @@ function result(t: TenantReport, f: Finding, index: number, lang: Lang, root: st
   };
 }
 
+/** A difference the running clusters showed: an error at the request file of the tenant (or the cluster) it belongs to. */
+function runtimeResult(t: TenantReport, p: RuntimeProblem, lang: Lang, root: string): Sarif.Result {
+  // a tenant's request file, or the line of platform.yaml that declares the cluster (where its platform findings point)
+  const at = t.tenant.name.startsWith('platform:') && t.findings[0] ? t.findings[0].at : { file: t.tenant.source.file, line: 1, col: 1 };
+  return {
+    ruleId: `govcloud-runtime/${p.kind}`,
+    kind: 'fail',
+    level: 'error',
+    message: { text: problemLine(p, lang) },
+    locations: [{ physicalLocation: physical(at, root) }],
+    partialFingerprints: { 'govcloudFinding/v1': `${p.cluster}/${p.namespace ?? ''}/${p.kind}/${p.what}` },
+    properties: { tenant: t.tenant.name, cluster: p.cluster, namespace: p.namespace, what: p.what },
+  };
+}
+
 /** The log; `lazy`: its results made one at a time while written (`results` then stands for the array). */
 function sarifObject(report: CheckReport, lang: Lang, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const root = opts.root ?? process.cwd();
@@ -152,6 +169,14 @@ function sarifObject(report: CheckReport, lang: Lang, opts: SarifOptions, lazy: 
   function* each(): Generator<Sarif.Result> {
     for (const t of allReports(report))
       for (const f of t.findings) if (f.status === 'fail' || f.status === 'waived') yield result(t, f, index.get(f.rule.id) ?? -1, lang, root);
+    // the differences the running clusters showed (evidence --live), each once, at the first entry it belongs to (a cluster's platform entry first)
+    const seen = new Set<RuntimeProblem>();
+    for (const t of allReports(report))
+      for (const p of t.runtime.problems) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        yield runtimeResult(t, p, lang, root);
+      }
   }
   const run = {
     tool: {

@@ -1,6 +1,8 @@
 /**
- * `govcloud check --format html --out FILE` as users run it, on the violations city (exit 1, every
- * failing finding of the JSON report on the page) and on a synth output read back (`--from`).
+ * `govcloud check --format html --out FILE.html` as users run it, on the violations city (exit 1,
+ * every failing finding of the JSON report on the page) and on a synth output read back (`--from`);
+ * and `--out DIR`, the report as a folder: an index and a page per tenant, replacing a report folder
+ * written before, never a folder holding anything else.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -50,5 +52,37 @@ describe('check --format html', () => {
     expect(page).toContain('<html lang="zh-CN">');
     expect(page).toContain('data-tenant="party-office-documents"');
     expect(fs.readFileSync(b).equals(fs.readFileSync(a))).toBe(true);
+  });
+
+  it('writes a folder with --out DIR: an index and a page per tenant holding its failing findings', () => {
+    const env = 'environments/example-city-violations';
+    const out = path.join(dir, 'site');
+    const json = path.join(dir, 'site.json');
+    expect(govcloud(['check', '--env', env, '--format', 'html', '--out', out]).code).toBe(1);
+    expect(govcloud(['check', '--env', env, '--format', 'json', '--out', json]).code).toBe(1);
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as ReportJson;
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toMatch(/<p class="verdict verdict-fail" data-blocking="[1-9]/);
+    expect(fs.readdirSync(path.join(out, 'tenants')).sort()).toEqual(report.tenants.map((t) => `${t.name}.html`).sort());
+    for (const t of report.tenants) {
+      const page = fs.readFileSync(path.join(out, 'tenants', `${t.name}.html`), 'utf8');
+      for (const f of t.findings.filter((x) => x.status === 'fail'))
+        expect(page).toContain(`id="finding-${t.name}-${f.rule.toLowerCase()}" data-rule="${f.rule}" data-status="fail"`);
+    }
+    // written again: the folder is replaced whole, with the same bytes
+    const before = fs.readFileSync(path.join(out, 'index.html'));
+    fs.writeFileSync(path.join(out, 'tenants', 'gone.html'), 'a page of an earlier report');
+    expect(govcloud(['check', '--env', env, '--format', 'html', '--out', out]).code).toBe(1);
+    expect(fs.existsSync(path.join(out, 'tenants', 'gone.html'))).toBe(false);
+    expect(fs.readFileSync(path.join(out, 'index.html')).equals(before)).toBe(true);
+  });
+
+  it('refuses --out DIR when the folder holds something other than a report (usage error, nothing written)', () => {
+    const other = path.join(dir, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'notes.txt'), 'mine');
+    const r = govcloud(['check', '--format', 'html', '--out', other]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--out ${other} is a folder that holds something other than an HTML report`);
+    expect(fs.readdirSync(other)).toEqual(['notes.txt']);
   });
 });

@@ -36,6 +36,6 @@ describe('govcloud evidence with drill records', () => {
     const states = Object.fromEntries(json.tenants.map((t) => [t.name, t.drill.state]));
     expect(states['hotline-12345']).toBe('fresh');
     expect(states['tax-data-service']).toBe('none');
-    expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('<dd>李四</dd>');
+    expect(fs.readFileSync(path.join(out, 'report', 'tenants', 'hotline-12345.html'), 'utf8')).toContain('<dd>李四</dd>');
   });
 });

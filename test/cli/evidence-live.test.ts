@@ -110,7 +110,16 @@ describe('govcloud evidence --live, from copies of what the control plane shows'
     expect(r.err).toContain(`${hotline.cluster}: [flags] the API server runs without --audit-log-path (synthesized: /var/log/kubernetes/audit/audit.log)`);
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as ReportJson;
     expect(report.tenants.find((t) => t.name === 'hotline-12345')!.runtime.problems.map((p) => p.what)).toEqual(['--audit-log-path']);
-    const text = fs.readFileSync(path.join(out, 'report.html'), 'utf8');
-    expect(text).toContain('class="runtime-problem" data-kind="flags"');
+    // the tenant's page and the cluster's platform section on the index both show it
+    for (const page of ['report/tenants/hotline-12345.html', 'report/index.html'])
+      expect([page, fs.readFileSync(path.join(out, page), 'utf8')]).toEqual([page, expect.stringContaining('class="runtime-problem" data-kind="flags"')]);
+    // once in SARIF, at the line of platform.yaml that declares the cluster, though every tenant on it shares the difference
+    const sarif = JSON.parse(fs.readFileSync(path.join(out, 'report.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    const runtime = sarif.runs[0].results.filter((x) => x.ruleId.startsWith('govcloud-runtime/'));
+    expect(runtime.map((x) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri.endsWith('platform.yaml')])).toEqual([
+      ['govcloud-runtime/flags', true],
+    ]);
   });
 });

@@ -87,7 +87,7 @@ describe('signed evidence packages', () => {
 
     // an editor who recomputes every sum: the files agree with the manifest again, the signature does not
     const forged = copy('forged');
-    const html = path.join(forged, 'report.html');
+    const html = path.join(forged, 'report', 'index.html');
     fs.appendFileSync(html, '<!-- 通过 -->');
     const m = JSON.parse(fs.readFileSync(path.join(forged, 'manifest.json'), 'utf8'));
     for (const f of m.files)

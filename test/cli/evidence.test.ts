@@ -41,12 +41,14 @@ describe('govcloud evidence on the example city', () => {
 
   it('holds the reports, the request files, every judged stack and the cluster configuration', () => {
     const files = [...readTree(a).keys()].map((f) => f.split(path.sep).join('/'));
-    for (const f of ['report.html', 'report.json', 'report.sarif', 'input/platform.yaml', 'SHA256SUMS', 'manifest.json']) expect(files).toContain(f);
+    for (const f of ['report/index.html', 'report.json', 'report.sarif', 'input/platform.yaml', 'SHA256SUMS', 'manifest.json']) expect(files).toContain(f);
     const tenants = fs
       .readdirSync(path.join(REPO, 'environments/example-city/tenants'), { recursive: true })
       .map(String)
       .filter((f) => f.endsWith('.yaml'));
     for (const t of tenants) expect(files).toContain(`input/tenants/${t}`);
+    // the HTML report as check --format html --out DIR writes it: a page per tenant beside the index
+    for (const t of tenants) expect(files).toContain(`report/tenants/${path.basename(t, '.yaml')}.html`);
     const stacks = spawnSync(process.execPath, [CLI, 'stacks', '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
     const names = (stacks.stdout.match(/"name": "([a-z0-9-]+)"/g) ?? []).map((m) => m.slice(9, -1));
     expect(names.length).toBeGreaterThan(0);

@@ -65,7 +65,8 @@ describe('govcloud pr', () => {
     ]);
     expect(j.resources.some((x) => x.address.startsWith('kubernetes_namespace_v1.records_prod_namespace_'))).toBe(true);
     expect(j.capacity.map((c) => c.cluster)).toEqual(['ext-main', 'ext-far']);
-    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county']);
+    // a new system is the joint project review's (项目联审) to approve
+    expect(j.approvers.map((a) => a.role)).toEqual(['platform', 'county', 'joint-review', 'joint-review', 'joint-review', 'joint-review']);
     const md = pr(dir, 'md');
     expect(md.out).toContain('✅ Ready for approval');
     expect(md.out).toContain('+ `records` (north, L2 extranet)');
@@ -88,6 +89,7 @@ describe('govcloud pr', () => {
   it('blocks a quota raised past the cluster capacity', () => {
     const dir = repo();
     edit(dir, 'tenants/north/relief.yaml', 'cpu: "4"', 'cpu: "95"');
+    edit(dir, 'tenants/north/relief.yaml', 'ref: XM-2026-0001', 'ref: XM-2026-0190');
     const r = pr(dir);
     expect(r.code).toBe(1);
     const j = r.json();
@@ -95,6 +97,23 @@ describe('govcloud pr', () => {
     expect(j.issues).toContain(
       'env/tenants/north/relief.yaml:16:17 spec.quota.cpu: cluster ext-main is over capacity: granted cpu 206 exceeds capacity 100 × over-commit 2 = 200 by 6 (103 %); this request takes 190 of it (95 × 2 environments): lower this quota, or ask the platform team for more capacity',
     );
+  });
+
+  it('blocks a quota increase that keeps the base revision’s 项目联审 reference, and passes it with a new one', () => {
+    const dir = repo();
+    edit(dir, 'tenants/north/relief.yaml', 'pods: 50', 'pods: 60');
+    const same = pr(dir);
+    expect(same.code).toBe(1);
+    expect(same.json().blockers[0]).toBe('1 validation error(s) in the request files');
+    expect(same.json().issues).toEqual([
+      'env/tenants/north/relief.yaml:9:20 metadata.approval.ref: approval reference "XM-2026-0001" is the one the request already had at the base revision, but this change needs a new 项目联审 (joint project review) approval: the quota grows (pods); give the reference (and date) of the review that approved this change',
+    ]);
+    expect(pr(dir, 'md').out).not.toContain('Ready for approval');
+    edit(dir, 'tenants/north/relief.yaml', 'ref: XM-2026-0001', 'ref: XM-2026-0190');
+    // what still blocks is the tenant's own graded-protection findings, not the reference
+    const renewed = pr(dir).json();
+    expect(renewed.issues).toEqual([]);
+    expect(renewed.blockers).toEqual(['2 unwaived graded-protection failure(s) in the changed tenants']);
   });
 
   it('points a cluster over capacity at the changed request, not at the largest or at platform.yaml (issue 10)', () => {
@@ -193,6 +212,10 @@ describe('govcloud pr', () => {
     expect(j.approvers.map((a) => [a.role, a.group])).toEqual([
       ['platform', '@govcloud/platform'],
       ['county', '@govcloud/county-north'],
+      ['joint-review', '@govcloud/development-reform'],
+      ['joint-review', '@govcloud/economy-it'],
+      ['joint-review', '@govcloud/finance'],
+      ['joint-review', '@govcloud/joint-review-office'],
     ]);
     expect(j.dataAtRisk).toEqual([]);
     const zh = spawnSync(process.execPath, [CLI, 'pr', '--base', 'HEAD', '--env', 'env', '--lang', 'zh'], { cwd: dir, encoding: 'utf8' });

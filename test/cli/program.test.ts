@@ -133,7 +133,7 @@ describe('choices', () => {
     const r = await cli(['check', '--help']);
     // as wrapped for the terminal's width
     expect(r.out.join('\n').replace(/\s+/g, ' ')).toContain(
-      '--format <format> report format; junit is JUnit XML for CI test reports; html is one self-contained page with the topology, for assessors and printing (default: text) (choices: text, md, json, sarif, junit, html)',
+      '--format <format> report format; junit is JUnit XML for CI test reports; html is for assessors: with --out DIR a folder (an index with the topology, a page per department and per tenant), with --out FILE.html or printed one self-contained page (default: text) (choices: text, md, json, sarif, junit, html)',
     );
   });
 });

@@ -139,11 +139,14 @@ describe('a credential in any field (issue 10)', () => {
     expect(out).toEqual(expect.arrayContaining(['spec.waivers[0].reason text.credential', 'spec.waivers[0].approvedBy text.credential']));
   });
 
-  it('accepts free text that only talks about credentials, and a commit hash as a reference', () => {
+  it('accepts free text that only talks about credentials, and a commit hash in a reference is no credential', () => {
     const prose = edited('tenants/north/relief.yaml', 'displayName: 测试系统 relief', 'displayName: "Password reset portal (token service)"');
     expect(lines(prose)).toEqual([]);
+    // not refused as a credential; the city's 项目联审 reference format (XM-YYYY-NNNN) has no room for it, and the hash is not echoed
     const hash = edited('tenants/north/relief.yaml', 'ref: XM-2026-0001', 'ref: "XM-2026-0001 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"');
-    expect(lines(hash)).toEqual([]);
+    expect(lines(hash)).toEqual([
+      "case/tenants/north/relief.yaml:9:20 metadata.approval.ref: approval reference (value not shown: it looks like a credential, hexadecimal key) does not follow the city's 项目联审 (joint project review) reference format XM-YYYY-NNNN (spec.approvals.referenceFormat in platform.yaml; YYYY is a year, N a digit): give the reference as the review's reply writes it, such as XM-2026-0001",
+    ]);
   });
 
   it('does not print back a rejected value that looks like a credential, and names what it looks like instead', () => {

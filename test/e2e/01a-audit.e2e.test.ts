@@ -40,18 +40,22 @@ describe('audit logging on the API servers', () => {
       expect(fs.readdirSync(c.audit.configDir).sort()).toEqual(names);
       for (const n of names)
         expect([c.name, n, fs.readFileSync(path.join(c.audit.configDir, n), 'utf8')]).toEqual([c.name, n, fs.readFileSync(path.join(synthesized, n), 'utf8')]);
-      // what the process runs with: its command line holds every flag of the file (paths in the run folder)
+      // what the process runs with: its command line holds every line of the file as written, the control plane's own
+      // paths included (its mount namespace binds the synthesized folder and the cluster's log folder there)
       const pid = Number(fs.readFileSync(path.join(runDir(), 'pids', `apiserver-${c.name}.pid`), 'utf8'));
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(argv[0]).toMatch(/kube-apiserver$/);
       expect(argv).toEqual(expect.arrayContaining([...c.audit.args]));
       expect(argv).toEqual(
         expect.arrayContaining([
-          `--audit-policy-file=${c.audit.configDir}/audit-policy.yaml`,
-          `--audit-log-path=${c.audit.logDir}/audit.log`,
+          '--audit-policy-file=/etc/kubernetes/audit/audit-policy.yaml',
+          '--audit-log-path=/var/log/kubernetes/audit/audit.log',
           `--audit-log-maxage=${m.logRetentionDays}`,
           '--audit-log-maxbackup=0',
         ]),
       );
+      // the host sees the folders only as empty mount points: the server's mounts are its own
+      expect(fs.readdirSync('/var/log/kubernetes/audit')).toEqual([]);
     }
   });
 

@@ -105,6 +105,14 @@ describe('renderTopology', () => {
     }
   });
 
+  it('draws a tenant the report does not hold (check --tenant) without a link to a section that is not there', () => {
+    const [first, ...rest] = report.tenants.map((t) => t.tenant.name);
+    const partial = renderTopology(model, new Map(rest.map((n) => [n, 'pass' as const])), 'en');
+    expect(partial).toContain(`<g class="tenant-unlinked" data-tenant="${first}">`);
+    expect(partial).not.toContain(`href="#tenant-${first}"`);
+    for (const n of rest) expect(partial).toContain(`<a href="#tenant-${n}" class="tenant-link"`);
+  });
+
   it('draws the egress, the Internet, both networks and the isolation boundary', () => {
     for (const cls of ['egress', 'internet', 'band band-extranet', 'band band-intranet', 'isolation']) expect(svg).toContain(`class="${cls}"`);
   });

@@ -14,21 +14,24 @@ const model = base.model;
 const relief = model.tenants.find((t) => t.name === 'relief') as Tenant; // north, level 2, extranet, administrative
 
 const groups = (as: readonly Approval[]) => as.map((a) => a.group);
+/** The joint-review (项目联审) roles' default groups, in role order. */
+const JOINT = ['@govcloud/joint-review-office', '@govcloud/development-reform', '@govcloud/economy-it', '@govcloud/finance'];
 const reasons = (as: readonly Approval[], role: Approval['role'], lang: 'en' | 'zh' = 'en') =>
   (as.find((a) => a.role === role)?.reasons ?? []).map((r) => r[lang]);
 
 describe('approversFor', () => {
-  it('routes a level-2 extranet tenant added in a county to the platform and the county only', () => {
+  it('routes a level-2 extranet tenant added in a county to the platform, the county and the joint-review roles', () => {
     expect(relief).toMatchObject({ county: 'north', mlpsLevel: 2, network: 'extranet' });
     const a = approversFor({ kind: 'added', head: relief });
-    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north']);
-    expect(a.map((x) => x.role)).toEqual(['platform', 'county']);
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', ...JOINT]);
+    expect(a.map((x) => x.role)).toEqual(['platform', 'county', 'joint-review', 'joint-review', 'joint-review', 'joint-review']);
+    expect(reasons(a, 'joint-review', 'zh')).toEqual(['租户 relief 为新上云系统']);
     expect(a[1].reasons[0]).toEqual({ en: "the request is in county north's folder tenants/north/", zh: '申请位于县区 north 的目录 tenants/north/' });
   });
 
   it('adds security review at level 3', () => {
     const a = approversFor({ kind: 'added', head: { ...relief, mlpsLevel: 3 } });
-    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', '@govcloud/security-review']);
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', ...JOINT, '@govcloud/security-review']);
     expect(reasons(a, 'security')).toEqual(['tenant relief is at graded-protection level 3 (3 or higher)']);
     expect(reasons(a, 'security', 'zh')).toEqual(['租户 relief 等保级别为 3 级（三级及以上）']);
   });
@@ -69,11 +72,25 @@ describe('approversFor', () => {
 
   it('adds security review when the level is lowered from 3 to 2', () => {
     const a = approversFor({ kind: 'changed', base: { ...relief, mlpsLevel: 3 }, head: relief });
-    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', '@govcloud/security-review']);
+    // a level change needs a new 项目联审 approval too
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', ...JOINT, '@govcloud/security-review']);
+    expect(reasons(a, 'joint-review')).toEqual(['tenant relief: the graded-protection level changes from 3 to 2']);
     expect(reasons(a, 'security')).toContain('tenant relief: the graded-protection level is lowered from 3 to 2');
     expect(reasons(a, 'security', 'zh')).toContain('租户 relief：等保级别从 3 级降为 2 级');
     // the flag alone is enough, e.g. from a caller that compares the files
     expect(groups(approversFor({ kind: 'changed', base: relief, head: relief, levelLowered: true }))).toContain('@govcloud/security-review');
+  });
+
+  it('adds the joint-review roles for a quota increase or a new Internet flow, not for a quota decrease or an admin group', () => {
+    const more = approversFor({ kind: 'changed', base: relief, head: { ...relief, quota: { ...relief.quota, pods: relief.quota.pods + 10 } } });
+    expect(groups(more)).toEqual(['@govcloud/platform', '@govcloud/county-north', ...JOINT]);
+    expect(reasons(more, 'joint-review')).toEqual(['tenant relief: the quota grows (pods)']);
+    const flows = [{ kind: 'internet' as const, hosts: ['api.example.cn'], ports: [443] }];
+    expect(reasons(approversFor({ kind: 'changed', base: relief, head: { ...relief, flows } }), 'joint-review')).toEqual([
+      'tenant relief: a new Internet flow (api.example.cn:443)',
+    ]);
+    const less = { ...relief, quota: { ...relief.quota, pods: relief.quota.pods - 10 }, admins: ['grp-other'] };
+    expect(groups(approversFor({ kind: 'changed', base: relief, head: less }))).toEqual(['@govcloud/platform', '@govcloud/county-north']);
   });
 
   it('accepts a change with more fields (pr-diff TenantChange) and merges a pull request per group', () => {
@@ -93,6 +110,8 @@ describe('approversFor', () => {
       '@govcloud/platform',
       '@govcloud/county-north',
       '@govcloud/county-south',
+      // a whole pull request's groups are sorted within a role
+      ...[...JOINT].sort(),
       '@govcloud/security-review',
       '@govcloud/classified-officer',
     ]);
@@ -109,7 +128,8 @@ describe('approversFor', () => {
 describe('approversFor a request file with errors (issue 10)', () => {
   it('routes an added file that could not be read to the platform and the county of its folder, and says why', () => {
     const a = approversFor({ kind: 'added', name: 'records', county: 'north' });
-    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north']);
+    // its path tells that it is new
+    expect(groups(a)).toEqual(['@govcloud/platform', '@govcloud/county-north', ...JOINT]);
     expect(reasons(a, 'platform')).toEqual([
       'the platform team approves every change',
       'tenant records: the request file has errors; security and classified review are decided once it is valid',
@@ -156,6 +176,7 @@ describe('approvers.yaml', () => {
     expect(groups(approversFor({ kind: 'added', head: { ...relief, mlpsLevel: 3 } }, config))).toEqual([
       '@govcloud/platform',
       '@govcloud/admins-north',
+      ...JOINT,
       '@gov-security/mlps-review',
     ]);
     expect(groups(approversFor({ kind: 'removed', base: { ...relief, county: 'south' } }, config))).toEqual(['@govcloud/platform', '@south-district/ops']);

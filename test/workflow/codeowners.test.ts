@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateEnvironment } from '../../config/validate';
-import { DEFAULT_APPROVERS, loadApprovers } from '../../workflow/approvers-config';
+import { DEFAULT_APPROVERS, loadApprovers, withJointReview } from '../../workflow/approvers-config';
 import { CODEOWNERS_PATHS, CodeownersFlavor, codeownersEnvPath, renderCodeowners } from '../../workflow/codeowners';
 import { EXAMPLE_CITY, REPO } from '../helpers/env';
 
@@ -75,11 +75,28 @@ describe('renderCodeowners (GitLab)', () => {
   const text = renderCodeowners(model, ENV, 'gitlab');
   const lines = text.split('\n');
 
-  it('puts the same lines in sections, platform first, then counties by code', () => {
-    const sections = lines.filter((l) => l.startsWith('['));
-    expect(sections).toEqual(['[Platform]', '[County baiyun]', '[County city]', '[County hengshan]', '[County linhai]', '[County qingshui]']);
-    const rules = (t: string) => t.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('['));
-    expect(rules(text)).toEqual(rules(renderCodeowners(model, ENV, 'github')));
+  it('puts the same lines in sections, platform first, then counties by code, then the optional joint review', () => {
+    const sections = lines.filter((l) => /^\^?\[/.test(l));
+    expect(sections).toEqual([
+      '[Platform]',
+      '[County baiyun]',
+      '[County city]',
+      '[County hengshan]',
+      '[County linhai]',
+      '[County qingshui]',
+      '^[Joint review]',
+    ]);
+    const rules = (t: string) => t.split('\n').filter((l) => l !== '' && !l.startsWith('#') && !/^\^?\[/.test(l));
+    const joint = `${T}/ @govcloud/joint-review-office @govcloud/development-reform @govcloud/economy-it @govcloud/finance`;
+    // GitHub has no optional owners: there the joint-review line is a comment
+    expect(rules(text)).toEqual([...rules(renderCodeowners(model, ENV, 'github')), joint]);
+    expect(renderCodeowners(model, ENV, 'github').split('\n')).toContain(`# ${joint}`);
+  });
+
+  it("names platform.yaml's joint-review groups", () => {
+    const groups = { office: '@city/office', developmentReform: '@city/ndrc', economyIt: '@city/eit', finance: '@city/finance' };
+    const custom = renderCodeowners(model, ENV, 'gitlab', withJointReview(DEFAULT_APPROVERS, groups)).split('\n');
+    expect(custom[custom.indexOf('^[Joint review]') + 2]).toBe(`${T}/ @city/office @city/ndrc @city/eit @city/finance`);
   });
 
   it('keeps a county’s folder, level-3 and intranet lines in that county’s section', () => {
@@ -100,7 +117,7 @@ describe('checked-in CODEOWNERS', () => {
   for (const flavor of ['github', 'gitlab'] as CodeownersFlavor[]) {
     it(`${CODEOWNERS_PATHS[flavor]} is what the generator produces now`, () => {
       const file = path.join(REPO, CODEOWNERS_PATHS[flavor]);
-      const expected = renderCodeowners(model, ENV, flavor, approvers.config);
+      const expected = renderCodeowners(model, ENV, flavor, approvers.config && withJointReview(approvers.config, model.approvals.jointReview));
       const actual = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(missing)';
       if (actual !== expected) {
         const a = actual.split('\n');

@@ -7,59 +7,19 @@
  * a list of parts (TENANT_PARTS): a new per-tenant list is one more function there; a new status
  * needs only its word (common.ts) and its colour (style.ts). Every model string is escaped.
  */
-import type { CityModel, Tenant } from '../../../config/model';
+import type { CityModel } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
-import { blocking, CheckReport, ClauseStatus, Finding, TenantReport } from '../../engine';
-import { recordFacts } from '../records';
-import { Counts, countsOf, drillFacts, failures, label, paren, recoveryText, statusText, totalCounts, w } from '../common';
-import { evidencePosition, formatPosition, waiverPosition } from '../../position';
-import { anchorId, esc } from './escape';
-import { STYLE } from './style';
-import { topologyChunks, TenantState } from './topology';
+import { blocking, CheckReport } from '../../engine';
+import { countsOf, failures, paren, totalCounts, w } from '../common';
+import { declaredFlows, JudgedFlow } from '../../judged-flows';
+import { esc } from './escape';
+import { topologyChunks } from './topology';
 import { join, joinLines } from '../chunks';
 import { hw } from './words';
-import { askStateText, problemLine, runtimeLine, rw } from '../runtime-words';
+import { countCells, findingId, platform, tableChunks, tenantId, tenantSection, tenantState, verdict } from './parts';
+import { CSP, documentEnd, documentStart, legend, pageTitle } from './document';
 
-/** No request of any kind: styles inline, images only as data: URIs. */
-export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
-
-const tenantId = (name: string): string => anchorId('tenant', name);
-const findingId = (tenant: string, rule: string): string => anchorId('finding', `${tenant}-${rule}`);
-
-/** `<span class="st st-fail" data-status="fail">不通过（fail）</span>`. */
-function badge(status: string, text: string): string {
-  return `<span class="st st-${esc(status)}" data-status="${esc(status)}">${esc(text)}</span>`;
-}
-
-function table(cls: string, head: readonly string[], rows: readonly string[]): string {
-  return join(tableChunks(cls, head, rows));
-}
-
-/** A table whose rows are written one by one. */
-function* tableChunks(cls: string, head: readonly string[], rows: Iterable<string>): Generator<string> {
-  yield `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>\n`;
-  yield* joinLines(rows);
-  yield '\n</tbody></table>';
-}
-
-function tenantState(t: TenantReport): TenantState & ClauseStatus {
-  const c = countsOf(t);
-  return c.fail > 0 || t.runtime.problems.length > 0 ? 'fail' : c.waived > 0 ? 'waived' : 'pass';
-}
-
-/**
- * A tenant's badge says what is known: "fail" when something fails, but never "pass" while control
- * points at its level still need manual evidence or are only partly automated — then it counts them.
- */
-function tenantBadge(t: TenantReport, lang: Lang): string {
-  const state = tenantState(t);
-  const c = countsOf(t);
-  if (state === 'fail' || c.partly + c.manual === 0) return badge(state, statusText(state, lang));
-  const text = hw('tenantOpen', lang, { partly: c.partly, manual: c.manual });
-  return badge('open', state === 'waived' ? `${statusText('waived', lang)} · ${text}` : text);
-}
-
-const countCells = (c: Counts): string => [c.pass, c.fail, c.waived, c.notApplicable, c.partly, c.manual].map((x) => `<td class="num">${x}</td>`).join('');
+export { CSP };
 
 function* summary(report: CheckReport, lang: Lang): Generator<string> {
   function* rows(): Generator<string> {
@@ -96,160 +56,15 @@ function* summary(report: CheckReport, lang: Lang): Generator<string> {
   yield '\n</section>';
 }
 
-function* topology(model: CityModel, report: CheckReport, lang: Lang): Generator<string> {
+function* topology(model: CityModel, report: CheckReport, flows: readonly JudgedFlow[], lang: Lang): Generator<string> {
   const state = new Map(report.tenants.map((t) => [t.tenant.name, tenantState(t)] as const));
-  const legend = [
-    ['lg-flow', hw('legendFlow', lang)],
-    ['lg-suspect', hw('legendSuspect', lang)],
-    ['lg-replica', hw('legendReplica', lang)],
-    ['lg-pass', hw('legendOk', lang)],
-    ['lg-waived', hw('legendWaived', lang)],
-    ['lg-fail', hw('legendFail', lang)],
-  ]
-    .map(([cls, text]) => `<li><span class="key ${cls}"></span>${esc(text)}</li>`)
-    .join('');
   yield `<section id="topology"><h2>${esc(hw('topology', lang))}</h2><p class="note">${esc(hw('topologyNote', lang))}</p>
 <figure class="topology-frame" id="topology-frame">
 `;
-  yield* joinLines(topologyChunks(model, state, lang));
+  yield* joinLines(topologyChunks(model, state, lang, { flows }));
   yield `
 </figure>
-<ul class="legend" aria-label="${esc(hw('legend', lang))}">${legend}</ul></section>`;
-}
-
-function facts(t: TenantReport, lang: Lang): string {
-  const x: Tenant = t.tenant;
-  const recovery = recoveryText(t, lang);
-  const replicas = x.replicas.length === 0 ? hw('none', lang) : x.replicas.map((r) => hw('replicaOn', lang, { cluster: r.cluster, mode: r.mode })).join(', ');
-  const items: [string, string][] = [
-    [hw('displayName', lang), x.displayName],
-    [hw('department', lang), x.department],
-    [hw('county', lang), x.county],
-    [w('level', lang), w('levelN', lang, { n: t.level })],
-    [hw('placement', lang), `${x.network} / ${x.zone} / ${x.cluster}`],
-    [hw('dr', lang), `${x.dr}: ${replicas}`],
-    ...(recovery === undefined ? [] : [[w('recovery', lang), recovery] as [string, string]]),
-    [hw('approval', lang), x.approvalRef],
-    [w('requestFile', lang), x.source.file],
-    ...(recordFacts(t, lang) ?? []),
-  ];
-  return `<dl class="facts">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
-}
-
-function clauses(t: TenantReport, lang: Lang): string {
-  const rows = t.clauses.map(
-    (c) =>
-      `<tr class="clause" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><td>${esc(c.clause)}</td><td>${esc(c.title[lang])}${
-        c.why ? `<br><span class="why">${esc(c.why.join('; '))}</span>` : ''
-      }</td><td>${badge(c.status, statusText(c.status, lang))}</td><td>${
-        c.rules.length === 0 ? '—' : c.rules.map((r) => `<a href="#${findingId(t.tenant.name, r)}">${esc(r)}</a>`).join(' ')
-      }</td></tr>`,
-  );
-  return `<h3>${esc(w('clauseTable', lang))}</h3>\n${table('clauses', [w('clause', lang), w('clauseTitle', lang), w('status', lang), w('rules', lang)], rows)}`;
-}
-
-function evidenceList(t: TenantReport, f: Finding, lang: Lang): string {
-  const items = f.evidence.map((e) => {
-    const parts = [esc(e.detail)];
-    if (e.address !== undefined) parts.push(`<span class="k">${esc(w('address', lang))}</span> <code class="address">${esc(e.address)}</code>`);
-    if (e.field !== undefined)
-      parts.push(
-        `<span class="k">${esc(w('field', lang))}</span> <code>${esc(e.field)}</code> <code class="pos">${esc(formatPosition(evidencePosition(t.tenant, e)))}</code>`,
-      );
-    return `<li>${parts.join('<br>')}</li>`;
-  });
-  if (f.crashed !== undefined) items.unshift(`<li class="crashed">${esc(label('crashed', lang))}${esc(f.crashed)}</li>`);
-  return `<ul class="evidence">${items.join('')}</ul>`;
-}
-
-function findings(t: TenantReport, lang: Lang): string {
-  const rows = t.findings.map((f) => {
-    const r = f.rule;
-    const fix = f.status === 'fail' || f.status === 'waived' ? `<p class="fix">${esc(label('remediation', lang))}${esc(r.remediation[lang])}</p>` : '';
-    return `<tr class="finding" id="${findingId(t.tenant.name, r.id)}" data-rule="${esc(r.id)}" data-status="${esc(f.status)}"><td><strong>${esc(r.id)}</strong><br>${esc(r.title[lang])}</td><td>${esc(w(r.severity, lang))}</td><td>${badge(f.status, statusText(f.status, lang))}</td><td>${esc(f.clauses.join(', ') || '—')}</td><td>${evidenceList(t, f, lang)}${fix}<code class="pos">${esc(formatPosition(f.at))}</code></td></tr>`;
-  });
-  const head = [w('rule', lang), w('severity', lang), w('status', lang), w('clauses', lang), w('evidence', lang)];
-  return `<h3>${esc(hw('findings', lang))}</h3>\n${table('findings', head, rows)}`;
-}
-
-function waivers(t: TenantReport, today: string, lang: Lang): string {
-  const x = t.tenant;
-  if (x.waivers.length === 0) return `<h3>${esc(w('waivers', lang))}</h3><p class="none">${esc(hw('noWaivers', lang))}</p>`;
-  const used = new Set(t.findings.filter((f) => f.status === 'waived').map((f) => f.rule.id));
-  const rows = x.waivers.map((v) => {
-    const [status, text] = used.has(v.rule)
-      ? ['waived', statusText('waived', lang)]
-      : t.staleWaivers.includes(v)
-        ? ['stale', w('staleWaivers', lang)]
-        : v.expires < today
-          ? ['expired', w('expired', lang)]
-          : ['unused', '—'];
-    return `<tr class="waiver" data-rule="${esc(v.rule)}" data-status="${status}"><td>${esc(v.rule)}</td><td>${badge(status, text)}</td><td>${esc(v.reason)}</td><td class="approver">${esc(v.approvedBy)}</td><td class="expires">${esc(v.expires)}</td><td><code class="pos">${esc(formatPosition(waiverPosition(x, v)))}</code></td></tr>`;
-  });
-  const head = [w('rule', lang), w('status', lang), w('reason', lang), w('approvedBy', lang), w('expires', lang), w('at', lang)];
-  return `<h3>${esc(w('waivers', lang))}</h3>\n${table('waivers', head, rows)}`;
-}
-
-/** What the assessor must still see for this tenant: each control point not settled automatically, what to collect and from whom. */
-function checklist(t: TenantReport, lang: Lang): string {
-  const open = t.clauses.filter((c) => c.open.length > 0 && c.status !== 'fail');
-  if (open.length === 0) return '';
-  const items = open.map((c) => {
-    const asks = c.open
-      .map((a) => {
-        const missing = askStateText(t, c, a, lang);
-        return `<li>${esc(a.text[lang])}${missing === undefined ? '' : ` <span class="missing">${esc(missing)}</span>`}</li>`;
-      })
-      .join('');
-    const collect = c.collect
-      ? `<p class="collect"><span class="k">${esc(label('collect', lang))}</span>${esc(c.collect.what[lang])} (${esc(c.collect.kinds.join(', '))}) — <span class="k">${esc(label('collectFrom', lang))}</span>${esc(c.collect.from[lang])}</p>`
-      : '';
-    return `<li class="check-item" data-clause="${esc(c.clause)}" data-status="${esc(c.status)}"><span class="box">☐</span> <strong>${esc(c.clause)} ${esc(c.title[lang])}</strong> ${badge(c.status, statusText(c.status, lang))}<ul class="asks">${asks}</ul>${collect}</li>`;
-  });
-  return `<h3>${esc(w('checklist', lang))}</h3>\n<ol class="checklist">${items.join('\n')}</ol>`;
-}
-
-/** What belongs to no tenant, per cluster at its level: the rules that judge platform namespaces, `default` and cluster-wide bindings. */
-function platform(report: CheckReport, lang: Lang): string {
-  if (report.platform.length === 0) return '';
-  const parts = report.platform.map(
-    (t) =>
-      `<div class="platform-cluster" data-cluster="${esc(t.tenant.cluster)}"><h3>${esc(t.tenant.cluster)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h3>\n${runtime(t, lang)}\n${findings(t, lang)}</div>`,
-  );
-  return `<section id="platform" class="platform"><h2>${esc(w('platform', lang))}</h2>\n${parts.join('\n')}\n</section>`;
-}
-
-/** What the running clusters showed of it: the evidence taken and when, and every difference from what was judged. */
-function runtime(t: TenantReport, lang: Lang): string {
-  const problems = t.runtime.problems.map((p) => `<li class="runtime-problem" data-kind="${esc(p.kind)}">${esc(problemLine(p, lang))}</li>`).join('');
-  return `<h3>${esc(rw('runtime', lang))}</h3>\n<p class="runtime">${esc(runtimeLine(t, lang))}</p>${problems === '' ? '' : `<ul class="runtime-problems">${problems}</ul>`}`;
-}
-
-/** The tenant's last restore drill (when, from → to, measures, checks, result, by whom), or that there is none and what is missing. */
-function drill(t: TenantReport, lang: Lang): string {
-  const facts = drillFacts(t, lang);
-  if (!facts) return '';
-  const state = t.drill?.state ?? 'none';
-  const items = facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('');
-  return `<h3>${esc(w('drill', lang))}</h3>\n<dl class="facts drill" data-drill="${esc(state)}">${items}</dl>`;
-}
-
-/** What a tenant section holds, in order. */
-type TenantPart = (t: TenantReport, report: CheckReport, lang: Lang) => string;
-const TENANT_PARTS: readonly TenantPart[] = [
-  (t, _r, lang) => facts(t, lang),
-  (t, _r, lang) => drill(t, lang),
-  (t, _r, lang) => runtime(t, lang),
-  (t, _r, lang) => clauses(t, lang),
-  (t, _r, lang) => findings(t, lang),
-  (t, r, lang) => waivers(t, r.today, lang),
-  (t, _r, lang) => checklist(t, lang),
-];
-
-function tenantSection(t: TenantReport, report: CheckReport, lang: Lang): string {
-  const x = t.tenant;
-  const head = `<h2>${esc(x.name)} <span class="level">${esc(w('levelN', lang, { n: t.level }))}</span> ${tenantBadge(t, lang)}</h2>`;
-  return `<section class="tenant" id="${tenantId(x.name)}" data-tenant="${esc(x.name)}">\n${head}\n${TENANT_PARTS.map((p) => p(t, report, lang)).join('\n')}\n</section>`;
+${legend(lang)}</section>`;
 }
 
 function* nav(report: CheckReport, lang: Lang): Generator<string> {
@@ -261,53 +76,29 @@ function* nav(report: CheckReport, lang: Lang): Generator<string> {
   yield '</nav>';
 }
 
-/** The page's headline: fail with the count, or — when nothing fails — how much is still the assessor's to judge; "passes" only when nothing is. */
-function verdict(report: CheckReport, n: number, lang: Lang): string {
-  const all = [...report.tenants, ...report.platform].map(countsOf);
-  const partly = all.reduce((s, c) => s + c.partly, 0);
-  const manual = all.reduce((s, c) => s + c.manual, 0);
-  const [cls, text] =
-    n > 0
-      ? ['verdict-fail', hw('verdictFail', lang, { n })]
-      : partly + manual > 0
-        ? ['verdict-open', hw('verdictOpen', lang, { partly, manual })]
-        : ['verdict-pass', hw('verdictPass', lang)];
-  return `<p class="verdict ${cls}" data-blocking="${n}" data-partly="${partly}" data-manual="${manual}">${esc(text)}</p></header>`;
-}
-
 /** The page's parts, in order: joined with line breaks, the page. */
-function* htmlItems(report: CheckReport, model: CityModel, lang: Lang): Generator<string | Iterable<string>> {
-  const n = blocking(report);
-  const title = `${w('title', lang)} — ${model.displayName}`;
-  yield* [
-    '<!DOCTYPE html>',
-    `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<header><h1>${esc(title)}</h1><p class="meta">${esc(label('city', lang))}${esc(report.city)} · ${esc(label('date', lang))}${esc(report.today)}</p>`,
-    verdict(report, n, lang),
-  ];
+function* htmlItems(report: CheckReport, model: CityModel, flows: readonly JudgedFlow[], lang: Lang): Generator<string | Iterable<string>> {
+  yield* documentStart(pageTitle(model.displayName, lang), report.city, report.today, lang);
+  yield verdict(report, blocking(report), lang);
   yield nav(report, lang);
   yield '<main>';
-  yield topology(model, report, lang);
+  yield topology(model, report, flows, lang);
   yield summary(report, lang);
   yield platform(report, lang);
   if (report.tenants.length === 0) yield `<p class="none">${esc(w('noTenants', lang))}</p>`;
   for (const t of report.tenants) yield tenantSection(t, report, lang);
-  yield* ['</main>', `<footer>${esc(hw('generatedBy', lang))}</footer>`, '</body>', '</html>', ''];
+  yield* documentEnd(lang);
 }
 
-/** The HTML report in pieces (a tenant section, a table row, a drawn shape at most): joined, the bytes of renderHtml. */
-export function htmlChunks(report: CheckReport, model: CityModel, lang: Lang): Iterable<string> {
-  return joinLines(htmlItems(report, model, lang));
+/**
+ * The HTML report as one page, in pieces (a tenant section, a table row, a drawn shape at most):
+ * joined, the bytes of renderHtml. `flows`: what the topology draws, the flows the judged stacks
+ * open (policies/judged-flows.ts); default: the flows the requests declare.
+ */
+export function htmlChunks(report: CheckReport, model: CityModel, lang: Lang, flows: readonly JudgedFlow[] = declaredFlows(model)): Iterable<string> {
+  return joinLines(htmlItems(report, model, flows, lang));
 }
 
-export function renderHtml(report: CheckReport, model: CityModel, lang: Lang): string {
-  return join(htmlChunks(report, model, lang));
+export function renderHtml(report: CheckReport, model: CityModel, lang: Lang, flows?: readonly JudgedFlow[]): string {
+  return join(htmlChunks(report, model, lang, flows));
 }

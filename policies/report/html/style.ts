@@ -47,7 +47,7 @@ ${statusRules}
 .topology-frame svg{display:block;max-width:100%;height:auto}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;font-size:.85rem}
 .key{display:inline-block;width:28px;height:10px;margin-right:.4rem;vertical-align:middle;border-radius:2px}
-.lg-flow{border-top:2px solid #3b6fb6}.lg-suspect{border-top:2px dashed #c62828}.lg-replica{border-top:2px dotted #6a4c93}
+.lg-flow{border-top:2px solid #3b6fb6}.lg-undeclared{border-top:2px dashed #b35c00}.lg-suspect{border-top:2px dashed #c62828}.lg-replica{border-top:2px dotted #6a4c93}
 .lg-pass{background:#e6f4ea;border:1px solid #1e6b34}.lg-waived{background:#fff4d6;border:1px solid #7a5300}.lg-fail{background:#fde8e8;border:1px solid #a3161b}
 svg text{font-family:inherit;font-size:12px;fill:#1d1d1f}
 svg .band-title{font-size:15px;font-weight:600}
@@ -65,6 +65,7 @@ svg .internet{fill:#eef3fb;stroke:#3b6fb6;stroke-dasharray:4 3}
 svg rect.tenant{stroke-width:1}
 svg .tenant-link:hover rect{stroke-width:2}
 svg .flow{fill:none;stroke:#3b6fb6;stroke-width:1.3;opacity:.8}
+svg .flow.undeclared{stroke:#b35c00;stroke-dasharray:3 2;opacity:1}
 svg .flow.suspect{stroke:#c62828;stroke-dasharray:5 3;opacity:1}
 svg .replica{fill:none;stroke:#6a4c93;stroke-width:1.3;stroke-dasharray:2 3}
 svg .replica-label{fill:#6a4c93}

@@ -9,6 +9,7 @@
  */
 import type { CityModel, Cluster, Network, SiteRole, Tenant, ZoneName } from '../../../config/model';
 import type { Lang } from '../../../config/messages';
+import { declaredFlows, endKey, FlowEnd, JudgedFlow } from '../../judged-flows';
 import { anchorId, esc } from './escape';
 import { hw } from './words';
 
@@ -52,7 +53,7 @@ export function fit(s: string, max: number, size: number = FS): string {
 }
 
 /** Drawing with the extent of everything drawn, for the viewBox. */
-class Canvas {
+export class Canvas {
   readonly parts: string[] = [];
   maxX = 0;
   maxY = 0;
@@ -76,7 +77,7 @@ class Canvas {
   }
 
   /** A cubic curve from (x1,y1) to (x2,y2) with control points c1, c2. */
-  curve(x1: number, y1: number, c1x: number, c1y: number, c2x: number, c2y: number, x2: number, y2: number, cls: string, title: string): void {
+  curve(x1: number, y1: number, c1x: number, c1y: number, c2x: number, c2y: number, x2: number, y2: number, cls: string, title: string, extra = ''): void {
     for (const [x, y] of [
       [x1, y1],
       [c1x, c1y],
@@ -85,7 +86,7 @@ class Canvas {
     ])
       this.extend(x, y);
     this.parts.push(
-      `<path class="${cls}" d="M${n(x1)} ${n(y1)} C${n(c1x)} ${n(c1y)} ${n(c2x)} ${n(c2y)} ${n(x2)} ${n(y2)}" marker-end="url(#arrow)"><title>${esc(title)}</title></path>`,
+      `<path class="${cls}" d="M${n(x1)} ${n(y1)} C${n(c1x)} ${n(c1y)} ${n(c2x)} ${n(c2y)} ${n(x2)} ${n(y2)}" marker-end="url(#arrow)"${extra}><title>${esc(title)}</title></path>`,
     );
   }
 
@@ -100,7 +101,7 @@ class Canvas {
 }
 
 /** Coordinates printed the same way every time: at most one decimal. */
-function n(v: number): string {
+export function n(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
 
@@ -110,7 +111,6 @@ interface Row {
   readonly w: number;
 }
 
-const zoneOf = (t: Tenant): ZoneName | 'intranet' => t.zone;
 const byName = <T extends { readonly name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** A site box with its clusters of one network; returns its height. */
@@ -184,6 +184,7 @@ function zoneBox(
   state: ReadonlyMap<string, TenantState>,
   lang: Lang,
   cls: string,
+  href: (tenant: string) => string | undefined,
 ): Map<string, Row> {
   const rows = new Map<string, Row>();
   const h = 34 + Math.max(1, tenants.length) * ROW + 8;
@@ -193,64 +194,104 @@ function zoneBox(
   tenants.forEach((t, i) => {
     const ry = y + 34 + i * ROW;
     const s = state.get(t.name) ?? 'unchecked';
-    c.raw(`<a href="#${anchorId('tenant', t.name)}" class="tenant-link" data-tenant="${esc(t.name)}"><title>${esc(`${t.displayName} · ${t.cluster}`)}</title>`);
+    const link = href(t.name);
+    const tip = `<title>${esc(`${t.displayName} · ${t.cluster}`)}</title>`;
+    // a tenant the report does not hold (check --tenant) is drawn, but links nowhere
+    c.raw(
+      link === undefined
+        ? `<g class="tenant-unlinked" data-tenant="${esc(t.name)}">${tip}`
+        : `<a href="${esc(link)}" class="tenant-link" data-tenant="${esc(t.name)}">${tip}`,
+    );
     c.rect(x + 10, ry + 2, ZW - 20, ROW - 4, `tenant st-${s}`);
     c.text(x + 16, ry + 14, `${t.name}  ${hw('levelShort', lang, { n: t.mlpsLevel })}`, ZW - 34, 'tenant-name');
-    c.raw('</a>');
+    c.raw(link === undefined ? '</g>' : '</a>');
     rows.set(t.name, { x, y: ry + ROW / 2, w: ZW });
   });
   return rows;
 }
 
-/** Whether the zoning allows a flow between these places (the drawing marks the others). */
-function allowed(from: Tenant, to: { readonly zone: ZoneName | 'intranet'; readonly network: Network }): boolean {
-  if (from.network !== to.network) return false;
-  const a = zoneOf(from);
-  const b = to.zone;
-  return a === b || a === 'exchange' || b === 'exchange';
+/** The classes of a drawn flow: red and dashed when the zoning does not allow it, orange when no request declares it. */
+export function flowClass(f: Pick<JudgedFlow, 'allowed' | 'declared'>): string {
+  return `flow${f.declared ? '' : ' undeclared'}${f.allowed ? '' : ' suspect'}`;
 }
 
-/** The declared flows between tenant rows, and to the egress. */
-function flows(c: Canvas, model: CityModel, rows: ReadonlyMap<string, Row>, egress: { x: number; y: number }, lang: Lang): void {
-  const byTenant = new Map(model.tenants.map((t) => [t.name, t]));
-  for (const t of [...model.tenants].sort(byName)) {
-    const a = rows.get(t.name);
-    if (!a) continue;
-    t.flows.forEach((f, i) => {
-      if (f.kind === 'internet') {
-        const ok = t.network === 'extranet' && t.zone === 'public-service';
-        const title = `${t.name} → ${hw('internet', lang)} ${f.hosts.join(', ')}:${f.ports.join(',')}`;
-        const ey = egress.y + 12 + (i % 8) * 4;
-        c.curve(a.x, a.y, a.x - GAP / 2, a.y, egress.x + SIDE + GAP / 2, ey, egress.x + SIDE + 2, ey, ok ? 'flow' : 'flow suspect', title);
-        return;
-      }
-      const b = rows.get(f.tenant);
-      const target = byTenant.get(f.tenant);
-      if (!b || !target) return;
-      const ok = allowed(t, target);
-      const title = `${t.name} → ${f.tenant} :${f.ports.join(',')}`;
-      const cls = ok ? 'flow' : 'flow suspect';
-      if (b.x === a.x) {
-        // same column: a loop out to the right, inside the gap
-        const out = a.x + a.w + GAP / 2 - 6;
-        c.curve(a.x + a.w, a.y, out, a.y, out, b.y, a.x + a.w + 6, b.y, cls, title);
-      } else if (b.x > a.x) {
-        c.curve(a.x + a.w, a.y, a.x + a.w + GAP / 2, a.y, b.x - GAP / 2, b.y, b.x - 2, b.y, cls, title);
-      } else {
-        c.curve(a.x, a.y, a.x - GAP / 2, a.y, b.x + b.w + GAP / 2, b.y, b.x + b.w + 2, b.y, cls, title);
-      }
-    });
-  }
+/** An end as people read it: the tenant's name, `zone exchange`, the Internet, `anywhere (0.0.0.0/0)`. */
+export function endText(e: FlowEnd, lang: Lang): string {
+  if (e.kind === 'tenant') return e.tenant;
+  if (e.kind === 'zone') return hw('zoneEnd', lang, { zone: e.zone });
+  if (e.kind === 'internet') return hw('internet', lang);
+  return hw('anywhere', lang, { what: e.what });
+}
+
+/** The tooltip of a flow: `a → b :443`, and what is wrong with it. */
+export function flowTitle(f: JudgedFlow, lang: Lang): string {
+  const notes = [...(f.allowed ? [] : [hw('legendSuspect', lang)]), ...(f.declared ? [] : [hw('undeclared', lang)]), ...f.policies.slice(0, 3)];
+  return `${endText(f.from, lang)} → ${endText(f.to, lang)} :${f.ports.join(',') || '*'}${notes.length > 0 ? ` — ${notes.join('; ')}` : ''}`;
+}
+
+/** Data attributes naming a flow's ends and verdict, for readers and tests. */
+export function flowData(f: JudgedFlow): string {
+  return ` data-from="${esc(endKey(f.from))}" data-to="${esc(endKey(f.to))}" data-allowed="${f.allowed}" data-declared="${f.declared}"`;
+}
+
+/** Where a flow's end is drawn: a tenant's row, a zone's title, the egress (the Internet) or the Internet box (anywhere). */
+interface Anchors {
+  readonly rows: ReadonlyMap<string, Row>;
+  readonly zones: ReadonlyMap<string, Row>;
+  readonly egress: Row;
+  readonly anywhere: Row;
+}
+
+function anchorOf(a: Anchors, e: FlowEnd): Row | undefined {
+  if (e.kind === 'tenant') return a.rows.get(e.tenant);
+  if (e.kind === 'zone') return a.zones.get(e.zone);
+  return e.kind === 'internet' ? a.egress : a.anywhere;
+}
+
+/** The flows the judged stacks open, between the places they join. */
+function flows(c: Canvas, anchors: Anchors, judged: readonly JudgedFlow[], lang: Lang): void {
+  judged.forEach((f, i) => {
+    const a = anchorOf(anchors, f.from);
+    const b = anchorOf(anchors, f.to);
+    if (!a || !b) return;
+    const cls = flowClass(f);
+    const title = flowTitle(f, lang);
+    const data = flowData(f);
+    const by = b.y + (f.to.kind === 'tenant' ? 0 : (i % 8) * 4 - 14);
+    const ay = a.y + (f.from.kind === 'tenant' ? 0 : (i % 8) * 4 - 14);
+    if (b.x === a.x) {
+      // same column: a loop out to the right, inside the gap
+      const out = a.x + a.w + GAP / 2 - 6;
+      c.curve(a.x + a.w, ay, out, ay, out, by, a.x + a.w + 6, by, cls, title, data);
+    } else if (b.x > a.x) {
+      c.curve(a.x + a.w, ay, a.x + a.w + GAP / 2, ay, b.x - GAP / 2, by, b.x - 2, by, cls, title, data);
+    } else {
+      c.curve(a.x, ay, a.x - GAP / 2, ay, b.x + b.w + GAP / 2, by, b.x + b.w + 2, by, cls, title, data);
+    }
+  });
+}
+
+/**
+ * What the picture draws besides the model: the flows (default: those the requests declare), and
+ * where a tenant links to (default its section on the same page; a tenant without a state, not in
+ * the report, links nowhere).
+ */
+export interface TopologyOptions {
+  readonly flows?: readonly JudgedFlow[];
+  readonly href?: (tenant: string) => string;
 }
 
 /** The SVG of the city. `state`: each tenant's colour (tenants not in the report are drawn `unchecked`). */
-export function renderTopology(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang): string {
-  return topologyChunks(model, state, lang).join('\n');
+export function renderTopology(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang, opts: TopologyOptions = {}): string {
+  return topologyChunks(model, state, lang, opts).join('\n');
 }
 
 /** The lines of the SVG (a shape each): joined with line breaks, renderTopology. */
-export function topologyChunks(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang): string[] {
+export function topologyChunks(model: CityModel, state: ReadonlyMap<string, TenantState>, lang: Lang, opts: TopologyOptions = {}): string[] {
   const c = new Canvas();
+  const to = opts.href ?? ((t: string) => `#${anchorId('tenant', t)}`);
+  const href = (t: string): string | undefined => (state.has(t) ? to(t) : undefined);
+  const zones = new Map<string, Row>();
   const bandX = M + SIDE + 40;
   const innerX = bandX + 20;
   const zoneX = (i: number) => innerX + SIDE + GAP + i * (ZW + GAP);
@@ -273,7 +314,8 @@ export function topologyChunks(model: CityModel, state: ReadonlyMap<string, Tena
   ZONES.forEach((z, i) => {
     const cidr = model.zones.find((x) => x.name === z)?.cidr ?? '';
     const tenants = tenantsIn('extranet', z);
-    for (const [k, v] of zoneBox(c, `${hw(z, lang)} · ${cidr}`, zoneX(i), zonesTop, tenants, state, lang, `zone-${z}`)) rows.set(k, v);
+    for (const [k, v] of zoneBox(c, `${hw(z, lang)} · ${cidr}`, zoneX(i), zonesTop, tenants, state, lang, `zone-${z}`, href)) rows.set(k, v);
+    zones.set(z, { x: zoneX(i), y: zonesTop + 17, w: ZW });
     zonesH = Math.max(zonesH, 34 + Math.max(1, tenants.length) * ROW + 8);
   });
   y = zonesTop + zonesH + 30;
@@ -298,11 +340,18 @@ export function topologyChunks(model: CityModel, state: ReadonlyMap<string, Tena
   y += 34;
   y += sitesRow(c, model, 'intranet', innerX, y, lang) + 24;
   const intranet = tenantsIn('intranet');
-  for (const [k, v] of zoneBox(c, hw('intranetTenants', lang), zoneX(0), y, intranet, state, lang, 'zone-intranet')) rows.set(k, v);
+  for (const [k, v] of zoneBox(c, hw('intranetTenants', lang), zoneX(0), y, intranet, state, lang, 'zone-intranet', href)) rows.set(k, v);
+  zones.set('intranet', { x: zoneX(0), y: y + 17, w: ZW });
   y += 34 + Math.max(1, intranet.length) * ROW + 8 + 30;
   c.parts.unshift(`<rect class="band band-intranet" x="${n(bandX)}" y="${n(intTop)}" width="${n(extRight - bandX)}" height="${n(y - intTop)}" rx="8"/>`);
 
-  flows(c, model, rows, egress, lang);
+  const anchors: Anchors = {
+    rows,
+    zones,
+    egress: { x: egress.x, y: egress.y + 30, w: SIDE },
+    anywhere: { x: M, y: internetY + 24, w: SIDE - 30 },
+  };
+  flows(c, anchors, opts.flows ?? declaredFlows(model), lang);
 
   const width = Math.ceil(Math.max(c.maxX, extRight) + M);
   const height = Math.ceil(Math.max(c.maxY, y) + M);

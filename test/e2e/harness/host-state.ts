@@ -17,8 +17,18 @@ export const SYSCTLS = [
   'net/bridge/bridge-nf-call-iptables',
 ] as const;
 
-/** Folders the kubelet, containerd and CNI make outside the run folder. */
-export const HOST_DIRS = ['/var/lib/kubelet', '/var/log/containers', '/var/log/pods', '/var/lib/cni', '/run/containerd', '/run/netns', '/etc/cni'] as const;
+/** Folders the kubelet, containerd and CNI make outside the run folder, and the mount points of the API servers' audit folders. */
+export const HOST_DIRS = [
+  '/var/lib/kubelet',
+  '/var/log/containers',
+  '/var/log/pods',
+  '/var/lib/cni',
+  '/run/containerd',
+  '/run/netns',
+  '/etc/cni',
+  '/etc/kubernetes',
+  '/var/log/kubernetes',
+] as const;
 
 export interface HostState {
   readonly netns: string[];

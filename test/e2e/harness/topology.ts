@@ -54,16 +54,39 @@ export interface ClusterToStart {
   readonly nodes: readonly string[];
 }
 
-/**
- * The kube-apiserver flags of the synthesized flags file, as they are, except that the control-plane
- * paths they name (/etc/kubernetes/audit, /var/log/kubernetes/audit) point into the run folder.
- */
-export function auditArgs(auditDir: string, logDir: string): string[] {
-  const text = fs.readFileSync(path.join(auditDir, AUDIT_FLAGS_FILE), 'utf8');
-  return text
+/** The kube-apiserver flags of the synthesized flags file, as they are (the paths they name are the control plane's own). */
+export function auditArgs(auditDir: string): string[] {
+  return fs
+    .readFileSync(path.join(auditDir, AUDIT_FLAGS_FILE), 'utf8')
     .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.split(`${AUDIT_CONFIG_DIR}/`).join(`${auditDir}/`).split(`${AUDIT_LOG_DIR}/`).join(`${logDir}/`));
+    .filter((l) => l.trim() !== '');
+}
+
+/**
+ * The API server's own mount namespace, held by a bind of its handle at `<cluster dir>/mntns` (as the
+ * nodes' are): the synthesized audit folder bound at /etc/kubernetes/audit and the cluster's log
+ * folder at /var/log/kubernetes/audit, the paths of a control-plane node, so that the server runs
+ * with the synthesized flags file exactly as written and four servers share one host. The host keeps
+ * only the two empty folders, which lab-down removes.
+ */
+function controlPlaneMounts(dir: string, auditDir: string, logDir: string): string {
+  const handle = path.join(dir, 'mntns');
+  fs.writeFileSync(handle, '');
+  for (const d of [AUDIT_CONFIG_DIR, AUDIT_LOG_DIR]) fs.mkdirSync(d, { recursive: true });
+  execFileSync('unshare', [`--mount=${handle}`, '--propagation', 'private', 'true']);
+  execFileSync('nsenter', [
+    `--mount=${handle}`,
+    '--',
+    'sh',
+    '-c',
+    'mount --bind "$1" "$3" && mount --bind "$2" "$4"',
+    'sh',
+    auditDir,
+    logDir,
+    AUDIT_CONFIG_DIR,
+    AUDIT_LOG_DIR,
+  ]);
+  return handle;
 }
 
 export interface Topology {
@@ -202,7 +225,8 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
   const [port, cmPort, schedPort] = await freePorts(3);
   const logDir = path.join(run, 'audit-log', c.name);
   fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
-  const audit = { configDir: c.auditDir, logDir, args: auditArgs(c.auditDir, logDir) };
+  const audit = { configDir: c.auditDir, logDir, args: auditArgs(c.auditDir) };
+  const mounts = controlPlaneMounts(dir, c.auditDir, logDir);
   const url = `https://${SERVICE_IP}:${port}`;
   const caFile = f('ca.crt');
   const nodeKubeconfigs: Record<string, string> = {};
@@ -226,7 +250,11 @@ async function startCluster(run: string, parts: Record<string, string>, c: Clust
     nodeKubeconfigs,
     adminKubeconfig,
   };
-  const api = startProcess(run, `apiserver-${c.name}`, parts.GOVCLOUD_KUBE_APISERVER, [
+  // nsenter enters the API server's mount namespace and runs the server in its own place: the pid is the server's
+  const api = startProcess(run, `apiserver-${c.name}`, 'nsenter', [
+    `--mount=${mounts}`,
+    '--',
+    parts.GOVCLOUD_KUBE_APISERVER,
     `--etcd-servers=${etcd}`,
     `--etcd-prefix=/registry-${c.name}`,
     // the lab address only: the host reaches it, and so does this cluster's nodes (the host firewall keeps the others out)
